@@ -1,0 +1,1 @@
+"""Language knowledge: Indonesian segmentation, tokens with offsets, morphology, spelling."""

