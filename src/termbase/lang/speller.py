@@ -89,11 +89,16 @@ class Speller:
         """Hunspell accepts the word as written, or in lower case."""
         known = self._known.get(word)
         if known is None:
-            known = self._hunspell.spell(word) or (
-                word != word.lower() and self._hunspell.spell(word.lower())
-            )
+            known = self._spell(word) or (word != word.lower() and self._spell(word.lower()))
             self._known[word] = known
         return known
+
+    def _spell(self, word: str) -> bool:
+        # The id_ID dictionary is ISO-8859-1: a word it cannot encode is not in it.
+        try:
+            return self._hunspell.spell(word.replace("\u2019", "'"))
+        except UnicodeEncodeError:
+            return False
 
     def is_common(self, word: str) -> bool:
         return zipf(word) >= COMMON_ZIPF
@@ -126,7 +131,10 @@ class Speller:
     def suggest(self, word: str, limit: int = 5) -> list[str]:
         """Corrections, best first."""
         lower = word.lower()
-        candidates = {c for c in self._hunspell.suggest(lower) if c}
+        try:
+            candidates = {c for c in self._hunspell.suggest(lower.replace("\u2019", "'")) if c}
+        except UnicodeEncodeError:
+            candidates = set()
         candidates.update(
             c for c in single_edits(lower, ALPHABET) if self.in_dictionary(c) or self.is_common(c)
         )

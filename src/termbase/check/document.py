@@ -1,0 +1,49 @@
+"""A text under check: its segments and the mapping from offsets to lines and columns."""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from termbase.lang.segment import Paragraph, segment
+from termbase.lang.tokens import Token
+
+
+@dataclass
+class Document:
+    path: str
+    text: str
+    had_bom: bool = False
+    # Offsets that rules must not look at (e.g. Markdown code, suppressed regions).
+    ignored: list[tuple[int, int]] = field(default_factory=list)
+
+    @cached_property
+    def paragraphs(self) -> list[Paragraph]:
+        return segment(self.text)
+
+    @cached_property
+    def _line_starts(self) -> list[int]:
+        starts = [0]
+        starts.extend(i + 1 for i, ch in enumerate(self.text) if ch == "\n")
+        return starts
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based line and 1-based column (in code points) of an offset."""
+        line = bisect.bisect_right(self._line_starts, offset) - 1
+        return line + 1, offset - self._line_starts[line] + 1
+
+    def line_text(self, line: int) -> str:
+        start = self._line_starts[line - 1]
+        end = self.text.find("\n", start)
+        return self.text[start : end if end >= 0 else len(self.text)].rstrip("\r")
+
+    def sentences(self):
+        for paragraph in self.paragraphs:
+            yield from paragraph.sentences
+
+    def tokens(self) -> list[Token]:
+        return [token for sentence in self.sentences() for token in sentence.tokens]
+
+    def is_ignored(self, start: int, end: int) -> bool:
+        return any(start < i_end and i_start < end for i_start, i_end in self.ignored)

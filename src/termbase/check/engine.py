@@ -1,0 +1,92 @@
+"""Running the rules over a document: selection, suppression, precedence, order."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+# Importing the rule modules registers their rules.
+from termbase.check import orthography, spelling, terms, typography  # noqa: F401
+from termbase.check.context import CheckContext
+from termbase.check.document import Document
+from termbase.check.markdown import code_regions, suppressed_regions
+from termbase.check.rules import REGISTRY, Rule
+from termbase.model import Finding
+
+# When findings of two categories cover the same characters, the more specific one
+# stands: a glossary variant over a generic orthography rule over a spelling guess.
+_PRECEDENCE = {"term": 0, "orthography": 1, "spelling": 2}
+
+
+def _matches(name: str, patterns: tuple[str, ...]) -> bool:
+    return any(name == p or name.startswith(p.rstrip("/") + "/") for p in patterns)
+
+
+@dataclass(frozen=True)
+class Selection:
+    """Which rules run: all by default, narrowed by select, then thinned by ignore."""
+
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+
+    def enabled(self, name: str) -> bool:
+        if self.select and not _matches(name, self.select):
+            return False
+        return not _matches(name, self.ignore)
+
+    def rules(self) -> list[Rule]:
+        return [r for name, r in REGISTRY.items() if self.enabled(name)]
+
+
+@dataclass
+class CheckResult:
+    document: Document
+    findings: list[Finding] = field(default_factory=list)
+
+
+def check_text(path: str, text: str, ctx: CheckContext, selection: Selection = Selection(),
+               had_bom: bool = False) -> CheckResult:
+    document = Document(path, text, had_bom)
+    if path.lower().endswith((".md", ".markdown")):
+        document.ignored = code_regions(text)
+    return check_document(document, ctx, selection)
+
+
+def check_document(document: Document, ctx: CheckContext,
+                   selection: Selection = Selection()) -> CheckResult:
+    findings: list[Finding] = []
+    for rule in selection.rules():
+        for finding in rule.run(document, ctx):
+            if selection.enabled(finding.rule):
+                findings.append(finding)
+    findings = [f for f in findings if not document.is_ignored(f.start, f.end)]
+    if document.path.lower().endswith((".md", ".markdown")):
+        findings = _unsuppressed(findings, suppressed_regions(document.text))
+    findings = _by_precedence(findings)
+    findings.sort(key=lambda f: (f.start, f.end, f.rule))
+    return CheckResult(document, findings)
+
+
+def _unsuppressed(findings: list[Finding], regions) -> list[Finding]:
+    def silenced(finding: Finding) -> bool:
+        return any(
+            start <= finding.start < end and (not names or _matches(finding.rule, tuple(names)))
+            for start, end, names in regions
+        )
+
+    return [f for f in findings if not silenced(f)]
+
+
+def _by_precedence(findings: list[Finding]) -> list[Finding]:
+    ranked = [f for f in findings if f.category in _PRECEDENCE]
+    kept = []
+    for finding in findings:
+        rank = _PRECEDENCE.get(finding.category)
+        shadowed = rank is not None and any(
+            _PRECEDENCE[other.category] < rank
+            and other.start < finding.end
+            and finding.start < other.end
+            for other in ranked
+        )
+        if not shadowed:
+            kept.append(finding)
+    return kept

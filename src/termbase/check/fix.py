@@ -1,0 +1,61 @@
+"""Applying safe fixes: one edit per finding, never two that overlap."""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+
+from termbase.model import Edit, Finding
+
+# Spelling suggestions are guesses and inconsistency has no single right answer, so
+# only these rules' fixes are applied without a human choosing.
+SAFE_CATEGORIES = ("typography", "orthography")
+SAFE_RULES = ("term/deprecated",)
+
+
+def is_safe(finding: Finding) -> bool:
+    return finding.fix is not None and (
+        finding.category in SAFE_CATEGORIES or finding.rule in SAFE_RULES
+    )
+
+
+@dataclass
+class FixPlan:
+    edits: list[Edit]
+    skipped: list[Finding]
+
+    def apply(self, text: str) -> str:
+        pieces = []
+        position = 0
+        for edit in self.edits:
+            pieces.append(text[position : edit.start])
+            pieces.append(edit.replacement)
+            position = edit.end
+        pieces.append(text[position:])
+        return "".join(pieces)
+
+
+def plan_fixes(findings: list[Finding]) -> FixPlan:
+    """Safe edits in text order; an edit overlapping an earlier one is left for a rerun."""
+    edits: list[Edit] = []
+    skipped: list[Finding] = []
+    for finding in sorted((f for f in findings if is_safe(f)), key=lambda f: f.fix.start):
+        edit = finding.fix
+        if edits and edit.start < edits[-1].end:
+            skipped.append(finding)
+            continue
+        if edits and edit == edits[-1]:
+            continue
+        edits.append(edit)
+    return FixPlan(edits, skipped)
+
+
+def unified_diff(path: str, before: str, after: str) -> str:
+    return "".join(
+        difflib.unified_diff(
+            before.splitlines(keepends=True),
+            after.splitlines(keepends=True),
+            fromfile=f"a/{path}",
+            tofile=f"b/{path}",
+        )
+    )

@@ -1,0 +1,38 @@
+"""Which files a check reads: files as given, folders searched for *.txt and *.md, '-'."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from termbase.errors import InputError
+from termbase.textio import SourceText, decode_text, read_text
+
+CHECKED_SUFFIXES = (".txt", ".md", ".markdown")
+STDIN = "-"
+
+
+def expand_paths(arguments: list[str]) -> list[str]:
+    paths: list[str] = []
+    for argument in arguments:
+        path = Path(argument)
+        if argument == STDIN:
+            paths.append(STDIN)
+        elif path.is_dir():
+            found = sorted(
+                str(p) for p in path.rglob("*")
+                if p.is_file() and p.suffix.lower() in CHECKED_SUFFIXES
+                and not any(part.startswith(".") for part in p.relative_to(path).parts)
+            )
+            paths.extend(found)
+        elif path.exists():
+            paths.append(argument)
+        else:
+            raise InputError("no such file or directory", argument)
+    return paths
+
+
+def read_source(path: str) -> SourceText:
+    if path == STDIN:
+        return decode_text(sys.stdin.buffer.read(), "<stdin>")
+    return read_text(path)

@@ -1,0 +1,180 @@
+"""Orthography: the mechanical EYD V rules whose violations are unambiguous in news."""
+
+from __future__ import annotations
+
+from termbase.check.rules import match_case, rule
+from termbase.data import word_list, word_set
+from termbase.lang.morphology import bound_forms, nasal_forms
+from termbase.lang.tokens import Kind, Token, word_parts
+from termbase.model import Edit, Finding, Severity
+
+_HORIZONTAL = {" ", "\u00a0", "\t"}
+_APART_CLITICS = ("nya", "lah", "kah", "tah")
+
+
+def _pairs(doc):
+    """(word, gap, next word) triples within sentences, the gap being plain spaces."""
+    for sentence in doc.sentences():
+        solid = sentence.tokens
+        for i in range(len(solid) - 2):
+            first, gap, second = solid[i], solid[i + 1], solid[i + 2]
+            if (
+                first.kind is Kind.WORD
+                and gap.kind is Kind.SPACE
+                and set(gap.text) <= _HORIZONTAL
+                and second.kind is Kind.WORD
+            ):
+                yield first, gap, second
+
+
+def _replace(name, message, doc, start, end, replacement, severity=Severity.ERROR) -> Finding:
+    return Finding(name, severity, message, start, end, doc.text[start:end], [replacement],
+                   Edit(start, end, replacement))
+
+
+def _is_lower_word(text: str) -> bool:
+    return text[:1].islower() and not any(ch.isdigit() for ch in text)
+
+
+@rule("orthography/bound-form-apart", Severity.ERROR,
+      "A bound form (antar, pasca, non, multi...) written apart from the next word.",
+      "kerja sama antar pemerintah", "kerja sama antarpemerintah")
+def bound_form_apart(doc, ctx):
+    forms = bound_forms()
+    function_words = word_set("function_words")
+    for first, _gap, second in _pairs(doc):
+        form = first.text.lower()
+        if form not in forms or second.text.lower() in function_words:
+            continue
+        ambiguous = forms[form]
+        if _is_lower_word(second.text):
+            joined = first.text + second.text
+            if ambiguous and not ctx.speller.in_dictionary(joined.lower()):
+                continue
+            if not ctx.speller.is_correct(second.text):
+                continue
+        elif not ambiguous and second.text[:1].isupper():
+            joined = f"{first.text}-{second.text}"
+        else:
+            continue
+        yield _replace("orthography/bound-form-apart",
+                       f"bound form {form!r} is written joined: {joined}",
+                       doc, first.start, second.end, joined)
+
+
+@rule("orthography/bound-form-hyphen", Severity.ERROR,
+      "A bound form joined with a hyphen to a lower-case word.",
+      "hambatan non-tarif", "hambatan nontarif")
+def bound_form_hyphen(doc, ctx):
+    forms = bound_forms()
+    for token in doc.tokens():
+        if token.kind is not Kind.WORD or "-" not in token.text:
+            continue
+        parts = word_parts(token.text)
+        if len(parts) != 2 or parts[0].lower() not in forms or forms[parts[0].lower()]:
+            continue
+        if not _is_lower_word(parts[1]) or not ctx.speller.is_correct(parts[1]):
+            continue
+        joined = parts[0] + parts[1]
+        yield _replace("orthography/bound-form-hyphen",
+                       f"bound form {parts[0]!r} takes a hyphen only before a capital: {joined}",
+                       doc, token.start, token.end, joined)
+
+
+def _glued_preposition(token: Token, ctx) -> str | None:
+    """'di sektor' for 'disektor', or None when the word is not a glued preposition."""
+    lower = token.text.lower()
+    if lower[:2] not in ("di", "ke") or len(lower) < 5 or lower in word_set("glued_exceptions"):
+        return None
+    rest = token.text[2:]
+    rest_lower = rest.lower()
+    places = word_set("place_time_words")
+    heads = {rest_lower, word_parts(rest_lower)[0]}
+    heads.update(rest_lower[: -len(c)] for c in ("nya",) if rest_lower.endswith(c))
+    if heads & places:
+        return token.text[:2] + " " + rest
+    if lower[:2] != "di" or not rest.isalpha() or not rest.islower():
+        return None
+    speller = ctx.speller
+    if speller.in_dictionary(lower) or not speller.in_dictionary(rest_lower):
+        return None
+    if not speller.is_common(rest_lower):
+        return None
+    # A verb stem takes the prefix di- (diperbesar); only a noun takes the preposition.
+    if any(speller.in_dictionary(form) for form in nasal_forms(rest_lower)):
+        return None
+    return token.text[:2] + " " + rest
+
+
+@rule("orthography/preposition-attached", Severity.ERROR,
+      "The preposition di or ke written joined to a place, direction or time word.",
+      "Diantara kota-kota itu", "Di antara kota-kota itu")
+def preposition_attached(doc, ctx):
+    for token in doc.tokens():
+        if token.kind is not Kind.WORD or token.text.lower()[:2] not in ("di", "ke"):
+            continue
+        apart = _glued_preposition(token, ctx)
+        if apart:
+            yield _replace("orthography/preposition-attached",
+                           f"the preposition {token.text[:2].lower()!r} is written apart: {apart}",
+                           doc, token.start, token.end, apart)
+
+
+@rule("orthography/prefix-apart", Severity.ERROR,
+      "The verb prefix di- written apart from its verb.",
+      "Dokumen itu di tandatangani di Beijing", "Dokumen itu ditandatangani di Beijing")
+def prefix_apart(doc, ctx):
+    places = word_set("place_time_words")
+    speller = ctx.speller
+    for first, _gap, second in _pairs(doc):
+        if first.text not in ("di", "Di") or not _is_lower_word(second.text):
+            continue
+        verb = second.text
+        if verb in places or word_parts(verb)[0] in places or not verb.isalpha():
+            continue
+        joined = first.text + verb
+        if not speller.in_dictionary(joined.lower()):
+            continue
+        if not any(speller.in_dictionary(form) for form in nasal_forms(verb)):
+            continue
+        yield _replace("orthography/prefix-apart",
+                       f"the prefix di- is written joined to the verb: {joined}",
+                       doc, first.start, second.end, joined)
+
+
+@rule("orthography/pun", Severity.ERROR,
+      "pun written joined where it stands apart, or apart where it is joined.",
+      "apapun yang terjadi; walau pun begitu", "apa pun yang terjadi; walaupun begitu")
+def pun(doc, ctx):
+    joined_words = {entry.split()[0]: "apart-ok" in entry for entry in word_list("pun_joined")}
+    speller = ctx.speller
+    for token in doc.tokens():
+        lower = token.text.lower()
+        if token.kind is not Kind.WORD or not lower.endswith("pun") or lower in joined_words:
+            continue
+        stem = token.text[:-3]
+        if len(stem) < 3 or not stem.isalpha() or speller.in_dictionary(lower):
+            continue
+        if speller.in_dictionary(stem.lower()):
+            apart = f"{stem} pun"
+            yield _replace("orthography/pun", f"pun is written apart here: {apart}",
+                           doc, token.start, token.end, apart)
+    for first, _gap, second in _pairs(doc):
+        if second.text != "pun":
+            continue
+        joined = first.text.lower() + "pun"
+        if joined in joined_words and not joined_words[joined]:
+            yield _replace("orthography/pun", f"{joined} is written as one word",
+                           doc, first.start, second.end, match_case(first.text, joined))
+
+
+@rule("orthography/clitic-apart", Severity.ERROR,
+      "An enclitic (-nya, -lah, -kah) written apart from its word.",
+      "buku nya hilang", "bukunya hilang")
+def clitic_apart(doc, ctx):
+    for first, _gap, second in _pairs(doc):
+        if second.text in _APART_CLITICS and not first.text.isupper():
+            joined = first.text + second.text
+            yield _replace("orthography/clitic-apart",
+                           f"-{second.text} is written joined: {joined}",
+                           doc, first.start, second.end, joined)

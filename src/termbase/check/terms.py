@@ -1,0 +1,78 @@
+"""Terminology: driven only by the glossary's statuses."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from termbase.check.rules import match_case, rule
+from termbase.glossary.matcher import Match
+from termbase.model import Edit, Finding, Severity, Status
+
+
+def matches(doc, ctx) -> list[Match]:
+    found = []
+    for sentence in doc.sentences():
+        found.extend(ctx.matcher.find(sentence.tokens))
+    return found
+
+
+def _preferred_text(match: Match, ctx, model: str) -> str | None:
+    preferred = match.concept.preferred(ctx.language)
+    if preferred is None:
+        return None
+    return match_case(model, preferred.text) + match.clitic
+
+
+@rule("term/deprecated", Severity.ERROR,
+      "A deprecated or superseded glossary term; the glossary's preferred term replaces it.",
+      "kerjasama kedua negara", "kerja sama kedua negara")
+def deprecated(doc, ctx):
+    for match in _document_matches(doc, ctx):
+        if match.term.status.allowed:
+            continue
+        text = doc.text[match.start : match.end]
+        replacement = _preferred_text(match, ctx, text)
+        status = match.term.status.value
+        message = f"{match.term.text!r} is {status} in the glossary ({match.concept.id})"
+        if replacement:
+            message += f"; use {replacement!r}"
+        yield Finding("term/deprecated", Severity.ERROR, message, match.start, match.end, text,
+                      [replacement] if replacement else [],
+                      Edit(match.start, match.end, replacement) if replacement else None)
+
+
+@rule("term/inconsistent", Severity.WARNING,
+      "One concept written with two different allowed terms in one document, one of them "
+      "admitted: keep to the preferred term.",
+      "pinjaman lunak ... kredit lunak", "pinjaman lunak ... pinjaman lunak")
+def inconsistent(doc, ctx):
+    uses = defaultdict(list)
+    for match in _document_matches(doc, ctx):
+        if match.term.status.allowed and not match.term.is_short_form:
+            uses[match.concept.id].append(match)
+    for concept_matches in uses.values():
+        variants = {m.term.text.casefold(): m.term for m in concept_matches}
+        if len(variants) < 2 or all(t.status is Status.PREFERRED for t in variants.values()):
+            continue
+        names = " / ".join(sorted({t.text for t in variants.values()}))
+        for match in concept_matches:
+            text = doc.text[match.start : match.end]
+            replacement = None
+            if match.term.status is not Status.PREFERRED:
+                replacement = _preferred_text(match, ctx, text)
+            yield Finding(
+                "term/inconsistent", Severity.WARNING,
+                f"{names} name one concept ({match.concept.id}) in this document; "
+                f"keep to the preferred term",
+                match.start, match.end, text,
+                [replacement] if replacement else [],
+                None,
+            )
+
+
+def _document_matches(doc, ctx) -> list[Match]:
+    cache = doc.__dict__.setdefault("_term_matches", {})
+    key = id(ctx)
+    if key not in cache:
+        cache[key] = matches(doc, ctx)
+    return cache[key]

@@ -1,0 +1,167 @@
+"""Typography: spaces, punctuation, quotes, brackets, reduplication hyphens, repeats."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from termbase.check.rules import rule
+from termbase.lang.morphology import is_reduplication
+from termbase.lang.tokens import Kind
+from termbase.model import Edit, Finding, Severity
+
+# Horizontal white space: space, tab, no-break spaces, thin spaces.
+_H = r"[ \t\u00a0\u202f\u2009\u2007]"
+_DOUBLE_SPACE = re.compile(rf"(?<=\S){_H}{{2,}}(?=\S)")
+_SPACE_BEFORE_PUNCT = re.compile(rf"(?<=[^\W_]|[”’)\]]){_H}+([,.;:!?])(?![.\d])")
+# "kata,lalu" or "pergi.Dia"; a period before a lower-case letter is a domain name
+# (detik.com) and one between single letters an abbreviation (S.H.).
+_MISSING_SPACE = re.compile(r"(?<=[^\W\d_]{2})(?:[,;!?](?=[^\W\d_])|\.(?=[^\W\d_a-z][^\W\d_A-Z]))")
+_OPENING_SPACE = re.compile(rf"([“‘(\[]){_H}+")
+_CLOSING_SPACE = re.compile(rf"(?<=\S)({_H}+)([”)\]])")
+_SPACED_HYPHEN = re.compile(rf"([^\W\d_]+)({_H}+-{_H}*|-{_H}+)([^\W\d_]+)")
+_PAIRS = {"(": ")", "[": "]", "“": "”"}
+
+
+def _finding(name, severity, message, start, end, doc, suggestion, fix_start=None,
+             fix_end=None) -> Finding:
+    fix = Edit(start if fix_start is None else fix_start, end if fix_end is None else fix_end,
+               suggestion)
+    return Finding(name, severity, message, start, end, doc.text[start:end],
+                   [suggestion] if suggestion else [], fix)
+
+
+def _line_spans(doc) -> Iterator[tuple[int, int]]:
+    for paragraph in doc.paragraphs:
+        yield paragraph.start, paragraph.end
+
+
+@rule("typography/double-space", Severity.WARNING,
+      "Two or more spaces (including no-break spaces) between words.",
+      "dan  pertukaran", "dan pertukaran")
+def double_space(doc, ctx):
+    for start, end in _line_spans(doc):
+        for match in _DOUBLE_SPACE.finditer(doc.text, start, end):
+            yield _finding("typography/double-space", Severity.WARNING,
+                           "double space between words", match.start(), match.end(), doc, " ")
+
+
+@rule("typography/space-before-punctuation", Severity.WARNING,
+      "A space before , . ; : ! ?", "Nugroho , mengatakan", "Nugroho, mengatakan")
+def space_before_punctuation(doc, ctx):
+    for start, end in _line_spans(doc):
+        for match in _SPACE_BEFORE_PUNCT.finditer(doc.text, start, end):
+            mark = match.group(1)
+            yield _finding("typography/space-before-punctuation", Severity.WARNING,
+                           f"space before {mark!r}", match.start(), match.end(), doc, mark)
+
+
+@rule("typography/missing-space", Severity.WARNING,
+      "No space after sentence punctuation between two words.",
+      "kata Ani,lalu pergi", "kata Ani, lalu pergi")
+def missing_space(doc, ctx):
+    for sentence in doc.sentences():
+        for token in sentence.tokens:
+            if token.kind is not Kind.PUNCT:
+                continue
+            match = _MISSING_SPACE.match(doc.text, token.start)
+            if match and match.end() == token.end:
+                mark = token.text
+                yield _finding("typography/missing-space", Severity.WARNING,
+                               f"no space after {mark!r}", token.start, token.end, doc,
+                               mark + " ")
+
+
+@rule("typography/space-inside-quotes", Severity.WARNING,
+      "A space just inside quotation marks or brackets.",
+      "berjudul “ Dialog Seribu Tahun”", "berjudul “Dialog Seribu Tahun”")
+def space_inside_quotes(doc, ctx):
+    for start, end in _line_spans(doc):
+        for match in _OPENING_SPACE.finditer(doc.text, start, end):
+            yield _finding("typography/space-inside-quotes", Severity.WARNING,
+                           f"space after opening {match.group(1)!r}",
+                           match.start(), match.end(), doc, match.group(1))
+        for match in _CLOSING_SPACE.finditer(doc.text, start, end):
+            yield _finding("typography/space-inside-quotes", Severity.WARNING,
+                           f"space before closing {match.group(2)!r}",
+                           match.start(), match.end(), doc, match.group(2))
+
+
+@rule("typography/unbalanced", Severity.WARNING,
+      "An opening quotation mark or bracket without its closing partner, or the reverse.",
+      "(Kemendag mencatat", "(Kemendag) mencatat")
+def unbalanced(doc, ctx):
+    paragraphs = doc.paragraphs
+    for number, paragraph in enumerate(paragraphs):
+        text = doc.text[paragraph.start : paragraph.end]
+        following = paragraphs[number + 1] if number + 1 < len(paragraphs) else None
+        continues_quote = following is not None and doc.text[following.start] in "“\""
+        yield from _unbalanced_in(doc, paragraph.start, text, continues_quote)
+
+
+def _unbalanced_in(doc, offset: int, text: str, continues_quote: bool):
+    closers = {v: k for k, v in _PAIRS.items()}
+    stack: list[tuple[str, int]] = []
+    for index, ch in enumerate(text):
+        if ch in _PAIRS:
+            stack.append((ch, index))
+        elif ch in closers:
+            if stack and stack[-1][0] == closers[ch]:
+                stack.pop()
+            else:
+                yield Finding("typography/unbalanced", Severity.WARNING,
+                              f"closing {ch!r} without an opening {closers[ch]!r}",
+                              offset + index, offset + index + 1, ch)
+    for ch, index in stack:
+        # News convention: a quotation running over paragraphs leaves each one open
+        # and reopens the next with “.
+        if ch == "“" and continues_quote:
+            continue
+        yield Finding("typography/unbalanced", Severity.WARNING,
+                      f"{ch!r} is never closed in this paragraph",
+                      offset + index, offset + index + 1, ch)
+    straight = [i for i, ch in enumerate(text) if ch == '"']
+    if len(straight) % 2 and not continues_quote:
+        index = straight[-1]
+        yield Finding("typography/unbalanced", Severity.WARNING,
+                      'odd number of straight quotes (") in this paragraph',
+                      offset + index, offset + index + 1, '"')
+
+
+@rule("typography/spaced-hyphen", Severity.WARNING,
+      "A space around the hyphen of a reduplication.",
+      "pertama -tama", "pertama-tama")
+def spaced_hyphen(doc, ctx):
+    for start, end in _line_spans(doc):
+        for match in _SPACED_HYPHEN.finditer(doc.text, start, end):
+            left, gap, right = match.group(1), match.group(2), match.group(3)
+            if not is_reduplication(f"{left}-{right}"):
+                continue
+            yield _finding("typography/spaced-hyphen", Severity.WARNING,
+                           f"reduplication written with a spaced hyphen: {left}-{right}",
+                           match.start(2), match.end(2), doc, "-")
+
+
+@rule("typography/repeated-word", Severity.WARNING,
+      "The same word twice in a row.", "biaya yang yang ditanggung", "biaya yang ditanggung")
+def repeated_word(doc, ctx):
+    for sentence in doc.sentences():
+        previous = None
+        gap_start = None
+        for token in sentence.tokens:
+            if token.kind is Kind.SPACE:
+                if previous is not None and "\n" not in token.text:
+                    gap_start = token.start
+                continue
+            if (
+                token.kind is Kind.WORD
+                and previous is not None
+                and gap_start is not None
+                and token.text.casefold() == previous.text.casefold()
+                and not token.text[:1].isupper()
+            ):
+                yield Finding("typography/repeated-word", Severity.WARNING,
+                              f"repeated word {token.text!r}", token.start, token.end,
+                              token.text, [], Edit(gap_start, token.end, ""))
+            previous = token if token.kind is Kind.WORD else None
+            gap_start = None

@@ -1,0 +1,150 @@
+"""termbase check: lint Indonesian articles."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from termbase.cli import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, cli
+from termbase.errors import TermbaseError
+
+SEVERITIES = ("info", "warning", "error", "never")
+
+
+def _names(values: tuple[str, ...]) -> list[str]:
+    return [name.strip() for value in values for name in value.split(",") if name.strip()]
+
+
+def _check_rule_names(names: list[str], option: str) -> None:
+    from termbase.check.rules import REGISTRY
+
+    categories = {name.split("/")[0] for name in REGISTRY}
+    for name in names:
+        if name not in REGISTRY and name.rstrip("/") not in categories:
+            raise click.BadParameter(f"unknown rule or category {name!r}", param_hint=option)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--format", "output_format", type=click.Choice(["text", "json", "github"]),
+              default="text", show_default=True, help="Output format.")
+@click.option("--glossary", "glossaries", multiple=True, type=click.Path(dir_okay=False),
+              help="TBX glossary to use instead of the shipped ones (repeatable).")
+@click.option("--dictionary", type=click.Path(),
+              help="Hunspell id_ID dictionary: a .dic file or a folder holding id_ID.dic.")
+@click.option("--accept", "accept_lists", multiple=True, type=click.Path(dir_okay=False),
+              help="Accept list: a text file of words never reported (repeatable).")
+@click.option("--select", multiple=True, help="Only these rules or categories (comma list).")
+@click.option("--ignore", multiple=True, help="Skip these rules or categories (comma list).")
+@click.option("--fail-on", type=click.Choice(SEVERITIES), default=None,
+              help="Exit 1 when a finding is at or above this severity [default: warning].")
+@click.option("--fix", is_flag=True, help="Apply safe fixes to the files in place.")
+@click.option("--diff", is_flag=True, help="Print the safe fixes as a diff; change nothing.")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False, exists=True),
+              help="Configuration file (default: nearest termbase.toml or pyproject.toml).")
+@click.pass_context
+def check(ctx, paths, output_format, glossaries, dictionary, accept_lists, select, ignore,
+          fail_on, fix, diff, config_path):
+    """Check Indonesian articles for spelling, orthography, typography and terminology.
+
+    PATHS are files, folders (searched for *.txt and *.md) or - for standard input.
+    Exit status: 0 nothing at or above --fail-on, 1 something is, 2 usage or input error.
+    """
+    from termbase.check.context import build_context
+    from termbase.check.engine import Selection
+    from termbase.config import find_config, load_config
+
+    if fix and diff:
+        raise click.UsageError("--fix and --diff exclude each other")
+    config = load_config(Path(config_path) if config_path else find_config())
+    selection = Selection(tuple(_names(select) or config.select),
+                          tuple(_names(ignore) or config.ignore))
+    _check_rule_names(list(selection.select), "--select")
+    _check_rule_names(list(selection.ignore), "--ignore")
+    threshold = fail_on or config.fail_on or "warning"
+    if threshold not in SEVERITIES:
+        raise TermbaseError(f"fail-on must be one of {', '.join(SEVERITIES)}", config.path)
+    context = build_context(
+        list(glossaries) or config.glossary or None,
+        dictionary or config.dictionary,
+        list(accept_lists) or config.accept,
+    )
+    results = _run(paths, context, selection)
+    if fix or diff:
+        _apply_fixes(results, write=fix)
+        if diff:
+            ctx.exit(EXIT_CLEAN)
+    _render(results, output_format)
+    ctx.exit(_exit_status(results, threshold))
+
+
+def _run(paths, context, selection):
+    from termbase.check.engine import check_text
+    from termbase.check.inputs import expand_paths, read_source
+    from termbase.cli.output import progress_wanted
+
+    files = expand_paths(list(paths))
+    sources = [read_source(path) for path in files]  # all input errors before any output
+    if not progress_wanted(len(sources)):
+        return [check_text(s.path, s.text, context, selection, s.had_bom) for s in sources]
+    from rich.progress import Progress
+
+    results = []
+    with Progress(transient=True) as progress:
+        task = progress.add_task("checking", total=len(sources))
+        for source in sources:
+            results.append(check_text(source.path, source.text, context, selection,
+                                      source.had_bom))
+            progress.advance(task)
+    return results
+
+
+def _apply_fixes(results, write: bool) -> None:
+    from termbase.check.fix import plan_fixes, unified_diff
+    from termbase.textio import atomic_write_text
+
+    for result in results:
+        document = result.document
+        plan = plan_fixes(result.findings)
+        if not plan.edits:
+            continue
+        fixed = plan.apply(document.text)
+        if not write:
+            click.echo(unified_diff(document.path, document.text, fixed), nl=False)
+            continue
+        if document.path == "<stdin>":
+            click.echo(fixed, nl=False)
+            continue
+        atomic_write_text(document.path, fixed, bom=document.had_bom)
+        click.echo(f"{document.path}: applied {len(plan.edits)} fix(es)"
+                   + (f", {len(plan.skipped)} left for another run (overlapping)"
+                      if plan.skipped else ""), err=True)
+        applied = {id(f) for f in result.findings if f.fix in plan.edits}
+        result.findings = [f for f in result.findings if id(f) not in applied]
+
+
+def _render(results, output_format: str) -> None:
+    from termbase.cli import render
+
+    if output_format == "json":
+        click.echo(render.render_json(results))
+    elif output_format == "github":
+        text = render.render_github(results)
+        if text:
+            click.echo(text)
+    else:
+        from termbase.cli.output import stdout_console
+
+        render.render_text(stdout_console(), results)
+
+
+def _exit_status(results, threshold: str) -> int:
+    if threshold == "never":
+        return EXIT_CLEAN
+    rank = SEVERITIES.index(threshold)
+    worst = [SEVERITIES.index(f.severity.value) for r in results for f in r.findings]
+    return EXIT_FINDINGS if worst and max(worst) >= rank else EXIT_CLEAN
+
+
+__all__ = ["check", "EXIT_ERROR"]

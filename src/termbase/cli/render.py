@@ -1,0 +1,125 @@
+"""Renderers of findings: text for people, JSON for programs, GitHub annotations."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+
+from rich.console import Console
+from rich.text import Text
+
+from termbase.check.engine import CheckResult
+from termbase.check.fix import is_safe
+from termbase.model import Finding
+
+JSON_VERSION = 1
+_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+_CONTEXT = 60  # characters of the line shown on each side of a finding
+
+
+def finding_record(result: CheckResult, finding: Finding) -> dict:
+    line, column = result.document.position(finding.start)
+    end_line, end_column = result.document.position(finding.end)
+    return {
+        "path": result.document.path,
+        "line": line,
+        "column": column,
+        "end_line": end_line,
+        "end_column": end_column,
+        "rule": finding.rule,
+        "severity": finding.severity.value,
+        "message": finding.message,
+        "text": finding.text,
+        "suggestions": list(finding.suggestions),
+        "fixable": is_safe(finding),
+    }
+
+
+def summary(results: list[CheckResult]) -> dict:
+    findings = [f for r in results for f in r.findings]
+    return {
+        "files": len(results),
+        "findings": len(findings),
+        "errors": sum(f.severity.value == "error" for f in findings),
+        "warnings": sum(f.severity.value == "warning" for f in findings),
+        "infos": sum(f.severity.value == "info" for f in findings),
+        "fixable": sum(is_safe(f) for f in findings),
+        "by_category": dict(sorted(Counter(f.category for f in findings).items())),
+    }
+
+
+def render_json(results: list[CheckResult]) -> str:
+    records = [finding_record(r, f) for r in results for f in r.findings]
+    payload = {"version": JSON_VERSION, "findings": records, "summary": summary(results)}
+    return json.dumps(payload, ensure_ascii=False, indent=2)
+
+
+def _escape_github(value: str, property_value: bool = False) -> str:
+    value = value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    if property_value:
+        value = value.replace(":", "%3A").replace(",", "%2C")
+    return value
+
+
+def render_github(results: list[CheckResult]) -> str:
+    levels = {"error": "error", "warning": "warning", "info": "notice"}
+    lines = []
+    for result in results:
+        for finding in result.findings:
+            r = finding_record(result, finding)
+            message = r["message"]
+            if r["suggestions"]:
+                message += f" (suggestion: {r['suggestions'][0]})"
+            properties = ",".join([
+                f"file={_escape_github(r['path'], True)}",
+                f"line={r['line']}", f"col={r['column']}",
+                f"endLine={r['end_line']}", f"endColumn={r['end_column']}",
+                f"title={_escape_github(r['rule'], True)}",
+            ])
+            lines.append(f"::{levels[r['severity']]} {properties}::{_escape_github(message)}")
+    return "\n".join(lines)
+
+
+def _excerpt(line_text: str, column: int, end_column: int) -> tuple[str, int, int]:
+    """A window of the line around the span, and the span's place in it."""
+    shown = line_text.replace("\t", " ")
+    left = max(0, column - 1 - _CONTEXT)
+    right = min(len(shown), end_column - 1 + _CONTEXT)
+    prefix = "…" if left > 0 else ""
+    suffix = "…" if right < len(shown) else ""
+    window = prefix + shown[left:right] + suffix
+    start = len(prefix) + column - 1 - left
+    return window, start, max(start + 1, len(prefix) + end_column - 1 - left)
+
+
+def render_text(console: Console, results: list[CheckResult]) -> None:
+    for result in results:
+        for finding in result.findings:
+            record = finding_record(result, finding)
+            heading = Text()
+            heading.append(f"{record['path']}:{record['line']}:{record['column']}: ", "bold")
+            heading.append(record["severity"], _STYLE[record["severity"]])
+            heading.append(f" {record['rule']}: ", "dim")
+            heading.append(record["message"])
+            console.print(heading)
+            line_text = result.document.line_text(record["line"])
+            end_column = (record["end_column"] if record["end_line"] == record["line"]
+                          else len(line_text) + 1)
+            window, start, end = _excerpt(line_text, record["column"], end_column)
+            excerpt = Text("    ")
+            excerpt.append(window[:start])
+            excerpt.append(window[start:end], "reverse " + _STYLE[record["severity"]])
+            excerpt.append(window[end:])
+            console.print(excerpt)
+            console.print(Text("    " + " " * start + "^" * (end - start),
+                               _STYLE[record["severity"]]))
+            if record["suggestions"]:
+                shown = ", ".join(repr(s) for s in record["suggestions"][:3])
+                console.print(Text(f"    suggestion: {shown}", "green"))
+    counts = summary(results)
+    line = (f"{counts['findings']} finding(s): {counts['errors']} error(s), "
+            f"{counts['warnings']} warning(s), {counts['infos']} info in "
+            f"{counts['files']} file(s)")
+    if counts["fixable"]:
+        line += f"; {counts['fixable']} fixable with --fix"
+    console.print(Text(line, "bold"))

@@ -1,0 +1,1 @@
+"""One module per file format; each reads and writes termbase's model objects."""

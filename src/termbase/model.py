@@ -1,0 +1,102 @@
+"""The few shared value types: findings, terms and concepts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class Severity(StrEnum):
+    INFO = "info"
+    WARNING = "warning"
+    ERROR = "error"
+
+    @property
+    def rank(self) -> int:
+        return ("info", "warning", "error").index(self.value)
+
+
+@dataclass(frozen=True)
+class Edit:
+    """Replace text[start:end] with replacement (offsets into the decoded text)."""
+
+    start: int
+    end: int
+    replacement: str
+
+
+@dataclass
+class Finding:
+    """One fault: where it is, which rule, what to do about it.
+
+    start/end are offsets into the decoded text; the document turns them into
+    1-based line and column (in code points) for renderers.
+    """
+
+    rule: str
+    severity: Severity
+    message: str
+    start: int
+    end: int
+    text: str
+    suggestions: list[str] = field(default_factory=list)
+    fix: Edit | None = None
+
+    @property
+    def category(self) -> str:
+        return self.rule.split("/", 1)[0]
+
+
+class Status(StrEnum):
+    PREFERRED = "preferred"
+    ADMITTED = "admitted"
+    DEPRECATED = "deprecated"
+    SUPERSEDED = "superseded"
+
+    @property
+    def allowed(self) -> bool:
+        return self in (Status.PREFERRED, Status.ADMITTED)
+
+
+# Term types that name a concept in short form beside its full form: using both in
+# one article is normal news style, not an inconsistency.
+SHORT_FORM_TYPES = frozenset({"acronym", "abbreviation", "shortForm", "initialism"})
+
+
+@dataclass
+class Term:
+    text: str
+    language: str
+    status: Status
+    term_type: str | None = None
+    part_of_speech: str | None = None
+    line: int | None = None
+
+    @property
+    def is_short_form(self) -> bool:
+        return self.term_type in SHORT_FORM_TYPES
+
+
+@dataclass
+class Concept:
+    id: str
+    terms: list[Term]
+    subject_field: str | None = None
+    note: str | None = None
+    definitions: dict[str, str] = field(default_factory=dict)
+    source: str | None = None
+    line: int | None = None
+
+    def terms_in(self, language: str) -> list[Term]:
+        return [t for t in self.terms if language_matches(t.language, language)]
+
+    def preferred(self, language: str) -> Term | None:
+        """The preferred full form in a language (an acronym only if nothing else)."""
+        preferred = [t for t in self.terms_in(language) if t.status is Status.PREFERRED]
+        full = [t for t in preferred if not t.is_short_form]
+        return (full or preferred or [None])[0]
+
+
+def language_matches(tag: str, language: str) -> bool:
+    """'id-ID' and 'id' match 'id'; comparison is case-insensitive (BCP 47)."""
+    return tag.lower().replace("_", "-").split("-")[0] == language.lower()
