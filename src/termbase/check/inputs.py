@@ -33,6 +33,8 @@ def expand_paths(arguments: list[str]) -> list[str]:
 
 
 def read_source(path: str) -> SourceText:
-    if path == STDIN:
-        return decode_text(sys.stdin.buffer.read(), "<stdin>")
-    return read_text(path)
+    """An article to check; an empty one is refused like an unreadable one."""
+    source = decode_text(sys.stdin.buffer.read(), "<stdin>") if path == STDIN else read_text(path)
+    if not source.text.strip():
+        raise InputError("empty file, nothing to check", source.path)
+    return source

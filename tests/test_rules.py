@@ -1,0 +1,181 @@
+"""Each rule's documented example, and the cases the issue names, as a table."""
+
+from __future__ import annotations
+
+import pytest
+
+from termbase.check.rules import REGISTRY
+from termbase.model import Severity
+
+from .conftest import rules_of
+
+EXAMPLE_RULES = sorted(name for name, rule in REGISTRY.items() if rule.right[:1] != "(")
+
+
+@pytest.mark.parametrize("name", EXAMPLE_RULES)
+def test_documented_example_wrong_is_flagged_right_is_not(lint, name):
+    rule = REGISTRY[name]
+    assert name in rules_of(lint(rule.wrong + ".")), rule.wrong
+    assert name not in rules_of(lint(rule.right + ".")), rule.right
+
+
+def test_every_rule_has_an_example():
+    for name, rule in REGISTRY.items():
+        assert rule.wrong and rule.right and rule.summary, name
+        assert name.split("/")[0] in {"spelling", "term", "orthography", "typography"}
+
+
+def only(findings, rule):
+    return [f for f in findings if f.rule == rule]
+
+
+# --- spelling -------------------------------------------------------------------
+
+@pytest.mark.parametrize("typo, fix", [
+    ("diplomaltik", "diplomatik"),
+    ("multiteral", "multilateral"),
+    ("eksteral", "eksternal"),
+    ("penyelenggaran", "penyelenggaraan"),
+    ("permintan", "permintaan"),
+    ("jarignan", "jaringan"),
+])
+def test_typos_are_errors_with_the_intended_word_first(lint, typo, fix):
+    found = only(lint(f"Kedua pihak membahas {typo} itu."), "spelling/unknown-word")
+    assert [f.text for f in found] == [typo]
+    assert found[0].severity is Severity.ERROR
+    assert found[0].suggestions[0] == fix
+
+
+@pytest.mark.parametrize("word", [
+    "potensinya", "kemitraannya", "bukulah", "apakah", "kaupilih",  # clitics
+    "negara-negara", "sebaik-baiknya", "pertama-tama", "berlarut-larut",  # reduplication
+    "ke-20", "14/9", "10.30", "Rp250.000", "US$1,2",  # numbers and ordinals
+    "SCO", "CICA", "KTPnya",  # acronyms
+    "https://example.org/berita", "redaksi@example.co.id",
+    "multilateralisme", "diperbesar", "nontarif", "kesepahaman",  # affix combinations
+])
+def test_correct_forms_are_not_spelling_errors(lint, word):
+    assert not [f for f in lint(f"Kata {word} itu benar.") if f.category == "spelling"
+                and f.severity is not Severity.INFO]
+
+
+def test_hyphenated_compound_of_known_parts_and_names(lint):
+    findings = lint("Hubungan Tiongkok-Kazakhstan dan e-commerce tumbuh.")
+    assert not [f for f in findings if f.severity is not Severity.INFO]
+
+
+def test_capitalised_unknown_word_is_info_once(lint):
+    findings = only(lint("Presiden Tokayev menyambut. Kemudian Tokayev pergi."),
+                    "spelling/unknown-name")
+    assert [(f.text, f.severity) for f in findings] == [("Tokayev", Severity.INFO)]
+
+
+def test_misspelt_part_of_a_hyphenated_word(lint):
+    found = only(lint("Proyek kereta-kereta cepta itu."), "spelling/unknown-word")
+    assert [f.text for f in found] == ["cepta"]
+
+
+def test_accept_list_silences_a_word(tmp_path):
+    from termbase.check.context import build_context
+    from termbase.check.engine import check_text
+
+    accept = tmp_path / "accept.txt"
+    accept.write_text("# desk vocabulary\nwhoosh\n", encoding="utf-8")
+    ctx = build_context(accept_paths=[str(accept)])
+    assert not check_text("t.txt", "layanan whoosh itu.", ctx).findings
+
+
+# --- orthography ----------------------------------------------------------------
+
+@pytest.mark.parametrize("wrong, rule, fix", [
+    ("komisi kerja sama antar pemerintah", "orthography/bound-form-apart", "antarpemerintah"),
+    ("dampak pasca pandemi", "orthography/bound-form-apart", "pascapandemi"),
+    ("ekonomi pasca Covid", "orthography/bound-form-apart", "pasca-Covid"),
+    ("produk non-halal", "orthography/bound-form-hyphen", "nonhalal"),
+    ("dia tinggal dirumah", "orthography/preposition-attached", "di rumah"),
+    ("Diantara kota itu", "orthography/preposition-attached", "Di antara"),
+    ("kami pergi kesana", "orthography/preposition-attached", "ke sana"),
+    ("ujarnya disela-sela pertemuan", "orthography/preposition-attached", "di sela-sela"),
+    ("Disektor tekstil", "orthography/preposition-attached", "Di sektor"),
+    ("dokumen itu di tandatangani", "orthography/prefix-apart", "ditandatangani"),
+    ("laporan yang di rilis", "orthography/prefix-apart", "dirilis"),
+    ("apapun hasilnya", "orthography/pun", "apa pun"),
+    ("walau pun begitu", "orthography/pun", "walaupun"),
+    ("buku nya hilang", "orthography/clitic-apart", "bukunya"),
+])
+def test_orthography_faults(lint, wrong, rule, fix):
+    found = only(lint(wrong + "."), rule)
+    assert len(found) == 1, wrong
+    assert found[0].suggestions == [fix]
+    assert found[0].fix is not None and found[0].fix.replacement == fix
+
+
+@pytest.mark.parametrize("right", [
+    "Ia keluar dari ruangan.",          # ke + luar, but a verb of its own
+    "Jumlahnya diperbesar tahun ini.",  # di- + per- verb
+    "Dokumen itu ditandatangani di Beijing.",
+    "Mereka datang ke depan gedung.",
+    "Ada pro dan kontra.",              # ambiguous bound form standing alone
+    "Ia tidak hadir sekali pun.",       # 'even once'
+    "Rumpun bambu itu tumbuh.",         # word ending in -pun
+    "Kebijakan antarnegara itu baru.",
+    "Ia berada di sela-sela acara.",
+    "Ia menyesuaikan harga di pasar.",
+])
+def test_orthography_stays_silent_on_correct_text(lint, right):
+    assert not [f for f in lint(right) if f.category == "orthography"], right
+
+
+# --- typography -----------------------------------------------------------------
+
+def test_double_space_with_no_break_space(lint):
+    found = only(lint("dan\u00a0 pertukaran itu."), "typography/double-space")
+    assert [(f.text, f.suggestions) for f in found] == [("\u00a0 ", [" "])]
+
+
+def test_trailing_and_leading_space_is_not_a_double_space(lint):
+    assert not only(lint("  Judul\u00a0\u00a0\n\nKalimat itu."), "typography/double-space")
+
+
+@pytest.mark.parametrize("text, rule", [
+    ("Hendra Prasetyo Nugroho , mengatakan", "typography/space-before-punctuation"),
+    ("Ia datang ; lalu pergi", "typography/space-before-punctuation"),
+    ("kata Ani,lalu pergi", "typography/missing-space"),
+    ("Ia pergi.Dia datang", "typography/missing-space"),
+    ("berjudul “ Dialog”", "typography/space-inside-quotes"),
+    ("lebih murah, ” kata Arief", "typography/space-inside-quotes"),
+    ("( Kemendag) mencatat", "typography/space-inside-quotes"),
+    ("(Kemendag mencatat", "typography/unbalanced"),
+    ("“Kami siap, kata Ani.", "typography/unbalanced"),
+    ("pertama -tama", "typography/spaced-hyphen"),
+    ("negara- negara", "typography/spaced-hyphen"),
+    ("biaya yang yang ditanggung", "typography/repeated-word"),
+])
+def test_typography_faults(lint, text, rule):
+    assert rule in rules_of(lint(text + ".")), text
+
+
+@pytest.mark.parametrize("text", [
+    "Harga naik 1,5 persen pada pukul 10.30 WIB.",
+    "Lihat detik.com dan https://a.id/x?y=1,2.",
+    "Gelar S.H. dan M.Si. milik A.H. Nasution.",
+    "Ekspor ke Tiongkok + 5 Negara Asia Tengah.",
+    "Periode 2020 - 2024 dan Jakarta - Bandung.",
+    "“Kami siap,” kata Ani. (Ia tersenyum.)",
+    "Bora Bora indah.",
+])
+def test_typography_stays_silent_on_correct_text(lint, text):
+    assert not [f for f in lint(text) if f.category == "typography"], text
+
+
+def test_quote_continued_over_paragraphs_is_balanced(lint):
+    text = "“Kami siap bekerja.\n\n“Kami juga siap berunding,” katanya."
+    assert not only(lint(text), "typography/unbalanced")
+
+
+def test_repeated_word_fix_deletes_the_second_word_and_its_space(lint):
+    text = "biaya yang yang ditanggung."
+    (found,) = only(lint(text), "typography/repeated-word")
+    assert (found.start, found.end) == (11, 15)
+    edit = found.fix
+    assert text[: edit.start] + edit.replacement + text[edit.end :] == "biaya yang ditanggung."

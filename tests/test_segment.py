@@ -1,0 +1,90 @@
+"""Segmentation: Indonesian sentence rules and exact offsets."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from termbase.check.document import Document
+from termbase.lang.segment import segment
+from termbase.lang.tokens import Kind, tokenize
+
+
+def sentences(text):
+    return [s.text for p in segment(text) for s in p.sentences]
+
+
+@pytest.mark.parametrize("text", [
+    "Ia tinggal di Jl. Soekarno-Hatta No. 112 Bandung.",
+    "Hadir Dr. Ir. Bambang dan Prof. Sri Wulandari.",
+    "Rapat dimulai pukul 10.30 WIB dan selesai 12.00 WIB.",
+    "Jasa A.H. Nasution dikenang.",
+    "Surat a.n. Menteri berlaku s.d. Senin.",
+    "Ia membeli sabun, minyak, dll. lalu pulang.",
+    "Asisten Gubernur Ma. Teresa Villanueva hadir.",
+    "Sdr. Budi dan Hj. Siti, S.H., M.Si. hadir.",
+    "“Kami siap!” katanya.",
+])
+def test_no_break_inside(text):
+    assert sentences(text) == [text]
+
+
+def test_breaks_between_sentences():
+    text = "Ekspor naik. “Kami senang,” kata Ani. Ia membeli sabun, dll. Kemudian pergi! Apa?"
+    assert sentences(text) == [
+        "Ekspor naik.", "“Kami senang,” kata Ani.", "Ia membeli sabun, dll.",
+        "Kemudian pergi!", "Apa?"]
+
+
+def test_paragraphs_are_blank_line_separated():
+    paragraphs = segment("Judul\n\nBaris satu.\nBaris dua.\r\n\r\nAkhir.")
+    assert len(paragraphs) == 3
+
+
+def test_tokens_cover_the_text_exactly():
+    text = "Xi’an, 14/9: US$1,2 miliar (ke-20)\tdi https://a.id/x."
+    tokens = tokenize(text)
+    assert "".join(t.text for t in tokens) == text
+    assert all(text[t.start:t.end] == t.text for t in tokens)
+    kinds = {t.text: t.kind for t in tokens}
+    assert kinds["Xi’an"] is Kind.WORD
+    assert kinds["14/9"] is Kind.NUMBER
+    assert kinds["ke-20"] is Kind.WORD
+    assert kinds["https://a.id/x"] is Kind.URL
+
+
+@pytest.mark.parametrize("prefix", ["", "\r\n", "\t", "“Ya” "])
+def test_positions_with_crlf_tabs_and_quotes(lint, prefix):
+    text = f"Baris pertama.\r\n{prefix}Hubungan diplomaltik itu.\r\n"
+    (finding,) = [f for f in lint(text) if f.rule == "spelling/unknown-word"]
+    document = Document("t.txt", text)
+    line, column = document.position(finding.start)
+    assert document.line_text(line)[column - 1 : column - 1 + 11] == "diplomaltik"
+
+
+def test_bom_is_not_counted_in_columns(tmp_path, invoke):
+    path = tmp_path / "bom.txt"
+    path.write_bytes("\ufeffHubungan diplomaltik.\n".encode())
+    result = invoke("check", "--format", "json", str(path))
+    (finding,) = json.loads(result.output)["findings"]
+    assert (finding["line"], finding["column"], finding["end_column"]) == (1, 10, 21)
+
+
+def test_segment_command_json(tmp_path, invoke):
+    path = tmp_path / "a.txt"
+    path.write_text("Judul\n\nIa di Jl. Merdeka. Lalu pulang.\n", encoding="utf-8")
+    result = invoke("segment", "--format", "json", str(path))
+    assert result.exit_code == 0
+    data = json.loads(result.output)
+    texts = [s["text"] for p in data["paragraphs"] for s in p["sentences"]]
+    assert texts == ["Judul", "Ia di Jl. Merdeka.", "Lalu pulang."]
+    second = data["paragraphs"][1]["sentences"][1]
+    assert (second["line"], second["column"]) == (3, 20)
+
+
+def test_segment_command_text(tmp_path, invoke):
+    path = tmp_path / "a.txt"
+    path.write_text("Satu. Dua.\n", encoding="utf-8")
+    result = invoke("segment", str(path))
+    assert result.output.splitlines() == ["1\t1:1\tSatu.", "1\t1:7\tDua."]

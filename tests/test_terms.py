@@ -1,0 +1,94 @@
+"""Terminology rules, driven only by glossary data."""
+
+from __future__ import annotations
+
+import pytest
+
+from termbase.check.context import CheckContext
+from termbase.check.engine import check_text
+from termbase.formats.tbx import parse_tbx
+from termbase.glossary import Glossary
+from termbase.model import Severity
+
+TBX = """<?xml version="1.0" encoding="UTF-8"?>
+<martif type="TBX" xml:lang="en"><text><body>
+<termEntry id="c1"><langSet xml:lang="id">
+  <tig><term>kerja sama</term><termNote type="administrativeStatus">preferredTerm-admn-sts</termNote></tig>
+  <tig><term>kerjasama</term><termNote type="administrativeStatus">deprecatedTerm-admn-sts</termNote></tig>
+</langSet><langSet xml:lang="en"><tig><term>cooperation</term></tig></langSet></termEntry>
+<termEntry id="c2"><langSet xml:lang="id">
+  <tig><term>pinjaman lunak</term><termNote type="administrativeStatus">preferredTerm-admn-sts</termNote></tig>
+  <tig><term>kredit lunak</term><termNote type="administrativeStatus">admittedTerm-admn-sts</termNote></tig>
+</langSet></termEntry>
+<termEntry id="c3"><langSet xml:lang="id">
+  <tig><term>Organisasi Kerja Sama Shanghai</term><termNote type="administrativeStatus">preferredTerm-admn-sts</termNote></tig>
+  <tig><term>SCO</term><termNote type="administrativeStatus">admittedTerm-admn-sts</termNote><termNote type="termType">acronym</termNote></tig>
+</langSet></termEntry>
+<termEntry id="c4"><langSet xml:lang="id">
+  <tig><term>Dana Moneter Internasional</term><termNote type="administrativeStatus">preferredTerm-admn-sts</termNote></tig>
+  <tig><term>IMF</term><termNote type="administrativeStatus">preferredTerm-admn-sts</termNote></tig>
+</langSet></termEntry>
+<termEntry id="c5"><langSet xml:lang="id">
+  <tig><term>Nur Sultan</term><termNote type="administrativeStatus">supersededTerm-admn-sts</termNote></tig>
+  <tig><term>Astana</term><termNote type="administrativeStatus">preferredTerm-admn-sts</termNote></tig>
+</langSet></termEntry>
+</body></text></martif>"""
+
+
+@pytest.fixture(scope="module")
+def term_ctx(ctx):
+    glossary = Glossary(parse_tbx(TBX.encode(), "t.tbx"), ["t.tbx"])
+    return CheckContext(glossary, ctx.speller)
+
+
+def lint_terms(term_ctx, text):
+    return [f for f in check_text("t.txt", text, term_ctx).findings if f.category == "term"]
+
+
+@pytest.mark.parametrize("text, found, fix", [
+    ("Mereka memperkuat kerjasama.", "kerjasama", "kerja sama"),
+    ("Kerjasama itu erat.", "Kerjasama", "Kerja sama"),
+    ("KERJASAMA itu erat.", "KERJASAMA", "kerja sama"),
+    ("Kerjasamanya erat.", "Kerjasamanya", "Kerja samanya"),
+    ("Ia tiba di Nur Sultan kemarin.", "Nur Sultan", "Astana"),
+])
+def test_deprecated_and_superseded_variants_are_errors(term_ctx, text, found, fix):
+    (finding,) = lint_terms(term_ctx, text)
+    assert finding.rule == "term/deprecated"
+    assert finding.severity is Severity.ERROR
+    assert (finding.text, finding.suggestions[0]) == (found, fix)
+
+
+def test_preferred_terms_alone_are_fine(term_ctx):
+    assert not lint_terms(term_ctx, "Kerja sama dan pinjaman lunak. Kerja samanya erat.")
+
+
+def test_admitted_and_preferred_in_one_document_warn_on_each_use(term_ctx):
+    findings = lint_terms(term_ctx, "Ada pinjaman lunak.\n\nLalu kredit lunak lagi.")
+    assert [(f.rule, f.text, f.suggestions) for f in findings] == [
+        ("term/inconsistent", "pinjaman lunak", []),
+        ("term/inconsistent", "kredit lunak", ["pinjaman lunak"]),
+    ]
+    assert all(f.severity is Severity.WARNING for f in findings)
+
+
+def test_admitted_alone_is_consistent(term_ctx):
+    assert not lint_terms(term_ctx, "Ada kredit lunak dan kredit lunak lagi.")
+
+
+def test_acronym_beside_full_form_is_not_inconsistent(term_ctx):
+    assert not lint_terms(term_ctx, "Organisasi Kerja Sama Shanghai (SCO) bertemu. SCO setuju.")
+
+
+def test_two_preferred_terms_are_not_inconsistent(term_ctx):
+    assert not lint_terms(term_ctx, "Dana Moneter Internasional (IMF) mencatat.")
+
+
+def test_matching_is_on_token_boundaries(term_ctx):
+    assert not lint_terms(term_ctx, "Kata ekerjasama dan kerjasamawan bukan istilah.")
+
+
+def test_shipped_glossary_drives_seed_terms(lint):
+    findings = lint("Hubungan Cina dan Indonesia serta kerjasama hutang.")
+    fixes = {f.text: f.suggestions[0] for f in findings if f.rule == "term/deprecated"}
+    assert fixes == {"Cina": "Tiongkok", "kerjasama": "kerja sama", "hutang": "utang"}
