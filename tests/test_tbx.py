@@ -87,7 +87,8 @@ def test_shipped_glossaries_load_and_cover_the_seed_domain():
     assert len({c.id for c in concepts}) == len(concepts)
     by_term = {t.text: (c, t) for c in concepts for t in c.terms}
     expected = {
-        "Kemitraan Strategis Kekal dan Komprehensif": "Permanent Comprehensive Strategic Partnership",
+        "Kemitraan Strategis Kekal dan Komprehensif":
+            "Permanent Comprehensive Strategic Partnership",
         "Sabuk dan Jalan": "Belt and Road",
         "Tiongkok": "China",
         "kerja sama": "cooperation",

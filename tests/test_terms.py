@@ -10,6 +10,8 @@ from termbase.formats.tbx import parse_tbx
 from termbase.glossary import Glossary
 from termbase.model import Severity
 
+# ruff: noqa: E501  (TBX lines are clearer unwrapped)
+
 TBX = """<?xml version="1.0" encoding="UTF-8"?>
 <martif type="TBX" xml:lang="en"><text><body>
 <termEntry id="c1"><langSet xml:lang="id">

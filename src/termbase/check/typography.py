@@ -134,7 +134,7 @@ def _unbalanced_in(doc, offset: int, text: str, continues_quote: bool):
 def spaced_hyphen(doc, ctx):
     for start, end in _line_spans(doc):
         for match in _SPACED_HYPHEN.finditer(doc.text, start, end):
-            left, gap, right = match.group(1), match.group(2), match.group(3)
+            left, right = match.group(1), match.group(3)
             if not is_reduplication(f"{left}-{right}"):
                 continue
             yield _finding("typography/spaced-hyphen", Severity.WARNING,

@@ -70,11 +70,9 @@ def _may_break(text: str, match: re.Match[str], floor: int) -> bool:
     word = _word_before_period(text, match.start(), floor)
     if word in word_set("abbreviations"):
         return False
-    if _DOTTED_INITIALS.match(word):
-        return False
     # dll., dsb., dst., dkk. end a sentence only before a capital: the candidate
     # pattern already requires one, so they may break here.
-    return True
+    return not _DOTTED_INITIALS.match(word)
 
 
 def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -118,10 +118,7 @@ class Speller:
         if self.accepts(word) or self.in_dictionary(word) or self.is_common(word):
             return True
         lower = word.lower()
-        for stem in morphology.stems(lower):
-            if stem != lower and self._vouches(stem):
-                return True
-        return False
+        return any(stem != lower and self._vouches(stem) for stem in morphology.stems(lower))
 
     def _vouches(self, stem: str) -> bool:
         if self.accepts(stem):
