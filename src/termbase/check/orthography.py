@@ -132,6 +132,9 @@ def prefix_apart(doc, ctx):
         verb = second.text
         if verb in places or word_parts(verb)[0] in places or not verb.isalpha():
             continue
+        # A passive verb never ends in -an unless in -kan: "di bagian" is a preposition.
+        if verb.endswith("an") and not verb.endswith("kan"):
+            continue
         joined = first.text + verb
         if not speller.in_dictionary(joined.lower()):
             continue

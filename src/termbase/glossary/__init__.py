@@ -29,20 +29,19 @@ class Glossary:
         return [(c, t) for c in self.concepts for t in c.terms_in(language)]
 
 
-def default_glossary_folder() -> Path:
-    """glossaries/ as installed (the termbase.glossaries package) or in a source checkout.
-
-    An editable install maps only src/termbase, so there the checkout's folder is used.
-    """
+def default_glossary_paths() -> list[Path]:
+    """The TBX files of glossaries/, as installed (package termbase.glossaries) or, under
+    an editable install that maps only src/termbase, in the source checkout."""
     try:
-        return Path(str(resources.files("termbase.glossaries")))
+        folder = resources.files("termbase.glossaries")
+        # glossaries/ holds data only, so it is a namespace package: list its entries
+        # rather than trusting str() of the folder.
+        paths = sorted(Path(str(entry)) for entry in folder.iterdir()
+                       if entry.name.endswith(".tbx"))
     except ModuleNotFoundError:
         checkout = Path(__file__).resolve().parents[3] / "glossaries"
-        if checkout.is_dir():
-            return checkout
+        paths = sorted(checkout.glob("*.tbx"))
+    if not paths:
         raise InputError("the shipped glossaries are not installed; pass --glossary",
-                         "glossaries") from None
-
-
-def default_glossary_paths() -> list[Path]:
-    return sorted(default_glossary_folder().glob("*.tbx"))
+                         "glossaries")
+    return paths

@@ -93,8 +93,9 @@ def _without_prefixes(word: str, depth: int = 2) -> Iterator[str]:
     yield word
     if depth == 0:
         return
-    for prefix, ambiguous in bound_forms().items():
-        if not ambiguous and word.startswith(prefix) and len(word) - len(prefix) >= MIN_STEM:
+    for prefix in bound_forms():
+        # Two-letter forms (bi, de, in, ko) would split too many ordinary words.
+        if len(prefix) > 2 and word.startswith(prefix) and len(word) - len(prefix) >= MIN_STEM:
             yield from _without_prefixes(word[len(prefix) :], depth - 1)
     for prefix, restorations in _PREFIXES:
         if word.startswith(prefix) and len(word) - len(prefix) >= MIN_STEM:

@@ -135,7 +135,11 @@ class Speller:
         candidates.update(
             c for c in single_edits(lower, ALPHABET) if self.in_dictionary(c) or self.is_common(c)
         )
-        ranked = sorted(candidates, key=lambda c: (self._cost(lower, c), c))[:limit]
+        # A suggestion more edits away than a slip explains is noise (ketertelusuran ->
+        # intertekstualitas); better none than that.
+        reach = max(2.0, len(lower) / 4)
+        near = [c for c in candidates if weighted_distance(lower, c.lower()) <= reach]
+        ranked = sorted(near, key=lambda c: (self._cost(lower, c), c))[:limit]
         if word[:1].isupper():
             ranked = [c[:1].upper() + c[1:] for c in ranked]
         return ranked
