@@ -17,6 +17,8 @@ class Document:
     had_bom: bool = False
     # Offsets that rules must not look at (e.g. Markdown code, suppressed regions).
     ignored: list[tuple[int, int]] = field(default_factory=list)
+    # Values several rules derive from the document (glossary matches), computed once.
+    shared: dict = field(default_factory=dict, repr=False, compare=False)
 
     @cached_property
     def paragraphs(self) -> list[Paragraph]:

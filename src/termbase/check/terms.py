@@ -9,11 +9,13 @@ from termbase.glossary.matcher import Match
 from termbase.model import Edit, Finding, Severity, Status
 
 
-def matches(doc, ctx) -> list[Match]:
-    found = []
-    for sentence in doc.sentences():
-        found.extend(ctx.matcher.find(sentence.tokens))
-    return found
+def _document_matches(doc, ctx) -> list[Match]:
+    """Glossary matches of the whole document, shared by both term rules."""
+    if "term_matches" not in doc.shared:
+        doc.shared["term_matches"] = [
+            match for sentence in doc.sentences() for match in ctx.matcher.find(sentence.tokens)
+        ]
+    return doc.shared["term_matches"]
 
 
 def _preferred_text(match: Match, ctx, model: str) -> str | None:
@@ -69,10 +71,3 @@ def inconsistent(doc, ctx):
                 None,
             )
 
-
-def _document_matches(doc, ctx) -> list[Match]:
-    cache = doc.__dict__.setdefault("_term_matches", {})
-    key = id(ctx)
-    if key not in cache:
-        cache[key] = matches(doc, ctx)
-    return cache[key]
