@@ -125,13 +125,17 @@ class Speller:
             return True
         return self.in_dictionary(stem) and zipf(stem) >= STEM_ZIPF
 
+    def dictionary_suggestions(self, word: str) -> list[str]:
+        """Hunspell's own suggestions, in its order."""
+        try:
+            return [c for c in self._hunspell.suggest(word.replace("\u2019", "'")) if c]
+        except UnicodeEncodeError:
+            return []
+
     def suggest(self, word: str, limit: int = 5) -> list[str]:
         """Corrections, best first."""
         lower = word.lower()
-        try:
-            candidates = {c for c in self._hunspell.suggest(lower.replace("\u2019", "'")) if c}
-        except UnicodeEncodeError:
-            candidates = set()
+        candidates = set(self.dictionary_suggestions(lower))
         candidates.update(
             c for c in single_edits(lower, ALPHABET) if self.in_dictionary(c) or self.is_common(c)
         )
