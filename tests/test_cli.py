@@ -125,10 +125,31 @@ def test_fix_keeps_bom_and_crlf(invoke, tmp_path):
 
 def test_diff_changes_nothing(invoke, article):
     result = invoke("check", "--diff", str(article))
-    assert result.exit_code == 0
+    assert result.exit_code == 1  # a fix would change the file
     assert "-Kedua negara memperkuat kerjasama  ekonomi." in result.output
     assert "+Kedua negara memperkuat kerja sama ekonomi." in result.output
     assert article.read_text(encoding="utf-8") == ARTICLE
+
+
+def test_diff_marks_a_missing_final_newline(invoke, tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("Kerjasama erat.", encoding="utf-8")
+    result = invoke("check", "--diff", str(path))
+    assert "-Kerjasama erat.\n\\ No newline at end of file\n+Kerja sama erat." in result.output
+
+
+def test_fix_reports_positions_in_the_fixed_text(invoke, tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("Kerjasama  erat dengan diplomaltik.\n", encoding="utf-8")
+    result = invoke("check", "--fix", "--format", "json", str(path))
+    (finding,) = json.loads(result.stdout)["findings"]
+    assert (finding["column"], finding["text"]) == (24, "diplomaltik")
+
+
+def test_fix_on_stdin_prints_the_fixed_text(invoke):
+    result = invoke("check", "--fix", "-", input="Kerjasama  erat.\n")
+    assert result.stdout == "Kerja sama erat.\n"
+    assert result.exit_code == 0
 
 
 def test_directories_and_stdin(invoke, tmp_path, article):
@@ -212,3 +233,14 @@ def test_installed_console_script_runs_the_example():
     assert {"term/deprecated", "spelling/unknown-word", "orthography/bound-form-apart",
             "orthography/prefix-apart", "typography/double-space",
             "typography/spaced-hyphen"} <= rules
+
+
+def test_dictionary_option(invoke, tmp_path, article):
+    from termbase.lang.speller import find_dictionary
+
+    folder, language = find_dictionary()
+    dic = Path(folder) / f"{language}.dic"
+    good = invoke("check", "--format", "json", "--dictionary", str(dic), str(article))
+    assert good.exit_code == 1 and "diplomaltik" in good.output
+    missing = invoke("check", "--dictionary", str(tmp_path), str(article))
+    assert missing.exit_code == 2 and "no id_ID.dic" in missing.output

@@ -173,9 +173,22 @@ def test_quote_continued_over_paragraphs_is_balanced(lint):
     assert not only(lint(text), "typography/unbalanced")
 
 
-def test_repeated_word_fix_deletes_the_second_word_and_its_space(lint):
-    text = "biaya yang yang ditanggung."
-    (found,) = only(lint(text), "typography/repeated-word")
-    assert (found.start, found.end) == (11, 15)
-    edit = found.fix
-    assert text[: edit.start] + edit.replacement + text[edit.end :] == "biaya yang ditanggung."
+def test_repeated_word_points_at_the_second_word_and_is_not_fixed_blindly(lint):
+    (found,) = only(lint("biaya yang yang ditanggung."), "typography/repeated-word")
+    assert (found.start, found.end, found.text) == (11, 15, "yang")
+    assert found.fix is None  # "kupu kupu" wants a hyphen, "yang yang" a deletion
+
+
+def test_misspelt_reduplication_is_fixed_in_both_halves(lint):
+    (found,) = only(lint("nilai perdaganagn-perdaganagn itu."), "spelling/unknown-word")
+    assert found.suggestions[0] == "perdagangan-perdagangan"
+
+
+def test_all_caps_deprecated_term_keeps_capitals(lint):
+    (found,) = [f for f in lint("KERJASAMA ITU ERAT.") if f.rule == "term/deprecated"]
+    assert found.suggestions == ["KERJA SAMA"]
+
+
+def test_unknown_name_is_its_own_rule(lint):
+    findings = lint("Presiden Tokayev hadir.", select=("spelling/unknown-name",))
+    assert [f.text for f in findings] == ["Tokayev"]

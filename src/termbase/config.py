@@ -13,7 +13,7 @@ from pathlib import Path
 
 from termbase.errors import ConfigError
 
-_KEYS = {"glossary", "accept", "dictionary", "select", "ignore", "fail-on", "tm"}
+_KEYS = {"glossary", "accept", "dictionary", "select", "ignore", "fail-on"}
 
 
 @dataclass
@@ -96,7 +96,7 @@ def load_config(path: Path | None) -> Config:
 
 
 def read_word_list(path: str) -> list[str]:
-    """An accept list: one word or phrase per line, '#' comments."""
+    """An accept list: one word per line, '#' starts a comment."""
     from termbase.textio import read_text
 
     source = read_text(path)

@@ -44,18 +44,19 @@ def plan_fixes(findings: list[Finding]) -> FixPlan:
         if edits and edit.start < edits[-1].end:
             skipped.append(finding)
             continue
-        if edits and edit == edits[-1]:
-            continue
         edits.append(edit)
     return FixPlan(edits, skipped)
 
 
 def unified_diff(path: str, before: str, after: str) -> str:
+    """A unified diff as patch(1) reads it, marking a last line without a newline."""
+    lines = difflib.unified_diff(
+        before.splitlines(keepends=True),
+        after.splitlines(keepends=True),
+        fromfile=f"a/{path}",
+        tofile=f"b/{path}",
+    )
     return "".join(
-        difflib.unified_diff(
-            before.splitlines(keepends=True),
-            after.splitlines(keepends=True),
-            fromfile=f"a/{path}",
-            tofile=f"b/{path}",
-        )
+        line if line.endswith("\n") else line + "\n\\ No newline at end of file\n"
+        for line in lines
     )

@@ -23,47 +23,59 @@ def _unknown_parts(text: str, ctx) -> list[str]:
         return parts
     if is_reduplication(text):
         parts = parts[:1] if ctx.speller.is_correct(parts[0]) else parts
-    return [
+    bad = [
         part for part in parts
         if len(part) > 1 and not part[:1].isupper() and not ctx.speller.is_correct(part)
     ]
+    return list(dict.fromkeys(bad))
 
 
 def _suggestions(token: Token, bad_parts: list[str], ctx) -> list[str]:
     if len(bad_parts) == 1 and bad_parts[0] != token.text:
         bad = bad_parts[0]
-        return [token.text.replace(bad, fix, 1) for fix in ctx.speller.suggest(bad)]
+        fixes = ctx.speller.suggest(bad)
+        if is_reduplication(token.text):  # both halves carry the same slip
+            return [token.text.replace(bad, fix) for fix in fixes]
+        return [token.text.replace(bad, fix, 1) for fix in fixes]
     return ctx.speller.suggest(token.text)
 
 
-@rule("spelling/unknown-word", Severity.ERROR,
-      "A word that is not Indonesian as spelt (Hunspell id_ID with affix analysis).",
-      "hubungan diplomaltik", "hubungan diplomatik")
-def unknown_word(doc, ctx):
-    reported_names: set[str] = set()
+def _checked_words(doc, ctx):
+    """Word tokens the spelling rules look at: not numbers, acronyms, glossary or
+    accepted words."""
     for token in doc.tokens():
         if token.kind is not Kind.WORD or any(ch.isdigit() for ch in token.text):
             continue
         text = token.text
         if _is_acronym_or_brand(text) or normalise(text) in ctx.glossary_words:
             continue
-        if ctx.speller.accepts(text):
+        if not ctx.speller.accepts(text):
+            yield token
+
+
+@rule("spelling/unknown-word", Severity.ERROR,
+      "A word that is not Indonesian as spelt (Hunspell id_ID with affix analysis).",
+      "hubungan diplomaltik", "hubungan diplomatik")
+def unknown_word(doc, ctx):
+    for token in _checked_words(doc, ctx):
+        if token.text[:1].isupper():
             continue
-        if text[:1].isupper():
-            if text not in reported_names and not ctx.speller.is_correct(text):
-                reported_names.add(text)
-                yield Finding("spelling/unknown-name", Severity.INFO,
-                              f"{text!r} is not in the dictionary; a name? add it to the "
-                              "accept list if it is right", token.start, token.end, text)
-            continue
-        bad_parts = _unknown_parts(text, ctx)
+        bad_parts = _unknown_parts(token.text, ctx)
         if bad_parts:
             yield Finding("spelling/unknown-word", Severity.ERROR,
-                          f"unknown word {text!r}", token.start, token.end, text,
+                          f"unknown word {token.text!r}", token.start, token.end, token.text,
                           _suggestions(token, bad_parts, ctx))
 
 
-# Registered here so that it can be selected and documented; it is produced above.
-rule("spelling/unknown-name", Severity.INFO,
-     "A capitalised word the dictionary lacks: probably a name, reported once as info.",
-     "Presiden Tokayev", "(accept list: Tokayev)")(lambda doc, ctx: ())
+@rule("spelling/unknown-name", Severity.INFO,
+      "A capitalised word the dictionary lacks: probably a name, reported once as info.",
+      "Presiden Tokayev", "(accept list: Tokayev)")
+def unknown_name(doc, ctx):
+    reported: set[str] = set()
+    for token in _checked_words(doc, ctx):
+        text = token.text
+        if text[:1].isupper() and text not in reported and not ctx.speller.is_correct(text):
+            reported.add(text)
+            yield Finding("spelling/unknown-name", Severity.INFO,
+                          f"{text!r} is not in the dictionary; a name? add it to the "
+                          "accept list if it is right", token.start, token.end, text)

@@ -22,6 +22,8 @@ def _preferred_text(match: Match, ctx, model: str) -> str | None:
     preferred = match.concept.preferred(ctx.language)
     if preferred is None:
         return None
+    if model.isupper() and len(model) > 1 and not match.term.text.isupper():
+        return (preferred.text + match.clitic).upper()  # KERJASAMA -> KERJA SAMA
     return match_case(model, preferred.text) + match.clitic
 
 

@@ -160,8 +160,10 @@ def repeated_word(doc, ctx):
                 and token.text.casefold() == previous.text.casefold()
                 and not token.text[:1].isupper()
             ):
+                # No automatic fix: a reduplication written with a space (kupu kupu)
+                # wants a hyphen, a slip (yang yang) a deletion; a person decides.
                 yield Finding("typography/repeated-word", Severity.WARNING,
-                              f"repeated word {token.text!r}", token.start, token.end,
-                              token.text, [], Edit(gap_start, token.end, ""))
+                              f"repeated word {token.text!r}: delete it, or hyphenate a "
+                              "reduplication", token.start, token.end, token.text)
             previous = token if token.kind is Kind.WORD else None
             gap_start = None

@@ -6,10 +6,11 @@ from pathlib import Path
 
 import click
 
-from termbase.cli import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, cli
+from termbase.cli import EXIT_CLEAN, EXIT_FINDINGS, cli
 from termbase.errors import TermbaseError
 
 SEVERITIES = ("info", "warning", "error", "never")
+STDIN_NAME = "<stdin>"
 
 
 def _names(values: tuple[str, ...]) -> list[str]:
@@ -50,6 +51,8 @@ def check(ctx, paths, output_format, glossaries, dictionary, accept_lists, selec
 
     PATHS are files, folders (searched for *.txt and *.md) or - for standard input.
     Exit status: 0 nothing at or above --fail-on, 1 something is, 2 usage or input error.
+    With --diff: 0 nothing to fix, 1 a fix would change a file. With --fix on standard
+    input the fixed text goes to standard output and no report is printed.
     """
     from termbase.check.context import build_context
     from termbase.check.engine import Selection
@@ -71,10 +74,13 @@ def check(ctx, paths, output_format, glossaries, dictionary, accept_lists, selec
         list(accept_lists) or config.accept,
     )
     results = _run(paths, context, selection)
-    if fix or diff:
-        _apply_fixes(results, write=fix)
-        if diff:
-            ctx.exit(EXIT_CLEAN)
+    if diff:
+        changed = _print_diffs(results)
+        ctx.exit(EXIT_FINDINGS if changed else EXIT_CLEAN)
+    if fix:
+        results = _apply_fixes(results, context, selection)
+        if any(r.document.path == STDIN_NAME for r in results):
+            ctx.exit(_exit_status(results, threshold))  # stdout carried the fixed text
     _render(results, output_format)
     ctx.exit(_exit_status(results, threshold))
 
@@ -100,28 +106,42 @@ def _run(paths, context, selection):
     return results
 
 
-def _apply_fixes(results, write: bool) -> None:
+def _print_diffs(results) -> bool:
     from termbase.check.fix import plan_fixes, unified_diff
+
+    changed = False
+    for result in results:
+        plan = plan_fixes(result.findings)
+        if plan.edits:
+            changed = True
+            document = result.document
+            click.echo(unified_diff(document.path, document.text, plan.apply(document.text)),
+                       nl=False)
+    return changed
+
+
+def _apply_fixes(results, context, selection):
+    """Write the safe fixes, then check the fixed texts again for what is left."""
+    from termbase.check.engine import check_text
+    from termbase.check.fix import plan_fixes
     from termbase.textio import atomic_write_text
 
+    rechecked = []
     for result in results:
         document = result.document
         plan = plan_fixes(result.findings)
-        if not plan.edits:
-            continue
         fixed = plan.apply(document.text)
-        if not write:
-            click.echo(unified_diff(document.path, document.text, fixed), nl=False)
-            continue
-        if document.path == "<stdin>":
+        if document.path == STDIN_NAME:
             click.echo(fixed, nl=False)
-            continue
-        atomic_write_text(document.path, fixed, bom=document.had_bom)
-        click.echo(f"{document.path}: applied {len(plan.edits)} fix(es)"
-                   + (f", {len(plan.skipped)} left for another run (overlapping)"
-                      if plan.skipped else ""), err=True)
-        applied = {id(f) for f in result.findings if f.fix in plan.edits}
-        result.findings = [f for f in result.findings if id(f) not in applied]
+        elif plan.edits:
+            atomic_write_text(document.path, fixed, bom=document.had_bom)
+            left = f", {len(plan.skipped)} overlapping left for another run" if plan.skipped else ""
+            click.echo(f"{document.path}: applied {len(plan.edits)} fix(es){left}", err=True)
+        rechecked.append(
+            check_text(document.path, fixed, context, selection, document.had_bom)
+            if plan.edits else result
+        )
+    return rechecked
 
 
 def _render(results, output_format: str) -> None:
@@ -146,5 +166,3 @@ def _exit_status(results, threshold: str) -> int:
     worst = [SEVERITIES.index(f.severity.value) for r in results for f in r.findings]
     return EXIT_FINDINGS if worst and max(worst) >= rank else EXIT_CLEAN
 
-
-__all__ = ["check", "EXIT_ERROR"]

@@ -20,8 +20,14 @@ class Glossary:
     @classmethod
     def load(cls, paths: Iterable[str | Path]) -> Glossary:
         glossary = cls()
+        seen: dict[str, str] = {}
         for path in paths:
-            glossary.concepts.extend(read_tbx(path))
+            for concept in read_tbx(path):
+                if concept.id in seen:
+                    raise InputError(f"concept id {concept.id!r} is also in {seen[concept.id]}",
+                                     str(path), concept.line)
+                seen[concept.id] = str(path)
+                glossary.concepts.append(concept)
             glossary.sources.append(str(path))
         return glossary
 

@@ -68,10 +68,10 @@ def _may_break(text: str, match: re.Match[str], floor: int) -> bool:
     if not marks.startswith("."):
         return True
     word = _word_before_period(text, match.start(), floor)
+    if word in word_set("abbreviations_final"):
+        return True  # dll., dsb.: the candidate already has a capital after it
     if word in word_set("abbreviations"):
         return False
-    # dll., dsb., dst., dkk. end a sentence only before a capital: the candidate
-    # pattern already requires one, so they may break here.
     return not _DOTTED_INITIALS.match(word)
 
 

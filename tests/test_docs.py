@@ -1,0 +1,23 @@
+"""Every rule and every command is documented for users."""
+
+from __future__ import annotations
+
+import pytest
+
+from termbase.check.rules import REGISTRY
+
+from .conftest import REPO
+
+
+@pytest.mark.parametrize("name", sorted(REGISTRY))
+def test_rule_is_documented_with_its_example(name):
+    docs = (REPO / "docs" / "check.md").read_text(encoding="utf-8")
+    rule = REGISTRY[name]
+    assert f"### `{name}`" in docs, name
+    assert f"- Example: {rule.wrong} → {rule.right}" in docs, name
+
+
+@pytest.mark.parametrize("command, page", [("check", "check.md"), ("segment", "segment.md")])
+def test_command_is_documented(command, page):
+    docs = (REPO / "docs" / page).read_text(encoding="utf-8")
+    assert f"termbase {command}" in docs
