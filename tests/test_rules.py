@@ -192,3 +192,15 @@ def test_all_caps_deprecated_term_keeps_capitals(lint):
 def test_unknown_name_is_its_own_rule(lint):
     findings = lint("Presiden Tokayev hadir.", select=("spelling/unknown-name",))
     assert [f.text for f in findings] == ["Tokayev"]
+
+
+def test_misspelt_sentence_opener_is_an_error_but_a_name_is_not(lint):
+    findings = lint("Permintan naik tajam. Tokayev menyatakan setuju.")
+    errors = only(findings, "spelling/unknown-word")
+    assert [(f.text, f.suggestions[0]) for f in errors] == [("Permintan", "Permintaan")]
+    assert [f.text for f in only(findings, "spelling/unknown-name")] == ["Tokayev"]
+
+
+def test_a_capitalised_word_seen_inside_a_sentence_is_a_name(lint):
+    text = "Bersama Permintan hadir. Permintan lalu pulang."
+    assert not only(lint(text), "spelling/unknown-word")

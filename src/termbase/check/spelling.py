@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from termbase.check.rules import rule
 from termbase.glossary.matcher import normalise
+from termbase.lang.edits import weighted_distance
 from termbase.lang.morphology import is_reduplication
+from termbase.lang.speller import zipf
 from termbase.lang.tokens import Kind, Token, word_parts
 from termbase.model import Finding, Severity
 
@@ -53,12 +55,45 @@ def _checked_words(doc, ctx):
             yield token
 
 
+# A capitalised word opening a sentence is taken for a misspelling, not a name, only
+# when one slip separates it from a common word (Zipf scale, see speller.py).
+SLIP = 1.0
+SLIP_TARGET_ZIPF = 3.5
+
+
+def _sentence_openers(doc) -> set[int]:
+    starts = set()
+    for sentence in doc.sentences():
+        first = next((t for t in sentence.tokens if t.kind is Kind.WORD), None)
+        if first is not None:
+            starts.add(first.start)
+    return starts
+
+
+def _is_misspelt_opener(token: Token, ctx, names_inside: set[str]) -> bool:
+    text = token.text
+    if not text[1:].islower() or text in names_inside or ctx.speller.is_correct(text):
+        return False
+    best = ctx.speller.suggest(text.lower(), limit=1)
+    return bool(best) and (
+        weighted_distance(text.lower(), best[0]) <= SLIP and zipf(best[0]) >= SLIP_TARGET_ZIPF
+    )
+
+
 @rule("spelling/unknown-word", Severity.ERROR,
       "A word that is not Indonesian as spelt (Hunspell id_ID with affix analysis).",
       "hubungan diplomaltik", "hubungan diplomatik")
 def unknown_word(doc, ctx):
-    for token in _checked_words(doc, ctx):
+    openers = _sentence_openers(doc)
+    words = list(_checked_words(doc, ctx))
+    # A capitalised word that also stands inside a sentence is a name.
+    names_inside = {t.text for t in words if t.text[:1].isupper() and t.start not in openers}
+    for token in words:
         if token.text[:1].isupper():
+            if token.start in openers and _is_misspelt_opener(token, ctx, names_inside):
+                yield Finding("spelling/unknown-word", Severity.ERROR,
+                              f"unknown word {token.text!r}", token.start, token.end,
+                              token.text, ctx.speller.suggest(token.text))
             continue
         bad_parts = _unknown_parts(token.text, ctx)
         if bad_parts:
@@ -72,8 +107,13 @@ def unknown_word(doc, ctx):
       "Presiden Tokayev", "(accept list: Tokayev)")
 def unknown_name(doc, ctx):
     reported: set[str] = set()
-    for token in _checked_words(doc, ctx):
+    openers = _sentence_openers(doc)
+    words = list(_checked_words(doc, ctx))
+    names_inside = {t.text for t in words if t.text[:1].isupper() and t.start not in openers}
+    for token in words:
         text = token.text
+        if token.start in openers and _is_misspelt_opener(token, ctx, names_inside):
+            continue  # reported by spelling/unknown-word
         if text[:1].isupper() and text not in reported and not ctx.speller.is_correct(text):
             reported.add(text)
             yield Finding("spelling/unknown-name", Severity.INFO,
