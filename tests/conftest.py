@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -54,3 +55,5 @@ def rules_of(findings) -> list[str]:
 
 
 os.environ.setdefault("NO_COLOR", "1")
+# Tests never read or write the user's glossary cache.
+os.environ["TERMBASE_CACHE_DIR"] = tempfile.mkdtemp(prefix="termbase-test-cache-")

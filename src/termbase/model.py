@@ -71,6 +71,8 @@ class Term:
     term_type: str | None = None
     part_of_speech: str | None = None
     line: int | None = None
+    # The normalised tokens glossary matching keys this term by; filled when loaded.
+    match_key: tuple[str, ...] = ()
 
     @property
     def is_short_form(self) -> bool:

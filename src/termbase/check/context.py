@@ -27,7 +27,7 @@ class CheckContext:
         words = set()
         for concept in self.glossary.concepts:
             for term in concept.terms:
-                words.update(term_tokens(term.text))
+                words.update(term.match_key or term_tokens(term.text))
         return frozenset(words)
 
 

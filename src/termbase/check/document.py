@@ -44,8 +44,12 @@ class Document:
         for paragraph in self.paragraphs:
             yield from paragraph.sentences
 
-    def tokens(self) -> list[Token]:
+    @cached_property
+    def _tokens(self) -> list[Token]:
         return [token for sentence in self.sentences() for token in sentence.tokens]
+
+    def tokens(self) -> list[Token]:
+        return self._tokens
 
     def is_ignored(self, start: int, end: int) -> bool:
         return any(start < i_end and i_start < end for i_start, i_end in self.ignored)

@@ -42,17 +42,21 @@ def _suggestions(token: Token, bad_parts: list[str], ctx) -> list[str]:
     return ctx.speller.suggest(token.text)
 
 
-def _checked_words(doc, ctx):
+def _checked_words(doc, ctx) -> list[Token]:
     """Word tokens the spelling rules look at: not numbers, acronyms, glossary or
-    accepted words."""
-    for token in doc.tokens():
-        if token.kind is not Kind.WORD or any(ch.isdigit() for ch in token.text):
-            continue
-        text = token.text
-        if _is_acronym_or_brand(text) or normalise(text) in ctx.glossary_words:
-            continue
-        if not ctx.speller.accepts(text):
-            yield token
+    accepted words. Computed once per document for both spelling rules."""
+    if "spelling_words" not in doc.shared:
+        doc.shared["spelling_words"] = [
+            token for token in doc.tokens()
+            if token.kind is Kind.WORD
+            and not any(ch.isdigit() for ch in token.text)
+            and not _is_acronym_or_brand(token.text)
+            and normalise(token.text) not in ctx.glossary_words
+            and not ctx.speller.accepts(token.text)
+        ]
+    return doc.shared["spelling_words"]
+
+
 
 
 # A capitalised word opening a sentence is taken for a misspelling, not a name, only
@@ -61,13 +65,19 @@ SLIP = 1.0
 SLIP_TARGET_ZIPF = 3.5
 
 
-def _sentence_openers(doc) -> set[int]:
-    starts = set()
-    for sentence in doc.sentences():
-        first = next((t for t in sentence.tokens if t.kind is Kind.WORD), None)
-        if first is not None:
-            starts.add(first.start)
-    return starts
+def _openers_and_names(doc, ctx) -> tuple[set[int], set[str]]:
+    """Offsets of the words that open sentences, and the capitalised words that stand
+    inside a sentence somewhere (names)."""
+    if "openers" not in doc.shared:
+        openers = set()
+        for sentence in doc.sentences():
+            first = next((t for t in sentence.tokens if t.kind is Kind.WORD), None)
+            if first is not None:
+                openers.add(first.start)
+        names = {t.text for t in _checked_words(doc, ctx)
+                 if t.text[:1].isupper() and t.start not in openers}
+        doc.shared["openers"] = (openers, names)
+    return doc.shared["openers"]
 
 
 def _is_misspelt_opener(token: Token, ctx, names_inside: set[str]) -> bool:
@@ -84,11 +94,8 @@ def _is_misspelt_opener(token: Token, ctx, names_inside: set[str]) -> bool:
       "A word that is not Indonesian as spelt (Hunspell id_ID with affix analysis).",
       "hubungan diplomaltik", "hubungan diplomatik")
 def unknown_word(doc, ctx):
-    openers = _sentence_openers(doc)
-    words = list(_checked_words(doc, ctx))
-    # A capitalised word that also stands inside a sentence is a name.
-    names_inside = {t.text for t in words if t.text[:1].isupper() and t.start not in openers}
-    for token in words:
+    openers, names_inside = _openers_and_names(doc, ctx)
+    for token in _checked_words(doc, ctx):
         if token.text[:1].isupper():
             if token.start in openers and _is_misspelt_opener(token, ctx, names_inside):
                 yield Finding("spelling/unknown-word", Severity.ERROR,
@@ -107,14 +114,14 @@ def unknown_word(doc, ctx):
       "Presiden Tokayev", "(accept list: Tokayev)")
 def unknown_name(doc, ctx):
     reported: set[str] = set()
-    openers = _sentence_openers(doc)
-    words = list(_checked_words(doc, ctx))
-    names_inside = {t.text for t in words if t.text[:1].isupper() and t.start not in openers}
-    for token in words:
+    openers, names_inside = _openers_and_names(doc, ctx)
+    for token in _checked_words(doc, ctx):
         text = token.text
+        if not text[:1].isupper() or text in reported:
+            continue
         if token.start in openers and _is_misspelt_opener(token, ctx, names_inside):
             continue  # reported by spelling/unknown-word
-        if text[:1].isupper() and text not in reported and not ctx.speller.is_correct(text):
+        if not ctx.speller.is_correct(text):
             reported.add(text)
             yield Finding("spelling/unknown-name", Severity.INFO,
                           f"{text!r} is not in the dictionary; a name? add it to the "

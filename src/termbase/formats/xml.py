@@ -47,8 +47,8 @@ def parse_xml(data: bytes, path: str) -> etree._ElementTree:
 def local_name(element: etree._Element) -> str:
     tag = element.tag
     if not isinstance(tag, str):
-        return ""
-    return etree.QName(tag).localname
+        return ""  # comments and processing instructions
+    return tag.rpartition("}")[2]
 
 
 def xml_lang(element: etree._Element) -> str | None:

@@ -8,7 +8,6 @@ from importlib import resources
 from pathlib import Path
 
 from termbase.errors import InputError
-from termbase.formats.tbx import read_tbx
 from termbase.model import Concept, Term
 
 
@@ -19,10 +18,12 @@ class Glossary:
 
     @classmethod
     def load(cls, paths: Iterable[str | Path]) -> Glossary:
+        from termbase.glossary.cache import load_concepts
+
         glossary = cls()
         seen: dict[str, str] = {}
         for path in paths:
-            for concept in read_tbx(path):
+            for concept in load_concepts(path):
                 if concept.id in seen:
                     raise InputError(f"concept id {concept.id!r} is also in {seen[concept.id]}",
                                      str(path), concept.line)

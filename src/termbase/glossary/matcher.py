@@ -9,7 +9,8 @@ word of a match may carry an enclitic (kerja samanya, kemitraannya).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass
 
 from termbase.lang.morphology import clitics
 from termbase.lang.tokens import Kind, Token, tokenize
@@ -25,14 +26,14 @@ def normalise(token_text: str) -> str:
     )
 
 
+_PLAIN_TERM = re.compile(r"[^\W\d_]+(?: [^\W\d_]+)*")
+
+
 def term_tokens(text: str) -> list[str]:
+    """The normalised tokens of a term, as the text tokenizer would cut them."""
+    if _PLAIN_TERM.fullmatch(text):  # most terms: letters and single spaces
+        return normalise(text).split(" ")
     return [normalise(t.text) for t in tokenize(text) if t.kind is not Kind.SPACE]
-
-
-@dataclass
-class _Node:
-    children: dict[str, _Node] = field(default_factory=dict)
-    terms: list[tuple[Concept, Term]] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -44,15 +45,22 @@ class Match:
     clitic: str = ""
 
 
+# Trie nodes are plain dicts from token to child node; the terms ending at a node sit
+# under this key, which no token can equal.
+_TERMS = ""
+
+
 class TermMatcher:
     def __init__(self, entries: list[tuple[Concept, Term]]):
-        self._root = _Node()
+        self._root: dict = {}
         for concept, term in entries:
+            key = term.match_key or tuple(term_tokens(term.text))
+            if not key:
+                continue
             node = self._root
-            for key in term_tokens(term.text):
-                node = node.children.setdefault(key, _Node())
-            if node is not self._root:
-                node.terms.append((concept, term))
+            for token in key:
+                node = node.setdefault(token, {})
+            node.setdefault(_TERMS, []).append((concept, term))
 
     def find(self, tokens: list[Token]) -> list[Match]:
         """Leftmost-longest, non-overlapping matches in a run of tokens (one sentence)."""
@@ -80,24 +88,24 @@ class TermMatcher:
             if clitic_hit is not None:
                 end_node, clitic = clitic_hit
                 best = self._match(end_node, solid[index], token, position - index + 1, clitic)
-            node = node.children.get(key)
+            node = node.get(key)
             if node is None:
                 break
             position += 1
-            if node.terms:
+            if _TERMS in node:
                 best = self._match(node, solid[index], token, position - index, "")
         return best
 
     @staticmethod
-    def _clitic_end(node: _Node, key: str) -> tuple[_Node, str] | None:
+    def _clitic_end(node: dict, key: str) -> tuple[dict, str] | None:
         for clitic in clitics():
             if key.endswith(clitic) and len(key) > len(clitic):
-                child = node.children.get(key[: -len(clitic)])
-                if child is not None and child.terms:
+                child = node.get(key[: -len(clitic)])
+                if child is not None and _TERMS in child:
                     return child, clitic
         return None
 
     @staticmethod
-    def _match(node: _Node, first: Token, last: Token, consumed: int, clitic: str):
-        concept, term = node.terms[0]
+    def _match(node: dict, first: Token, last: Token, consumed: int, clitic: str):
+        concept, term = node[_TERMS][0]
         return Match(concept, term, first.start, last.end, clitic), consumed

@@ -84,6 +84,8 @@ class Speller:
         self._accept = {word.casefold() for word in accept}
         self._known: dict[str, bool] = {}
         self._correct: dict[str, bool] = {}
+        # Hunspell's suggest costs ~20 ms a word; an article repeats its misspellings.
+        self._suggestions: dict[tuple[str, int], list[str]] = {}
 
     def in_dictionary(self, word: str) -> bool:
         """Hunspell accepts the word as written, or in lower case."""
@@ -134,6 +136,12 @@ class Speller:
 
     def suggest(self, word: str, limit: int = 5) -> list[str]:
         """Corrections, best first."""
+        key = (word, limit)
+        if key not in self._suggestions:
+            self._suggestions[key] = self._rank(word, limit)
+        return list(self._suggestions[key])
+
+    def _rank(self, word: str, limit: int) -> list[str]:
         lower = word.lower()
         candidates = set(self.dictionary_suggestions(lower))
         candidates.update(

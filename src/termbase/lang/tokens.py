@@ -49,13 +49,16 @@ _TOKEN_RE = re.compile(
 )
 
 
+_KINDS = {kind.value: kind for kind in Kind}
+
+
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """Split text[start:end] into tokens that cover it exactly, in order."""
     stop = len(text) if end is None else end
     tokens = []
+    kinds = _KINDS
     for match in _TOKEN_RE.finditer(text, start, stop):
-        kind = Kind(match.lastgroup)
-        tokens.append(Token(kind, match.group(), match.start(), match.end()))
+        tokens.append(Token(kinds[match.lastgroup], match.group(), match.start(), match.end()))
     return tokens
 
 
