@@ -39,17 +39,21 @@ def decode_text(data: bytes, path: str) -> SourceText:
     return SourceText(path, text[1:] if had_bom else text, had_bom)
 
 
-def read_text(path: str | os.PathLike[str]) -> SourceText:
+def read_bytes(path: str | os.PathLike[str]) -> bytes:
+    """A file's bytes, or an InputError naming the file."""
     name = str(path)
     try:
-        data = Path(path).read_bytes()
+        return Path(path).read_bytes()
     except FileNotFoundError:
         raise InputError("no such file", name) from None
     except IsADirectoryError:
         raise InputError("is a directory", name) from None
     except OSError as exc:
         raise InputError(exc.strerror or str(exc), name) from None
-    return decode_text(data, name)
+
+
+def read_text(path: str | os.PathLike[str]) -> SourceText:
+    return decode_text(read_bytes(path), str(path))
 
 
 def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:

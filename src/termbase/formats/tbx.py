@@ -15,6 +15,7 @@ from lxml import etree
 from termbase.errors import InputError
 from termbase.formats.xml import local_name, parse_xml, text_of, xml_lang
 from termbase.model import Concept, Status, Term
+from termbase.textio import read_bytes
 
 _STATUS_VALUES = {
     "preferredterm-admn-sts": Status.PREFERRED,
@@ -36,14 +37,7 @@ _TERM_GROUP = {"tig", "ntig", "termSec"}
 
 
 def read_tbx(path: str | Path) -> list[Concept]:
-    name = str(path)
-    try:
-        data = Path(path).read_bytes()
-    except FileNotFoundError:
-        raise InputError("no such file", name) from None
-    except OSError as exc:
-        raise InputError(exc.strerror or str(exc), name) from None
-    return parse_tbx(data, name)
+    return parse_tbx(read_bytes(path), str(path))
 
 
 def parse_tbx(data: bytes, name: str) -> list[Concept]:

@@ -15,11 +15,10 @@ import pickle
 from pathlib import Path
 
 from termbase import __version__
-from termbase.errors import InputError
 from termbase.formats.tbx import parse_tbx
 from termbase.glossary.matcher import term_tokens
 from termbase.model import Concept
-from termbase.textio import atomic_write_bytes
+from termbase.textio import atomic_write_bytes, read_bytes
 
 CACHE_FORMAT = 1
 
@@ -30,17 +29,6 @@ def cache_folder() -> Path:
         return Path(explicit)
     base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
     return Path(base) / "termbase"
-
-
-def _read_bytes(path: str) -> bytes:
-    try:
-        return Path(path).read_bytes()
-    except FileNotFoundError:
-        raise InputError("no such file", path) from None
-    except IsADirectoryError:
-        raise InputError("is a directory", path) from None
-    except OSError as exc:
-        raise InputError(exc.strerror or str(exc), path) from None
 
 
 def _parse(data: bytes, path: str) -> list[Concept]:
@@ -54,7 +42,7 @@ def _parse(data: bytes, path: str) -> list[Concept]:
 def load_concepts(path: str | os.PathLike[str]) -> list[Concept]:
     """The concepts of a TBX file, from the cache when its content was seen before."""
     name = str(path)
-    data = _read_bytes(name)
+    data = read_bytes(name)
     digest = hashlib.sha256(data)
     digest.update(f"{__version__}/{CACHE_FORMAT}".encode())
     entry = cache_folder() / f"{digest.hexdigest()}.pickle"
