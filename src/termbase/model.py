@@ -71,6 +71,9 @@ class Term:
     term_type: str | None = None
     part_of_speech: str | None = None
     line: int | None = None
+    note: str | None = None
+    # Other term-level data categories by type (geographicalUsage, x-supersededSince...).
+    properties: dict[str, str] = field(default_factory=dict)
     # The normalised tokens glossary matching keys this term by; filled when loaded.
     match_key: tuple[str, ...] = ()
 

@@ -99,17 +99,25 @@ def _read_language(section: etree._Element, concept: Concept, name: str) -> None
                     concept.definitions[language] = text_of(inner).strip()
 
 
+_TERM_FIELDS = ("administrativeStatus", "normativeAuthorization", "termType", "partOfSpeech")
+
+
 def _read_term(group: etree._Element, language: str, name: str) -> Term:
     term_element = None
     notes: dict[str, tuple[str, int]] = {}
+    properties: dict[str, str] = {}
+    note = None
     for element in group.iter():
         kind = local_name(element)
         if kind == "term" and term_element is None:
             term_element = element
+        elif kind == "note":
+            note = text_of(element).strip()
         note_type = element.get("type") if kind == "termNote" else kind
-        if note_type in ("administrativeStatus", "normativeAuthorization", "termType",
-                         "partOfSpeech"):
+        if note_type in _TERM_FIELDS:
             notes.setdefault(note_type, (text_of(element).strip(), element.sourceline))
+        elif kind == "termNote" and note_type:
+            properties[note_type] = text_of(element).strip()
     if term_element is None:
         raise InputError("term group without a <term>", name, group.sourceline)
     text = " ".join(text_of(term_element).split())
@@ -129,4 +137,6 @@ def _read_term(group: etree._Element, language: str, name: str) -> Term:
         term_type=(notes.get("termType") or (None,))[0],
         part_of_speech=(notes.get("partOfSpeech") or (None,))[0],
         line=term_element.sourceline,
+        note=note,
+        properties=properties,
     )

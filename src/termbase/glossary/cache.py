@@ -20,7 +20,7 @@ from termbase.glossary.matcher import term_tokens
 from termbase.model import Concept
 from termbase.textio import atomic_write_bytes, read_bytes
 
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2
 
 
 def cache_folder() -> Path:
