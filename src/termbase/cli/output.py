@@ -11,6 +11,8 @@ from rich.console import Console
 def stdout_console() -> Console:
     plain = "NO_COLOR" in os.environ or not sys.stdout.isatty()
     return Console(
+        # A pipe has no width: do not wrap tables to 80 columns there.
+        width=None if sys.stdout.isatty() else 240,
         no_color=plain,
         color_system=None if plain else "auto",
         highlight=False,

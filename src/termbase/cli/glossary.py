@@ -1,0 +1,437 @@
+"""termbase lookup and termbase glossary ...: the glossary for translators and
+terminologists."""
+
+from __future__ import annotations
+
+import json
+
+import click
+
+from termbase.cli import EXIT_CLEAN, EXIT_FINDINGS, cli
+
+_STATUS_STYLE = {"preferred": "bold green", "admitted": "yellow", "deprecated": "red",
+                 "superseded": "red"}
+
+
+def glossary_option(function):
+    return click.option(
+        "--glossary", "glossaries", multiple=True, type=click.Path(dir_okay=False),
+        help="TBX glossary to use instead of the configured or shipped ones (repeatable).",
+    )(function)
+
+
+def format_option(function):
+    return click.option("--format", "output_format", type=click.Choice(["text", "json"]),
+                        default="text", show_default=True, help="Output format.")(function)
+
+
+def load_glossary(glossaries):
+    from termbase.config import find_config, load_config
+    from termbase.glossary import Glossary, default_glossary_paths
+
+    paths = list(glossaries) or load_config(find_config()).glossary or default_glossary_paths()
+    return Glossary.load(paths)
+
+
+def render_concept(console, record: dict, matched: str | None = None) -> None:
+    from rich.text import Text
+
+    title = Text()
+    title.append(record["id"], "bold")
+    if record["subject_field"]:
+        title.append(f"  [{record['subject_field']}]", "dim")
+    console.print(title)
+    preferred = "  ·  ".join(f"{lang}: {text}" for lang, text in record["preferred"].items()
+                             if text)
+    console.print(Text("  " + preferred, "bold green"))
+    for term in record["terms"]:
+        line = Text("    ")
+        line.append(f"{term['language']:<3} ", "dim")
+        line.append(term["text"], "bold" if term["text"] == matched else "")
+        line.append(f"  {term['status']}", _STATUS_STYLE.get(term["status"], ""))
+        extras = [x for x in (term["term_type"], term["part_of_speech"]) if x]
+        if extras:
+            line.append(f" ({', '.join(extras)})", "dim")
+        if term["use_instead"]:
+            line.append(f" → use {term['use_instead']}", "bold")
+        console.print(line)
+    for lang, definition in record["definitions"].items():
+        console.print(Text(f"  {lang}: {definition}", "italic"))
+    if record["note"]:
+        console.print(Text(f"  note: {record['note']}", "dim"))
+
+
+@cli.command()
+@click.argument("text")
+@click.option("--from", "language", type=click.Choice(["id", "en"]),
+              help="Language of TEXT (default: detected from the best match).")
+@click.option("--min-score", type=click.FloatRange(0, 100), default=60, show_default=True,
+              help="Lowest match score shown.")
+@click.option("--limit", type=click.IntRange(1, 100), default=5, show_default=True,
+              help="Most concepts shown.")
+@glossary_option
+@format_option
+@click.pass_context
+def lookup(ctx, text, language, min_score, limit, glossaries, output_format):
+    """Look up TEXT in the glossary, Indonesian or English.
+
+    Exact, inflected (kerja samanya), partial (kemitraan strategis) and misspelt
+    (Sabuk dan Jalur) queries are found, each with a score. Exit 0 when something was
+    found, 1 when nothing was.
+    """
+    from termbase.glossary.lookup import concept_record, detected_language
+    from termbase.glossary.lookup import lookup as find
+
+    glossary = load_glossary(glossaries)
+    hits = find(glossary, text, language, min_score, limit)
+    detected = language or detected_language(hits)
+    if output_format == "json":
+        payload = {
+            "version": 1, "query": text, "language": detected,
+            "results": [
+                {"score": h.score, "match": {"text": h.term.text, "language": h.term.language,
+                                             "status": h.term.status.value, "how": h.how},
+                 "concept": concept_record(h.concept)}
+                for h in hits
+            ],
+        }
+        click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
+        ctx.exit(EXIT_CLEAN if hits else EXIT_FINDINGS)
+    from rich.text import Text
+
+    from termbase.cli.output import stdout_console
+
+    console = stdout_console()
+    if not hits:
+        console.print(f"no glossary term matches {text!r}")
+        ctx.exit(EXIT_FINDINGS)
+    for hit in hits:
+        record = concept_record(hit.concept)
+        head = Text()
+        head.append(f"{hit.score:5.1f}  ", "bold cyan")
+        head.append(hit.term.text, "bold")
+        head.append(f" ({hit.term.language}, {hit.term.status.value}, {hit.how})", "dim")
+        if not hit.term.status.allowed:
+            use = record["preferred"].get(hit.term.language)
+            other = [v for k, v in record["preferred"].items() if k != hit.term.language and v]
+            head.append(f"  {hit.term.status.value}: use {use}", "bold red")
+            if other:
+                head.append(f" ({', '.join(other)})", "red")
+        console.print(head)
+        render_concept(console, record, hit.term.text)
+        console.print()
+
+
+# --- termbase glossary ... -------------------------------------------------------
+
+@cli.group()
+def glossary():
+    """Maintain and inspect glossaries (TBX): list, show, add, edit, deprecate, remove,
+    stats, validate, suggest, import, export."""
+
+
+def _concept_by_id(loaded, concept_id: str):
+    from termbase.errors import InputError
+
+    for concept in loaded.concepts:
+        if concept.id == concept_id:
+            return concept
+    raise InputError(f"no concept with id {concept_id!r} in {', '.join(loaded.sources)}")
+
+
+@glossary.command("list")
+@click.option("--subject", "subject_field", help="Only concepts of this subject field.")
+@glossary_option
+@format_option
+def list_concepts(subject_field, glossaries, output_format):
+    """List concepts: id, subject field, preferred Indonesian and English terms."""
+    from termbase.glossary.lookup import concept_record
+
+    loaded = load_glossary(glossaries)
+    concepts = [c for c in loaded.concepts
+                if not subject_field or (c.subject_field or "").lower() == subject_field.lower()]
+    if output_format == "json":
+        click.echo(json.dumps({"version": 1, "concepts": [concept_record(c) for c in concepts]},
+                              ensure_ascii=False, indent=2))
+        return
+    from rich.table import Table
+
+    from termbase.cli.output import stdout_console
+
+    table = Table("id", "subject", "id (preferred)", "en (preferred)", "variants",
+                  box=None, pad_edge=False)
+    for concept in concepts:
+        id_term, en_term = concept.preferred("id"), concept.preferred("en")
+        table.add_row(concept.id, concept.subject_field or "",
+                      id_term.text if id_term else "—", en_term.text if en_term else "—",
+                      str(len(concept.terms) - bool(id_term) - bool(en_term)))
+    stdout_console().print(table)
+
+
+@glossary.command()
+@click.argument("concept_id")
+@glossary_option
+@format_option
+def show(concept_id, glossaries, output_format):
+    """Show one concept with every term, status, definition and note."""
+    from termbase.cli.output import stdout_console
+    from termbase.glossary.lookup import concept_record
+
+    record = concept_record(_concept_by_id(load_glossary(glossaries), concept_id))
+    if output_format == "json":
+        click.echo(json.dumps(record, ensure_ascii=False, indent=2))
+    else:
+        render_concept(stdout_console(), record)
+
+
+@glossary.command()
+@glossary_option
+@format_option
+def stats(glossaries, output_format):
+    """Count concepts and terms by file, subject field, language and status."""
+    from collections import Counter
+
+    loaded = load_glossary(glossaries)
+    terms = [t for c in loaded.concepts for t in c.terms]
+    figures = {
+        "concepts": len(loaded.concepts),
+        "terms": len(terms),
+        "files": dict(Counter(c.source for c in loaded.concepts)),
+        "subject_fields": dict(Counter(c.subject_field or "" for c in loaded.concepts)
+                               .most_common()),
+        "terms_by_language_and_status": {
+            f"{language}/{status}": count for (language, status), count in sorted(
+                Counter((t.language, t.status.value) for t in terms).items())
+        },
+        "acronyms_and_short_forms": sum(t.is_short_form for t in terms),
+    }
+    if output_format == "json":
+        click.echo(json.dumps(figures, ensure_ascii=False, indent=2))
+        return
+    click.echo(f"{figures['concepts']} concepts, {figures['terms']} terms, "
+               f"{figures['acronyms_and_short_forms']} acronyms and short forms")
+    for heading in ("files", "subject_fields", "terms_by_language_and_status"):
+        click.echo(f"\n{heading.replace('_', ' ')}:")
+        for name, count in figures[heading].items():
+            click.echo(f"  {count:6}  {name or '(none)'}")
+
+
+@glossary.command()
+@click.argument("files", nargs=-1, type=click.Path(dir_okay=False))
+@format_option
+@click.pass_context
+def validate(ctx, files, output_format):
+    """Check glossaries: preferred terms in both languages, a term preferred in one
+    concept and deprecated in another, duplicates, empty terms, bad statuses.
+
+    FILES default to the configured or shipped glossaries. Exit 1 when anything is found.
+    """
+    from termbase.config import find_config, load_config
+    from termbase.errors import InputError
+    from termbase.glossary import default_glossary_paths
+    from termbase.glossary.cache import load_concepts
+    from termbase.glossary.validate import Problem
+    from termbase.glossary.validate import validate as check_concepts
+
+    paths = list(files) or load_config(find_config()).glossary or default_glossary_paths()
+    concepts, problems = [], []
+    seen_ids: dict[str, str] = {}
+    for path in paths:
+        try:
+            loaded = load_concepts(path)
+        except InputError as exc:
+            if "no such file" in exc.message:
+                raise
+            problems.append(Problem(exc.path, exc.line, "unreadable", exc.message))
+            continue
+        for concept in loaded:
+            if concept.id in seen_ids:
+                problems.append(Problem(concept.source, concept.line, "duplicate-id",
+                                        f"{concept.id} is also in {seen_ids[concept.id]}"))
+            seen_ids.setdefault(concept.id, str(path))
+        concepts.extend(loaded)
+    problems.extend(check_concepts(concepts))
+    if output_format == "json":
+        click.echo(json.dumps({
+            "version": 1, "files": [str(p) for p in paths], "concepts": len(concepts),
+            "problems": [{"path": p.path, "line": p.line, "kind": p.kind,
+                          "message": p.message} for p in problems],
+        }, ensure_ascii=False, indent=2))
+    else:
+        for problem in problems:
+            click.echo(str(problem))
+        click.echo(f"{len(concepts)} concepts in {len(paths)} file(s): "
+                   f"{len(problems) or 'no'} problem(s)")
+    ctx.exit(EXIT_FINDINGS if problems else EXIT_CLEAN)
+
+
+# --- editing -----------------------------------------------------------------------
+
+def _parse_term_spec(spec: str, default_status: str = "preferred"):
+    """LANG[:STATUS][:TYPE]=TEXT, e.g. id=kerja sama, id:deprecated=kerjasama,
+    en:preferred:acronym=SCO."""
+    from termbase.model import Status, Term
+
+    head, separator, text = spec.partition("=")
+    parts = head.split(":")
+    if not separator or not text.strip() or not parts[0]:
+        raise click.BadParameter(f"{spec!r} is not LANG[:STATUS][:TYPE]=TEXT")
+    status = parts[1] if len(parts) > 1 and parts[1] else default_status
+    try:
+        status_value = Status(status)
+    except ValueError:
+        raise click.BadParameter(f"unknown status {status!r} in {spec!r}") from None
+    term_type = parts[2] if len(parts) > 2 else None
+    return Term(" ".join(text.split()), parts[0], status_value, term_type=term_type)
+
+
+def _parse_definitions(values) -> dict[str, str]:
+    definitions = {}
+    for value in values:
+        language, separator, text = value.partition("=")
+        if not separator or not language or not text.strip():
+            raise click.BadParameter(f"{value!r} is not LANG=TEXT", param_hint="--definition")
+        definitions[language] = text.strip()
+    return definitions
+
+
+def dry_run_option(function):
+    return click.option("--dry-run", is_flag=True,
+                        help="Print the change as a diff; write nothing.")(function)
+
+
+def _finish(document, dry_run: bool, what: str) -> None:
+    """Write the edited file (or print its diff), then say what was done."""
+    from termbase.check.fix import unified_diff
+    from termbase.textio import read_bytes
+
+    if dry_run:
+        before = read_bytes(document.path).decode("utf-8")
+        click.echo(unified_diff(document.path, before, document.to_bytes().decode("utf-8")),
+                   nl=False)
+        return
+    document.save()
+    click.echo(f"{document.path}: {what}", err=True)
+
+
+def _file_of(glossaries, concept_id):
+    from termbase.glossary.edit import TbxFile
+
+    return TbxFile(_concept_by_id(load_glossary(glossaries), concept_id).source)
+
+
+@glossary.command()
+@click.argument("concept_id")
+@click.option("--term", "terms", multiple=True, required=True,
+              help="LANG[:STATUS][:TYPE]=TEXT, repeatable (status defaults to preferred).")
+@click.option("--subject", "subject_field", help="Subject field (domain).")
+@click.option("--definition", "definitions", multiple=True, help="LANG=TEXT, repeatable.")
+@click.option("--note", help="A note on the concept.")
+@click.option("--to", "target", type=click.Path(dir_okay=False),
+              help="TBX file to add to (needed when more than one glossary is in use).")
+@glossary_option
+@dry_run_option
+def add(concept_id, terms, subject_field, definitions, note, target, glossaries, dry_run):
+    """Add a concept, e.g.  glossary add eco-900 --term id="rantai pasok"
+    --term en="supply chain" --subject trade --to glossaries/economy.tbx"""
+    from termbase.errors import InputError
+    from termbase.glossary.edit import TbxFile
+    from termbase.model import Concept
+
+    loaded = load_glossary(glossaries)
+    if any(c.id == concept_id for c in loaded.concepts):
+        raise InputError(f"concept id {concept_id!r} exists already")
+    if target is None:
+        if len(loaded.sources) != 1:
+            raise click.UsageError("more than one glossary is in use: say which with --to")
+        target = loaded.sources[0]
+    concept = Concept(concept_id, [_parse_term_spec(t) for t in terms], subject_field, note,
+                      _parse_definitions(definitions))
+    document = TbxFile(target)
+    document.add_concept(concept)
+    _finish(document, dry_run, f"added {concept_id}")
+
+
+@glossary.command()
+@click.argument("concept_id")
+@click.option("--subject", "subject_field", help="Set the subject field.")
+@click.option("--note", help="Set the concept's note.")
+@click.option("--definition", "definitions", multiple=True, help="Set LANG=TEXT.")
+@click.option("--add-term", "new_terms", multiple=True, help="Add LANG[:STATUS][:TYPE]=TEXT.")
+@click.option("--status", "statuses", multiple=True, help="Set TERM=STATUS.")
+@click.option("--remove-term", "removed", multiple=True, help="Remove a term by its text.")
+@glossary_option
+@dry_run_option
+def edit(concept_id, subject_field, note, definitions, new_terms, statuses, removed,
+         glossaries, dry_run):
+    """Change a concept in place; everything not named stays byte for byte."""
+    from termbase.model import Status
+
+    document = _file_of(glossaries, concept_id)
+    if subject_field:
+        document.set_subject_field(concept_id, subject_field)
+    if note:
+        document.set_note(concept_id, note)
+    for language, text in _parse_definitions(definitions).items():
+        document.set_definition(concept_id, language, text)
+    for spec in new_terms:
+        document.add_term(concept_id, _parse_term_spec(spec, "admitted"))
+    for spec in statuses:
+        text, separator, status = spec.rpartition("=")
+        try:
+            document.set_status(concept_id, text, Status(status))
+        except ValueError:
+            raise click.BadParameter(f"{spec!r} is not TERM=STATUS", param_hint="--status") \
+                from None
+    for text in removed:
+        document.remove_term(concept_id, text)
+    _finish(document, dry_run, f"edited {concept_id}")
+
+
+@glossary.command()
+@click.argument("term")
+@click.option("--use", "preferred", required=True, help="The preferred term to use instead.")
+@click.option("--superseded", is_flag=True, help="Mark it superseded rather than deprecated.")
+@glossary_option
+@dry_run_option
+def deprecate(term, preferred, superseded, glossaries, dry_run):
+    """Mark TERM deprecated in favour of the preferred term given with --use.
+
+    TERM is added to the preferred term's concept when it is not there yet.
+    """
+    from termbase.errors import InputError
+    from termbase.glossary.edit import TbxFile
+    from termbase.model import Status, Term
+
+    loaded = load_glossary(glossaries)
+    owners = [(c, t) for c in loaded.concepts for t in c.terms
+              if t.text.casefold() == preferred.casefold()]
+    if not owners:
+        raise InputError(f"no term {preferred!r} in the glossary")
+    concept, preferred_term = owners[0]
+    status = Status.SUPERSEDED if superseded else Status.DEPRECATED
+    elsewhere = [c.id for c in loaded.concepts for t in c.terms
+                 if t.text.casefold() == term.casefold() and c.id != concept.id]
+    if elsewhere:
+        raise InputError(f"{term!r} belongs to {', '.join(elsewhere)}, not {concept.id}; "
+                         "merge or edit the concepts first")
+    document = TbxFile(concept.source)
+    if preferred_term.status is not Status.PREFERRED:
+        document.set_status(concept.id, preferred_term.text, Status.PREFERRED)
+    if any(t.text.casefold() == term.casefold() for t in concept.terms):
+        document.set_status(concept.id, term, status)
+    else:
+        document.add_term(concept.id, Term(term, preferred_term.language, status,
+                                           part_of_speech=preferred_term.part_of_speech))
+    _finish(document, dry_run, f"{term} is {status.value} in {concept.id}; use {preferred}")
+
+
+@glossary.command()
+@click.argument("concept_id")
+@glossary_option
+@dry_run_option
+def remove(concept_id, glossaries, dry_run):
+    """Remove a concept."""
+    document = _file_of(glossaries, concept_id)
+    document.remove_concept(concept_id)
+    _finish(document, dry_run, f"removed {concept_id}")

@@ -1,0 +1,273 @@
+"""Editing a TBX file in place: change what is asked, keep every other byte.
+
+The file is parsed with lxml (comments, unknown elements and attributes, order and
+white space kept), the edit is made on the tree, and the result is written back with
+the original prolog (XML declaration, DOCTYPE, leading comments) and epilog. New
+elements copy the indentation of their neighbours, so a diff shows only the edit. The
+new text is parsed again as TBX before it replaces the file, atomically.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from lxml import etree
+
+from termbase.errors import InputError
+from termbase.formats.tbx import parse_tbx
+from termbase.formats.xml import local_name, parse_xml
+from termbase.model import Concept, Status, Term
+from termbase.textio import atomic_write_bytes, read_bytes
+
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+STATUS_VALUES = {status: f"{status.value}Term-admn-sts" for status in Status}
+_V2 = {"concept": "termEntry", "language": "langSet", "term": "tig"}
+_V3 = {"concept": "conceptEntry", "language": "langSec", "term": "termSec"}
+
+
+class TbxFile:
+    def __init__(self, path: str | Path):
+        self.path = str(path)
+        data = read_bytes(self.path)
+        self.tree = parse_xml(data, self.path)
+        self.root = self.tree.getroot()
+        self._prolog, self._epilog = _prolog_and_epilog(data, self.root)
+        self.names = _V3 if local_name(self.root) == "tbx" else _V2
+        self.namespace = etree.QName(self.root).namespace
+
+    # --- finding ---------------------------------------------------------------
+    def _tag(self, name: str) -> str:
+        return f"{{{self.namespace}}}{name}" if self.namespace else name
+
+    def body(self) -> etree._Element:
+        for element in self.root.iter():
+            if local_name(element) == "body":
+                return element
+        raise InputError("no <body> element", self.path, self.root.sourceline)
+
+    def entry(self, concept_id: str) -> etree._Element:
+        for element in self.root.iter():
+            if local_name(element) == self.names["concept"] and element.get("id") == concept_id:
+                return element
+        raise InputError(f"no concept with id {concept_id!r}", self.path)
+
+    def _term_group(self, entry: etree._Element, text: str) -> etree._Element:
+        for group in entry.iter():
+            if local_name(group) in ("tig", "ntig", "termSec"):
+                for term in group.iter():
+                    if local_name(term) == "term" and " ".join(
+                            "".join(term.itertext()).split()).casefold() == text.casefold():
+                        return group
+        raise InputError(f"no term {text!r} in concept {entry.get('id')!r}", self.path,
+                         entry.sourceline)
+
+    def _language_section(self, entry: etree._Element, language: str,
+                          create: bool = True) -> etree._Element | None:
+        for section in entry:
+            if local_name(section) == self.names["language"] and section.get(XML_LANG) == language:
+                return section
+        if not create:
+            return None
+        section = etree.Element(self._tag(self.names["language"]))
+        section.set(XML_LANG, language)
+        _append(entry, section)
+        return section
+
+    # --- editing ---------------------------------------------------------------
+    def add_concept(self, concept: Concept) -> None:
+        if any(local_name(e) == self.names["concept"] and e.get("id") == concept.id
+               for e in self.root.iter()):
+            raise InputError(f"concept id {concept.id!r} exists already", self.path)
+        entry = etree.Element(self._tag(self.names["concept"]), id=concept.id)
+        if concept.subject_field:
+            self._descrip(entry, "subjectField", concept.subject_field)
+        if concept.note:
+            self._child(entry, "note", concept.note)
+        for language, definition in concept.definitions.items():
+            self._descrip(self._language_section(entry, language), "definition", definition)
+        for term in concept.terms:
+            self._add_term_element(entry, term)
+        _append(self.body(), entry)
+
+    def remove_concept(self, concept_id: str) -> None:
+        _remove(self.entry(concept_id))
+
+    def set_subject_field(self, concept_id: str, value: str) -> None:
+        entry = self.entry(concept_id)
+        for child in entry:
+            if local_name(child) == "descrip" and child.get("type") == "subjectField":
+                child.text = value
+                return
+        element = self._descrip(None, "subjectField", value)
+        _insert(entry, 0, element)
+
+    def set_note(self, concept_id: str, value: str) -> None:
+        entry = self.entry(concept_id)
+        for child in entry:
+            if local_name(child) == "note":
+                child.text = value
+                return
+        position = next((i for i, c in enumerate(entry)
+                         if local_name(c) == self.names["language"]), len(entry))
+        _insert(entry, position, etree.Element(self._tag("note")), text=value)
+
+    def set_definition(self, concept_id: str, language: str, value: str) -> None:
+        section = self._language_section(self.entry(concept_id), language)
+        for child in section:
+            if local_name(child) == "descrip" and child.get("type") == "definition":
+                child.text = value
+                return
+        element = self._descrip(None, "definition", value)
+        _insert(section, 0, element)
+
+    def add_term(self, concept_id: str, term: Term) -> None:
+        entry = self.entry(concept_id)
+        for existing in entry.iter():
+            if local_name(existing) == "term" and "".join(existing.itertext()).strip() \
+                    .casefold() == term.text.casefold():
+                raise InputError(f"{term.text!r} is already in {concept_id}", self.path,
+                                 existing.sourceline)
+        self._add_term_element(entry, term)
+
+    def set_status(self, concept_id: str, text: str, status: Status) -> None:
+        group = self._term_group(self.entry(concept_id), text)
+        for note in group.iter():
+            if local_name(note) == "termNote" and note.get("type") in (
+                    "administrativeStatus", "normativeAuthorization"):
+                note.text = (STATUS_VALUES[status] if note.get("type") == "administrativeStatus"
+                             else f"{status.value}Term")
+                return
+        term_element = next(e for e in group.iter() if local_name(e) == "term")
+        holder = term_element.getparent()
+        note = etree.Element(self._tag("termNote"), type="administrativeStatus")
+        _insert(holder, holder.index(term_element) + 1, note, text=STATUS_VALUES[status])
+
+    def remove_term(self, concept_id: str, text: str) -> None:
+        _remove(self._term_group(self.entry(concept_id), text))
+
+    # --- building ----------------------------------------------------------------
+    def _descrip(self, parent, kind: str, value: str) -> etree._Element:
+        element = etree.Element(self._tag("descrip"), type=kind)
+        element.text = value
+        if parent is not None:
+            _append(parent, element)
+        return element
+
+    def _child(self, parent, name: str, value: str) -> etree._Element:
+        element = etree.Element(self._tag(name))
+        element.text = value
+        _append(parent, element)
+        return element
+
+    def _add_term_element(self, entry: etree._Element, term: Term) -> None:
+        section = self._language_section(entry, term.language)
+        group = etree.Element(self._tag(self.names["term"]))
+        _append(section, group)
+        self._child(group, "term", term.text)
+        notes = [("administrativeStatus", STATUS_VALUES[term.status]),
+                 ("termType", term.term_type), ("partOfSpeech", term.part_of_speech),
+                 *term.properties.items()]
+        for kind, value in notes:
+            if value:
+                element = self._child(group, "termNote", value)
+                element.set("type", kind)
+        if term.note:
+            self._child(group, "note", term.note)
+
+    # --- writing -----------------------------------------------------------------
+    def to_bytes(self) -> bytes:
+        body = etree.tostring(self.root, encoding="UTF-8", xml_declaration=False)
+        return self._prolog + body + self._epilog
+
+    def save(self) -> list[Concept]:
+        """Check the edited file still reads as TBX, then replace the file atomically."""
+        data = self.to_bytes()
+        concepts = parse_tbx(data, self.path)
+        atomic_write_bytes(self.path, data)
+        return concepts
+
+
+def _prolog_and_epilog(data: bytes, root: etree._Element) -> tuple[bytes, bytes]:
+    """The bytes before the root element's start tag and after its end tag."""
+    name = root.tag.rpartition("}")[2]
+    prefix = root.prefix
+    qualified = f"{prefix}:{name}" if prefix else name
+    start = 0
+    marker = f"<{qualified}".encode()
+    while True:
+        start = data.index(marker, start)
+        following = data[start + len(marker) : start + len(marker) + 1]
+        before = data[:start]
+        # Skip mentions inside comments or the DOCTYPE (<!DOCTYPE martif ...).
+        if following in (b" ", b">", b"\n", b"\t", b"\r", b"/") and \
+                before.count(b"<!--") == before.count(b"-->"):
+            break
+        start += 1
+    end_marker = f"</{qualified}>".encode()
+    end = data.rfind(end_marker)
+    epilog = data[end + len(end_marker):] if end >= 0 else b""
+    return data[:start], epilog
+
+
+def _indent_of(element: etree._Element) -> str:
+    previous = element.getprevious()
+    whitespace = previous.tail if previous is not None else element.getparent().text
+    whitespace = whitespace or ""
+    return whitespace[whitespace.rfind("\n") + 1 :] if "\n" in whitespace else ""
+
+
+def _child_indent(parent: etree._Element) -> tuple[str, str]:
+    """(indentation of parent's children, indentation of parent's closing tag)."""
+    if len(parent):
+        first_whitespace = parent.text or ""
+        inner = first_whitespace[first_whitespace.rfind("\n") + 1 :]
+        last_tail = parent[-1].tail or ""
+        outer = last_tail[last_tail.rfind("\n") + 1 :]
+        return inner, outer
+    outer = _indent_of(parent) if parent.getparent() is not None else ""
+    return outer + "  ", outer
+
+
+def _append(parent: etree._Element, child: etree._Element) -> None:
+    _insert(parent, len(parent), child)
+
+
+def _insert(parent: etree._Element, position: int, child: etree._Element,
+            text: str | None = None) -> None:
+    if text is not None:
+        child.text = text
+    inner, outer = _child_indent(parent)
+    if len(child):
+        etree.indent(child, space="  ", level=0)
+        _shift(child, inner)
+    if not len(parent):
+        parent.text = "\n" + inner
+        child.tail = "\n" + outer
+    elif position >= len(parent):
+        child.tail = parent[-1].tail
+        parent[-1].tail = "\n" + inner
+    else:
+        child.tail = "\n" + inner
+        if position == 0:
+            parent.text = "\n" + inner
+    parent.insert(position, child)
+
+
+def _shift(element: etree._Element, indent: str) -> None:
+    """Move an indented subtree right by indent (etree.indent starts at column 0)."""
+    for node in element.iter():
+        if node.text and node.text.strip() == "" and "\n" in node.text:
+            node.text = node.text.replace("\n", "\n" + indent)
+        if node is not element and node.tail and node.tail.strip() == "" and "\n" in node.tail:
+            node.tail = node.tail.replace("\n", "\n" + indent)
+
+
+def _remove(element: etree._Element) -> None:
+    parent = element.getparent()
+    previous = element.getprevious()
+    if element.getnext() is None:
+        if previous is not None:
+            previous.tail = element.tail
+        else:
+            parent.text = element.tail if element.tail and not element.tail.strip() else None
+    parent.remove(element)

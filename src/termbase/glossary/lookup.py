@@ -1,0 +1,135 @@
+"""Looking up approved terms in both directions, tolerant of inflection and typos.
+
+A query is compared with every term of the glossary, in either language (or the one
+given), and scored 0-100:
+
+  100  the same term (case and spacing aside)
+   95  the same after Indonesian clitics and affixes are stripped (kerja samanya,
+       kemitraannya)
+  70-90 the query's words are a run of the term's words (kemitraan strategis), scored
+       by how much of the term they cover
+  <=90 a near spelling (Sabuk dan Jalur), rapidfuzz's ratio scaled by 0.9
+
+Kept only for speed-sensitive start-up: nothing here imports Hunspell or wordfreq.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from termbase.glossary import Glossary
+from termbase.glossary.matcher import term_tokens
+from termbase.lang.morphology import strip_clitics
+from termbase.model import Concept, Term
+
+EXACT, INFLECTED = 100.0, 95.0
+PARTIAL_BASE, PARTIAL_SPAN = 70.0, 20.0
+FUZZY_WEIGHT, FUZZY_CUTOFF = 0.9, 80.0
+DEFAULT_MIN_SCORE = 60.0
+
+
+@dataclass(frozen=True)
+class Hit:
+    concept: Concept
+    term: Term
+    score: float
+    how: str  # exact | inflected | partial | fuzzy
+
+
+def _base_forms(token: str) -> set[str]:
+    forms = {token}
+    forms.update(base.lower() for base in strip_clitics(token))
+    for suffix in ("an", "kan", "i"):
+        for form in list(forms):
+            if form.endswith(suffix) and len(form) - len(suffix) >= 4:
+                forms.add(form[: -len(suffix)])
+    return forms
+
+
+def _inflected_match(query: list[str], term: list[str]) -> bool:
+    if len(query) != len(term):
+        return False
+    return all(t == q or t in _base_forms(q) or q in _base_forms(t)
+               for q, t in zip(query, term, strict=True))
+
+
+def _partial_score(query: list[str], term: list[str]) -> float | None:
+    n = len(query)
+    if not n or n >= len(term):
+        return None
+    for start in range(len(term) - n + 1):
+        window = term[start : start + n]
+        if window == query or _inflected_match(query, window):
+            return PARTIAL_BASE + PARTIAL_SPAN * n / len(term)
+    return None
+
+
+def score(query_tokens: list[str], term: Term) -> tuple[float, str] | None:
+    """How well a query (as normalised tokens) matches a term, and in which way."""
+    key = list(term.match_key or term_tokens(term.text))
+    if query_tokens == key:
+        return EXACT, "exact"
+    if _inflected_match(query_tokens, key):
+        return INFLECTED, "inflected"
+    partial = _partial_score(query_tokens, key)
+    if partial is not None:
+        return partial, "partial"
+    from rapidfuzz import fuzz
+
+    ratio = fuzz.ratio(" ".join(query_tokens), " ".join(key), score_cutoff=FUZZY_CUTOFF)
+    if ratio:
+        return ratio * FUZZY_WEIGHT, "fuzzy"
+    return None
+
+
+def lookup(glossary: Glossary, query: str, language: str | None = None,
+           min_score: float = DEFAULT_MIN_SCORE, limit: int = 5) -> list[Hit]:
+    """The best hit per concept, best concepts first."""
+    best: dict[str, Hit] = {}
+    query_tokens = term_tokens(query)
+    for concept in glossary.concepts:
+        for term in concept.terms:
+            if language and not term.language.lower().startswith(language.lower()):
+                continue
+            scored = score(query_tokens, term)
+            if scored is None or scored[0] < min_score:
+                continue
+            hit = Hit(concept, term, round(scored[0], 1), scored[1])
+            current = best.get(concept.id)
+            if current is None or hit.score > current.score:
+                best[concept.id] = hit
+    ranked = sorted(best.values(), key=lambda h: (-h.score, h.concept.id))
+    return ranked[:limit]
+
+
+def detected_language(hits: list[Hit]) -> str | None:
+    return hits[0].term.language.split("-")[0].lower() if hits else None
+
+
+def concept_record(concept: Concept) -> dict:
+    """The documented JSON shape of a concept (docs/glossary.md)."""
+    languages = list(dict.fromkeys([t.language for t in concept.terms] + list(concept.definitions)))
+    return {
+        "id": concept.id,
+        "subject_field": concept.subject_field,
+        "note": concept.note,
+        "source": concept.source,
+        "preferred": {
+            lang: (concept.preferred(lang).text if concept.preferred(lang) else None)
+            for lang in languages
+        },
+        "definitions": dict(concept.definitions),
+        "terms": [
+            {
+                "text": t.text,
+                "language": t.language,
+                "status": t.status.value,
+                "term_type": t.term_type,
+                "part_of_speech": t.part_of_speech,
+                "note": t.note,
+                "use_instead": (None if t.status.allowed or concept.preferred(t.language) is None
+                                else concept.preferred(t.language).text),
+            }
+            for t in concept.terms
+        ],
+    }
