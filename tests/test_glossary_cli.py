@@ -1,0 +1,192 @@
+"""termbase glossary ...: maintenance keeps the file but for the edit; validation."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+
+import pytest
+
+from termbase.glossary import default_glossary_paths
+
+SMALL = """<?xml version="1.0" encoding="UTF-8"?>
+<!-- desk glossary: keep this comment -->
+<martif type="TBX-Basic" xml:lang="en" x-desk="keep">
+  <text>
+    <body>
+      <termEntry id="c1">
+        <descrip type="subjectField">diplomacy</descrip>
+        <x-unknown flavour="kept">opaque</x-unknown>
+        <langSet xml:lang="id">
+          <tig>
+            <term>kerja sama</term>
+            <termNote type="administrativeStatus">preferredTerm-admn-sts</termNote>
+          </tig>
+        </langSet>
+        <langSet xml:lang="en">
+          <tig>
+            <term>cooperation</term>
+            <termNote type="administrativeStatus">preferredTerm-admn-sts</termNote>
+          </tig>
+        </langSet>
+      </termEntry>
+    </body>
+  </text>
+</martif>
+"""
+
+
+@pytest.fixture
+def small(tmp_path):
+    path = tmp_path / "g.tbx"
+    path.write_text(SMALL, encoding="utf-8")
+    return path
+
+
+def added_and_removed(before: str, after: str) -> tuple[list[str], list[str]]:
+    import difflib
+
+    diff = list(difflib.ndiff(before.splitlines(), after.splitlines()))
+    return ([d[2:] for d in diff if d.startswith("+ ")],
+            [d[2:] for d in diff if d.startswith("- ")])
+
+
+def test_deprecate_adds_only_the_variant(invoke, small):
+    result = invoke("glossary", "deprecate", "kerjasama", "--use", "kerja sama",
+                    "--glossary", str(small))
+    assert result.exit_code == 0, result.output
+    added, removed = added_and_removed(SMALL, small.read_text(encoding="utf-8"))
+    assert removed == []
+    assert [line.strip() for line in added] == [
+        "<tig>", "<term>kerjasama</term>",
+        '<termNote type="administrativeStatus">deprecatedTerm-admn-sts</termNote>', "</tig>"]
+    check = invoke("check", "--format", "json", "--glossary", str(small), "-",
+                   input="Kerjasama itu erat.\n")
+    assert json.loads(check.output)["findings"][0]["suggestions"] == ["Kerja sama"]
+
+
+def test_edit_changes_only_what_it_names(invoke, small):
+    invoke("glossary", "edit", "c1", "--subject", "economy", "--glossary", str(small))
+    added, removed = added_and_removed(SMALL, small.read_text(encoding="utf-8"))
+    assert [x.strip() for x in removed] == ['<descrip type="subjectField">diplomacy</descrip>']
+    assert [x.strip() for x in added] == ['<descrip type="subjectField">economy</descrip>']
+
+
+def test_add_then_remove_restores_the_file_byte_for_byte(invoke, small):
+    add = invoke("glossary", "add", "c2", "--term", "id=batu bara", "--term", "en=coal",
+                 "--term", "id:deprecated=batubara", "--subject", "energy",
+                 "--definition", "id=Bahan bakar fosil padat.", "--glossary", str(small))
+    assert add.exit_code == 0, add.output
+    shown = json.loads(invoke("glossary", "show", "c2", "--format", "json",
+                              "--glossary", str(small)).output)
+    assert shown["preferred"] == {"id": "batu bara", "en": "coal"}
+    assert invoke("glossary", "remove", "c2", "--glossary", str(small)).exit_code == 0
+    assert small.read_text(encoding="utf-8") == SMALL
+
+
+def test_status_and_term_edits_round_trip(invoke, small):
+    invoke("glossary", "edit", "c1", "--add-term", "en:admitted=collaboration",
+           "--glossary", str(small))
+    invoke("glossary", "edit", "c1", "--status", "collaboration=deprecated",
+           "--glossary", str(small))
+    shown = json.loads(invoke("glossary", "show", "c1", "--format", "json",
+                              "--glossary", str(small)).output)
+    assert {t["text"]: t["status"] for t in shown["terms"]}["collaboration"] == "deprecated"
+    invoke("glossary", "edit", "c1", "--remove-term", "collaboration", "--glossary", str(small))
+    assert small.read_text(encoding="utf-8") == SMALL
+
+
+def test_dry_run_writes_nothing(invoke, small):
+    result = invoke("glossary", "edit", "c1", "--note", "Catatan.", "--dry-run",
+                    "--glossary", str(small))
+    assert "+        <note>Catatan.</note>" in result.output
+    assert small.read_text(encoding="utf-8") == SMALL
+
+
+def test_interrupted_edit_leaves_the_old_file(invoke, small, monkeypatch):
+    def crash(*args):
+        raise OSError("disk pulled out")
+
+    monkeypatch.setattr(os, "replace", crash)
+    with pytest.raises(OSError):
+        invoke("glossary", "edit", "c1", "--subject", "x", "--glossary", str(small))
+    assert small.read_text(encoding="utf-8") == SMALL
+    assert [p.name for p in small.parent.iterdir()] == ["g.tbx"]
+
+
+@pytest.mark.parametrize("args, message", [
+    (["edit", "nope", "--note", "x"], "no concept with id 'nope'"),
+    (["add", "c1", "--term", "id=x"], "exists already"),
+    (["add", "c9", "--term", "id"], "is not LANG"),
+    (["add", "c9", "--term", "id:best=x"], "unknown status"),
+    (["deprecate", "x", "--use", "nothing such"], "no term 'nothing such'"),
+    (["edit", "c1", "--status", "kerja sama=great"], "is not TERM=STATUS"),
+])
+def test_edit_errors_exit_2_and_change_nothing(invoke, small, args, message):
+    result = invoke("glossary", *args, "--glossary", str(small))
+    assert result.exit_code == 2 and message in result.output
+    assert small.read_text(encoding="utf-8") == SMALL
+
+
+def test_validate_passes_on_the_shipped_glossaries(invoke):
+    result = invoke("glossary", "validate")
+    assert result.exit_code == 0, result.output
+    assert "no problem" in result.output
+
+
+def test_validate_reports_every_kind_of_problem(invoke, tmp_path, small):
+    bad = tmp_path / "bad.tbx"
+    bad.write_text(SMALL.replace('id="c1"', 'id="c7"')
+                   .replace("<term>cooperation</term>\n            <termNote type="
+                            '"administrativeStatus">preferredTerm-admn-sts',
+                            "<term>cooperation</term>\n            <termNote type="
+                            '"administrativeStatus">admittedTerm-admn-sts')
+                   .replace("<term>kerja sama</term>\n            <termNote type="
+                            '"administrativeStatus">preferredTerm-admn-sts',
+                            "<term>kerja sama</term>\n            <termNote type="
+                            '"administrativeStatus">deprecatedTerm-admn-sts'),
+                   encoding="utf-8")
+    broken = tmp_path / "broken.tbx"
+    broken.write_text(SMALL.replace("<term>cooperation</term>", "<term> </term>"),
+                      encoding="utf-8")
+    result = invoke("glossary", "validate", "--format", "json", str(small), str(bad),
+                    str(broken))
+    assert result.exit_code == 1
+    kinds = {(p["kind"], os.path.basename(p["path"])) for p in
+             json.loads(result.output)["problems"]}
+    assert ("no-preferred-term", "bad.tbx") in kinds
+    assert ("preferred-and-deprecated", "bad.tbx") in kinds
+    assert ("unreadable", "broken.tbx") in kinds
+    twin = tmp_path / "twin.tbx"
+    twin.write_text(SMALL.replace('id="c1"', 'id="c2"'), encoding="utf-8")
+    duplicate = json.loads(invoke("glossary", "validate", "--format", "json", str(small),
+                                  str(twin)).output)
+    assert {p["kind"] for p in duplicate["problems"]} == {"duplicate-concept"}
+
+
+def test_stats_counts_the_shipped_glossary(invoke):
+    figures = json.loads(invoke("glossary", "stats", "--format", "json").output)
+    assert figures["concepts"] >= 60
+    assert figures["terms_by_language_and_status"]["id/deprecated"] >= 5
+
+
+def test_list_and_help(invoke, small):
+    listing = invoke("glossary", "list", "--glossary", str(small)).output
+    assert "c1" in listing and "kerja sama" in listing and "cooperation" in listing
+    for command in ("list", "show", "add", "edit", "deprecate", "remove", "stats",
+                    "validate"):
+        assert invoke("glossary", command, "--help").exit_code == 0
+
+
+def test_edit_of_a_shipped_file_copy_keeps_everything_else(invoke, tmp_path):
+    source = default_glossary_paths()[0]
+    copy = tmp_path / source.name
+    shutil.copy(source, copy)
+    before = copy.read_text(encoding="utf-8")
+    concept_id = json.loads(invoke("glossary", "list", "--format", "json", "--glossary",
+                                   str(copy)).output)["concepts"][0]["id"]
+    invoke("glossary", "edit", concept_id, "--note", "Diperiksa.", "--glossary", str(copy))
+    added, removed = added_and_removed(before, copy.read_text(encoding="utf-8"))
+    assert removed in ([], [line for line in before.splitlines() if "<note>" in line][:1])
+    assert any("Diperiksa." in line for line in added)

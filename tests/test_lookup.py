@@ -1,0 +1,80 @@
+"""termbase lookup: both directions, inflection, partial words, typos, statuses."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from termbase.glossary import Glossary, default_glossary_paths
+from termbase.glossary.lookup import lookup
+
+
+@pytest.fixture(scope="module")
+def shipped():
+    return Glossary.load(default_glossary_paths())
+
+
+@pytest.mark.parametrize("query, language, expected_id_term, how", [
+    ("Sabuk dan Jalan", None, "Sabuk dan Jalan", "exact"),
+    ("sabuk DAN jalan", None, "Sabuk dan Jalan", "exact"),
+    ("Belt and Road", None, "Sabuk dan Jalan", "exact"),
+    ("kerja samanya", "id", "kerja sama", "inflected"),
+    ("Sabuk dan Jalur", None, "Sabuk dan Jalan", "fuzzy"),
+    ("kemitraan strategis kekal", "id", "Kemitraan Strategis Kekal dan Komprehensif",
+     "partial"),
+])
+def test_lookup_finds_the_concept(shipped, query, language, expected_id_term, how):
+    hit = lookup(shipped, query, language)[0]
+    assert hit.concept.preferred("id").text == expected_id_term
+    assert hit.how == how
+
+
+def test_scores_order_exact_inflected_partial(shipped):
+    exact = lookup(shipped, "kerja sama")[0].score
+    inflected = lookup(shipped, "kerja samanya")[0].score
+    partial = lookup(shipped, "Organisasi Kerja", "id")[0].score
+    assert exact == 100 > inflected > partial
+
+
+def test_language_filter(shipped):
+    assert not [h for h in lookup(shipped, "Belt and Road", "id") if h.score == 100]
+
+
+def test_nothing_found(shipped):
+    assert lookup(shipped, "zzqxv plorb") == []
+
+
+def test_cli_lookup_both_directions_and_json(invoke):
+    result = invoke("lookup", "Sabuk dan Jalan", "--format", "json")
+    assert result.exit_code == 0
+    data = json.loads(result.output)
+    assert data["language"] == "id"
+    first = data["results"][0]
+    assert first["concept"]["preferred"]["en"] == "Belt and Road"
+    assert first["match"] == {"text": "Sabuk dan Jalan", "language": "id",
+                              "status": "preferred", "how": "exact"}
+    english = json.loads(invoke("lookup", "Belt and Road", "--format", "json").output)
+    assert english["language"] == "en"
+    assert english["results"][0]["concept"]["preferred"]["id"] == "Sabuk dan Jalan"
+
+
+def test_cli_lookup_deprecated_points_at_preferred(invoke):
+    text = invoke("lookup", "Cina").output
+    assert "Cina (id, deprecated, exact)  deprecated: use Tiongkok (China)" in text
+    data = json.loads(invoke("lookup", "Cina", "--format", "json").output)
+    match = data["results"][0]
+    assert match["match"]["status"] == "deprecated"
+    cina = next(t for t in match["concept"]["terms"] if t["text"] == "Cina")
+    assert cina["use_instead"] == "Tiongkok"
+    assert {t["status"] for t in match["concept"]["terms"]} >= {"preferred", "deprecated"}
+
+
+def test_cli_lookup_nothing_found_exits_1(invoke):
+    result = invoke("lookup", "zzqxv plorb")
+    assert result.exit_code == 1 and "no glossary term matches" in result.output
+
+
+def test_cli_lookup_bad_options(invoke):
+    assert invoke("lookup", "x", "--from", "fr").exit_code == 2
+    assert invoke("lookup").exit_code == 2
