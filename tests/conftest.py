@@ -10,8 +10,8 @@ from click.testing import CliRunner
 from termbase.check.context import build_context
 from termbase.check.engine import Selection, check_text
 from termbase.cli import check as _check_command  # noqa: F401  (registers commands)
-from termbase.cli import glossary as _glossary_commands  # noqa: F401
 from termbase.cli import cli, main  # noqa: F401
+from termbase.cli import glossary as _glossary_commands  # noqa: F401
 from termbase.cli import segment as _segment_command  # noqa: F401
 
 REPO = Path(__file__).resolve().parents[1]
