@@ -31,7 +31,7 @@ TBX = """<?xml version="1.0" encoding="UTF-8"?>
   <tig><term>IMF</term><termNote type="administrativeStatus">preferredTerm-admn-sts</termNote></tig>
 </langSet></termEntry>
 <termEntry id="c5"><langSet xml:lang="id">
-  <tig><term>Nur Sultan</term><termNote type="administrativeStatus">supersededTerm-admn-sts</termNote></tig>
+  <tig><term>Nur Sultan</term><termNote type="administrativeStatus">supersededTerm-admn-sts</termNote><termNote type="x-supersededSince">2022-09-17</termNote></tig>
   <tig><term>Astana</term><termNote type="administrativeStatus">preferredTerm-admn-sts</termNote></tig>
 </langSet></termEntry>
 </body></text></martif>"""
@@ -94,3 +94,15 @@ def test_shipped_glossary_drives_seed_terms(lint):
     findings = lint("Hubungan Cina dan Indonesia serta kerjasama hutang.")
     fixes = {f.text: f.suggestions[0] for f in findings if f.rule == "term/deprecated"}
     assert fixes == {"Cina": "Tiongkok", "kerjasama": "kerja sama", "hutang": "utang"}
+
+
+@pytest.mark.parametrize("dateline, flagged", [
+    ("2022-09-14 22:55:41", False),           # written three days before the renaming
+    ("Rabu, 14 September 2022", False),
+    ("Sabtu, 17 September 2022", True),
+    ("Selasa, 14 Oktober 2025, 19.42 WIB", True),
+    ("", True),                               # no dateline: judged as of today
+])
+def test_superseded_on_a_known_day_is_fine_in_older_articles(term_ctx, dateline, flagged):
+    text = f"Judul\n\n{dateline}\n\nPresiden tiba di Nur Sultan.\n"
+    assert bool(lint_terms(term_ctx, text)) is flagged

@@ -6,7 +6,23 @@ from collections import defaultdict
 
 from termbase.check.rules import match_case, rule
 from termbase.glossary.matcher import Match
+from termbase.lang.dates import article_date, parse_iso_date
 from termbase.model import Edit, Finding, Severity, Status
+
+
+SUPERSEDED_SINCE = "x-supersededSince"
+
+
+def _valid_when_written(match: Match, doc) -> bool:
+    """A term superseded on a known day was right in an article dated before it
+    (Nur Sultan in a dispatch of 14 September 2022)."""
+    since = parse_iso_date(match.term.properties.get(SUPERSEDED_SINCE, ""))
+    if since is None or match.term.status is not Status.SUPERSEDED:
+        return False
+    if "article_date" not in doc.shared:
+        doc.shared["article_date"] = article_date(doc.text)
+    written = doc.shared["article_date"]
+    return written is not None and written < since
 
 
 def _document_matches(doc, ctx) -> list[Match]:
@@ -32,7 +48,7 @@ def _preferred_text(match: Match, ctx, model: str) -> str | None:
       "kerjasama kedua negara", "kerja sama kedua negara")
 def deprecated(doc, ctx):
     for match in _document_matches(doc, ctx):
-        if match.term.status.allowed:
+        if match.term.status.allowed or _valid_when_written(match, doc):
             continue
         text = doc.text[match.start : match.end]
         replacement = _preferred_text(match, ctx, text)
