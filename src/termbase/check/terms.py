@@ -9,7 +9,6 @@ from termbase.glossary.matcher import Match
 from termbase.lang.dates import article_date, parse_iso_date
 from termbase.model import Edit, Finding, Severity, Status
 
-
 SUPERSEDED_SINCE = "x-supersededSince"
 
 

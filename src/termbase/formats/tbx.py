@@ -140,3 +140,90 @@ def _read_term(group: etree._Element, language: str, name: str) -> Term:
         note=note,
         properties=properties,
     )
+
+
+# --- Writing ---------------------------------------------------------------------------
+
+TBX3_NAMESPACE = "urn:iso:std:iso:30042:ed-2"
+_XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+_XML_DECLARATION = b'<?xml version="1.0" encoding="UTF-8"?>\n'
+_STATUS_NAMES = {
+    Status.PREFERRED: "preferredTerm-admn-sts",
+    Status.ADMITTED: "admittedTerm-admn-sts",
+    Status.DEPRECATED: "deprecatedTerm-admn-sts",
+    Status.SUPERSEDED: "supersededTerm-admn-sts",
+}
+# Element names per version: concept, language section, term group.
+_STRUCTURE = {2: ("termEntry", "langSet", "tig"), 3: ("conceptEntry", "langSec", "termSec")}
+
+
+def write_tbx(concepts: list[Concept], version: int = 2,
+              title: str = "termbase glossary") -> bytes:
+    """TBX-Basic (DCA style) as pretty-printed UTF-8 bytes; v2 <martif> or v3 <tbx>.
+
+    Element order follows glossaries/*.tbx. Terms are grouped into one language
+    section per language tag, in order of first appearance; a language that has only
+    a definition gets a section after those. parse_tbx() reads the result back to
+    equal concepts (terms regrouped by language).
+    """
+    if version not in _STRUCTURE:
+        raise ValueError(f"TBX version must be 2 or 3, not {version!r}")
+    namespace = "" if version == 2 else f"{{{TBX3_NAMESPACE}}}"
+
+    def sub(parent: etree._Element, tag: str, text: str | None = None,
+            **attributes: str) -> etree._Element:
+        element = etree.SubElement(parent, namespace + tag, attributes)
+        element.text = text
+        return element
+
+    if version == 2:
+        root = etree.Element("martif", {"type": "TBX-Basic", _XML_LANG: "en"})
+        header = sub(root, "martifHeader")
+    else:
+        root = etree.Element(namespace + "tbx", {"type": "TBX-Basic", "style": "dca",
+                                                 _XML_LANG: "en"},
+                             nsmap={None: TBX3_NAMESPACE})
+        header = sub(root, "tbxHeader")
+    file_desc = sub(header, "fileDesc")
+    sub(sub(file_desc, "titleStmt"), "title", title)
+    sub(sub(file_desc, "sourceDesc"), "p", "Written by termbase.")
+    body = sub(sub(root, "text"), "body")
+    entry_tag, language_tag, group_tag = _STRUCTURE[version]
+    for concept in concepts:
+        entry = sub(body, entry_tag, id=concept.id)
+        if concept.subject_field is not None:
+            sub(entry, "descrip", concept.subject_field, type="subjectField")
+        if concept.note is not None:
+            sub(entry, "note", concept.note)
+        for language, terms in _by_language(concept):
+            section = sub(entry, language_tag, **{_XML_LANG: language})
+            if language in concept.definitions:
+                sub(section, "descrip", concept.definitions[language], type="definition")
+            for term in terms:
+                _write_term(sub(section, group_tag), term, sub)
+    etree.indent(root, space="  ")
+    return _XML_DECLARATION + etree.tostring(root, encoding="UTF-8") + b"\n"
+
+
+def _by_language(concept: Concept) -> list[tuple[str, list[Term]]]:
+    groups: dict[str, list[Term]] = {}
+    for term in concept.terms:
+        groups.setdefault(term.language, []).append(term)
+    for language in concept.definitions:
+        groups.setdefault(language, [])
+    return list(groups.items())
+
+
+def _write_term(group: etree._Element, term: Term, sub) -> None:
+    sub(group, "term", term.text)
+    sub(group, "termNote", _STATUS_NAMES[term.status], type="administrativeStatus")
+    if term.part_of_speech is not None:
+        sub(group, "termNote", term.part_of_speech, type="partOfSpeech")
+    if term.term_type is not None:
+        sub(group, "termNote", term.term_type, type="termType")
+    for key, value in term.properties.items():
+        if key in _TERM_FIELDS or not key:
+            raise ValueError(f"term {term.text!r}: property name {key!r} is reserved")
+        sub(group, "termNote", value, type=key)
+    if term.note is not None:
+        sub(group, "note", term.note)
