@@ -190,3 +190,20 @@ def test_edit_of_a_shipped_file_copy_keeps_everything_else(invoke, tmp_path):
     added, removed = added_and_removed(before, copy.read_text(encoding="utf-8"))
     assert removed in ([], [line for line in before.splitlines() if "<note>" in line][:1])
     assert any("Diperiksa." in line for line in added)
+
+
+def test_suggest_finds_new_terms_with_counts_and_examples(invoke, tmp_path, small):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(
+        "Bank Pembangunan Asia (ADB) memberi pinjaman. Pinjaman ADB untuk kereta cepat.\n\n"
+        "Proyek kereta cepat itu dibiayai ADB. Kerja sama kedua negara erat.\n",
+        encoding="utf-8")
+    result = invoke("glossary", "suggest", str(corpus), "--format", "json",
+                    "--glossary", str(small))
+    candidates = {c["term"]: c for c in json.loads(result.output)["candidates"]}
+    assert candidates["Bank Pembangunan Asia"]["acronym"] == "ADB"
+    assert candidates["ADB"]["count"] == 3
+    assert candidates["kereta cepat"]["count"] == 2
+    assert candidates["kereta cepat"]["example"].startswith("Pinjaman ADB")
+    assert "kerja sama" not in {t.lower() for t in candidates}  # already in the glossary

@@ -435,3 +435,37 @@ def remove(concept_id, glossaries, dry_run):
     document = _file_of(glossaries, concept_id)
     document.remove_concept(concept_id)
     _finish(document, dry_run, f"removed {concept_id}")
+
+
+@glossary.command()
+@click.argument("corpus", nargs=-1, required=True)
+@click.option("--min-count", type=click.IntRange(1), default=2, show_default=True,
+              help="Fewest occurrences of a phrase or acronym (an acronym written with its "
+                   "expansion counts once).")
+@click.option("--limit", type=click.IntRange(1), default=30, show_default=True)
+@glossary_option
+@format_option
+def suggest(corpus, min_count, limit, glossaries, output_format):
+    """Candidate terms in CORPUS (files or folders of *.txt/*.md) that the glossary
+    lacks: recurring phrases, acronyms and acronyms with their expansions, ranked."""
+    from termbase.check.inputs import expand_paths, read_source
+    from termbase.glossary.extract import suggest_terms
+
+    texts = [(s.path, s.text) for s in map(read_source, expand_paths(list(corpus)))]
+    candidates = suggest_terms(texts, load_glossary(glossaries), min_count, limit)
+    if output_format == "json":
+        click.echo(json.dumps({"version": 1, "candidates": [
+            {"term": c.text, "kind": c.kind, "count": c.count, "score": c.score,
+             "acronym": c.expansion, "example": c.example, "path": c.example_path}
+            for c in candidates]}, ensure_ascii=False, indent=2))
+        return
+    from rich.table import Table
+
+    from termbase.cli.output import stdout_console
+
+    table = Table("score", "count", "candidate", "kind", "example", box=None, pad_edge=False)
+    for c in candidates:
+        name = f"{c.text} ({c.expansion})" if c.expansion else c.text
+        example = c.example if len(c.example) <= 90 else c.example[:87] + "…"
+        table.add_row(f"{c.score:g}", str(c.count), name, c.kind, example)
+    stdout_console().print(table)
