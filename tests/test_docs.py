@@ -21,3 +21,12 @@ def test_rule_is_documented_with_its_example(name):
 def test_command_is_documented(command, page):
     docs = (REPO / "docs" / page).read_text(encoding="utf-8")
     assert f"termbase {command}" in docs
+
+
+def test_every_glossary_command_is_documented():
+    from termbase.cli.glossary import glossary
+
+    docs = (REPO / "docs" / "glossary.md").read_text(encoding="utf-8")
+    assert "termbase lookup" in docs
+    for name in glossary.commands:
+        assert f"| `{name}" in docs, name
