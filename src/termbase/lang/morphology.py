@@ -87,6 +87,9 @@ def _without_suffixes(word: str) -> Iterator[str]:
     for suffix in _SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= MIN_STEM:
             yield word[: -len(suffix)]
+    # Loan adjectives in -ial beside nouns in -i: preferensi -> preferensial.
+    if word.endswith("ial") and len(word) > 6:
+        yield word[:-2]
 
 
 def _without_prefixes(word: str, depth: int = 2) -> Iterator[str]:

@@ -23,6 +23,7 @@ LANGUAGE = "id_ID"
 # vouch for a derived form (so multiteral is not multi- + the rare word teral).
 COMMON_ZIPF = 3.0
 STEM_ZIPF = 2.5
+LONG_STEM = 6
 ALPHABET = "abcdefghijklmnopqrstuvwxyz"
 
 
@@ -125,7 +126,9 @@ class Speller:
     def _vouches(self, stem: str) -> bool:
         if self.accepts(stem):
             return True
-        return self.in_dictionary(stem) and zipf(stem) >= STEM_ZIPF
+        # A rare short stem may be a typo's accident (multiteral = multi- + teral); a
+        # long dictionary stem rarely is (dicaplok = di- + caplok).
+        return self.in_dictionary(stem) and (zipf(stem) >= STEM_ZIPF or len(stem) >= LONG_STEM)
 
     def dictionary_suggestions(self, word: str) -> list[str]:
         """Hunspell's own suggestions, in its order."""
@@ -150,7 +153,8 @@ class Speller:
         # A suggestion more edits away than a slip explains is noise (ketertelusuran ->
         # intertekstualitas); better none than that.
         reach = max(2.0, len(lower) / 4)
-        near = [c for c in candidates if weighted_distance(lower, c.lower()) <= reach]
+        near = [c for c in candidates if weighted_distance(lower, c.lower()) <= reach
+                and min(len(part) for part in c.replace("-", " ").split()) >= 3]
         ranked = sorted(near, key=lambda c: (self._cost(lower, c), c))[:limit]
         if word[:1].isupper():
             ranked = [c[:1].upper() + c[1:] for c in ranked]
