@@ -106,3 +106,11 @@ def test_shipped_glossary_drives_seed_terms(lint):
 def test_superseded_on_a_known_day_is_fine_in_older_articles(term_ctx, dateline, flagged):
     text = f"Judul\n\n{dateline}\n\nPresiden tiba di Nur Sultan.\n"
     assert bool(lint_terms(term_ctx, text)) is flagged
+
+
+def test_replacement_takes_the_capitals_of_each_word(lint):
+    from termbase.check.rules import match_case
+
+    assert match_case("Konsul Jendral", "konsul jenderal") == "Konsul Jenderal"
+    assert match_case("Kerjasama", "kerja sama") == "Kerja sama"
+    assert match_case("kerjasama", "kerja sama") == "kerja sama"

@@ -43,9 +43,18 @@ def rule(name: str, severity: Severity, summary: str, wrong: str, right: str):
 
 
 def match_case(model: str, replacement: str) -> str:
-    """Give the replacement the capitalisation of the text it replaces."""
+    """Give the replacement the capitalisation of the text it replaces: word by word
+    when both have as many words (Konsul Jendral -> Konsul Jenderal), else the first
+    letter (Kerjasama -> Kerja sama)."""
     if model.isupper() and len(model) > 1 and not replacement.isupper():
         return replacement
-    if model[:1].isupper() and replacement[:1].islower():
-        return replacement[:1].upper() + replacement[1:]
-    return replacement
+    model_words, words = model.split(), replacement.split()
+    if len(model_words) > 1 and len(model_words) == len(words):
+        return " ".join(_capitalised_like(m, w) for m, w in zip(model_words, words, strict=True))
+    return _capitalised_like(model, replacement)
+
+
+def _capitalised_like(model: str, word: str) -> str:
+    if model[:1].isupper() and word[:1].islower():
+        return word[:1].upper() + word[1:]
+    return word
