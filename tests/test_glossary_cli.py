@@ -207,3 +207,50 @@ def test_suggest_finds_new_terms_with_counts_and_examples(invoke, tmp_path, smal
     assert candidates["kereta cepat"]["count"] == 2
     assert candidates["kereta cepat"]["example"].startswith("Pinjaman ADB")
     assert "kerja sama" not in {t.lower() for t in candidates}  # already in the glossary
+
+
+def test_import_merges_reports_conflicts_and_overwrites_nothing(invoke, tmp_path, small):
+    csv = tmp_path / "in.csv"
+    csv.write_text(
+        "concept_id,subject_field,concept_note,language,definition,term,status\r\n"
+        "x1,,,id,,kerja sama,preferred\r\n"
+        "x1,,,id,,kerjasama,deprecated\r\n"
+        "x1,,,en,,cooperation,admitted\r\n"
+        "c9,energy,,id,,batu bara,preferred\r\n"
+        "c9,energy,,en,,coal,preferred\r\n", encoding="utf-8")
+    dry = invoke("glossary", "import", str(csv), "--into", str(small), "--dry-run")
+    assert small.read_text(encoding="utf-8") == SMALL
+    assert "+            <term>batu bara</term>" in dry.output
+    result = invoke("glossary", "import", str(csv), "--into", str(small))
+    assert result.exit_code == 1  # a conflict was reported
+    assert "added c9" in result.output
+    assert "merged c1: term 'kerjasama' (id, deprecated)" in result.output
+    assert "conflict c1 (imported as x1): 'cooperation' is preferred here" in result.output
+    shown = json.loads(invoke("glossary", "show", "c1", "--format", "json",
+                              "--glossary", str(small)).output)
+    statuses = {t["text"]: t["status"] for t in shown["terms"]}
+    assert statuses == {"kerja sama": "preferred", "kerjasama": "deprecated",
+                        "cooperation": "preferred"}
+
+
+@pytest.mark.parametrize("fmt", ["tbx", "tbx3", "csv", "omegat", "po"])
+def test_export_then_import_into_an_empty_glossary(invoke, tmp_path, small, fmt):
+    exported = tmp_path / f"out.{fmt}"
+    assert invoke("glossary", "export", "--format", fmt, "-o", str(exported),
+                  "--glossary", str(small)).exit_code == 0
+    empty = tmp_path / "empty.tbx"
+    empty.write_text(SMALL.split("      <termEntry")[0] + "    </body>\n  </text>\n</martif>\n",
+                     encoding="utf-8")
+    result = invoke("glossary", "import", str(exported), "--format", fmt, "--into", str(empty))
+    assert result.exit_code == 0, result.output
+    found = json.loads(invoke("lookup", "kerja sama", "--format", "json", "--glossary",
+                              str(empty)).output)["results"][0]
+    assert found["concept"]["preferred"]["en"] == "cooperation"
+
+
+def test_import_of_a_bad_file_exits_2(invoke, tmp_path, small):
+    bad = tmp_path / "bad.csv"
+    bad.write_text("term\r\n", encoding="utf-8")
+    result = invoke("glossary", "import", str(bad), "--into", str(small))
+    assert result.exit_code == 2 and str(bad) in result.output
+    assert small.read_text(encoding="utf-8") == SMALL

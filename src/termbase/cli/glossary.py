@@ -469,3 +469,58 @@ def suggest(corpus, min_count, limit, glossaries, output_format):
         example = c.example if len(c.example) <= 90 else c.example[:87] + "…"
         table.add_row(f"{c.score:g}", str(c.count), name, c.kind, example)
     stdout_console().print(table)
+
+
+_FORMAT_NAMES = ["tbx", "tbx3", "csv", "omegat", "po"]
+
+
+@glossary.command("import")
+@click.argument("source", type=click.Path(dir_okay=False))
+@click.option("--into", "target", required=True, type=click.Path(dir_okay=False, exists=True),
+              help="The TBX file to merge into.")
+@click.option("--format", "source_format", type=click.Choice(_FORMAT_NAMES),
+              help="Format of SOURCE (default: from its extension and content).")
+@dry_run_option
+@click.pass_context
+def import_glossary(ctx, source, target, source_format, dry_run):
+    """Merge a glossary file (TBX, CSV, OmegaT TSV, PO) into a TBX file.
+
+    Same concept (same id and a shared term, or a shared preferred term) -> missing
+    terms, definitions, notes added; differing values reported as conflicts and kept
+    as they are. Exit 1 when there were conflicts.
+    """
+    from termbase.formats.glossary_io import read_glossary_file
+    from termbase.formats.tbx import read_tbx
+    from termbase.glossary.edit import TbxFile
+    from termbase.glossary.merge import merge_into
+
+    incoming = read_glossary_file(source, source_format)
+    document = TbxFile(target)
+    report = merge_into(document, read_tbx(target), incoming)
+    for concept_id in report.added:
+        click.echo(f"added {concept_id}")
+    for concept_id, changes in report.merged.items():
+        click.echo(f"merged {concept_id}: {', '.join(changes)}")
+    for conflict in report.conflicts:
+        click.echo(f"conflict {conflict}")
+    click.echo(f"{len(incoming)} concept(s) read: {len(report.added)} added, "
+               f"{len(report.merged)} merged, {len(report.unchanged)} unchanged, "
+               f"{len(report.conflicts)} conflict(s)", err=True)
+    if report.added or report.merged:
+        _finish(document, dry_run, "import written")
+    ctx.exit(EXIT_FINDINGS if report.conflicts else EXIT_CLEAN)
+
+
+@glossary.command("export")
+@click.option("--format", "output_format", type=click.Choice(_FORMAT_NAMES), required=True,
+              help="tbx (v2, martif), tbx3 (TBX-Basic v3), csv, omegat (TSV), po.")
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False),
+              help="File to write (atomically).")
+@glossary_option
+def export_glossary(output_format, output, glossaries):
+    """Write the glossaries in use to one file in another format."""
+    from termbase.formats.glossary_io import write_glossary_file
+
+    loaded = load_glossary(glossaries)
+    write_glossary_file(loaded.concepts, output, output_format)
+    click.echo(f"{output}: {len(loaded.concepts)} concept(s) as {output_format}", err=True)
