@@ -150,14 +150,17 @@ def test_validate_reports_every_kind_of_problem(invoke, tmp_path, small):
     broken = tmp_path / "broken.tbx"
     broken.write_text(SMALL.replace("<term>cooperation</term>", "<term> </term>"),
                       encoding="utf-8")
+    half = tmp_path / "half.tbx"
+    half.write_text(SMALL[: len(SMALL) // 2], encoding="utf-8")
     result = invoke("glossary", "validate", "--format", "json", str(small), str(bad),
-                    str(broken))
+                    str(broken), str(half))
     assert result.exit_code == 1
     kinds = {(p["kind"], os.path.basename(p["path"])) for p in
              json.loads(result.output)["problems"]}
     assert ("no-preferred-term", "bad.tbx") in kinds
     assert ("preferred-and-deprecated", "bad.tbx") in kinds
-    assert ("unreadable", "broken.tbx") in kinds
+    assert ("invalid", "broken.tbx") in kinds  # an empty term
+    assert ("unreadable", "half.tbx") in kinds
     twin = tmp_path / "twin.tbx"
     twin.write_text(SMALL.replace('id="c1"', 'id="c2"'), encoding="utf-8")
     duplicate = json.loads(invoke("glossary", "validate", "--format", "json", str(small),
@@ -254,3 +257,22 @@ def test_import_of_a_bad_file_exits_2(invoke, tmp_path, small):
     result = invoke("glossary", "import", str(bad), "--into", str(small))
     assert result.exit_code == 2 and str(bad) in result.output
     assert small.read_text(encoding="utf-8") == SMALL
+
+
+def test_validate_reports_every_faulty_concept_of_a_file(invoke, tmp_path):
+    entry = SMALL.split("      <termEntry")[1].split("</termEntry>")[0]
+    entries = [entry.replace('id="c1"', f'id="c{i}"') for i in range(3)]
+    entries[0] = entries[0].replace("<term>cooperation</term>", "<term></term>")
+    entries[2] = entries[2].replace("preferredTerm-admn-sts</termNote>\n          </tig>\n"
+                                    "        </langSet>\n        <langSet xml:lang=\"en\">",
+                                    "bestTerm</termNote>\n          </tig>\n        </langSet>\n"
+                                    "        <langSet xml:lang=\"en\">", 1)
+    body = "".join(f"      <termEntry{e}</termEntry>\n" for e in entries)
+    path = tmp_path / "many.tbx"
+    path.write_text(SMALL.split("      <termEntry")[0] + body + "    </body>\n  </text>\n"
+                    "</martif>\n", encoding="utf-8")
+    problems = json.loads(invoke("glossary", "validate", "--format", "json",
+                                 str(path)).output)["problems"]
+    messages = [p["message"] for p in problems if p["kind"] == "invalid"]
+    assert any("empty <term>" in m for m in messages)
+    assert any("unknown administrative status 'bestTerm'" in m for m in messages)

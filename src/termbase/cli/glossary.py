@@ -228,22 +228,25 @@ def validate(ctx, files, output_format):
     """
     from termbase.config import find_config, load_config
     from termbase.errors import InputError
+    from termbase.formats.tbx import parse_tbx
     from termbase.glossary import default_glossary_paths
-    from termbase.glossary.cache import load_concepts
     from termbase.glossary.validate import Problem
+    from termbase.textio import read_bytes
     from termbase.glossary.validate import validate as check_concepts
 
     paths = list(files) or load_config(find_config()).glossary or default_glossary_paths()
     concepts, problems = [], []
     seen_ids: dict[str, str] = {}
     for path in paths:
+        faults: list[InputError] = []
         try:
-            loaded = load_concepts(path)
-        except InputError as exc:
+            loaded = parse_tbx(read_bytes(path), str(path), faults)
+        except InputError as exc:  # the file as a whole: missing, malformed, hostile
             if "no such file" in exc.message:
                 raise
             problems.append(Problem(exc.path, exc.line, "unreadable", exc.message))
             continue
+        problems.extend(Problem(f.path, f.line, "invalid", f.message) for f in faults)
         for concept in loaded:
             if concept.id in seen_ids:
                 problems.append(Problem(concept.source, concept.line, "duplicate-id",

@@ -40,7 +40,10 @@ def read_tbx(path: str | Path) -> list[Concept]:
     return parse_tbx(read_bytes(path), str(path))
 
 
-def parse_tbx(data: bytes, name: str) -> list[Concept]:
+def parse_tbx(data: bytes, name: str, faults: list[InputError] | None = None) -> list[Concept]:
+    """Concepts of a TBX document. A fault in a concept (empty term, unknown status,
+    duplicate id) raises InputError, or, when a faults list is given, is appended to it
+    and the concept skipped, so that a validator can report them all."""
     root = parse_xml(data, name).getroot()
     if local_name(root) not in ("martif", "tbx"):
         raise InputError(f"not a TBX file (root element <{local_name(root)}>)", name,
@@ -50,10 +53,16 @@ def parse_tbx(data: bytes, name: str) -> list[Concept]:
     for entry in root.iter():
         if local_name(entry) not in _CONCEPT:
             continue
-        concept = _read_concept(entry, name)
-        if concept.id in seen:
-            raise InputError(f"duplicate concept id {concept.id!r} (first at line "
-                             f"{seen[concept.id]})", name, entry.sourceline)
+        try:
+            concept = _read_concept(entry, name)
+            if concept.id in seen:
+                raise InputError(f"duplicate concept id {concept.id!r} (first at line "
+                                 f"{seen[concept.id]})", name, entry.sourceline)
+        except InputError as fault:
+            if faults is None:
+                raise
+            faults.append(fault)
+            continue
         seen[concept.id] = entry.sourceline
         concepts.append(concept)
     return concepts
