@@ -231,8 +231,8 @@ def validate(ctx, files, output_format):
     from termbase.formats.tbx import parse_tbx
     from termbase.glossary import default_glossary_paths
     from termbase.glossary.validate import Problem
-    from termbase.textio import read_bytes
     from termbase.glossary.validate import validate as check_concepts
+    from termbase.textio import read_bytes
 
     paths = list(files) or load_config(find_config()).glossary or default_glossary_paths()
     concepts, problems = [], []
