@@ -170,7 +170,7 @@ def test_validate_reports_every_kind_of_problem(invoke, tmp_path, small):
 
 def test_stats_counts_the_shipped_glossary(invoke):
     figures = json.loads(invoke("glossary", "stats", "--format", "json").output)
-    assert figures["concepts"] >= 60
+    assert figures["concepts"] >= 300
     assert figures["terms_by_language_and_status"]["id/deprecated"] >= 5
 
 
@@ -276,3 +276,20 @@ def test_validate_reports_every_faulty_concept_of_a_file(invoke, tmp_path):
     messages = [p["message"] for p in problems if p["kind"] == "invalid"]
     assert any("empty <term>" in m for m in messages)
     assert any("unknown administrative status 'bestTerm'" in m for m in messages)
+
+
+@pytest.mark.parametrize("content, message", [
+    (b'<?xml version="1.0"?>\n<!DOCTYPE m [<!ENTITY x SYSTEM "file:///etc/hostname">]>\n'
+     b"<martif>&x;</martif>", ":2: entity declarations"),
+    (b"<martif><text><body>\n<termEntry id='a'>", ":2: malformed XML"),
+    (b"", "empty file"),
+])
+@pytest.mark.parametrize("command", [["lookup", "kerja sama"], ["glossary", "list"],
+                                     ["glossary", "stats"], ["glossary", "show", "c1"]])
+def test_hostile_or_broken_glossary_exits_2(invoke, tmp_path, command, content, message):
+    path = tmp_path / "g.tbx"
+    path.write_bytes(content)
+    result = invoke(*command, "--glossary", str(path))
+    assert result.exit_code == 2
+    assert message in result.output and str(path) in result.output
+    assert len(result.output.strip().splitlines()) == 1
