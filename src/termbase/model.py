@@ -105,3 +105,30 @@ class Concept:
 def language_matches(tag: str, language: str) -> bool:
     """'id-ID' and 'id' match 'id'; comparison is case-insensitive (BCP 47)."""
     return tag.lower().replace("_", "-").split("-")[0] == language.lower()
+
+
+@dataclass
+class TranslationUnit:
+    """A sentence pair of the translation memory, as the formats and the store see it.
+
+    Texts keep inline markup as written in TMX (<bpt>, <ph>...) in source_markup /
+    target_markup when there is any; source/target are the plain texts used for
+    matching. Dates are ISO 8601 basic UTC (YYYYMMDDThhmmssZ), as TMX writes them.
+    """
+
+    source: str
+    target: str
+    source_lang: str = "id-ID"
+    target_lang: str = "en-US"
+    source_markup: str | None = None
+    target_markup: str | None = None
+    created_at: str | None = None
+    created_by: str | None = None
+    changed_at: str | None = None
+    changed_by: str | None = None
+    origin: str | None = None
+    tuid: str | None = None
+    # TMX <prop type="...">value</prop> and <note> of the unit, in order.
+    props: list[tuple[str, str]] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    line: int | None = None
