@@ -2,7 +2,7 @@
 
 The nearest file from the working directory upwards wins. Paths in it are relative to
 the file's folder. Keys: glossary (list of TBX files), accept (list of word-list files),
-dictionary, select, ignore, fail-on.
+dictionary, select, ignore, fail-on, tm (the translation memory file).
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from pathlib import Path
 
 from termbase.errors import ConfigError
 
-_KEYS = {"glossary", "accept", "dictionary", "select", "ignore", "fail-on"}
+_KEYS = {"glossary", "accept", "dictionary", "select", "ignore", "fail-on", "tm"}
 
 
 @dataclass
@@ -25,6 +25,7 @@ class Config:
     select: list[str] = field(default_factory=list)
     ignore: list[str] = field(default_factory=list)
     fail_on: str | None = None
+    tm: str | None = None
 
 
 def find_config(start: Path | None = None) -> Path | None:
@@ -84,7 +85,9 @@ def load_config(path: Path | None) -> Config:
         return [str(v) for v in value]
 
     dictionary = data.get("dictionary")
+    memory = data.get("tm")
     return Config(
+        tm=str(base / memory) if memory else None,
         path=str(path),
         glossary=paths("glossary"),
         accept=paths("accept"),

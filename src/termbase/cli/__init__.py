@@ -37,7 +37,7 @@ def cli() -> None:
 
 
 def main() -> None:
-    from termbase.cli import check, glossary, segment  # noqa: F401  (registers the commands)
+    from termbase.cli import check, glossary, segment, tm  # noqa: F401  (registers commands)
 
     try:
         cli.main(prog_name="termbase")

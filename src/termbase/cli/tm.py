@@ -1,0 +1,251 @@
+"""termbase tm ...: the translation memory."""
+
+from __future__ import annotations
+
+import json
+
+import click
+
+from termbase.cli import EXIT_CLEAN, EXIT_FINDINGS, cli
+
+
+def memory_path(explicit: str | None) -> str:
+    """--tm, else $TERMBASE_TM, else the configuration's tm, else the default."""
+    import os
+
+    from termbase.config import find_config, load_config
+    from termbase.tm.store import default_memory_path
+
+    if explicit:
+        return explicit
+    if os.environ.get("TERMBASE_TM"):
+        return os.environ["TERMBASE_TM"]
+    return load_config(find_config()).tm or str(default_memory_path())
+
+
+def tm_option(function):
+    return click.option("--tm", "tm_path", type=click.Path(dir_okay=False),
+                        help="Memory file (default: $TERMBASE_TM, configuration 'tm', or "
+                             "~/.local/share/termbase/memory.sqlite).")(function)
+
+
+def _open(tm_path, create=False):
+    from termbase.tm.store import open_memory
+
+    return open_memory(memory_path(tm_path), create=create)
+
+
+@cli.group()
+def tm():
+    """The translation memory: import, export, search, concordance, add, stats, delete."""
+
+
+@tm.command("import")
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.option("--format", "input_format", type=click.Choice(["tmx", "po", "tsv"]),
+              help="Format of the files (default: from the extension).")
+@click.option("--from", "source_lang", default="id", show_default=True,
+              help="Source language to take from TMX.")
+@click.option("--to", "target_lang", default="en", show_default=True,
+              help="Target language to take from TMX.")
+@tm_option
+def import_(files, input_format, source_lang, target_lang, tm_path):
+    """Import TMX 1.4, PO or two-column TSV files, one transaction per file.
+
+    A unit already present (same languages, source and target) is updated, not
+    duplicated. A file that fails part-way leaves the memory as it was before it.
+    """
+    from termbase.cli.output import progress_wanted
+    from termbase.formats.tm_io import iter_units
+
+    memory = _open(tm_path, create=True)
+    for path in files:
+        skipped_in_reading: list[str] = []
+
+        def on_skip(line, reason, bucket=skipped_in_reading):
+            bucket.append(reason)
+
+        units = iter_units(path, input_format, on_skip=on_skip, source_lang=source_lang,
+                           target_lang=target_lang)
+        if progress_wanted(2):
+            from rich.progress import Progress, SpinnerColumn, TextColumn
+
+            with Progress(SpinnerColumn(), TextColumn("{task.description}"),
+                          TextColumn("{task.completed:,} units"), transient=True) as bar:
+                task = bar.add_task(f"importing {path}", total=None)
+                report = memory.import_units(units, origin=path,
+                                             progress=lambda n, t=task: bar.advance(t, n))
+        else:
+            report = memory.import_units(units, origin=path)
+        for reason in skipped_in_reading:
+            report.skip(reason)
+        reasons = "; ".join(f"{n} {r}" for r, n in report.reasons.items())
+        click.echo(f"{path}: {report.added} added, {report.updated} updated, "
+                   f"{report.skipped} skipped" + (f" ({reasons})" if reasons else ""))
+    click.echo(f"{memory.path}: {memory.count()} units", err=True)
+
+
+@tm.command("export")
+@click.option("--format", "output_format", type=click.Choice(["tmx", "po", "tsv"]),
+              required=True)
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False))
+@tm_option
+def export(output_format, output, tm_path):
+    """Write the whole memory as TMX 1.4 (with DOCTYPE), PO or TSV, atomically."""
+    from termbase.formats.tm_io import write_units
+
+    memory = _open(tm_path)
+    write_units((unit for _, unit in memory.units()), output, output_format)
+    click.echo(f"{output}: {memory.count()} units as {output_format}", err=True)
+
+
+def _marked_differences(query: str, match: str):
+    """The match with the words that differ from the query highlighted."""
+    import difflib
+    import re
+
+    from rich.text import Text
+
+    tokens = re.findall(r"\S+|\s+", match)
+    query_words = [w.casefold() for w in query.split()]
+    words = [t.casefold() for t in tokens if not t.isspace()]
+    same = set()
+    matcher = difflib.SequenceMatcher(a=query_words, b=words, autojunk=False)
+    for block in matcher.get_matching_blocks():
+        same.update(range(block.b, block.b + block.size))
+    text = Text()
+    index = 0
+    for token in tokens:
+        if token.isspace():
+            text.append(token)
+            continue
+        text.append(token, "" if index in same else "bold reverse yellow")
+        index += 1
+    return text
+
+
+@tm.command()
+@click.argument("text")
+@click.option("--min-score", type=click.FloatRange(0, 100), default=75, show_default=True)
+@click.option("--limit", type=click.IntRange(1, 100), default=5, show_default=True)
+@click.option("--from", "source_lang", type=click.Choice(["id", "en"]), default="id",
+              show_default=True, help="Language of TEXT; the other one is the target.")
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]),
+              default="text", show_default=True)
+@tm_option
+@click.pass_context
+def search(ctx, text, min_score, limit, source_lang, output_format, tm_path):
+    """Fuzzy matches for TEXT, best first, with their scores (100 exact, 99-98 only
+    case, punctuation or numbers differ, below that word-level similarity).
+    Exit 0 when something matched, 1 when nothing did."""
+    target_lang = "en" if source_lang == "id" else "id"
+    matches = _open(tm_path).search(text, source_lang, target_lang, min_score, limit)
+    if output_format == "json":
+        click.echo(json.dumps({"version": 1, "query": text, "from": source_lang,
+                               "to": target_lang, "matches": [
+            {"id": m.unit_id, "score": m.score, "band": m.band, "source": m.unit.source,
+             "target": m.unit.target, "origin": m.unit.origin,
+             "created_at": m.unit.created_at} for m in matches]},
+            ensure_ascii=False, indent=2))
+        ctx.exit(EXIT_CLEAN if matches else EXIT_FINDINGS)
+    from rich.text import Text
+
+    from termbase.cli.output import stdout_console
+
+    console = stdout_console()
+    if not matches:
+        console.print(f"no match of {min_score:g} or more")
+        ctx.exit(EXIT_FINDINGS)
+    for match in matches:
+        head = Text(f"{match.score:5.1f}  ", "bold cyan")
+        head.append(f"#{match.unit_id} {match.band}", "dim")
+        if match.unit.origin:
+            head.append(f"  {match.unit.origin}", "dim")
+        console.print(head)
+        console.print(Text("  ") + _marked_differences(text, match.unit.source))
+        console.print(Text("  → " + match.unit.target, "green"))
+
+
+@tm.command()
+@click.argument("words", nargs=-1, required=True)
+@click.option("--limit", type=click.IntRange(1, 1000), default=20, show_default=True)
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]),
+              default="text", show_default=True)
+@tm_option
+@click.pass_context
+def concordance(ctx, words, limit, output_format, tm_path):
+    """Units whose source or target contains all WORDS, the words highlighted."""
+    import re
+
+    query = " ".join(words)
+    found = _open(tm_path).concordance(query, limit)
+    if output_format == "json":
+        click.echo(json.dumps({"version": 1, "query": query, "units": [
+            {"id": i, "source": u.source, "target": u.target, "source_lang": u.source_lang,
+             "target_lang": u.target_lang, "origin": u.origin} for i, u in found]},
+            ensure_ascii=False, indent=2))
+        ctx.exit(EXIT_CLEAN if found else EXIT_FINDINGS)
+    from rich.text import Text
+
+    from termbase.cli.output import stdout_console
+
+    console = stdout_console()
+    pattern = re.compile("|".join(re.escape(w) for w in words), re.IGNORECASE)
+    for unit_id, unit in found:
+        for prefix, line in ((f"#{unit_id} ", unit.source), (" " * (len(str(unit_id)) + 2),
+                                                              unit.target)):
+            text = Text(prefix, "dim")
+            body = Text(line)
+            body.highlight_regex(pattern, "bold reverse yellow")
+            console.print(text + body)
+    if not found:
+        console.print(f"no unit contains {query!r}")
+        ctx.exit(EXIT_FINDINGS)
+
+
+@tm.command()
+@click.argument("source")
+@click.argument("target")
+@click.option("--from", "source_lang", default="id-ID", show_default=True)
+@click.option("--to", "target_lang", default="en-US", show_default=True)
+@click.option("--origin", help="Where the pair comes from (document name).")
+@tm_option
+def add(source, target, source_lang, target_lang, origin, tm_path):
+    """Add one sentence pair."""
+    from termbase.model import TranslationUnit
+
+    memory = _open(tm_path, create=True)
+    unit_id, outcome = memory.add(TranslationUnit(source, target, source_lang, target_lang,
+                                                  origin=origin))
+    click.echo(f"#{unit_id} {outcome}")
+
+
+@tm.command()
+@tm_option
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]),
+              default="text", show_default=True)
+def stats(tm_path, output_format):
+    """Units, language pairs, origins, size."""
+    figures = _open(tm_path).stats()
+    if output_format == "json":
+        click.echo(json.dumps(figures, ensure_ascii=False, indent=2))
+        return
+    click.echo(f"{figures['path']}: {figures['units']} units, schema {figures['schema_version']},"
+               f" {figures['size_bytes']:,} bytes")
+    for heading in ("language_pairs", "origins"):
+        click.echo(f"{heading.replace('_', ' ')}:")
+        for name, count in figures[heading].items():
+            click.echo(f"  {count:8}  {name}")
+
+
+@tm.command()
+@click.argument("unit_id", type=int)
+@tm_option
+@click.pass_context
+def delete(ctx, unit_id, tm_path):
+    """Delete a unit by its id (as search and concordance show it)."""
+    from termbase.errors import InputError
+
+    if not _open(tm_path).delete(unit_id):
+        raise InputError(f"no unit #{unit_id}", memory_path(tm_path))
+    click.echo(f"#{unit_id} deleted")

@@ -1,0 +1,1 @@
+"""The translation memory: sentence pairs, stored, matched and exchanged."""

@@ -1,0 +1,60 @@
+"""Schema migrations of the SQLite memory, applied in order; PRAGMA user_version
+records how many have run. Add a migration by appending to MIGRATIONS: never edit one
+that has shipped."""
+
+from __future__ import annotations
+
+MIGRATIONS: list[str] = [
+    # 1: units, their props and notes, full-text index over normalised texts.
+    """
+    CREATE TABLE units (
+        id INTEGER PRIMARY KEY,
+        source_lang TEXT NOT NULL,
+        target_lang TEXT NOT NULL,
+        source TEXT NOT NULL,
+        target TEXT NOT NULL,
+        source_markup TEXT,
+        target_markup TEXT,
+        source_norm TEXT NOT NULL,
+        target_norm TEXT NOT NULL,
+        source_key BLOB NOT NULL,
+        target_key BLOB NOT NULL,
+        pair_key BLOB NOT NULL UNIQUE,
+        created_at TEXT,
+        created_by TEXT,
+        changed_at TEXT,
+        changed_by TEXT,
+        origin TEXT,
+        tuid TEXT
+    );
+    CREATE INDEX units_source_key ON units (source_key);
+    CREATE INDEX units_target_key ON units (target_key);
+    CREATE TABLE unit_data (
+        unit_id INTEGER NOT NULL REFERENCES units (id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('prop', 'note')),
+        type TEXT,
+        value TEXT NOT NULL,
+        PRIMARY KEY (unit_id, position)
+    ) WITHOUT ROWID;
+    CREATE VIRTUAL TABLE units_fts USING fts5 (
+        source_norm, target_norm, content='units', content_rowid='id',
+        tokenize='unicode61 remove_diacritics 0'
+    );
+    CREATE VIRTUAL TABLE units_vocab USING fts5vocab (units_fts, 'col');
+    CREATE TRIGGER units_ai AFTER INSERT ON units BEGIN
+        INSERT INTO units_fts (rowid, source_norm, target_norm)
+        VALUES (new.id, new.source_norm, new.target_norm);
+    END;
+    CREATE TRIGGER units_ad AFTER DELETE ON units BEGIN
+        INSERT INTO units_fts (units_fts, rowid, source_norm, target_norm)
+        VALUES ('delete', old.id, old.source_norm, old.target_norm);
+    END;
+    CREATE TRIGGER units_au AFTER UPDATE OF source_norm, target_norm ON units BEGIN
+        INSERT INTO units_fts (units_fts, rowid, source_norm, target_norm)
+        VALUES ('delete', old.id, old.source_norm, old.target_norm);
+        INSERT INTO units_fts (rowid, source_norm, target_norm)
+        VALUES (new.id, new.source_norm, new.target_norm);
+    END;
+    """,
+]

@@ -1,0 +1,76 @@
+"""Normalisation and the fuzzy-match score.
+
+What is compared: the source texts' word tokens (letters and numbers; punctuation
+dropped), case-folded, curly apostrophes straightened. The score is
+
+  100  identical text (white space runs aside)
+   99  the same words; only case, punctuation or spacing differ
+   98  the same words but for numbers
+  <=97 100 x (1 - word-level Levenshtein distance / the longer sentence's word count),
+       capped at 97, so that every band above stays meaningful
+
+Fuzzy matches count from 75 by default (the --min-score).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from rapidfuzz.distance import Levenshtein
+
+_WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
+_SPACE = re.compile(r"\s+")
+EXACT, SAME_WORDS, SAME_BUT_NUMBERS, FUZZY_CAP = 100, 99, 98, 97
+DEFAULT_MIN_SCORE = 75
+
+
+def collapse(text: str) -> str:
+    return _SPACE.sub(" ", unicodedata.normalize("NFC", text)).strip()
+
+
+def words(text: str) -> list[str]:
+    folded = unicodedata.normalize("NFC", text).casefold().replace("’", "'")
+    return _WORD.findall(folded)
+
+
+def normalised(text: str) -> str:
+    """The form stored for full-text retrieval: words separated by single spaces."""
+    return " ".join(words(text))
+
+
+def text_key(text: str) -> bytes:
+    return hashlib.blake2b(collapse(text).encode("utf-8"), digest_size=16).digest()
+
+
+def pair_key(source_lang: str, target_lang: str, source: str, target: str) -> bytes:
+    base = f"{base_language(source_lang)}\x00{base_language(target_lang)}\x00" \
+           f"{collapse(source)}\x00{collapse(target)}"
+    return hashlib.blake2b(base.encode("utf-8"), digest_size=16).digest()
+
+
+def base_language(tag: str) -> str:
+    base = tag.lower().replace("_", "-").split("-")[0]
+    return "id" if base == "in" else base
+
+
+@dataclass(frozen=True)
+class Score:
+    value: float
+    band: str  # exact | near-exact | fuzzy
+
+
+def score(query: str, candidate: str, query_words: list[str] | None = None) -> Score:
+    if collapse(query) == collapse(candidate):
+        return Score(EXACT, "exact")
+    a = query_words if query_words is not None else words(query)
+    b = words(candidate)
+    if a == b:
+        return Score(SAME_WORDS, "near-exact")
+    if [w for w in a if not w.isdigit()] == [w for w in b if not w.isdigit()] and a and b:
+        return Score(SAME_BUT_NUMBERS, "near-exact")
+    longest = max(len(a), len(b)) or 1
+    similarity = 100.0 * (1 - Levenshtein.distance(a, b) / longest)
+    return Score(round(min(similarity, FUZZY_CAP), 1), "fuzzy")
