@@ -71,8 +71,11 @@ def render_concept(console, record: dict, matched: str | None = None) -> None:
               help="Most concepts shown.")
 @glossary_option
 @format_option
+@click.option("--tm", "tm_path", type=click.Path(dir_okay=False),
+              help="Translation memory to show example units from (default: the configured "
+                   "one, when it exists).")
 @click.pass_context
-def lookup(ctx, text, language, min_score, limit, glossaries, output_format):
+def lookup(ctx, text, language, min_score, limit, glossaries, output_format, tm_path):
     """Look up TEXT in the glossary, Indonesian or English.
 
     Exact, inflected (kerja samanya), partial (kemitraan strategis) and misspelt
@@ -85,13 +88,16 @@ def lookup(ctx, text, language, min_score, limit, glossaries, output_format):
     glossary = load_glossary(glossaries)
     hits = find(glossary, text, language, min_score, limit)
     detected = language or detected_language(hits)
+    examples = _memory_examples(hits, tm_path)
     if output_format == "json":
         payload = {
             "version": 1, "query": text, "language": detected,
             "results": [
                 {"score": h.score, "match": {"text": h.term.text, "language": h.term.language,
                                              "status": h.term.status.value, "how": h.how},
-                 "concept": concept_record(h.concept)}
+                 "concept": concept_record(h.concept),
+                 "tm_units": [{"id": i, "source": u.source, "target": u.target}
+                              for i, u in examples.get(h.concept.id, [])]}
                 for h in hits
             ],
         }
@@ -119,7 +125,35 @@ def lookup(ctx, text, language, min_score, limit, glossaries, output_format):
                 head.append(f" ({', '.join(other)})", "red")
         console.print(head)
         render_concept(console, record, hit.term.text)
+        for unit_id, unit in examples.get(hit.concept.id, []):
+            console.print(Text(f"  tm #{unit_id}: {unit.source}", "dim"))
+            console.print(Text(f"      → {unit.target}", "dim green"))
         console.print()
+
+
+TM_EXAMPLES = 3
+
+
+def _memory_examples(hits, tm_path) -> dict[str, list]:
+    """Up to three memory units using each hit's preferred Indonesian term, when a
+    memory exists; looking up never creates one."""
+    from pathlib import Path
+
+    from termbase.cli.tm import memory_path
+
+    path = memory_path(tm_path)
+    if not hits or not Path(path).exists():
+        return {}
+    from termbase.tm.store import open_memory
+
+    memory = open_memory(path, create=False)
+    examples = {}
+    for hit in hits:
+        preferred = hit.concept.preferred("id")
+        if preferred is not None:
+            examples[hit.concept.id] = memory.concordance(preferred.text, TM_EXAMPLES)
+    memory.close()
+    return examples
 
 
 # --- termbase glossary ... -------------------------------------------------------
