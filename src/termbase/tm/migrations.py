@@ -39,7 +39,7 @@ MIGRATIONS: list[str] = [
     ) WITHOUT ROWID;
     CREATE VIRTUAL TABLE units_fts USING fts5 (
         source_norm, target_norm, content='units', content_rowid='id',
-        tokenize='unicode61 remove_diacritics 0'
+        tokenize='unicode61 remove_diacritics 0', detail='column'
     );
     CREATE VIRTUAL TABLE units_vocab USING fts5vocab (units_fts, 'col');
     CREATE TRIGGER units_ai AFTER INSERT ON units BEGIN

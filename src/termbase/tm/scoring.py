@@ -62,11 +62,12 @@ class Score:
     band: str  # exact | near-exact | fuzzy
 
 
-def score(query: str, candidate: str, query_words: list[str] | None = None) -> Score:
+def score(query: str, candidate: str, query_words: list[str] | None = None,
+          candidate_words: list[str] | None = None) -> Score:
     if collapse(query) == collapse(candidate):
         return Score(EXACT, "exact")
     a = query_words if query_words is not None else words(query)
-    b = words(candidate)
+    b = candidate_words if candidate_words is not None else words(candidate)
     if a == b:
         return Score(SAME_WORDS, "near-exact")
     if [w for w in a if not w.isdigit()] == [w for w in b if not w.isdigit()] and a and b:

@@ -3,8 +3,8 @@
 a shared desk can stand beside it.
 
 Retrieval for fuzzy search does not scan the memory: the FTS5 index over normalised
-words yields candidates that share the query's rarest words (document frequencies from
-fts5vocab), bm25 orders them, and only the best few hundred are scored exactly.
+words gives the posting lists of the query's rarest words (document frequencies from
+fts5vocab); the units that share most of them, a few hundred, are scored exactly.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sqlite3
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,10 +24,11 @@ from termbase.tm import scoring
 from termbase.tm.migrations import MIGRATIONS
 
 DEFAULT_BUSY_MS = 600_000  # an import waits for another to finish instead of failing
-CANDIDATES = 300
-QUERY_WORDS = 8
-COMMON_SHARE = 0.05  # words in more than 5% of units do not select candidates
+CANDIDATES = 200  # units scored exactly per query and side
+QUERY_WORDS = 8  # the query's rarest words whose postings select the candidates
+POSTINGS_CAP = 20_000  # a word in more units than this is not read once others were
 BATCH = 2_000
+CACHE_KIB = 64 * 1024  # SQLite page cache: index building wants more than the 2 MB default
 
 
 @dataclass(frozen=True)
@@ -80,6 +82,7 @@ class SQLiteMemory:
     def __init__(self, path: str | os.PathLike[str], create: bool = True,
                  busy_ms: int = DEFAULT_BUSY_MS):
         self.path = str(path)
+        self._pairs: set[tuple[str, str]] | None = None
         if not create and not Path(self.path).exists():
             raise InputError("no translation memory here (import something first)", self.path)
         if create:
@@ -90,6 +93,7 @@ class SQLiteMemory:
             self.db.execute("PRAGMA journal_mode = WAL")
             self.db.execute("PRAGMA foreign_keys = ON")
             self.db.execute("PRAGMA synchronous = NORMAL")
+            self.db.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
             self._migrate()
         except sqlite3.DatabaseError as exc:
             raise InputError(f"not a termbase memory: {exc}", self.path) from None
@@ -126,6 +130,7 @@ class SQLiteMemory:
         """All of units in one transaction: a failure or a kill leaves the memory as it
         was before."""
         report = ImportReport()
+        self._pairs = None
         self.db.execute("BEGIN IMMEDIATE")
         try:
             batch: list[TranslationUnit] = []
@@ -155,36 +160,58 @@ class SQLiteMemory:
         return row[0], outcome
 
     def _write_batch(self, batch: list[TranslationUnit], report: ImportReport) -> None:
+        rows, keys = [], []
         for unit in batch:
             if not unit.source.strip() or not unit.target.strip():
                 report.skip("empty source or target")
                 continue
-            key = _pair(unit)
-            existing = self.db.execute(
-                "SELECT id, changed_at, changed_by, origin, tuid FROM units WHERE pair_key = ?",
-                (key,)).fetchone()
-            if existing is None:
-                self._insert(unit, key)
-                report.added += 1
-            elif self._update(existing, unit):
-                report.updated += 1
+            keys.append(_pair(unit))
+            rows.append(unit)
+        existing = self._existing(keys)
+        fresh: dict[bytes, TranslationUnit] = {}
+        for key, unit in zip(keys, rows, strict=True):
+            if key in existing:
+                if self._update(existing[key], unit):
+                    report.updated += 1
+                else:
+                    report.skip("already in the memory")
+            elif key in fresh:
+                report.skip("repeated in the file")
             else:
-                report.skip("already in the memory")
+                fresh[key] = unit
+        self._insert_many(fresh)
+        report.added += len(fresh)
 
-    def _insert(self, unit: TranslationUnit, key: bytes) -> None:
-        cursor = self.db.execute(
+    def _existing(self, keys: list[bytes]) -> dict[bytes, tuple]:
+        found = {}
+        for start in range(0, len(keys), 500):
+            chunk = keys[start : start + 500]
+            marks = ", ".join("?" for _ in chunk)
+            for row in self.db.execute(
+                    "SELECT pair_key, id, changed_at, changed_by, origin, tuid FROM units "
+                    f"WHERE pair_key IN ({marks})", chunk):
+                found[row[0]] = row[1:]
+        return found
+
+    def _insert_many(self, fresh: dict[bytes, TranslationUnit]) -> None:
+        stamp = now()
+        self.db.executemany(
             "INSERT INTO units (source_lang, target_lang, source, target, source_markup, "
             "target_markup, source_norm, target_norm, source_key, target_key, pair_key, "
             "created_at, created_by, changed_at, changed_by, origin, tuid) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (unit.source_lang, unit.target_lang, unit.source, unit.target,
-             unit.source_markup, unit.target_markup, scoring.normalised(unit.source),
-             scoring.normalised(unit.target), scoring.text_key(unit.source),
-             scoring.text_key(unit.target), key, unit.created_at or now(), unit.created_by,
-             unit.changed_at, unit.changed_by, unit.origin, unit.tuid))
-        self._write_data(cursor.lastrowid, unit)
+            [(u.source_lang, u.target_lang, u.source, u.target, u.source_markup,
+              u.target_markup, scoring.normalised(u.source), scoring.normalised(u.target),
+              scoring.text_key(u.source), scoring.text_key(u.target), key,
+              u.created_at or stamp, u.created_by, u.changed_at, u.changed_by, u.origin,
+              u.tuid) for key, u in fresh.items()])
+        with_data = [(key, u) for key, u in fresh.items() if u.props or u.notes]
+        for key, unit in with_data:
+            unit_id = self.db.execute("SELECT id FROM units WHERE pair_key = ?",
+                                      (key,)).fetchone()[0]
+            self._write_data(unit_id, unit)
 
-    def _update(self, existing, unit: TranslationUnit) -> bool:
+    def _update(self, existing: tuple, unit: TranslationUnit) -> bool:
         unit_id, changed_at, changed_by, origin, tuid = existing
         fresh = (unit.changed_at or changed_at, unit.changed_by or changed_by,
                  unit.origin or origin, unit.tuid or tuid)
@@ -216,6 +243,7 @@ class SQLiteMemory:
             (unit_id,))]
 
     def delete(self, unit_id: int) -> bool:
+        self._pairs = None
         return self.db.execute("DELETE FROM units WHERE id = ?", (unit_id,)).rowcount > 0
 
     # --- reading -----------------------------------------------------------------------
@@ -270,58 +298,81 @@ class SQLiteMemory:
         """Best matches for text in source_lang, translated into target_lang. Units
         stored the other way round match on their target side and come back swapped."""
         query_words = scoring.words(text)
-        found: dict[int, Match] = {}
+        wanted = (scoring.base_language(source_lang), scoring.base_language(target_lang))
+        scored: list[tuple[float, str, int, str]] = []
         for side in ("source", "target"):
-            for unit_id, unit in self._candidates(text, query_words, side):
-                unit_side = (unit.source_lang, unit.target_lang) if side == "source" else (
-                    unit.target_lang, unit.source_lang)
-                if scoring.base_language(unit_side[0]) != scoring.base_language(source_lang) \
-                        or scoring.base_language(unit_side[1]) != scoring.base_language(
-                            target_lang):
-                    continue
-                shown = unit if side == "source" else _swapped(unit)
-                result = scoring.score(text, shown.source, query_words)
-                if result.value >= min_score and (
-                        unit_id not in found or found[unit_id].score < result.value):
-                    found[unit_id] = Match(unit_id, shown, result.value, result.band)
-        ranked = sorted(found.values(), key=lambda m: (-m.score, m.unit_id))
-        return ranked[:limit]
+            if self._stored_direction(side, wanted) is None:
+                continue
+            for unit_id, stored_text, stored_words in self._candidates(text, query_words, side):
+                result = scoring.score(text, stored_text, query_words, stored_words)
+                if result.value >= min_score:
+                    scored.append((result.value, result.band, unit_id, side))
+        scored.sort(key=lambda item: (-item[0], item[2]))
+        matches, seen = [], set()
+        for value, band, unit_id, side in scored:
+            if unit_id in seen:
+                continue
+            seen.add(unit_id)
+            unit = self.get(unit_id)
+            if unit is None or not self._direction_fits(unit, side, wanted):
+                continue
+            matches.append(Match(unit_id, unit if side == "source" else _swapped(unit),
+                                 value, band))
+            if len(matches) == limit:
+                break
+        return matches
 
-    def _candidates(self, text: str, query_words: list[str],
-                    side: str) -> Iterator[tuple[int, TranslationUnit]]:
-        exact = self.db.execute(f"SELECT {self._COLUMNS} FROM units WHERE {side}_key = ?",
-                                (scoring.text_key(text),)).fetchall()
-        seen = set()
-        for row in exact:
-            seen.add(row[0])
-            yield self._unit(row)
-        expression = self._fts_expression(query_words, f"{side}_norm")
-        if not expression:
-            return
-        rows = self.db.execute(
-            f"SELECT {', '.join('u.' + c.strip() for c in self._COLUMNS.split(','))} "
-            "FROM units_fts JOIN units u ON u.id = units_fts.rowid "
-            "WHERE units_fts MATCH ? ORDER BY rank LIMIT ?",
-            (expression, CANDIDATES)).fetchall()
-        for row in rows:
-            if row[0] not in seen:
-                yield self._unit(row)
+    def _language_pairs(self) -> set[tuple[str, str]]:
+        """The language pairs stored, read once per connection and after each write by it
+        (a full scan: too dear for every query)."""
+        if self._pairs is None:
+            rows = self.db.execute("SELECT DISTINCT source_lang, target_lang FROM units")
+            self._pairs = {(scoring.base_language(s), scoring.base_language(t))
+                           for s, t in rows}
+        return self._pairs
 
-    def _fts_expression(self, query_words: list[str], column: str) -> str | None:
-        distinct = list(dict.fromkeys(w for w in query_words if len(w) > 1))
+    def _stored_direction(self, side: str, wanted: tuple[str, str]):
+        pairs = self._language_pairs()
+        stored = wanted if side == "source" else (wanted[1], wanted[0])
+        return stored if stored in pairs else None
+
+    @staticmethod
+    def _direction_fits(unit: TranslationUnit, side: str, wanted: tuple[str, str]) -> bool:
+        pair = (scoring.base_language(unit.source_lang), scoring.base_language(unit.target_lang))
+        return pair == (wanted if side == "source" else (wanted[1], wanted[0]))
+
+    def _candidates(self, text: str, query_words: list[str], side: str):
+        """(id, text, words) of exact matches and of the units sharing most of the query's
+        rarest words; only these few are scored."""
+        ids: list[int] = [row[0] for row in self.db.execute(
+            f"SELECT id FROM units WHERE {side}_key = ?", (scoring.text_key(text),))]
+        ids.extend(self._sharing_rare_words(query_words, f"{side}_norm"))
+        ids = list(dict.fromkeys(ids))
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            marks = ", ".join("?" for _ in chunk)
+            for unit_id, stored, norm in self.db.execute(
+                    f"SELECT id, {side}, {side}_norm FROM units WHERE id IN ({marks})", chunk):
+                yield unit_id, stored, norm.split(" ") if norm else []
+
+    def _sharing_rare_words(self, query_words: list[str], column: str) -> list[int]:
+        distinct = list(dict.fromkeys(w for w in query_words if w))
         if not distinct:
-            return None
-        placeholders = ", ".join("?" for _ in distinct)
+            return []
+        marks = ", ".join("?" for _ in distinct)
         frequencies = dict(self.db.execute(
-            f"SELECT term, doc FROM units_vocab WHERE col = ? AND term IN ({placeholders})",
+            f"SELECT term, doc FROM units_vocab WHERE col = ? AND term IN ({marks})",
             (column, *distinct)).fetchall())
-        total = max(self.count(), 1)
-        present = [w for w in distinct if frequencies.get(w)]
-        selective = [w for w in present if frequencies[w] <= max(1000, total * COMMON_SHARE)]
-        chosen = sorted(selective or present, key=lambda w: frequencies[w])[:QUERY_WORDS]
-        if not chosen:
-            return None
-        return f"{{{column}}} : (" + " OR ".join(_quoted(w) for w in chosen) + ")"
+        chosen = sorted((w for w in distinct if frequencies.get(w)),
+                        key=lambda w: frequencies[w])[:QUERY_WORDS]
+        overlap: Counter[int] = Counter()
+        for word in chosen:
+            if frequencies[word] > POSTINGS_CAP and overlap:
+                break  # a word this common adds cost, not selectivity
+            overlap.update(row[0] for row in self.db.execute(
+                "SELECT rowid FROM units_fts WHERE units_fts MATCH ?",
+                (f"{{{column}}} : {_quoted(word)}",)))
+        return [unit_id for unit_id, _ in overlap.most_common(CANDIDATES)]
 
     def concordance(self, text: str, limit: int = 20) -> list[tuple[int, TranslationUnit]]:
         """Units whose source or target contains every word of text."""
