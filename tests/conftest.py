@@ -13,6 +13,7 @@ from termbase.cli import check as _check_command  # noqa: F401  (registers comma
 from termbase.cli import cli, main  # noqa: F401
 from termbase.cli import glossary as _glossary_commands  # noqa: F401
 from termbase.cli import segment as _segment_command  # noqa: F401
+from termbase.cli import tm as _tm_commands  # noqa: F401
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"

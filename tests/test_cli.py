@@ -244,3 +244,15 @@ def test_dictionary_option(invoke, tmp_path, article):
     assert good.exit_code == 1 and "diplomaltik" in good.output
     missing = invoke("check", "--dictionary", str(tmp_path), str(article))
     assert missing.exit_code == 2 and "no id_ID.dic" in missing.output
+
+
+def test_new_files_get_ordinary_permissions(tmp_path):
+    import os
+
+    from termbase.textio import atomic_write_text
+
+    path = tmp_path / "new.txt"
+    atomic_write_text(path, "isi\n")
+    umask = os.umask(0)
+    os.umask(umask)
+    assert path.stat().st_mode & 0o777 == 0o666 & ~umask

@@ -30,3 +30,11 @@ def test_every_glossary_command_is_documented():
     assert "termbase lookup" in docs
     for name in glossary.commands:
         assert f"| `{name}" in docs, name
+
+
+def test_every_tm_command_is_documented():
+    from termbase.cli.tm import tm
+
+    docs = (REPO / "docs" / "tm.md").read_text(encoding="utf-8")
+    for name in tm.commands:
+        assert f"| `tm {name}" in docs, name

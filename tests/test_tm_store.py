@@ -154,3 +154,12 @@ def test_scores_are_documented_bands():
     assert scoring.score("Naik 5 persen.", "Naik 7 persen.").value == 98
     assert scoring.score("satu dua tiga empat", "satu dua tiga lima").value == 75
     assert scoring.score("satu dua", "tiga empat lima").value == 0
+
+
+def test_hyphenated_words_are_searchable(memory):
+    memory.import_units([Unit("Sidang Perserikatan Bangsa-Bangsa dibuka.",
+                              "The United Nations session opened.")])
+    assert [u.target for _, u in memory.concordance("Bangsa-Bangsa")] == [
+        "The United Nations session opened."]
+    (match,) = memory.search("Sidang Perserikatan Bangsa-Bangsa ditutup.")
+    assert match.band == "fuzzy"

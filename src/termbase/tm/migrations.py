@@ -42,6 +42,19 @@ MIGRATIONS: list[str] = [
         tokenize='unicode61 remove_diacritics 0', detail='column'
     );
     CREATE VIRTUAL TABLE units_vocab USING fts5vocab (units_fts, 'col');
+    -- fts5vocab answers only by scanning the whole vocabulary; this copy of its
+    -- document frequencies is indexed, and refreshed after imports.
+    CREATE TABLE word_df (
+        col TEXT NOT NULL,
+        term TEXT NOT NULL,
+        doc INTEGER NOT NULL,
+        PRIMARY KEY (col, term)
+    ) WITHOUT ROWID;
+    CREATE TABLE language_pairs (
+        source_lang TEXT NOT NULL,
+        target_lang TEXT NOT NULL,
+        PRIMARY KEY (source_lang, target_lang)
+    ) WITHOUT ROWID;
     CREATE TRIGGER units_ai AFTER INSERT ON units BEGIN
         INSERT INTO units_fts (rowid, source_norm, target_norm)
         VALUES (new.id, new.source_norm, new.target_norm);

@@ -64,13 +64,14 @@ class Score:
 
 def score(query: str, candidate: str, query_words: list[str] | None = None,
           candidate_words: list[str] | None = None) -> Score:
-    if collapse(query) == collapse(candidate):
-        return Score(EXACT, "exact")
     a = query_words if query_words is not None else words(query)
     b = candidate_words if candidate_words is not None else words(candidate)
-    if a == b:
+    if a == b:  # identical text has identical words: compare texts only then
+        if collapse(query) == collapse(candidate):
+            return Score(EXACT, "exact")
         return Score(SAME_WORDS, "near-exact")
-    if [w for w in a if not w.isdigit()] == [w for w in b if not w.isdigit()] and a and b:
+    if len(a) == len(b) and a and [w for w in a if not w.isdigit()] == [
+            w for w in b if not w.isdigit()]:
         return Score(SAME_BUT_NUMBERS, "near-exact")
     longest = max(len(a), len(b)) or 1
     similarity = 100.0 * (1 - Levenshtein.distance(a, b) / longest)

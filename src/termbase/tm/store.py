@@ -3,14 +3,15 @@
 a shared desk can stand beside it.
 
 Retrieval for fuzzy search does not scan the memory: the FTS5 index over normalised
-words gives the posting lists of the query's rarest words (document frequencies from
-fts5vocab); the units that share most of them, a few hundred, are scored exactly.
+words finds the units that hold at least two of the query's five rarest words (document
+frequencies kept in an indexed table), and up to a thousand of them are scored exactly.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import sqlite3
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
@@ -24,9 +25,10 @@ from termbase.tm import scoring
 from termbase.tm.migrations import MIGRATIONS
 
 DEFAULT_BUSY_MS = 600_000  # an import waits for another to finish instead of failing
-CANDIDATES = 200  # units scored exactly per query and side
-QUERY_WORDS = 8  # the query's rarest words whose postings select the candidates
-POSTINGS_CAP = 20_000  # a word in more units than this is not read once others were
+CANDIDATES = 1_000  # units scored exactly per query and side
+RARE_WORDS = 8  # the query's rarest words whose postings are read
+POSTINGS_BUDGET = 60_000  # postings read per query and side, at most (beyond the first word)
+DF_REFRESH_SHARE = 0.01  # refresh word frequencies when an import adds 1% or more
 BATCH = 2_000
 CACHE_KIB = 64 * 1024  # SQLite page cache: index building wants more than the 2 MB default
 
@@ -146,6 +148,8 @@ class SQLiteMemory:
             self._write_batch(batch, report)
             if progress and batch:
                 progress(len(batch))
+            if report.added and report.added >= self.count() * DF_REFRESH_SHARE:
+                self.refresh_frequencies()
             self.db.execute("COMMIT")
         except BaseException:
             self.db.execute("ROLLBACK")
@@ -181,6 +185,8 @@ class SQLiteMemory:
                 fresh[key] = unit
         self._insert_many(fresh)
         report.added += len(fresh)
+        self.db.executemany("INSERT OR IGNORE INTO language_pairs VALUES (?, ?)",
+                            {(u.source_lang, u.target_lang) for u in fresh.values()})
 
     def _existing(self, keys: list[bytes]) -> dict[bytes, tuple]:
         found = {}
@@ -322,11 +328,16 @@ class SQLiteMemory:
                 break
         return matches
 
+    def refresh_frequencies(self) -> None:
+        """Copy fts5vocab's document frequencies into the indexed word_df table."""
+        self.db.execute("DELETE FROM word_df")
+        self.db.execute("INSERT INTO word_df SELECT col, term, doc FROM units_vocab")
+
     def _language_pairs(self) -> set[tuple[str, str]]:
-        """The language pairs stored, read once per connection and after each write by it
-        (a full scan: too dear for every query)."""
+        """The language pairs stored (pairs are recorded on import; a pair whose units
+        were all deleted stays listed, which costs an empty query, nothing more)."""
         if self._pairs is None:
-            rows = self.db.execute("SELECT DISTINCT source_lang, target_lang FROM units")
+            rows = self.db.execute("SELECT source_lang, target_lang FROM language_pairs")
             self._pairs = {(scoring.base_language(s), scoring.base_language(t))
                            for s, t in rows}
         return self._pairs
@@ -356,27 +367,37 @@ class SQLiteMemory:
                 yield unit_id, stored, norm.split(" ") if norm else []
 
     def _sharing_rare_words(self, query_words: list[str], column: str) -> list[int]:
-        distinct = list(dict.fromkeys(w for w in query_words if w))
+        """Units sharing most of the query's rarest words: the words' FTS5 posting lists,
+        rarest first within a budget, counted per unit."""
+        distinct = _fts_terms(query_words)
         if not distinct:
             return []
         marks = ", ".join("?" for _ in distinct)
         frequencies = dict(self.db.execute(
-            f"SELECT term, doc FROM units_vocab WHERE col = ? AND term IN ({marks})",
+            f"SELECT term, doc FROM word_df WHERE col = ? AND term IN ({marks})",
             (column, *distinct)).fetchall())
-        chosen = sorted((w for w in distinct if frequencies.get(w)),
-                        key=lambda w: frequencies[w])[:QUERY_WORDS]
+        known = [w for w in distinct if frequencies.get(w)]
+        if len(known) < len(distinct) and self._frequencies_missing():
+            known = distinct  # frequencies not computed yet: take the query as it comes
+        chosen = sorted(known, key=lambda w: frequencies.get(w, 0))
         overlap: Counter[int] = Counter()
-        for word in chosen:
-            if frequencies[word] > POSTINGS_CAP and overlap:
-                break  # a word this common adds cost, not selectivity
-            overlap.update(row[0] for row in self.db.execute(
+        read = 0
+        for word in chosen[:RARE_WORDS]:
+            if read and read + frequencies.get(word, 0) > POSTINGS_BUDGET:
+                break  # a common word adds cost, not selectivity
+            postings = [row[0] for row in self.db.execute(
                 "SELECT rowid FROM units_fts WHERE units_fts MATCH ?",
-                (f"{{{column}}} : {_quoted(word)}",)))
+                (f"{{{column}}} : {_quoted(word)}",))]
+            read += len(postings)
+            overlap.update(postings)
         return [unit_id for unit_id, _ in overlap.most_common(CANDIDATES)]
+
+    def _frequencies_missing(self) -> bool:
+        return self.db.execute("SELECT 1 FROM word_df LIMIT 1").fetchone() is None
 
     def concordance(self, text: str, limit: int = 20) -> list[tuple[int, TranslationUnit]]:
         """Units whose source or target contains every word of text."""
-        query_words = list(dict.fromkeys(scoring.words(text)))
+        query_words = _fts_terms(scoring.words(text))
         if not query_words:
             return []
         expression = " AND ".join(_quoted(w) for w in query_words)
@@ -386,6 +407,15 @@ class SQLiteMemory:
             "WHERE units_fts MATCH ? ORDER BY rank LIMIT ?",
             (expression, limit)).fetchall()
         return [self._unit(row) for row in rows]
+
+
+_FTS_TOKEN = re.compile(r"[^\W_]+")
+
+
+def _fts_terms(words: list[str]) -> list[str]:
+    """Words as FTS5's unicode61 tokenizer cuts them: bangsa-bangsa is two tokens, and a
+    column-detail index cannot answer phrase queries."""
+    return list(dict.fromkeys(t for word in words for t in _FTS_TOKEN.findall(word)))
 
 
 def _quoted(word: str) -> str:

@@ -1,0 +1,154 @@
+"""Translation-memory files in every format termbase reads and writes, chosen by name.
+
+    tmx     TMX 1.4b (formats/tmx.py), streamed both ways
+    tsv     source<TAB>target lines (formats/tm_tsv.py), streamed both ways
+    po      gettext PO, msgid = source (formats/tm_po.py), read and built whole
+    xliff   detected only: XLIFF is not read or written here, the caller decides
+
+Detection goes by extension (.tmx; .po/.pot; .tsv/.txt/.tab; .xlf/.xliff); a file
+with another extension is sniffed (<tmx or <xliff near the start). Writing is atomic:
+the output goes to a temporary file in the target's folder, which replaces the target
+only when complete, so an error (or a crash) leaves the old file, never half a new one.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+from typing import IO
+
+from termbase.errors import InputError
+from termbase.formats.tm_po import iter_po, write_po
+from termbase.formats.tm_tsv import iter_tsv, write_tsv_to
+from termbase.formats.tmx import base_language, iter_tmx, write_tmx_to
+from termbase.model import TranslationUnit
+
+OnSkip = Callable[[int | None, str], None]
+
+TM_FORMATS = ("tmx", "tsv", "po")
+_BY_EXTENSION = {".tmx": "tmx", ".po": "po", ".pot": "po", ".tsv": "tsv", ".txt": "tsv",
+                 ".tab": "tsv", ".xlf": "xliff", ".xliff": "xliff"}
+_SNIFF = 4096
+
+
+def detect_tm_format(path: str | os.PathLike[str]) -> str:
+    """'tmx', 'po', 'tsv' or 'xliff' (which this module does not read: caller decides)."""
+    name = str(path)
+    extension = Path(name).suffix.lower()
+    if extension in _BY_EXTENSION:
+        return _BY_EXTENSION[extension]
+    sniffed = _sniff(path)
+    if sniffed:
+        return sniffed
+    known = ", ".join(sorted(_BY_EXTENSION))
+    raise InputError(f"unknown translation-memory format {extension or '(no extension)'!r} "
+                     f"(known extensions: {known})", name)
+
+
+def _sniff(path: str | os.PathLike[str]) -> str | None:
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(_SNIFF)
+    except OSError:
+        return None
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")) or head[:2] in (b"<\x00", b"\x00<"):
+        text = head[2:].replace(b"\x00", b"").decode("ascii", errors="replace")
+    else:
+        text = head.decode("utf-8", errors="replace")
+    for root, fmt in (("<tmx", "tmx"), ("<xliff", "xliff")):
+        if root in text:
+            return fmt
+    return None
+
+
+def iter_units(path: str | os.PathLike[str], fmt: str | None = None,
+               on_skip: OnSkip | None = None, source_lang: str = "id",
+               target_lang: str = "en") -> Iterator[TranslationUnit]:
+    """The translation units of a file, streamed where the format allows.
+
+    Units are yielded as they are read, so an InputError for a fault late in a file
+    comes after the units before it: wrap an import in one transaction.
+    """
+    name = str(path)
+    fmt = fmt or detect_tm_format(path)
+    if fmt == "tmx":
+        return iter_tmx(path, name, source_lang, target_lang, on_skip)
+    if fmt == "tsv":
+        return iter_tsv(path, name, source_lang, target_lang, on_skip)
+    if fmt == "po":
+        return iter_po(path, name, on_skip)
+    if fmt == "xliff":
+        raise InputError("XLIFF is not a translation-memory format read here", name)
+    raise InputError(f"unknown translation-memory format {fmt!r} (known: "
+                     f"{', '.join(TM_FORMATS)})", name)
+
+
+def write_units(units: Iterable[TranslationUnit], path: str | os.PathLike[str],
+                fmt: str | None = None, source_lang: str = "id-ID",
+                target_lang: str = "en-US") -> int:
+    """Write units to path atomically; returns how many were written."""
+    name = str(path)
+    fmt = fmt or detect_tm_format(path)
+    writer: Callable[[IO[bytes]], int]
+    if fmt == "tmx":
+        def writer(handle: IO[bytes]) -> int:
+            return write_tmx_to(handle, units, source_lang, target_lang)
+    elif fmt == "tsv":
+        def writer(handle: IO[bytes]) -> int:
+            return write_tsv_to(handle, units)
+    elif fmt == "po":
+        def writer(handle: IO[bytes]) -> int:
+            counted = _Counted(units)
+            handle.write(write_po(counted, base_language(source_lang),
+                                  base_language(target_lang)).encode("utf-8"))
+            return counted.count
+    else:
+        raise InputError(f"cannot write translation-memory format {fmt!r} (known: "
+                         f"{', '.join(TM_FORMATS)})", name)
+    return _atomic_stream(path, writer)
+
+
+class _Counted:
+    def __init__(self, units: Iterable[TranslationUnit]):
+        self._units = units
+        self.count = 0
+
+    def __iter__(self) -> Iterator[TranslationUnit]:
+        for unit in self._units:
+            self.count += 1
+            yield unit
+
+
+def _atomic_stream(path: str | os.PathLike[str], writer: Callable[[IO[bytes]], int]) -> int:
+    """Stream into a temporary file beside path, then rename it over path.
+
+    Like textio.atomic_write_bytes, without holding the output in memory; a new file
+    gets the usual permissions (0666 less the umask), an existing one keeps its own.
+    """
+    target = Path(path)
+    folder = target.parent
+    if not folder.is_dir():
+        raise InputError("no such folder", str(folder))
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            count = writer(handle)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if target.exists():
+            os.chmod(tmp, target.stat().st_mode & 0o7777)
+        else:
+            os.chmod(tmp, 0o666 & ~_umask())
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return count
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask

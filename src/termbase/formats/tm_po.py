@@ -1,0 +1,187 @@
+"""Gettext PO as a translation memory: one entry per unit, msgid = source (polib).
+
+Reading:
+
+    msgid / msgstr        source / target (texts kept exactly)
+    msgctxt               prop ("x-context", value)
+    # and #. comments     notes, one per line (translator comments first)
+    #: occurrences        origin ("file:line file2:line2", as gettext writes them)
+    Language, X-Source-Language (header)   target_lang, source_lang; absent or bare
+                          "en" / "id" give the defaults en-US / id-ID
+
+Entries that are fuzzy, untranslated (empty msgstr), plural (msgid_plural) or
+obsolete (#~) are skipped and reported through on_skip(line, reason); the header entry
+is not a unit. Flags and previous msgids (#|) are not read.
+
+Writing: a header with `Language:` the target language (gettext defines it as the
+language of the msgstrs), `X-Source-Language:` the source language and no plural
+forms; per unit msgctxt = the unit's first x-context prop, notes as translator
+comments (one line each), origin as occurrences. msgfmt refuses two entries with the
+same msgctxt and msgid, so a unit that would repeat one gets the unit's tuid as
+msgctxt, else "tm-N" (N counted from 1, the first free one): reading the file back
+gives these contexts as x-context props. msgfmt also refuses the escape \\r and a
+msgid and msgstr of which only one begins (or ends) with a line break: CR and CRLF
+become LF, and such leading (trailing) line breaks are removed. Units with an empty
+source are not written (msgid "" is the header). Markup, dates, user ids, tuid and
+all props but x-context are lost; see docs/tm-formats.md.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Callable, Iterable, Iterator
+
+import polib
+
+from termbase.errors import InputError
+from termbase.model import TranslationUnit
+from termbase.textio import decode_text, read_bytes
+
+OnSkip = Callable[[int | None, str], None]
+
+CONTEXT_PROP = "x-context"
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def iter_po(path: str | os.PathLike[str], name: str | None = None,
+            on_skip: OnSkip | None = None) -> Iterator[TranslationUnit]:
+    """Translation units of a PO file (read whole: polib does not stream)."""
+    name = name or str(path)
+    yield from parse_po(read_bytes(path), name, on_skip)
+
+
+def parse_po(data: bytes, name: str,
+             on_skip: OnSkip | None = None) -> Iterator[TranslationUnit]:
+    text = decode_text(data, name).text
+    if not text.strip():
+        raise InputError("empty file, expected a PO file", name)
+    bad = _NOT_XML.search(text)
+    if bad:
+        line = text.count("\n", 0, bad.start()) + 1
+        raise InputError(f"control character U+{ord(bad.group()):04X}", name, line)
+    if _is_path(text):  # polib would open a file of that name instead of parsing
+        raise InputError("not a PO file", name, 1)
+    if "\n" not in text:
+        text += "\n"
+    try:
+        po = polib.pofile(text, encoding="utf-8", wrapwidth=0)
+    except (OSError, ValueError) as exc:
+        found = re.search(r"line (\d+)", str(exc))
+        raise InputError(f"malformed PO: {str(exc).split(' (line')[0]}", name,
+                         int(found.group(1)) if found else None) from None
+    if not len(po) and not po.metadata and not po.obsolete_entries():
+        raise InputError("no PO entries found", name)
+    languages = {}
+    for key, field, default in (("X-Source-Language", "source_lang", "id-ID"),
+                                ("Language", "target_lang", "en-US")):
+        value = (po.metadata.get(key) or "").strip().replace("_", "-")
+        # a bare language that is the default's ("en") keeps the default tag ("en-US")
+        if value and value.lower() != default.split("-")[0]:
+            languages[field] = value
+
+    def skip(line: int | None, reason: str) -> None:
+        if on_skip is not None:
+            on_skip(line, reason)
+
+    for entry in po:
+        line = entry.linenum or None
+        if entry.obsolete:
+            skip(line, "obsolete entry")
+        elif entry.msgid_plural:
+            skip(line, "plural entry")
+        elif not entry.msgid:
+            continue
+        elif entry.fuzzy:
+            skip(line, "fuzzy entry")
+        elif not entry.msgstr:
+            skip(line, "untranslated entry (empty msgstr)")
+        else:
+            notes = [note for comment in (entry.tcomment, entry.comment)
+                     for note in (comment or "").splitlines() if note.strip()]
+            occurrences = " ".join(f"{file}:{number}" if number else file
+                                   for file, number in entry.occurrences)
+            yield TranslationUnit(
+                source=entry.msgid,
+                target=entry.msgstr,
+                props=[(CONTEXT_PROP, entry.msgctxt)] if entry.msgctxt is not None else [],
+                notes=notes,
+                origin=occurrences or None,
+                line=line,
+                **languages,
+            )
+
+
+def _is_path(text: str) -> bool:
+    try:
+        return os.path.isfile(text)
+    except (TypeError, ValueError, OSError):
+        return False
+
+
+def write_po(units: Iterable[TranslationUnit], source_lang: str = "id",
+             target_lang: str = "en") -> str:
+    po = polib.POFile(wrapwidth=0)
+    po.header = (f"Translation memory written by termbase: {source_lang} sources with "
+                 f"their {target_lang} translations.")
+    po.metadata = {
+        "Project-Id-Version": "termbase translation memory",
+        "Report-Msgid-Bugs-To": "",
+        "POT-Creation-Date": "",
+        "PO-Revision-Date": "",
+        "Last-Translator": "termbase",
+        "Language-Team": "",
+        "Language": target_lang,
+        "MIME-Version": "1.0",
+        "Content-Type": "text/plain; charset=UTF-8",
+        "Content-Transfer-Encoding": "8bit",
+        "X-Source-Language": source_lang,
+        "X-Generator": "termbase",
+    }
+    used: set[tuple[str | None, str]] = set()
+    counter = 0
+    for unit in units:
+        source, target = _consistent_edges(_lf(unit.source), _lf(unit.target))
+        if not source:
+            continue
+        context = next((value for kind, value in unit.props if kind == CONTEXT_PROP), None)
+        if (context, source) in used:
+            if unit.tuid and (unit.tuid, source) not in used:
+                context = unit.tuid
+            else:
+                while True:
+                    counter += 1
+                    if (f"tm-{counter}", source) not in used:
+                        context = f"tm-{counter}"
+                        break
+        used.add((context, source))
+        po.append(polib.POEntry(
+            msgctxt=context,
+            msgid=source,
+            msgstr=target,
+            tcomment="\n".join(" ".join(_lf(note).split("\n")) for note in unit.notes),
+            occurrences=_occurrences(unit.origin),
+        ))
+    text = str(po)
+    return text if text.endswith("\n") else text + "\n"
+
+
+def _lf(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _consistent_edges(source: str, target: str) -> tuple[str, str]:
+    """msgfmt: msgid and msgstr must both begin (end) with a line break, or neither."""
+    if source.startswith("\n") != target.startswith("\n"):
+        source, target = source.lstrip("\n"), target.lstrip("\n")
+    if source.endswith("\n") != target.endswith("\n"):
+        source, target = source.rstrip("\n"), target.rstrip("\n")
+    return source, target
+
+
+def _occurrences(origin: str | None) -> list[tuple[str, str]]:
+    result = []
+    for token in (origin or "").split():
+        file, colon, number = token.rpartition(":")
+        result.append((file, number) if colon and file and number.isdigit() else (token, ""))
+    return result

@@ -1,0 +1,162 @@
+"""Translation memories as plain two-column TSV: `source<TAB>target`, one unit a line.
+
+Reading (streamed, line by line): UTF-8 with or without BOM; LF or CRLF line ends
+(a lone CR is text). Blank lines are ignored, and so are comment lines: lines that
+start with `#` and hold no tab (a line that starts with `#` and holds one tab is a
+unit whose source starts with `#`). The first other line may be a header naming the
+columns: `source<TAB>target` or two language tags (`id<TAB>en`, `id-ID<TAB>en-US`);
+language tags in the other order (`en<TAB>id`) swap the columns, and full tags become
+the units' language tags. Every other line must have exactly two columns, else
+InputError(path, line). Cells are kept exactly as written (spaces included); a unit
+whose source or target is empty or only white space is skipped and reported through
+on_skip(line, reason). Control characters that XML cannot hold are refused, so that
+every unit read can be written as TMX.
+
+Writing: one line per unit, LF line ends, no BOM, no header unless asked for (or
+unless the first unit would read as one, e.g. `id<TAB>en`: then `source<TAB>target`). Tabs,
+line breaks (CR, LF) inside texts cannot be represented and become spaces. Only the
+two texts are kept: markup, dates, ids, props, notes and origin are lost.
+"""
+
+from __future__ import annotations
+
+import codecs
+import io
+import os
+import re
+from collections.abc import Callable, Iterable, Iterator
+from typing import IO
+
+from termbase.errors import InputError
+from termbase.model import TranslationUnit
+
+OnSkip = Callable[[int | None, str], None]
+
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*")
+_NOT_IN_CELL = re.compile("[\t\r\n]")
+
+
+def iter_tsv(path: str | os.PathLike[str], name: str | None = None,
+             source_lang: str = "id", target_lang: str = "en",
+             on_skip: OnSkip | None = None) -> Iterator[TranslationUnit]:
+    """Translation units of a TSV file, streamed."""
+    name = name or str(path)
+    try:
+        handle = open(path, "rb")  # noqa: SIM115 (closed when the generator ends)
+    except FileNotFoundError:
+        raise InputError("no such file", name) from None
+    except IsADirectoryError:
+        raise InputError("is a directory", name) from None
+    except OSError as exc:
+        raise InputError(exc.strerror or str(exc), name) from None
+    with handle:
+        yield from parse_tsv(handle, name, source_lang, target_lang, on_skip)
+
+
+def parse_tsv(handle: IO[bytes], name: str, source_lang: str = "id",
+              target_lang: str = "en",
+              on_skip: OnSkip | None = None) -> Iterator[TranslationUnit]:
+    """Translation units of TSV bytes read from a binary file object."""
+    languages: dict[str, str] = {}
+    swapped = False
+    header_seen = False
+    empty = True
+    for line, data in enumerate(handle, start=1):
+        if line == 1:
+            if data.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in data:
+                raise InputError("UTF-16 or binary data: TSV translation memories are UTF-8",
+                                 name, 1)
+            data = data.removeprefix(b"\xef\xbb\xbf")
+        try:
+            row = data.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise InputError(f"not valid UTF-8 (byte 0x{data[exc.start]:02x}); convert it "
+                             "first, e.g. iconv -f cp1252 -t utf-8", name, line) from None
+        row = row.removesuffix("\n").removesuffix("\r")
+        if not row.strip():
+            continue
+        empty = False
+        if row.startswith("#") and "\t" not in row:
+            continue  # comment
+        cells = row.split("\t")
+        if len(cells) != 2:
+            raise InputError(f"{len(cells)} columns, expected 2 (source<TAB>target)",
+                             name, line)
+        if not header_seen:
+            header_seen = True
+            header = _header(cells, source_lang, target_lang)
+            if header is not None:
+                swapped, languages = header
+                continue
+        bad = _NOT_XML.search(row)
+        if bad:
+            raise InputError(f"control character U+{ord(bad.group()):04X}", name, line)
+        source, target = (cells[1], cells[0]) if swapped else (cells[0], cells[1])
+        if not source.strip() or not target.strip():
+            if on_skip is not None:
+                on_skip(line, f"empty {'source' if not source.strip() else 'target'}")
+            continue
+        yield TranslationUnit(source, target, line=line, **languages)
+    if empty:
+        raise InputError("empty file, expected source<TAB>target lines", name)
+
+
+def _header(cells: list[str], source_lang: str,
+            target_lang: str) -> tuple[bool, dict[str, str]] | None:
+    """(columns swapped, language tags for the units) if the row is a header."""
+    first, second = (cell.strip() for cell in cells)
+    if (first.lower(), second.lower()) == ("source", "target"):
+        return False, {}
+    if not (_LANGUAGE_TAG.fullmatch(first) and _LANGUAGE_TAG.fullmatch(second)):
+        return None
+    bases = (_base(first), _base(second))
+    if bases == (_base(source_lang), _base(target_lang)):
+        swapped = False
+    elif bases == (_base(target_lang), _base(source_lang)):
+        swapped = True
+        first, second = second, first
+    else:
+        return None
+    languages = {}
+    if "-" in first or "_" in first:
+        languages["source_lang"] = first.replace("_", "-")
+    if "-" in second or "_" in second:
+        languages["target_lang"] = second.replace("_", "-")
+    return swapped, languages
+
+
+def _base(tag: str) -> str:
+    base = tag.lower().replace("_", "-").split("-")[0]
+    return "id" if base == "in" else base
+
+
+def cell(text: str) -> str:
+    """A text as the writer puts it into a cell: tabs and line breaks become spaces."""
+    return _NOT_IN_CELL.sub(" ", text)
+
+
+def write_tsv_to(file_obj: IO[bytes], units: Iterable[TranslationUnit],
+                 header: str | None = None) -> int:
+    """Stream units as UTF-8 TSV to a binary file object; returns how many.
+
+    header: an optional first line, e.g. "id-ID\\ten-US" (written as given)."""
+    count = 0
+    if header:
+        file_obj.write(f"{header}\n".encode())
+    for count, unit in enumerate(units, start=1):  # noqa: B007
+        row = [cell(unit.source), cell(unit.target)]
+        if count == 1 and not header:
+            if _header(row, "id", "en") is not None:
+                # A first unit like "id<TAB>en" would be read back as a header.
+                file_obj.write(b"source\ttarget\n")
+            elif row[0].startswith("\ufeff"):
+                file_obj.write(codecs.BOM_UTF8)  # the reader drops one BOM, not two
+        file_obj.write(f"{row[0]}\t{row[1]}\n".encode())
+    return count
+
+
+def write_tsv(units: Iterable[TranslationUnit], header: str | None = None) -> str:
+    out = io.BytesIO()
+    write_tsv_to(out, units, header)
+    return out.getvalue().decode("utf-8")
