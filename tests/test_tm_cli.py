@@ -152,3 +152,9 @@ def test_starter_memory_imports(invoke, memory):
                                      "stats", "delete"])
 def test_help(invoke, command):
     assert invoke("tm", command, "--help").exit_code == 0
+
+
+def test_a_missing_file_stops_before_any_import(invoke, memory, tmx, tmp_path):
+    result = invoke("tm", "import", str(tmx), str(tmp_path / "missing.tmx"))
+    assert result.exit_code == 2 and "missing.tmx: no such file" in result.output
+    assert not memory.exists()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -39,17 +40,30 @@ def decode_text(data: bytes, path: str) -> SourceText:
     return SourceText(path, text[1:] if had_bom else text, had_bom)
 
 
-def read_bytes(path: str | os.PathLike[str]) -> bytes:
-    """A file's bytes, or an InputError naming the file."""
+@contextmanager
+def _reading(path: str | os.PathLike[str]):
+    """Turn the OS's complaints about a file into one InputError naming it."""
     name = str(path)
     try:
-        return Path(path).read_bytes()
+        yield
     except FileNotFoundError:
         raise InputError("no such file", name) from None
     except IsADirectoryError:
         raise InputError("is a directory", name) from None
     except OSError as exc:
         raise InputError(exc.strerror or str(exc), name) from None
+
+
+def read_bytes(path: str | os.PathLike[str]) -> bytes:
+    """A file's bytes, or an InputError naming the file."""
+    with _reading(path):
+        return Path(path).read_bytes()
+
+
+def check_readable(path: str | os.PathLike[str]) -> None:
+    """Raise the InputError read_bytes would, without reading a large file."""
+    with _reading(path), Path(path).open("rb"):
+        pass
 
 
 def read_text(path: str | os.PathLike[str]) -> SourceText:

@@ -22,5 +22,10 @@ def stdout_console() -> Console:
     )
 
 
+def stderr_is_interactive() -> bool:
+    """A person watches standard error: progress bars are welcome there."""
+    return sys.stderr.isatty() and "NO_COLOR" not in os.environ
+
+
 def progress_wanted(count: int) -> bool:
-    return count > 1 and sys.stderr.isatty() and "NO_COLOR" not in os.environ
+    return count > 1 and stderr_is_interactive()

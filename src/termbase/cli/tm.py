@@ -55,9 +55,12 @@ def import_(files, input_format, source_lang, target_lang, tm_path):
     A unit already present (same languages, source and target) is updated, not
     duplicated. A file that fails part-way leaves the memory as it was before it.
     """
-    from termbase.cli.output import progress_wanted
+    from termbase.cli.output import stderr_is_interactive
     from termbase.formats.tm_io import iter_units
+    from termbase.textio import check_readable
 
+    for path in files:  # a missing or unreadable file stops the run before any import
+        check_readable(path)
     memory = _open(tm_path, create=True)
     for path in files:
         skipped_in_reading: list[str] = []
@@ -67,7 +70,7 @@ def import_(files, input_format, source_lang, target_lang, tm_path):
 
         units = iter_units(path, input_format, on_skip=on_skip, source_lang=source_lang,
                            target_lang=target_lang)
-        if progress_wanted(2):
+        if stderr_is_interactive():
             from rich.progress import Progress, SpinnerColumn, TextColumn
 
             with Progress(SpinnerColumn(), TextColumn("{task.description}"),
