@@ -26,6 +26,8 @@ from termbase.tm.migrations import MIGRATIONS
 
 DEFAULT_BUSY_MS = 600_000  # an import waits for another to finish instead of failing
 CANDIDATES = 1_000  # units scored exactly per query and side
+MIN_CANDIDATES = 50  # scored whatever their overlap
+OVERLAP_MARGIN = 1  # candidates sharing this many fewer rare words than the best are dropped
 RARE_WORDS = 8  # the query's rarest words whose postings are read
 POSTINGS_BUDGET = 60_000  # postings read per query and side, at most (beyond the first word)
 DF_REFRESH_SHARE = 0.01  # refresh word frequencies when an import adds 1% or more
@@ -390,7 +392,13 @@ class SQLiteMemory:
                 (f"{{{column}}} : {_quoted(word)}",))]
             read += len(postings)
             overlap.update(postings)
-        return [unit_id for unit_id, _ in overlap.most_common(CANDIDATES)]
+        ranked = overlap.most_common(CANDIDATES)
+        if not ranked:
+            return []
+        # Units sharing clearly fewer rare words than the best cannot come close to it.
+        floor = ranked[0][1] - OVERLAP_MARGIN
+        return [unit_id for index, (unit_id, shared) in enumerate(ranked)
+                if shared >= floor or index < MIN_CANDIDATES]
 
     def _frequencies_missing(self) -> bool:
         return self.db.execute("SELECT 1 FROM word_df LIMIT 1").fetchone() is None
