@@ -41,14 +41,26 @@ def normalised(text: str) -> str:
     return " ".join(words(text))
 
 
-def text_key(text: str) -> bytes:
-    return hashlib.blake2b(collapse(text).encode("utf-8"), digest_size=16).digest()
+def text_key(text: str) -> int:
+    """A 63-bit hash of the collapsed text, for the exact-match index (a hit is then
+    compared as text, so a collision costs a comparison, never a wrong match)."""
+    return _hash63(collapse(text))
 
 
-def pair_key(source_lang: str, target_lang: str, source: str, target: str) -> bytes:
+def unit_keys(source_lang: str, target_lang: str, source: str,
+              target: str) -> tuple[bytes, int, int]:
+    """(identity, source key, target key) of a unit, each text collapsed once. The
+    identity is languages by base and both texts, 128 bits."""
+    source, target = collapse(source), collapse(target)
     base = f"{base_language(source_lang)}\x00{base_language(target_lang)}\x00" \
-           f"{collapse(source)}\x00{collapse(target)}"
-    return hashlib.blake2b(base.encode("utf-8"), digest_size=16).digest()
+           f"{source}\x00{target}"
+    identity = hashlib.blake2b(base.encode("utf-8"), digest_size=16).digest()
+    return identity, _hash63(source), _hash63(target)
+
+
+def _hash63(text: str) -> int:
+    digest = hashlib.blake2b(text.encode("utf-8"), digest_size=8).digest()
+    return int.from_bytes(digest, "big") >> 1  # SQLite integers are signed 64-bit
 
 
 def base_language(tag: str) -> str:

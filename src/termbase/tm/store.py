@@ -137,6 +137,7 @@ class SQLiteMemory:
         self._pairs = None
         self.db.execute("BEGIN IMMEDIATE")
         try:
+            last_before = self.db.execute("SELECT coalesce(max(id), 0) FROM units").fetchone()[0]
             batch: list[TranslationUnit] = []
             for unit in units:
                 if origin and not unit.origin:
@@ -150,6 +151,12 @@ class SQLiteMemory:
             self._write_batch(batch, report)
             if progress and batch:
                 progress(len(batch))
+            if report.added:
+                # New rows take ids above the old maximum: index them in one statement.
+                self.db.execute(
+                    "INSERT INTO units_fts (rowid, source_norm, target_norm) "
+                    "SELECT id, source_norm, target_norm FROM units WHERE id > ?",
+                    (last_before,))
             if report.added and report.added >= self.count() * DF_REFRESH_SHARE:
                 self.refresh_frequencies()
             self.db.execute("COMMIT")
@@ -162,7 +169,7 @@ class SQLiteMemory:
         report = self.import_units([unit])
         outcome = "added" if report.added else "updated" if report.updated else "unchanged"
         row = self.db.execute("SELECT id FROM units WHERE pair_key = ?",
-                              (_pair(unit),)).fetchone()
+                              (_keys(unit)[0],)).fetchone()
         return row[0], outcome
 
     def _write_batch(self, batch: list[TranslationUnit], report: ImportReport) -> None:
@@ -171,24 +178,24 @@ class SQLiteMemory:
             if not unit.source.strip() or not unit.target.strip():
                 report.skip("empty source or target")
                 continue
-            keys.append(_pair(unit))
+            keys.append(_keys(unit))
             rows.append(unit)
-        existing = self._existing(keys)
-        fresh: dict[bytes, TranslationUnit] = {}
-        for key, unit in zip(keys, rows, strict=True):
-            if key in existing:
-                if self._update(existing[key], unit):
+        existing = self._existing([identity for identity, _, _ in keys])
+        fresh: dict[bytes, tuple[TranslationUnit, int, int]] = {}
+        for (identity, source_key, target_key), unit in zip(keys, rows, strict=True):
+            if identity in existing:
+                if self._update(existing[identity], unit):
                     report.updated += 1
                 else:
                     report.skip("already in the memory")
-            elif key in fresh:
+            elif identity in fresh:
                 report.skip("repeated in the file")
             else:
-                fresh[key] = unit
+                fresh[identity] = (unit, source_key, target_key)
         self._insert_many(fresh)
         report.added += len(fresh)
         self.db.executemany("INSERT OR IGNORE INTO language_pairs VALUES (?, ?)",
-                            {(u.source_lang, u.target_lang) for u in fresh.values()})
+                            {(u.source_lang, u.target_lang) for u, _, _ in fresh.values()})
 
     def _existing(self, keys: list[bytes]) -> dict[bytes, tuple]:
         found = {}
@@ -201,7 +208,7 @@ class SQLiteMemory:
                 found[row[0]] = row[1:]
         return found
 
-    def _insert_many(self, fresh: dict[bytes, TranslationUnit]) -> None:
+    def _insert_many(self, fresh: dict[bytes, tuple[TranslationUnit, int, int]]) -> None:
         stamp = now()
         self.db.executemany(
             "INSERT INTO units (source_lang, target_lang, source, target, source_markup, "
@@ -210,10 +217,10 @@ class SQLiteMemory:
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [(u.source_lang, u.target_lang, u.source, u.target, u.source_markup,
               u.target_markup, scoring.normalised(u.source), scoring.normalised(u.target),
-              scoring.text_key(u.source), scoring.text_key(u.target), key,
-              u.created_at or stamp, u.created_by, u.changed_at, u.changed_by, u.origin,
-              u.tuid) for key, u in fresh.items()])
-        with_data = [(key, u) for key, u in fresh.items() if u.props or u.notes]
+              source_key, target_key, identity, u.created_at or stamp, u.created_by,
+              u.changed_at, u.changed_by, u.origin, u.tuid)
+             for identity, (u, source_key, target_key) in fresh.items()])
+        with_data = [(key, u) for key, (u, _, _) in fresh.items() if u.props or u.notes]
         for key, unit in with_data:
             unit_id = self.db.execute("SELECT id FROM units WHERE pair_key = ?",
                                       (key,)).fetchone()[0]
@@ -357,8 +364,10 @@ class SQLiteMemory:
     def _candidates(self, text: str, query_words: list[str], side: str):
         """(id, text, words) of exact matches and of the units sharing most of the query's
         rarest words; only these few are scored."""
+        exact = scoring.collapse(text)
         ids: list[int] = [row[0] for row in self.db.execute(
-            f"SELECT id FROM units WHERE {side}_key = ?", (scoring.text_key(text),))]
+            f"SELECT id, {side} FROM units WHERE {side}_key = ?", (scoring.text_key(text),))
+            if scoring.collapse(row[1]) == exact]
         ids.extend(self._sharing_rare_words(query_words, f"{side}_norm"))
         ids = list(dict.fromkeys(ids))
         for start in range(0, len(ids), 500):
@@ -439,8 +448,8 @@ def _swapped(unit: TranslationUnit) -> TranslationUnit:
         origin=unit.origin, tuid=unit.tuid, props=list(unit.props), notes=list(unit.notes))
 
 
-def _pair(unit: TranslationUnit) -> bytes:
-    return scoring.pair_key(unit.source_lang, unit.target_lang, unit.source, unit.target)
+def _keys(unit: TranslationUnit) -> tuple[bytes, int, int]:
+    return scoring.unit_keys(unit.source_lang, unit.target_lang, unit.source, unit.target)
 
 
 def _data_rows(unit: TranslationUnit) -> list[tuple[str, str | None, str]]:
