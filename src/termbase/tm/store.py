@@ -28,8 +28,8 @@ DEFAULT_BUSY_MS = 600_000  # an import waits for another to finish instead of fa
 CANDIDATES = 1_000  # units scored exactly per query and side
 MIN_CANDIDATES = 50  # scored whatever their overlap
 OVERLAP_MARGIN = 1  # candidates sharing this many fewer rare words than the best are dropped
-RARE_WORDS = 8  # the query's rarest words whose postings are read
-POSTINGS_BUDGET = 60_000  # postings read per query and side, at most (beyond the first word)
+RARE_WORDS = 6  # the query's rarest words whose postings are read
+POSTINGS_BUDGET = 40_000  # postings read per query and side, at most (beyond the first word)
 DF_REFRESH_SHARE = 0.01  # refresh word frequencies when an import adds 1% or more
 BATCH = 2_000
 CACHE_KIB = 64 * 1024  # SQLite page cache: index building wants more than the 2 MB default
@@ -401,13 +401,16 @@ class SQLiteMemory:
                 (f"{{{column}}} : {_quoted(word)}",))]
             read += len(postings)
             overlap.update(postings)
-        ranked = overlap.most_common(CANDIDATES)
-        if not ranked:
+        if not overlap:
             return []
         # Units sharing clearly fewer rare words than the best cannot come close to it.
-        floor = ranked[0][1] - OVERLAP_MARGIN
-        return [unit_id for index, (unit_id, shared) in enumerate(ranked)
-                if shared >= floor or index < MIN_CANDIDATES]
+        floor = max(overlap.values()) - OVERLAP_MARGIN
+        close = [unit_id for unit_id, shared in overlap.items() if shared >= floor]
+        if len(close) > CANDIDATES:
+            return [unit_id for unit_id, _ in overlap.most_common(CANDIDATES)]
+        if len(close) < MIN_CANDIDATES:
+            return [unit_id for unit_id, _ in overlap.most_common(MIN_CANDIDATES)]
+        return close
 
     def _frequencies_missing(self) -> bool:
         return self.db.execute("SELECT 1 FROM word_df LIMIT 1").fetchone() is None
