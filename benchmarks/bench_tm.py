@@ -68,9 +68,11 @@ def vary(sentence: str, vocabulary: list[str], rng: random.Random, changes: int)
     return " ".join(words)
 
 
-def generate(size: int, pairs, vocabulary, rng: random.Random, path: Path) -> list[str]:
-    """Write size units as TMX (streamed); return their sources."""
-    sources = []
+def generate(size: int, pairs, vocabulary, rng: random.Random, path: Path,
+             picks: set[int]) -> dict[int, str]:
+    """Write size units as TMX (streamed); return the sources of the picked units only,
+    so that this process stays small while the import it times runs."""
+    picked = {}
     with etree.xmlfile(str(path), encoding="UTF-8") as xf:
         xf.write_declaration()
         with xf.element("tmx", version="1.4"):
@@ -83,13 +85,14 @@ def generate(size: int, pairs, vocabulary, rng: random.Random, path: Path) -> li
                     source, target = pairs[number % len(pairs)]
                     # No unique marker in the source: it would make retrieval trivial.
                     source = vary(source, vocabulary, rng, rng.randint(1, 3))
-                    sources.append(source)
+                    if number in picks:
+                        picked[number] = source
                     tu = etree.Element("tu")
                     for language, text in (("id-ID", source), ("en-US", f"{target} ({number})")):
                         tuv = etree.SubElement(tu, "tuv", {XML_LANG: language})
                         etree.SubElement(tuv, "seg").text = text
                     xf.write(tu)
-    return sources
+    return picked
 
 
 def timed_import(termbase: str, tmx: Path, memory: Path) -> tuple[float, float]:
@@ -141,11 +144,11 @@ def run_size(size: int, args, termbase: str, pairs, vocabulary, work: Path) -> d
 
     rng = random.Random(SEED + size)
     tmx, memory_path = work / f"memory-{size}.tmx", work / f"memory-{size}.sqlite"
-    sources = generate(size, pairs, vocabulary, rng, tmx)
+    picks = [rng.randrange(size) for _ in range(args.queries)]
+    picked = generate(size, pairs, vocabulary, rng, tmx, set(picks))
     import_s, rss_mb = timed_import(termbase, tmx, memory_path)
     memory = SQLiteMemory(memory_path)
-    picks = [rng.randrange(size) for _ in range(args.queries)]
-    queries = [vary(sources[i], vocabulary, rng, rng.randint(1, 3)) for i in picks]
+    queries = [vary(picked[i], vocabulary, rng, rng.randint(1, 3)) for i in picks]
     latencies, tops = [], []
     for query in queries:
         start = time.perf_counter()
@@ -153,7 +156,8 @@ def run_size(size: int, args, termbase: str, pairs, vocabulary, work: Path) -> d
         latencies.append((time.perf_counter() - start) * 1000)
         tops.append(matches[0].score if matches else 0.0)
     codes = WordCodes()
-    choices = [codes.encode(scoring.words(s)) for s in sources]
+    choices = [codes.encode(norm.split(" ") if norm else [])
+               for (norm,) in memory.db.execute("SELECT source_norm FROM units")]
     agree = 0
     for query, top in zip(queries, tops, strict=True):
         best = exhaustive_best(codes.encode(scoring.words(query)), choices)
@@ -165,6 +169,7 @@ def run_size(size: int, args, termbase: str, pairs, vocabulary, work: Path) -> d
               "agreement": agree / len(queries),
               "db_mb": memory_path.stat().st_size / 2**20}
     if size == min(args.sizes):
+        sources = [source for (source,) in memory.db.execute("SELECT source FROM units")]
         result.update(translate_toolkit(sources, queries, result["p50_ms"]))
     memory.close()
     if not args.keep:
