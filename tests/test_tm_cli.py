@@ -158,3 +158,11 @@ def test_a_missing_file_stops_before_any_import(invoke, memory, tmx, tmp_path):
     result = invoke("tm", "import", str(tmx), str(tmp_path / "missing.tmx"))
     assert result.exit_code == 2 and "missing.tmx: no such file" in result.output
     assert not memory.exists()
+
+
+def test_a_failed_first_import_leaves_no_memory(invoke, memory, tmp_path):
+    bad = tmp_path / "bad.tmx"
+    bad.write_text(TMX[: len(TMX) // 2], encoding="utf-8")
+    assert invoke("tm", "import", str(bad)).exit_code == 2
+    assert not memory.exists()
+    assert not list(memory.parent.glob("memory.sqlite*"))

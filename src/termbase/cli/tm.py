@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import click
 
@@ -55,13 +56,28 @@ def import_(files, input_format, source_lang, target_lang, tm_path):
     A unit already present (same languages, source and target) is updated, not
     duplicated. A file that fails part-way leaves the memory as it was before it.
     """
-    from termbase.cli.output import stderr_is_interactive
-    from termbase.formats.tm_io import iter_units
     from termbase.textio import check_readable
 
     for path in files:  # a missing or unreadable file stops the run before any import
         check_readable(path)
+    target = Path(memory_path(tm_path))
+    created = not target.exists()
     memory = _open(tm_path, create=True)
+    try:
+        _import_files(memory, files, input_format, source_lang, target_lang)
+    except BaseException:
+        if created and memory.count() == 0:  # leave no empty memory behind a failed run
+            memory.close()
+            for leftover in (target, Path(f"{target}-wal"), Path(f"{target}-shm")):
+                leftover.unlink(missing_ok=True)
+        raise
+    click.echo(f"{memory.path}: {memory.count()} units", err=True)
+
+
+def _import_files(memory, files, input_format, source_lang, target_lang) -> None:
+    from termbase.cli.output import stderr_is_interactive
+    from termbase.formats.tm_io import iter_units
+
     for path in files:
         skipped_in_reading: list[str] = []
 
@@ -85,7 +101,6 @@ def import_(files, input_format, source_lang, target_lang, tm_path):
         reasons = "; ".join(f"{n} {r}" for r, n in report.reasons.items())
         click.echo(f"{path}: {report.added} added, {report.updated} updated, "
                    f"{report.skipped} skipped" + (f" ({reasons})" if reasons else ""))
-    click.echo(f"{memory.path}: {memory.count()} units", err=True)
 
 
 @tm.command("export")
