@@ -21,7 +21,6 @@ and a number varied, writes it as one TMX file, and reports in one run:
 from __future__ import annotations
 
 import argparse
-import os
 import random
 import re
 import shutil
