@@ -132,3 +132,31 @@ class TranslationUnit:
     props: list[tuple[str, str]] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     line: int | None = None
+
+
+@dataclass
+class BilingualUnit:
+    """A source sentence and its translation as a bilingual file (XLIFF, TMX, PO) holds
+    it, with where its texts stand in that file, so that findings point at them.
+
+    Lines and columns are 1-based, columns in code points, of the first character of the
+    text inside its element (for XML) or of the string's first character (for PO);
+    None where the format or the file gives no position.
+    """
+
+    id: str
+    source: str
+    target: str
+    source_lang: str = "id"
+    target_lang: str = "en"
+    state: str | None = None  # XLIFF state, or "fuzzy" for a fuzzy PO entry
+    approved: bool = False
+    source_line: int | None = None
+    source_column: int | None = None
+    target_line: int | None = None
+    target_column: int | None = None
+    source_markup: str | None = None
+    target_markup: str | None = None
+    # Where the unit belongs in the article it came from (paragraph number, 1-based).
+    paragraph: int | None = None
+    notes: list[str] = field(default_factory=list)
