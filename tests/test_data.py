@@ -35,3 +35,16 @@ def test_list_entries_have_the_shape_their_rule_expects():
     assert all(w[:2] in ("di", "ke") for w in word_list("glued_exceptions"))
     assert all(e.split()[0].endswith("pun") for e in word_list("pun_joined"))
     assert all(" " not in w for w in word_list("abbreviations"))
+
+
+def test_every_package_is_listed_for_installation():
+    import tomllib
+
+    from .conftest import REPO
+
+    listed = set(tomllib.loads((REPO / "pyproject.toml").read_text())["tool"]["setuptools"]
+                 ["packages"])
+    source = REPO / "src"
+    found = {".".join(p.parent.relative_to(source).parts)
+             for p in source.rglob("__init__.py")}
+    assert found <= listed, f"missing from pyproject.toml packages: {sorted(found - listed)}"
