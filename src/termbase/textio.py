@@ -7,6 +7,7 @@ import tempfile
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from termbase.errors import InputError
 
@@ -41,9 +42,9 @@ def decode_text(data: bytes, path: str) -> SourceText:
 
 
 @contextmanager
-def _reading(path: str | os.PathLike[str]):
+def _reading(path: str | os.PathLike[str], name: str | None = None):
     """Turn the OS's complaints about a file into one InputError naming it."""
-    name = str(path)
+    name = name or str(path)
     try:
         yield
     except FileNotFoundError:
@@ -58,6 +59,12 @@ def read_bytes(path: str | os.PathLike[str]) -> bytes:
     """A file's bytes, or an InputError naming the file."""
     with _reading(path):
         return Path(path).read_bytes()
+
+
+def open_binary(path: str | os.PathLike[str], name: str | None = None) -> BinaryIO:
+    """The file opened for streaming, or an InputError naming it (as name if given)."""
+    with _reading(path, name):
+        return open(path, "rb")  # noqa: SIM115 (the caller closes it)
 
 
 def check_readable(path: str | os.PathLike[str]) -> None:

@@ -29,6 +29,7 @@ from typing import IO
 
 from termbase.errors import InputError
 from termbase.model import TranslationUnit
+from termbase.textio import open_binary
 
 OnSkip = Callable[[int | None, str], None]
 
@@ -42,15 +43,7 @@ def iter_tsv(path: str | os.PathLike[str], name: str | None = None,
              on_skip: OnSkip | None = None) -> Iterator[TranslationUnit]:
     """Translation units of a TSV file, streamed."""
     name = name or str(path)
-    try:
-        handle = open(path, "rb")  # noqa: SIM115 (closed when the generator ends)
-    except FileNotFoundError:
-        raise InputError("no such file", name) from None
-    except IsADirectoryError:
-        raise InputError("is a directory", name) from None
-    except OSError as exc:
-        raise InputError(exc.strerror or str(exc), name) from None
-    with handle:
+    with open_binary(path, name) as handle:
         yield from parse_tsv(handle, name, source_lang, target_lang, on_skip)
 
 

@@ -51,6 +51,7 @@ import termbase
 from termbase.errors import InputError
 from termbase.formats.xml import local_name, parse_xml
 from termbase.model import TranslationUnit
+from termbase.textio import open_binary
 
 OnSkip = Callable[[int | None, str], None]
 
@@ -84,15 +85,7 @@ def iter_tmx(path_or_file: str | os.PathLike[str] | BinaryIO, name: str | None =
     """Translation units of a TMX file (a path or a binary file object), streamed."""
     if isinstance(path_or_file, (str, os.PathLike)):
         name = name or str(path_or_file)
-        try:
-            handle = open(path_or_file, "rb")  # noqa: SIM115 (closed when the generator ends)
-        except FileNotFoundError:
-            raise InputError("no such file", name) from None
-        except IsADirectoryError:
-            raise InputError("is a directory", name) from None
-        except OSError as exc:
-            raise InputError(exc.strerror or str(exc), name) from None
-        with handle:
+        with open_binary(path_or_file, name) as handle:
             yield from _iter_stream(handle, name, source_lang, target_lang, on_skip)
     else:
         name = name or str(getattr(path_or_file, "name", "<tmx>"))
