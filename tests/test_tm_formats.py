@@ -710,7 +710,15 @@ def test_detect_tm_format_sniffs_unknown_extensions(tmp_path):
     other.write_text("# hi\n", encoding="utf-8")
     assert "unknown translation-memory format" in raises_input_error(
         detect_tm_format, other).message
-    assert "XLIFF" in raises_input_error(iter_units, tmp_path / "a.xlf").message
+    xliff = tmp_path / "job.xml"  # XLIFF is read too: its confirmed translations
+    xliff.write_text('<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">'
+                     '<file original="a.txt" source-language="id" target-language="en" '
+                     'datatype="plaintext"><body><trans-unit id="1" approved="yes">'
+                     "<source>a</source><target>b</target></trans-unit></body></file>"
+                     "</xliff>", encoding="utf-8")
+    assert detect_tm_format(xliff) == "xliff"
+    assert [(u.source, u.target, u.origin) for u in iter_units(xliff)] == [("a", "b",
+                                                                            "a.txt")]
 
 
 @pytest.mark.parametrize("fmt", ["tmx", "tsv", "po"])

@@ -37,7 +37,13 @@ def cli() -> None:
 
 
 def main() -> None:
-    from termbase.cli import check, glossary, segment, tm  # noqa: F401  (registers commands)
+    from termbase.cli import (  # noqa: F401  (registers commands)
+        check,
+        exchange,
+        glossary,
+        segment,
+        tm,
+    )
 
     try:
         cli.main(prog_name="termbase")

@@ -43,15 +43,19 @@ def tm():
 
 @tm.command("import")
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
-@click.option("--format", "input_format", type=click.Choice(["tmx", "po", "tsv"]),
-              help="Format of the files (default: from the extension).")
+@click.option("--format", "input_format", type=click.Choice(["tmx", "po", "tsv", "xliff"]),
+              help="Format of the files (default: from the extension; .xlf and .xliff "
+                   "are XLIFF).")
 @click.option("--from", "source_lang", default="id", show_default=True,
               help="Source language to take from TMX.")
 @click.option("--to", "target_lang", default="en", show_default=True,
               help="Target language to take from TMX.")
 @tm_option
 def import_(files, input_format, source_lang, target_lang, tm_path):
-    """Import TMX 1.4, PO or two-column TSV files, one transaction per file.
+    """Import TMX 1.4, PO, two-column TSV or XLIFF 1.2/2.0 files, one transaction per
+    file. From XLIFF only confirmed translations are taken (1.2 approved="yes" or state
+    translated, signed-off, final; 2.0 state translated, reviewed, final), with the
+    article (the <file>'s original) as origin; the others are reported as skipped.
 
     A unit already present (same languages, source and target) is updated, not
     duplicated. A file that fails part-way leaves the memory as it was before it.

@@ -3,7 +3,7 @@
     tmx     TMX 1.4b (formats/tmx.py), streamed both ways
     tsv     source<TAB>target lines (formats/tm_tsv.py), streamed both ways
     po      gettext PO, msgid = source (formats/tm_po.py), read and built whole
-    xliff   detected only: XLIFF is not read or written here, the caller decides
+    xliff   XLIFF 1.2 / 2.0 (formats/xliff.py), read only: the confirmed translations
 
 Detection goes by extension (.tmx; .po/.pot; .tsv/.txt/.tab; .xlf/.xliff); a file
 with another extension is sniffed (<tmx or <xliff near the start). Writing is atomic:
@@ -34,7 +34,7 @@ _SNIFF = 4096
 
 
 def detect_tm_format(path: str | os.PathLike[str]) -> str:
-    """'tmx', 'po', 'tsv' or 'xliff' (which this module does not read: caller decides)."""
+    """'tmx', 'po', 'tsv' or 'xliff' (read, not written)."""
     name = str(path)
     extension = Path(name).suffix.lower()
     if extension in _BY_EXTENSION:
@@ -80,9 +80,53 @@ def iter_units(path: str | os.PathLike[str], fmt: str | None = None,
     if fmt == "po":
         return iter_po(path, name, on_skip)
     if fmt == "xliff":
-        raise InputError("XLIFF is not a translation-memory format read here", name)
+        return _iter_xliff(name, source_lang, target_lang, on_skip)
     raise InputError(f"unknown translation-memory format {fmt!r} (known: "
                      f"{', '.join(TM_FORMATS)})", name)
+
+
+def _iter_xliff(name: str, source_lang: str, target_lang: str,
+                on_skip: OnSkip | None) -> Iterator[TranslationUnit]:
+    """The confirmed translations of an XLIFF file (1.2: approved="yes" or state
+    translated, signed-off, final; 2.0: state translated, reviewed, final) as units
+    whose origin is the <file>'s original (the article). Others are reported through
+    on_skip. The file is read whole (XLIFF files are articles, not memories); a unit in
+    the other direction (en -> id when id -> en is wanted) is swapped."""
+    from termbase.formats.xliff import is_confirmed, read_xliff
+
+    meta, _ = read_xliff(name)
+
+    def skip(line: int | None, reason: str) -> None:
+        if on_skip:
+            on_skip(line, reason)
+
+    def generate() -> Iterator[TranslationUnit]:
+        for xliff_file in meta.files:
+            for unit in xliff_file.units:
+                line = unit.target_line or unit.source_line
+                if not unit.target.strip():
+                    skip(line, "no translation")
+                    continue
+                if not is_confirmed(unit, meta.version):
+                    state = unit.state or ("initial" if meta.version.startswith("2") else "")
+                    skip(line, f"unconfirmed translation (state {state})" if state
+                         else "unconfirmed translation (no state)")
+                    continue
+                languages = (base_language(unit.source_lang), base_language(unit.target_lang))
+                wanted = (base_language(source_lang), base_language(target_lang))
+                source, target = unit.source, unit.target
+                source_tag, target_tag = unit.source_lang, unit.target_lang
+                if languages == wanted[::-1] and wanted[0] != wanted[1]:
+                    source, target = target, source
+                    source_tag, target_tag = target_tag, source_tag
+                elif languages != wanted:
+                    skip(line, f"languages {languages[0]}→{languages[1]}, not "
+                               f"{wanted[0]}→{wanted[1]}")
+                    continue
+                yield TranslationUnit(source, target, source_tag, target_tag,
+                                      origin=xliff_file.original or None, line=line)
+
+    return generate()
 
 
 def write_units(units: Iterable[TranslationUnit], path: str | os.PathLike[str],

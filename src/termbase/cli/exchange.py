@@ -1,0 +1,151 @@
+"""termbase export and termbase merge: articles to translators and back."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import click
+
+from termbase.cli import EXIT_CLEAN, EXIT_FINDINGS, cli
+from termbase.cli.glossary import glossary_option
+from termbase.cli.tm import memory_path, tm_option
+
+
+def _same_file(a: str, b: str) -> bool:
+    try:
+        return Path(a).resolve() == Path(b).resolve()
+    except OSError:
+        return False
+
+
+def _open_memory(tm_path: str | None):
+    """The memory to pre-translate from: --tm must exist; the configured or default one
+    is used when it exists, else there is no pre-translation."""
+    from termbase.tm.store import open_memory
+
+    path = memory_path(tm_path)
+    if tm_path or Path(path).exists():
+        return open_memory(path, create=False)
+    click.echo(f"termbase: no translation memory at {path}: nothing is pre-translated",
+               err=True)
+    return None
+
+
+@cli.command()
+@click.argument("articles", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.option("--format", "output_format", type=click.Choice(["xliff", "xliff2", "tmx"]),
+              help="xliff (XLIFF 1.2), xliff2 (XLIFF 2.0) or tmx (TMX 1.4). Default: tmx "
+                   "when OUT ends in .tmx, else xliff.")
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False),
+              help="The file to write (atomically).")
+@tm_option
+@click.option("--no-tm", is_flag=True, help="No pre-translation: leave the memory aside.")
+@glossary_option
+@click.option("--min-score", type=click.FloatRange(0, 100), default=75, show_default=True,
+              help="Lowest fuzzy match offered to the translator.")
+@click.option("--copy-source", is_flag=True,
+              help="XLIFF: write the source into every target the memory did not fill "
+                   "(for OmegaT 3.6, whose XLIFF filter translates the <target>).")
+@click.option("--summary-format", type=click.Choice(["text", "json"]), default="text",
+              show_default=True, help="Format of the analysis printed on standard output.")
+def export(articles, output_format, output, tm_path, no_tm, glossaries, min_score,
+           copy_source, summary_format):
+    """Prepare ARTICLE... for a translator: one unit per sentence, exact and fuzzy
+    matches from the translation memory, glossary terms attached, and an analysis of
+    the job (segments and words by match band). Several articles go into one file,
+    one XLIFF <file> each."""
+    from termbase.cli.glossary import load_glossary
+    from termbase.errors import InputError
+    from termbase.exchange.export import export_articles
+    from termbase.textio import atomic_write_bytes, check_readable
+
+    fmt = output_format or ("tmx" if output.lower().endswith(".tmx") else "xliff")
+    for article in articles:
+        check_readable(article)
+        if _same_file(article, output):
+            raise InputError("the output would overwrite this article", article)
+    folder = Path(output).parent
+    if not folder.is_dir():
+        raise InputError("no such folder", str(folder))
+    if no_tm and tm_path:
+        raise click.UsageError("--no-tm and --tm exclude each other")
+    memory = None if no_tm else _open_memory(tm_path)
+    glossary = load_glossary(glossaries)
+    if copy_source and fmt == "tmx":
+        raise click.UsageError("--copy-source applies to XLIFF, not TMX")
+    data, analysis = export_articles(list(articles), memory, glossary, fmt, min_score,
+                                     copy_source)
+    atomic_write_bytes(output, data)
+    if summary_format == "json":
+        click.echo(json.dumps({**analysis.to_json(), "output": output}, ensure_ascii=False,
+                              indent=2))
+        return
+    _print_analysis(analysis, output)
+
+
+def _print_analysis(analysis, output: str) -> None:
+    from termbase.exchange.export import BAND_LABELS, FORMAT_NAMES
+
+    name = FORMAT_NAMES[analysis.format]
+    head = f"{output}: {name}, {len(analysis.articles)} article" \
+           f"{'s' if len(analysis.articles) != 1 else ''}, {analysis.segments} segments, " \
+           f"{analysis.words} words"
+    if analysis.format == "tmx":
+        head += f"; {analysis.written} units written (exact matches only; the other " \
+                f"segments need a translator)"
+    click.echo(head)
+    memory = analysis.memory or "none"
+    click.echo(f"memory: {memory}, fuzzy matches from {analysis.min_score:g}")
+    for article in analysis.articles:
+        click.echo(f"  {article.path}: {article.paragraphs} paragraphs, "
+                   f"{article.segments} segments, {article.words} words")
+    click.echo(f"{'band':<20}{'segments':>9}{'words':>8}")
+    for band, figures in analysis.bands.items():
+        click.echo(f"{BAND_LABELS[band]:<20}{figures.segments:>9}{figures.words:>8}")
+    click.echo(f"{'total':<20}{analysis.segments:>9}{analysis.words:>8}")
+
+
+@cli.command()
+@click.argument("xliff", type=click.Path(dir_okay=False))
+@click.option("-o", "--output", required=True, type=click.Path(),
+              help="The text file to write; a folder when the XLIFF holds several "
+                   "articles (each written as NAME.en.txt).")
+@click.pass_context
+def merge(ctx, xliff, output):
+    """Rebuild the translated article from XLIFF (1.2 or 2.0): the targets of each
+    paragraph joined by spaces, paragraphs separated by a blank line. A unit without
+    a target keeps its source and is reported, as is a target that is its source;
+    the exit status is then 1."""
+    from termbase.errors import InputError
+    from termbase.exchange.merge import merge_xliff, translated_name
+    from termbase.textio import atomic_write_text
+
+    articles = merge_xliff(xliff)
+    if len(articles) == 1 and not os.path.isdir(output):
+        targets = [output]
+    else:
+        if not os.path.isdir(output):
+            raise InputError(f"{xliff} holds {len(articles)} articles: -o must be an existing "
+                             "folder", output)
+        targets = [os.path.join(output, translated_name(a.original, i))
+                   for i, a in enumerate(articles, start=1)]
+        if len(set(targets)) != len(targets):
+            raise InputError("two articles would be written to the same file name", output)
+    for target in targets:
+        if _same_file(target, xliff):
+            raise InputError("the output would overwrite the XLIFF file", target)
+        if not Path(target).parent.is_dir():
+            raise InputError("no such folder", str(Path(target).parent))
+    missing = 0
+    for article, target in zip(articles, targets, strict=True):
+        atomic_write_text(target, article.text)
+        for unit in article.untranslated:
+            where = f"{xliff}:{unit.line}" if unit.line else xliff
+            click.echo(f"termbase: {where}: unit {unit.unit_id} {unit.reason}", err=True)
+        missing += len(article.untranslated)
+        note = f" ({len(article.untranslated)} not translated)" if article.untranslated else ""
+        click.echo(f"{target}: {article.paragraphs} paragraphs, {article.units} units"
+                   f"{note}")
+    ctx.exit(EXIT_FINDINGS if missing else EXIT_CLEAN)

@@ -1,0 +1,1 @@
+"""Articles handed to translators and taken back: export (XLIFF, TMX) and merge."""
