@@ -38,3 +38,9 @@ def test_every_tm_command_is_documented():
     docs = (REPO / "docs" / "tm.md").read_text(encoding="utf-8")
     for name in tm.commands:
         assert f"| `tm {name}" in docs, name
+
+
+@pytest.mark.parametrize("command", ["export", "merge"])
+def test_handoff_commands_are_documented(command):
+    docs = (REPO / "docs" / "handoff.md").read_text(encoding="utf-8")
+    assert f"termbase {command}" in docs
