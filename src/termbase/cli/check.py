@@ -18,11 +18,13 @@ def _names(values: tuple[str, ...]) -> list[str]:
 
 
 def _check_rule_names(names: list[str], option: str) -> None:
+    from termbase.check.bilingual import BILINGUAL_REGISTRY
     from termbase.check.rules import REGISTRY
 
-    categories = {name.split("/")[0] for name in REGISTRY}
+    known = set(REGISTRY) | set(BILINGUAL_REGISTRY)
+    categories = {name.split("/")[0] for name in known}
     for name in names:
-        if name not in REGISTRY and name.rstrip("/") not in categories:
+        if name not in known and name.rstrip("/") not in categories:
             raise click.BadParameter(f"unknown rule or category {name!r}", param_hint=option)
 
 
@@ -50,6 +52,9 @@ def check(ctx, paths, output_format, glossaries, dictionary, accept_lists, selec
     """Check Indonesian articles for spelling, orthography, typography and terminology.
 
     PATHS are files, folders (searched for *.txt and *.md) or - for standard input.
+    Bilingual files named on the command line (*.xlf, *.xliff, *.tmx, *.po) have each
+    translation checked against its source (rules bilingual/...), and the Indonesian
+    rules run on the sources.
     Exit status: 0 nothing at or above --fail-on, 1 something is, 2 usage or input error.
     With --diff: 0 nothing to fix, 1 a fix would change a file. With --fix on standard
     input the fixed text goes to standard output and no report is printed.
@@ -108,24 +113,37 @@ def _load_context(glossaries, dictionary, accept_lists, config):
 
 
 def _run(paths, context, selection):
-    from termbase.check.engine import check_text
-    from termbase.check.inputs import expand_paths, read_source
+    from termbase.check.inputs import STDIN, expand_paths, read_source
     from termbase.cli.output import progress_wanted
+    from termbase.formats.bilingual import is_bilingual_path, read_bilingual
 
     files = expand_paths(list(paths))
-    sources = [read_source(path) for path in files]  # all input errors before any output
+    # All input errors before any output: articles and bilingual files are read first.
+    sources = [read_bilingual(path) if path != STDIN and is_bilingual_path(path)
+               else read_source(path) for path in files]
     if not progress_wanted(len(sources)):
-        return [check_text(s.path, s.text, context, selection, s.had_bom) for s in sources]
+        return [_check_one(source, context, selection) for source in sources]
     from rich.progress import Progress
 
     results = []
     with Progress(transient=True) as progress:
         task = progress.add_task("checking", total=len(sources))
         for source in sources:
-            results.append(check_text(source.path, source.text, context, selection,
-                                      source.had_bom))
+            results.append(_check_one(source, context, selection))
             progress.advance(task)
     return results
+
+
+def _check_one(source, context, selection):
+    """An article (SourceText) with the Indonesian rules, a bilingual file (XLIFF, TMX,
+    PO) with the bilingual rules and the Indonesian rules on its sources."""
+    from termbase.check.bilingual import check_bilingual
+    from termbase.check.engine import check_text
+    from termbase.formats.bilingual import BilingualFile
+
+    if isinstance(source, BilingualFile):
+        return check_bilingual(source, context, selection)
+    return check_text(source.path, source.text, context, selection, source.had_bom)
 
 
 def _print_diffs(results) -> bool:

