@@ -649,12 +649,12 @@ def test_omegat_translates_the_exported_xliff(invoke, memory, article, tmp_path)
     an intact tag for it), so the file is exported with --copy-source; OmegaT in
     console-translate mode then fills the exact match from the memory in tm/auto and
     writes target/berita.xlf, which merge turns into the draft article."""
-    from .test_tm_interop import OMEGAT_PROJECT, run_omegat
+    from .omegat import project_file, run_omegat
 
     project = tmp_path / "project"
     for sub in ("source", "target", "glossary", "dictionary", "omegat", "tm/auto"):
         (project / sub).mkdir(parents=True)
-    (project / "omegat.project").write_text(OMEGAT_PROJECT, encoding="utf-8")
+    (project / "omegat.project").write_text(project_file(), encoding="utf-8")
     exported = invoke("tm", "export", "--format", "tmx", "-o",
                       str(project / "tm" / "auto" / "memory.tmx"), "--tm", str(memory))
     assert exported.exit_code == 0, exported.output

@@ -29,6 +29,8 @@ from termbase.formats.tbx import TBX3_NAMESPACE, parse_tbx, read_tbx, write_tbx
 from termbase.glossary import default_glossary_paths
 from termbase.model import Concept, Status, Term
 
+from .omegat import project_file
+
 # --- Helpers --------------------------------------------------------------------------
 
 
@@ -411,26 +413,7 @@ def test_omegat_bad_input(data, message, line):
     assert (caught.value.path, caught.value.line) == ("bad.utf8", line)
 
 
-OMEGAT_PROJECT = """\
-<?xml version="1.0" encoding="UTF-8"?>
-<omegat>
-  <project version="1.0">
-    <source_dir>__DEFAULT__</source_dir>
-    <target_dir>__DEFAULT__</target_dir>
-    <tm_dir>__DEFAULT__</tm_dir>
-    <glossary_dir>__DEFAULT__</glossary_dir>
-    <glossary_file>__DEFAULT__</glossary_file>
-    <dictionary_dir>__DEFAULT__</dictionary_dir>
-    <source_lang>id</source_lang>
-    <target_lang>en</target_lang>
-    <source_tok>org.omegat.tokenizer.LuceneIndonesianTokenizer</source_tok>
-    <target_tok>org.omegat.tokenizer.LuceneEnglishTokenizer</target_tok>
-    <sentence_seg>true</sentence_seg>
-    <support_default_translations>true</support_default_translations>
-    <remove_tags>false</remove_tags>
-  </project>
-</omegat>
-"""
+OMEGAT_PROJECT = project_file("id", "en")
 
 # Console mode builds no Glossary pane, so the script runs the pane's own lookup
 # (FindGlossaryThread: OmegaT's tokenizer and matching) for every segment, one glossary

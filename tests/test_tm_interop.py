@@ -7,7 +7,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import io
-import os
 import re
 import shutil
 import subprocess
@@ -25,6 +24,7 @@ from termbase.tm.scoring import collapse
 from termbase.tm.store import SQLiteMemory
 
 from .conftest import REPO
+from .omegat import project_file, run_omegat
 from .test_tm_formats import fields, tmx_schemas
 
 STARTER = REPO / "tm" / "starter.tmx"
@@ -32,26 +32,7 @@ _BASIC_DATE = re.compile(r"\d{8}T\d{6}Z")
 
 # --- OmegaT ---------------------------------------------------------------------------
 
-OMEGAT_PROJECT = """\
-<?xml version="1.0" encoding="UTF-8"?>
-<omegat>
-  <project version="1.0">
-    <source_dir>__DEFAULT__</source_dir>
-    <target_dir>__DEFAULT__</target_dir>
-    <tm_dir>__DEFAULT__</tm_dir>
-    <glossary_dir>__DEFAULT__</glossary_dir>
-    <glossary_file>__DEFAULT__</glossary_file>
-    <dictionary_dir>__DEFAULT__</dictionary_dir>
-    <source_lang>id-ID</source_lang>
-    <target_lang>en-US</target_lang>
-    <source_tok>org.omegat.tokenizer.LuceneIndonesianTokenizer</source_tok>
-    <target_tok>org.omegat.tokenizer.LuceneEnglishTokenizer</target_tok>
-    <sentence_seg>true</sentence_seg>
-    <support_default_translations>true</support_default_translations>
-    <remove_tags>false</remove_tags>
-  </project>
-</omegat>
-"""
+OMEGAT_PROJECT = project_file()
 
 # Pairs added with `tm add`: non-ASCII, XML specials, quotes, numbers.
 OWN_PAIRS = [
@@ -82,23 +63,6 @@ SPLIT_PAIR = ("Menurut Dr. Laila Nurhayati, vaksin itu aman bagi anak-anak.",
               "According to Dr. Laila Nurhayati, the vaccine is safe for children.")
 
 NOT_IN_MEMORY = "Kalimat ini tidak ada di memori terjemahan."
-
-
-def run_omegat(project: Path, work: Path) -> None:
-    """`omegat PROJECT --mode=console-translate` with its home and configuration in
-    work, so that nothing touches the user's settings."""
-    home = work / "home"
-    home.mkdir(exist_ok=True)
-    java_options = " ".join(filter(None, [os.environ.get("JAVA_TOOL_OPTIONS"),
-                                          f"-Duser.home={home}"]))
-    env = {**os.environ, "HOME": str(home), "LC_ALL": "C.UTF-8",
-           "JAVA_TOOL_OPTIONS": java_options}
-    result = subprocess.run(
-        ["omegat", str(project), "--mode=console-translate",
-         f"--config-dir={work / 'config'}", "--disable-project-locking", "--no-team",
-         "--quiet"],
-        capture_output=True, text=True, timeout=90, env=env, check=False)
-    assert result.returncode == 0, result.stderr[-3000:]
 
 
 def make_project(folder: Path, memory: Path, tm_subfolder: str, paragraphs: list[str]) -> Path:
