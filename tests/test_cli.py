@@ -214,7 +214,23 @@ def test_wrong_options_exit_2(invoke, article):
     assert invoke("check", "--fix", "--diff", str(article)).exit_code == 2
 
 
-@pytest.mark.parametrize("command", [[], ["check"], ["segment"]])
+def _every_command():
+    import click
+
+    from termbase.cli import cli
+
+    def walk(group, path):
+        yield path
+        for name, command in group.commands.items():
+            if isinstance(command, click.Group):
+                yield from walk(command, [*path, name])
+            else:
+                yield [*path, name]
+
+    return list(walk(cli, []))
+
+
+@pytest.mark.parametrize("command", _every_command(), ids=" ".join)
 def test_help_on_every_command(invoke, command):
     result = invoke(*command, "--help")
     assert result.exit_code == 0 and "Usage:" in result.output
