@@ -38,6 +38,7 @@ def only(findings, rule):
     ("penyelenggaran", "penyelenggaraan"),
     ("permintan", "permintaan"),
     ("jarignan", "jaringan"),
+    ("berualng", "berulang"),  # a swapped pair beats dropping a letter (beruang)
 ])
 def test_typos_are_errors_with_the_intended_word_first(lint, typo, fix):
     found = only(lint(f"Kedua pihak membahas {typo} itu."), "spelling/unknown-word")

@@ -39,11 +39,12 @@ def _substitution(a: str, b: str) -> float:
     return NEIGHBOUR_KEY if b in _neighbours().get(a, ()) else PLAIN
 
 
-def _indel(word: str, index: int, ch: str) -> float:
-    """Cost of inserting or deleting ch next to position index of word."""
+def _indel(word: str, index: int) -> float:
+    """Cost of word[index] being typed in excess or left out: cheaper when it doubles a
+    neighbour (permintaan -> permintan)."""
     before = word[index - 1] if index > 0 else ""
-    after = word[index] if index < len(word) else ""
-    return DOUBLED if ch in (before, after) else PLAIN
+    after = word[index + 1] if index + 1 < len(word) else ""
+    return DOUBLED if word[index] in (before, after) else PLAIN
 
 
 def weighted_distance(typed: str, intended: str) -> float:
@@ -51,14 +52,14 @@ def weighted_distance(typed: str, intended: str) -> float:
     rows, cols = len(typed) + 1, len(intended) + 1
     table = [[0.0] * cols for _ in range(rows)]
     for i in range(1, rows):
-        table[i][0] = table[i - 1][0] + _indel(typed, i - 1, typed[i - 1])
+        table[i][0] = table[i - 1][0] + _indel(typed, i - 1)
     for j in range(1, cols):
-        table[0][j] = table[0][j - 1] + _indel(intended, j - 1, intended[j - 1])
+        table[0][j] = table[0][j - 1] + _indel(intended, j - 1)
     for i in range(1, rows):
         for j in range(1, cols):
             best = min(
-                table[i - 1][j] + _indel(typed, i - 1, typed[i - 1]),  # typed an extra letter
-                table[i][j - 1] + _indel(intended, j - 1, intended[j - 1]),  # dropped one
+                table[i - 1][j] + _indel(typed, i - 1),  # typed an extra letter
+                table[i][j - 1] + _indel(intended, j - 1),  # left one out
                 table[i - 1][j - 1] + _substitution(typed[i - 1], intended[j - 1]),
             )
             if (
