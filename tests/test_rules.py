@@ -98,6 +98,7 @@ def test_accept_list_silences_a_word(tmp_path):
     ("kami pergi kesana", "orthography/preposition-attached", "ke sana"),
     ("ujarnya disela-sela pertemuan", "orthography/preposition-attached", "di sela-sela"),
     ("Disektor tekstil", "orthography/preposition-attached", "Di sektor"),
+    ("dibawa keluar negeri", "orthography/preposition-attached", "ke luar negeri"),
     ("dokumen itu di tandatangani", "orthography/prefix-apart", "ditandatangani"),
     ("laporan yang di rilis", "orthography/prefix-apart", "dirilis"),
     ("apapun hasilnya", "orthography/pun", "apa pun"),
@@ -122,6 +123,8 @@ def test_orthography_faults(lint, wrong, rule, fix):
     "Kebijakan antarnegara itu baru.",
     "Ia berada di sela-sela acara.",
     "Ia menyesuaikan harga di pasar.",
+    "Anaknya telah divaksin dan diimbau tenang.",  # di- passives of nouns and verbs
+    "Ia dirumahkan sejak Mei.",
 ])
 def test_orthography_stays_silent_on_correct_text(lint, right):
     assert not [f for f in lint(right) if f.category == "orthography"], right

@@ -121,7 +121,15 @@ class Speller:
         if self.accepts(word) or self.in_dictionary(word) or self.is_common(word):
             return True
         lower = word.lower()
+        if self._is_passive_of_known_verb(lower):
+            return True
         return any(stem != lower and self._vouches(stem) for stem in morphology.stems(lower))
+
+    def _is_passive_of_known_verb(self, lower: str) -> bool:
+        """di-X is a passive when meN-X is a dictionary verb (diimbau: mengimbau)."""
+        if not lower.startswith("di") or len(lower) < 6:
+            return False
+        return any(self.in_dictionary(form) for form in morphology.nasal_forms(lower[2:]))
 
     def _vouches(self, stem: str) -> bool:
         if self.accepts(stem):
