@@ -39,6 +39,7 @@ def only(findings, rule):
     ("permintan", "permintaan"),
     ("jarignan", "jaringan"),
     ("berualng", "berulang"),  # a swapped pair beats dropping a letter (beruang)
+    ("ketersedian", "ketersediaan"),  # not ke-ter-se- + dian: ke- wants -an
 ])
 def test_typos_are_errors_with_the_intended_word_first(lint, typo, fix):
     found = only(lint(f"Kedua pihak membahas {typo} itu."), "spelling/unknown-word")
@@ -54,6 +55,7 @@ def test_typos_are_errors_with_the_intended_word_first(lint, typo, fix):
     "SCO", "CICA", "KTPnya",  # acronyms
     "https://example.org/berita", "redaksi@example.co.id",
     "multilateralisme", "diperbesar", "nontarif", "kesepahaman",  # affix combinations
+    "ketersediaannya", "diimbau", "riyal",
 ])
 def test_correct_forms_are_not_spelling_errors(lint, word):
     assert not [f for f in lint(f"Kata {word} itu benar.") if f.category == "spelling"

@@ -82,19 +82,24 @@ def strip_clitics(word: str) -> Iterator[str]:
             yield word[len(clitic) :]
 
 
-def _without_suffixes(word: str) -> Iterator[str]:
-    yield word
+def _without_suffixes(word: str) -> Iterator[tuple[str, str]]:
+    """(word without a suffix, the suffix), the bare word first."""
+    yield word, ""
     for suffix in _SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= MIN_STEM:
-            yield word[: -len(suffix)]
+            yield word[: -len(suffix)], suffix
     # Loan adjectives in -ial beside nouns in -i: preferensi -> preferensial.
     if word.endswith("ial") and len(word) > 6:
-        yield word[:-2]
+        yield word[:-2], "al"
 
 
-def _without_prefixes(word: str, depth: int = 2) -> Iterator[str]:
+def _without_prefixes(word: str, depth: int = 2, suffix: str = "") -> Iterator[str]:
     yield word
     if depth == 0:
+        return
+    if word.startswith("ke") and suffix != "an":
+        # ke-, keber-, keter- make nouns only with -an (ketersediaan); without it a typo
+        # could pass as ke-ter-se- + a common word (ketersedian = ... + dian).
         return
     for prefix in bound_forms():
         # Two-letter forms (bi, de, in, ko) would split too many ordinary words.
@@ -110,8 +115,8 @@ def _without_prefixes(word: str, depth: int = 2) -> Iterator[str]:
 def stems(word: str) -> Iterator[str]:
     """Candidate stems of a lower-case word, the word itself first; may repeat."""
     for base in (word, *strip_clitics(word)):
-        for unsuffixed in _without_suffixes(base):
-            yield from _without_prefixes(unsuffixed)
+        for unsuffixed, suffix in _without_suffixes(base):
+            yield from _without_prefixes(unsuffixed, suffix=suffix)
 
 
 def nasal_forms(stem: str) -> list[str]:

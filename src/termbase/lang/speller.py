@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 
+from termbase.data import word_list
 from termbase.errors import InputError
 from termbase.lang import morphology
 from termbase.lang.edits import single_edits, weighted_distance
@@ -82,7 +83,7 @@ class Speller:
         folder, language = find_dictionary(dictionary)
         self.dictionary = os.path.join(folder, language + ".dic")
         self._hunspell = hunspell.Hunspell(language, hunspell_data_dir=folder)
-        self._accept = {word.casefold() for word in accept}
+        self._accept = {word.casefold() for word in (*word_list("news_vocabulary"), *accept)}
         self._known: dict[str, bool] = {}
         self._correct: dict[str, bool] = {}
         # Hunspell's suggest costs ~20 ms a word; an article repeats its misspellings.
