@@ -36,6 +36,7 @@ from termbase.formats.xliff import (
     write_xliff12,
     write_xliff20,
 )
+from termbase.formats.xml import NOT_XML
 from termbase.lang.segment import segment
 from termbase.lang.tokens import Kind
 from termbase.model import TranslationUnit
@@ -57,7 +58,6 @@ BAND_LABELS = {"exact": "exact (100)", "near-exact": "near-exact (98-99)",
 
 _COUNTED = frozenset({Kind.WORD, Kind.NUMBER, Kind.URL, Kind.EMAIL})
 _LINE_BREAK = re.compile(r"[ \t]*\r?\n[ \t]*")
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 @dataclass
@@ -181,7 +181,7 @@ def _prepare(path: str, memory, matcher, min_score: float) -> tuple[XliffArticle
     text = read_text(path).text
     if not text.strip():
         raise InputError("empty article, nothing to translate", path)
-    bad = _NOT_XML.search(text)
+    bad = NOT_XML.search(text)
     if bad:
         line = text.count("\n", 0, bad.start()) + 1
         raise InputError(f"control character U+{ord(bad.group()):04X}, which XLIFF and TMX "

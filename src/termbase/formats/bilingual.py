@@ -43,14 +43,14 @@ from __future__ import annotations
 import bisect
 import codecs
 import contextlib
-import os
 import re
 from dataclasses import dataclass, field
 
 from termbase.errors import InputError
+from termbase.formats.po import checked_po_text, parse_po_text
 from termbase.formats.xml import local_name, parse_xml, xml_lang
 from termbase.model import BilingualUnit
-from termbase.textio import decode_text, read_bytes
+from termbase.textio import read_bytes
 
 BILINGUAL_SUFFIXES = (".xlf", ".xliff", ".tmx", ".po")
 
@@ -437,7 +437,6 @@ def _read_tmx(root, walker, path, text) -> BilingualFile:
 
 # --- PO -----------------------------------------------------------------------------------
 
-_NOT_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _KEYWORD = re.compile(r'[ \t]*(msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)[ \t]+"')
 _CONTINUATION = re.compile(r'[ \t]*\r?\n[ \t]*"')
 _ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "\\": "\\", '"': '"', "a": "\a", "b": "\b",
@@ -445,24 +444,8 @@ _ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "\\": "\\", '"': '"', "a": "\a", "b
 
 
 def _read_po(data: bytes, path: str) -> BilingualFile:
-    import polib
-
-    text = decode_text(data, path).text
-    if not text.strip():
-        raise InputError("empty file, expected a PO file", path)
-    bad = _NOT_TEXT.search(text)
-    if bad:
-        line = text.count("\n", 0, bad.start()) + 1
-        raise InputError(f"control character U+{ord(bad.group()):04X}", path, line)
-    content = text if "\n" in text else text + "\n"
-    if _is_path(text):  # polib would open a file of that name instead of parsing
-        raise InputError("not a PO file", path, 1)
-    try:
-        po = polib.pofile(content, encoding="utf-8", wrapwidth=0)
-    except (OSError, ValueError) as exc:
-        found = re.search(r"line (\d+)", str(exc))
-        raise InputError(f"malformed PO: {str(exc).split(' (line')[0]}", path,
-                         int(found.group(1)) if found else None) from None
+    text = checked_po_text(data, path)
+    po = parse_po_text(text, path, wrapwidth=0)
     language = (po.metadata.get("Language") or "en").strip()
     result = BilingualFile(path, text, "po",
                            source_lang=(po.metadata.get("X-Source-Language") or "id").strip(),
@@ -484,11 +467,6 @@ def _read_po(data: bytes, path: str) -> BilingualFile:
     return result
 
 
-def _is_path(text: str) -> bool:
-    try:
-        return os.path.isfile(text)
-    except (TypeError, ValueError, OSError):
-        return False
 
 
 def _po_string(text: str, line_starts: list[int], first_line: int, keyword: str,

@@ -20,9 +20,9 @@ from __future__ import annotations
 
 import csv
 import io
-import re
 
 from termbase.errors import InputError
+from termbase.formats.xml import NOT_XML
 from termbase.model import Concept, Status, Term
 from termbase.textio import decode_text
 
@@ -31,7 +31,6 @@ COLUMNS = ("concept_id", "subject_field", "concept_note", "language", "definitio
 _REQUIRED = ("concept_id", "language", "term")
 # Characters XML 1.0 (and so TBX) cannot hold: refused on input so that every glossary
 # read from CSV can be written as TBX.
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def write_csv(concepts: list[Concept]) -> str:
@@ -101,7 +100,7 @@ def _header(header: list[str], path: str, line: int) -> list[str]:
 
 def _add_row(concepts: dict[str, Concept], row: dict[str, str], path: str, line: int) -> None:
     for column, value in row.items():
-        bad = _NOT_XML.search(value)
+        bad = NOT_XML.search(value)
         if bad:
             raise InputError(f"control character U+{ord(bad.group()):04X} in column "
                              f"{column!r}", path, line)

@@ -35,13 +35,13 @@ from __future__ import annotations
 import re
 
 from termbase.errors import InputError
+from termbase.formats.xml import NOT_XML
 from termbase.model import Concept, Status, Term, language_matches
 from termbase.textio import decode_text
 
 # OmegaT splits lines like Java's BufferedReader.readLine() and fields on tabs.
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _FIELD_BREAKS = re.compile(r"[\t\r\n]+")
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _STATUS_COMMENT = re.compile(r"(preferred|admitted|deprecated|superseded)(?:[:;]\s*(.*))?",
                              re.IGNORECASE | re.DOTALL)
 
@@ -94,7 +94,7 @@ def read_omegat(data: bytes, path: str, source: str = "id",
     for number, line in enumerate(_LINE_BREAK.split(text), start=1):
         if line.startswith("#") or not line.strip():
             continue
-        bad = _NOT_XML.search(line)
+        bad = NOT_XML.search(line)
         if bad:
             raise InputError(f"control character U+{ord(bad.group()):04X}", path, number)
         fields = [" ".join(f.split()) for f in line.split("\t")]

@@ -42,12 +42,12 @@ import polib
 
 from termbase.errors import InputError
 from termbase.formats.omegat import definition_in, target_term
+from termbase.formats.xml import NOT_XML
 from termbase.model import Concept, Status, Term
 from termbase.textio import decode_text
 
 _COMMENT_LINE = re.compile(r"(status|use|part-of-speech|term-type|subject|note|"
                            r"definition(?: \(([^)]+)\))?):\s?(.*)")
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def write_po(concepts: list[Concept], source: str = "id", target: str = "en") -> str:
@@ -103,24 +103,36 @@ def _comments(concept: Concept, term: Term, preferred: Term | None, source: str,
     return [" ".join(line.split()) for line in lines]
 
 
-def read_po(data: bytes, path: str, source: str = "id", target: str = "en") -> list[Concept]:
+def checked_po_text(data: bytes, path: str) -> str:
+    """The decoded text of a PO file, refused (InputError) when it is empty, holds a
+    control character XML and gettext tools reject, or is the name of a file, which
+    polib would open instead of parsing."""
     text = decode_text(data, path).text
     if not text.strip():
         raise InputError("empty file, expected a PO file", path)
-    bad = _NOT_XML.search(text)
+    bad = NOT_XML.search(text)
     if bad:
         line = text[: bad.start()].count("\n") + 1
         raise InputError(f"control character U+{ord(bad.group()):04X}", path, line)
-    if _is_path(text):  # polib would open a file of that name instead of parsing
+    if _is_path(text):
         raise InputError("not a PO file", path, 1)
-    if "\n" not in text:
-        text += "\n"
+    return text
+
+
+def parse_po_text(text: str, path: str, wrapwidth: int) -> polib.POFile:
+    """polib's parse of checked text; its complaints become an InputError with the line."""
     try:
-        po = polib.pofile(text, encoding="utf-8", wrapwidth=78)
-    except OSError as exc:
+        return polib.pofile(text if "\n" in text else text + "\n", encoding="utf-8",
+                            wrapwidth=wrapwidth)
+    except (OSError, ValueError) as exc:
         found = re.search(r"line (\d+)", str(exc))
         raise InputError(f"malformed PO: {str(exc).split(' (line')[0]}", path,
                          int(found.group(1)) if found else None) from None
+
+
+def read_po(data: bytes, path: str, source: str = "id", target: str = "en") -> list[Concept]:
+    text = checked_po_text(data, path)
+    po = parse_po_text(text, path, wrapwidth=78)
     if not po and not po.metadata:
         raise InputError("no PO entries found", path)
     concepts: dict[str, Concept] = {}

@@ -29,19 +29,18 @@ all props but x-context are lost; see docs/tm-formats.md.
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Callable, Iterable, Iterator
 
 import polib
 
 from termbase.errors import InputError
+from termbase.formats.po import checked_po_text, parse_po_text
 from termbase.model import TranslationUnit
-from termbase.textio import decode_text, read_bytes
+from termbase.textio import read_bytes
 
 OnSkip = Callable[[int | None, str], None]
 
 CONTEXT_PROP = "x-context"
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def iter_po(path: str | os.PathLike[str], name: str | None = None,
@@ -53,23 +52,7 @@ def iter_po(path: str | os.PathLike[str], name: str | None = None,
 
 def parse_po(data: bytes, name: str,
              on_skip: OnSkip | None = None) -> Iterator[TranslationUnit]:
-    text = decode_text(data, name).text
-    if not text.strip():
-        raise InputError("empty file, expected a PO file", name)
-    bad = _NOT_XML.search(text)
-    if bad:
-        line = text.count("\n", 0, bad.start()) + 1
-        raise InputError(f"control character U+{ord(bad.group()):04X}", name, line)
-    if _is_path(text):  # polib would open a file of that name instead of parsing
-        raise InputError("not a PO file", name, 1)
-    if "\n" not in text:
-        text += "\n"
-    try:
-        po = polib.pofile(text, encoding="utf-8", wrapwidth=0)
-    except (OSError, ValueError) as exc:
-        found = re.search(r"line (\d+)", str(exc))
-        raise InputError(f"malformed PO: {str(exc).split(' (line')[0]}", name,
-                         int(found.group(1)) if found else None) from None
+    po = parse_po_text(checked_po_text(data, name), name, wrapwidth=0)
     if not len(po) and not po.metadata and not po.obsolete_entries():
         raise InputError("no PO entries found", name)
     languages = {}
@@ -112,11 +95,6 @@ def parse_po(data: bytes, name: str,
             )
 
 
-def _is_path(text: str) -> bool:
-    try:
-        return os.path.isfile(text)
-    except (TypeError, ValueError, OSError):
-        return False
 
 
 def write_po(units: Iterable[TranslationUnit], source_lang: str = "id",

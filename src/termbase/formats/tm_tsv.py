@@ -28,12 +28,12 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import IO
 
 from termbase.errors import InputError
+from termbase.formats.xml import NOT_XML
 from termbase.model import TranslationUnit
 from termbase.textio import open_binary
 
 OnSkip = Callable[[int | None, str], None]
 
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*")
 _NOT_IN_CELL = re.compile("[\t\r\n]")
 
@@ -82,7 +82,7 @@ def parse_tsv(handle: IO[bytes], name: str, source_lang: str = "id",
             if header is not None:
                 swapped, languages = header
                 continue
-        bad = _NOT_XML.search(row)
+        bad = NOT_XML.search(row)
         if bad:
             raise InputError(f"control character U+{ord(bad.group()):04X}", name, line)
         source, target = (cells[1], cells[0]) if swapped else (cells[0], cells[1])

@@ -49,7 +49,7 @@ from lxml import etree
 
 import termbase
 from termbase.errors import InputError
-from termbase.formats.xml import local_name, parse_xml
+from termbase.formats.xml import NOT_XML, local_name, parse_xml
 from termbase.model import TranslationUnit
 from termbase.textio import open_binary
 
@@ -61,7 +61,6 @@ PROLOG_LIMIT = 64 * 1024
 CODE_ELEMENTS = frozenset({"bpt", "ept", "it", "ph", "ut"})
 INLINE_ELEMENTS = CODE_ELEMENTS | {"hi", "sub"}
 ORIGIN_PROPS = ("x-origin", "x-document")
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _BASIC_DATE = re.compile(r"\d{4}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])T(?:[01]\d|2[0-3])"
                          r"[0-5]\d[0-5]\dZ")
 _DATE = re.compile(r"(\d{4})-?(\d{2})-?(\d{2})T(\d{2}):?(\d{2}):?(\d{2})(?:[.,]\d+)?"
@@ -548,7 +547,7 @@ def _parse_markup(markup: str) -> etree._Element | None:
 
 
 def _xml_safe(value: str, where: str, what: str) -> str:
-    bad = _NOT_XML.search(value)
+    bad = NOT_XML.search(value)
     if bad:
         raise InputError(f"{where}: {what} contains U+{ord(bad.group()):04X}, which XML "
                          "cannot hold")

@@ -38,7 +38,7 @@ from lxml import etree
 
 import termbase
 from termbase.errors import InputError
-from termbase.formats.xml import local_name, parse_xml
+from termbase.formats.xml import NOT_XML, local_name, parse_xml
 from termbase.model import BilingualUnit
 from termbase.textio import read_bytes
 
@@ -61,7 +61,6 @@ _CODES_12 = frozenset({"bpt", "ept", "it", "ph"})
 _UNIT_ID = re.compile(r"p(\d+)-s\d+")
 _GROUP_ID = re.compile(r"p(\d+)")
 _GROUP_RESNAME = re.compile(r"paragraph-(\d+)")
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 # --- The model written ------------------------------------------------------------------
@@ -139,7 +138,7 @@ def quality(score: float) -> str:
 
 
 def _safe(value: str, where: str) -> str:
-    bad = _NOT_XML.search(value)
+    bad = NOT_XML.search(value)
     if bad:
         raise InputError(f"{where} contains U+{ord(bad.group()):04X}, which XML cannot hold")
     return value

@@ -14,6 +14,8 @@ from lxml import etree
 from termbase.errors import InputError
 
 _ENTITY_DECLARATION = re.compile(rb"<!ENTITY", re.IGNORECASE)
+# Characters XML 1.0 cannot hold (and gettext and CAT tools reject), for every format.
+NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def _parser() -> etree.XMLParser:
