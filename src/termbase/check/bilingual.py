@@ -168,12 +168,10 @@ class BilingualCheck:
     @cached_property
     def english_allowed(self) -> dict[str, list[EnglishTerm]]:
         """The allowed English terms of each concept."""
-        by_concept: dict[str, list[EnglishTerm]] = defaultdict(list)
-        for entries in self.english_terms.values():
-            for entry in entries:
-                if entry.term.status.allowed:
-                    by_concept[entry.concept.id].append(entry)
-        return by_concept
+        allowed: dict[str, list[EnglishTerm]] = defaultdict(list)
+        for concept_id, entries in self.english_any.items():
+            allowed[concept_id] = [e for e in entries if e.term.status.allowed]
+        return allowed
 
     @cached_property
     def english_any(self) -> dict[str, list[EnglishTerm]]:
