@@ -1,50 +1,91 @@
 """Indonesian morphology for a spelling checker: clitics, affixes, reduplication.
 
 Hunspell's id_ID affix file knows many single affixations but misses clitic stacks and
-combinations (negosiasinya, diperbesar, kesepahaman, nontarif). `stems` proposes the
-stems a word could be built from, so that a word is accepted when one of them is.
+combinations (negosiasinya, diperbesar, kesepahaman, nontarif). `analyses` parses a word
+as prefixes + root + suffix by the grammar of Indonesian affixation: which prefixes stack
+(memper-, keber-), which suffix each prefix takes (ke-...-an, never meN-...-an), and
+which form meN-/peN- take before which root. A word is accepted when an analysis has a
+known root; a typo rarely parses (menaikan, penerbagan).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import cache
 
 from termbase.data import word_list
 from termbase.lang.tokens import word_parts
 
-# Derivational suffixes, outermost first in stripping order.
+# Derivational suffixes, in stripping order.
 _SUFFIXES = ("kan", "an", "i", "isme", "wan", "wati")
 
-# Prefixes with the stem restorations their nasal assimilation calls for:
-# meny+apu -> sapu, men+ulis -> tulis, mem+ukul -> pukul, meng+irim -> kirim.
-_PREFIXES: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("memper", ("",)),
-    ("diper", ("",)),
-    ("keber", ("",)),
-    ("keter", ("",)),
-    ("menge", ("",)),
-    ("penge", ("",)),
-    ("meny", ("s",)),
-    ("peny", ("s",)),
-    ("meng", ("", "k")),
-    ("peng", ("", "k")),
-    ("mem", ("", "p")),
-    ("pem", ("", "p")),
-    ("men", ("", "t")),
-    ("pen", ("", "t")),
-    ("me", ("",)),
-    ("pe", ("",)),
-    ("ber", ("",)),
-    ("be", ("",)),
-    ("bel", ("",)),
-    ("ter", ("",)),
-    ("per", ("",)),
-    ("pel", ("",)),
-    ("di", ("",)),
-    ("ke", ("",)),
-    ("se", ("",)),
+# Surface forms of the prefixes: (surface, prefix, restored initials of the root). meN-
+# and peN- assimilate: meny+apu <- sapu, men+ulis <- tulis, mem+ukul <- pukul,
+# meng+irim <- kirim; menge- stands before one-syllable roots (mengecat).
+_SURFACES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
+    ("menge", "meN", ("",)),
+    ("penge", "peN", ("",)),
+    ("meny", "meN", ("s",)),
+    ("peny", "peN", ("s",)),
+    ("meng", "meN", ("", "k")),
+    ("peng", "peN", ("", "k")),
+    ("mem", "meN", ("", "p")),
+    ("pem", "peN", ("", "p")),
+    ("men", "meN", ("", "t")),
+    ("pen", "peN", ("", "t")),
+    ("me", "meN", ("",)),
+    ("pe", "peN", ("",)),
+    ("ber", "ber", ("",)),
+    ("be", "ber", ("",)),
+    ("bel", "ber", ("",)),
+    ("ter", "ter", ("",)),
+    ("te", "ter", ("",)),
+    ("per", "per", ("",)),
+    ("pel", "per", ("",)),
+    ("di", "di", ("",)),
+    ("ke", "ke", ("",)),
+    ("se", "se", ("",)),
 )
+
+# Which prefix may stand inside which (memper-, diper-, keber-, keter-, kese-, kepe-,
+# pember-, pemer-, berke-): any other stack is a typo's accident (penerbagan is not
+# peN- + ter- + bagan).
+_INNER = {
+    None: {"meN", "peN", "di", "ter", "ber", "per", "ke", "se"},
+    "meN": {"per"},
+    "di": {"per"},
+    "ter": {"per"},
+    "ke": {"ber", "ter", "se", "peN"},
+    "peN": {"ber", "per"},
+    "ber": {"ke"},
+}
+
+# The suffixes an outer prefix combines with: meN-/di-/ter- verbs never end in a bare
+# -an (menaikan is menaik(k)an, not meN- + naik + -an), ke- nouns always do.
+_SUFFIXES_AFTER = {
+    None: {"", *_SUFFIXES, "al"},
+    "meN": {"", "kan", "i"},
+    "di": {"", "kan", "i"},
+    "ter": {"", "kan", "i"},
+    "ber": {"", "an", "kan"},
+    "peN": {"", "an"},
+    "per": {"", "an", "kan", "i"},
+    "ke": {"an"},
+    "se": {""},
+}
+_VERBAL = {"meN", "di", "ter"}
+
+# The root's first letters each meN-/peN- surface form stands before, when nothing was
+# dropped (mem+baca, men+dengar, meng+ambil, me+lihat).
+_NASAL_BEFORE = {
+    "mem": "bfvp", "pem": "bfvp",
+    "men": "dcjzts", "pen": "dcjzts",
+    "meng": "aeioughk", "peng": "aeioughk",
+    "me": "lmnrwy", "pe": "lmnrwy",
+}
+_ONE_SYLLABLE = re.compile(r"[^aeiou]*[aeiou]+[^aeiou]*")
 
 MIN_STEM = 3
 
@@ -82,6 +123,19 @@ def strip_clitics(word: str) -> Iterator[str]:
             yield word[len(clitic) :]
 
 
+@dataclass(frozen=True)
+class Analysis:
+    """A word as prefixes + root + suffix (clitics already off), outermost prefix first."""
+
+    root: str
+    prefixes: tuple[str, ...] = ()
+    suffix: str = ""
+
+    @property
+    def outer(self) -> str | None:
+        return next((p for p in self.prefixes if p not in bound_forms()), None)
+
+
 def _without_suffixes(word: str) -> Iterator[tuple[str, str]]:
     """(word without a suffix, the suffix), the bare word first."""
     yield word, ""
@@ -93,30 +147,69 @@ def _without_suffixes(word: str) -> Iterator[tuple[str, str]]:
         yield word[:-2], "al"
 
 
-def _without_prefixes(word: str, depth: int = 2, suffix: str = "") -> Iterator[str]:
-    yield word
+def _assimilation_fits(surface: str, initial: str, root: str) -> bool:
+    """meN-/peN- take the form the root's first letter calls for (mem+baca, not men+baca);
+    menge-/penge- stand only before one syllable."""
+    if surface in ("menge", "penge"):
+        return bool(_ONE_SYLLABLE.fullmatch(root))
+    allowed = _NASAL_BEFORE.get(surface)
+    return allowed is None or bool(initial) or root[:1] in allowed
+
+
+def _prefix_chains(word: str, outer: str | None = None,
+                   depth: int = 3) -> Iterator[tuple[tuple[str, ...], str]]:
+    """(prefixes, rest) for every way the grammar lets prefixes open the word."""
+    yield (), word
     if depth == 0:
         return
-    if word.startswith("ke") and suffix != "an":
-        # ke-, keber-, keter- make nouns only with -an (ketersediaan); without it a typo
-        # could pass as ke-ter-se- + a common word (ketersedian = ... + dian).
-        return
-    for prefix in bound_forms():
-        # Two-letter forms (bi, de, in, ko) would split too many ordinary words.
-        if len(prefix) > 2 and word.startswith(prefix) and len(word) - len(prefix) >= MIN_STEM:
-            yield from _without_prefixes(word[len(prefix) :], depth - 1)
-    for prefix, restorations in _PREFIXES:
-        if word.startswith(prefix) and len(word) - len(prefix) >= MIN_STEM:
-            rest = word[len(prefix) :]
-            for initial in restorations:
-                yield from _without_prefixes(initial + rest, depth - 1)
+    if outer is None or outer in bound_forms():
+        for form in bound_forms():
+            # Two-letter forms (bi, de, in, ko) would split too many ordinary words.
+            if len(form) > 2 and word.startswith(form) and len(word) - len(form) >= MIN_STEM:
+                for chain, rest in _prefix_chains(word[len(form) :], form, depth - 1):
+                    yield (form, *chain), rest
+    allowed = _INNER[None] if outer is None or outer in bound_forms() else _INNER.get(outer, ())
+    for surface, prefix, restorations in _SURFACES:
+        if prefix not in allowed or not word.startswith(surface):
+            continue
+        rest = word[len(surface) :]
+        if len(rest) < MIN_STEM:
+            continue
+        for initial in restorations:
+            root = initial + rest
+            if not _assimilation_fits(surface, initial, root):
+                continue
+            for chain, inner_rest in _prefix_chains(root, prefix, depth - 1):
+                yield (prefix, *chain), inner_rest
+
+
+def analyses(word: str) -> Iterator[Analysis]:
+    """Every analysis of a lower-case word the affix grammar allows, clitics stripped;
+    the word itself as its own root first."""
+    for base in dict.fromkeys((word, *strip_clitics(word))):
+        for unsuffixed, suffix in _without_suffixes(base):
+            for prefixes, root in _prefix_chains(unsuffixed):
+                analysis = Analysis(root, prefixes, suffix)
+                if _well_formed(analysis):
+                    yield analysis
+
+
+def _well_formed(analysis: Analysis) -> bool:
+    # The outermost prefix decides the suffix: ke-...-an wraps the whole stack
+    # (keberhasilan, kesepahaman), meN-...-kan the whole verb (memperbesarkan).
+    allowed = _SUFFIXES_AFTER.get(analysis.outer, _SUFFIXES_AFTER[None])
+    return analysis.suffix in allowed and len(analysis.root) >= MIN_STEM
+
+
+def is_verbal(analysis: Analysis) -> bool:
+    """meN-, di- or ter- opens the word: its root should be a verb stem, not an -an noun."""
+    return analysis.outer in _VERBAL
 
 
 def stems(word: str) -> Iterator[str]:
-    """Candidate stems of a lower-case word, the word itself first; may repeat."""
-    for base in (word, *strip_clitics(word)):
-        for unsuffixed, suffix in _without_suffixes(base):
-            yield from _without_prefixes(unsuffixed, suffix=suffix)
+    """Candidate roots of a lower-case word, the word itself first; may repeat."""
+    for analysis in analyses(word):
+        yield analysis.root
 
 
 def nasal_forms(stem: str) -> list[str]:

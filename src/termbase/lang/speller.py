@@ -25,6 +25,17 @@ LANGUAGE = "id_ID"
 COMMON_ZIPF = 3.0
 STEM_ZIPF = 2.5
 LONG_STEM = 6
+# A non-dictionary word one slip (weighted distance, edits.py) from a dictionary word at
+# least this common, and this much commoner than itself (Zipf), is taken for that slip.
+SLIP = 1.0
+INTENDED_ZIPF = 3.5
+INTENDED_MARGIN = 0.5
+# A root at least this common makes an analysis sure enough to need no slip check.
+SOLID_ROOT_ZIPF = 3.0
+MIN_INTENDED = 3  # yg and dgn are chat abbreviations, not what a slip was meant to be
+# Suffixes whose first consonant doubles a root's last one: naik + kan, tidak + kah.
+BOUNDARY_SUFFIXES = ("kan", "kah")
+MIN_BOUNDARY_STEM = 3
 ALPHABET = "abcdefghijklmnopqrstuvwxyz"
 
 
@@ -71,6 +82,14 @@ def _frequencies() -> dict[str, float]:
     return get_frequency_dict("id", wordlist="best")
 
 
+@cache
+def _nonstandard_words() -> frozenset[str]:
+    try:
+        return frozenset(entry.split("|")[0].strip() for entry in word_list("nonstandard"))
+    except FileNotFoundError:
+        return frozenset()
+
+
 def zipf(word: str) -> float:
     frequency = _frequencies().get(word.lower(), 0.0)
     return math.log10(frequency) + 9 if frequency > 0 else 0.0
@@ -111,7 +130,8 @@ class Speller:
         return word.casefold() in self._accept
 
     def is_correct(self, word: str) -> bool:
-        """Dictionary word, accepted word, common word, or built from a known stem."""
+        """A dictionary or accepted word, or one the affix grammar builds from a known root
+        or the web uses commonly, unless it is a slip from a far commoner word."""
         correct = self._correct.get(word)
         if correct is None:
             correct = self._decide(word)
@@ -119,12 +139,42 @@ class Speller:
         return correct
 
     def _decide(self, word: str) -> bool:
-        if self.accepts(word) or self.in_dictionary(word) or self.is_common(word):
+        if self.accepts(word) or self.in_dictionary(word):
             return True
         lower = word.lower()
+        root_zipf = self._root_zipf(lower)
+        if root_zipf is None and not self.is_common(lower):
+            return False
+        if self._boundary_doubled(lower):
+            return False  # menaikan: naik + -kan keeps both k's
+        if root_zipf is not None and root_zipf >= SOLID_ROOT_ZIPF:
+            return True  # bukulah is buku + -lah, seusai se- + usai: not slips
+        # Web frequency and a rare root also vouch for the commonest misspellings
+        # (dimasukan, tu; mengutungkan = meN- + kutung + -kan): a word one slip from a
+        # far commoner one is that slip.
+        return self.likely_intended(lower) is None
+
+    def is_analysable(self, lower: str) -> bool:
+        """The affix grammar builds the word from a root the dictionary vouches for."""
+        return self._root_zipf(lower) is not None
+
+    def _root_zipf(self, lower: str) -> float | None:
+        """How common the commonest root is that the affix grammar builds the word from
+        (None: no analysis)."""
         if self._is_passive_of_known_verb(lower):
-            return True
-        return any(stem != lower and self._vouches(stem) for stem in morphology.stems(lower))
+            return zipf(lower[2:])
+        roots = [
+            analysis.root for analysis in morphology.analyses(lower)
+            if analysis.root != lower and self._vouches(analysis.root)
+            and not (morphology.is_verbal(analysis) and self._is_derived_noun(analysis.root))
+        ]
+        return max((zipf(root) for root in roots), default=None)
+
+    def _is_derived_noun(self, root: str) -> bool:
+        """masukan is masuk + -an: di-, meN- and ter- never take such a noun (dimasukan is
+        dimasukkan misspelt)."""
+        return (root.endswith("an") and len(root) >= 6
+                and self.in_dictionary(root[:-2]))
 
     def _is_passive_of_known_verb(self, lower: str) -> bool:
         """di-X is a passive when meN-X is a dictionary verb (diimbau: mengimbau)."""
@@ -138,6 +188,56 @@ class Speller:
         # A rare short stem may be a typo's accident (multiteral = multi- + teral); a
         # long dictionary stem rarely is (dicaplok = di- + caplok).
         return self.in_dictionary(stem) and (zipf(stem) >= STEM_ZIPF or len(stem) >= LONG_STEM)
+
+    def likely_intended(self, lower: str) -> str | None:
+        """The word a non-dictionary word was probably meant to be: the affix boundary's
+        doubled consonant restored (menaikan -> menaikkan, tidakah -> tidakkah), or a
+        dictionary word one slip away that is far commoner (mengutungkan ->
+        menguntungkan, tu -> itu)."""
+        doubled = self._boundary_doubled(lower)
+        if doubled:
+            return doubled
+        floor = max(INTENDED_ZIPF, zipf(lower) + INTENDED_MARGIN)
+        frequencies = _frequencies()
+        near = [
+            candidate for candidate in single_edits(lower, ALPHABET)
+            if len(candidate) >= MIN_INTENDED
+            and frequencies.get(candidate, 0.0) >= 10 ** (floor - 9)
+            and self.in_dictionary(candidate)
+            and not self._is_nonstandard(candidate)
+            and weighted_distance(lower, candidate) <= SLIP
+        ]
+        if not near:
+            return None
+        return min(near, key=lambda c: (weighted_distance(lower, c), -zipf(c), c))
+
+    def known_name_near(self, name: str, floor: float) -> str | None:
+        """A name the dictionary writes capitalised (Sumenep), at least this common, one
+        slip from the given one (Semenep)."""
+        frequencies = _frequencies()
+        threshold = 10 ** (floor - 9)
+        for candidate in sorted(single_edits(name.lower(), ALPHABET)):
+            if frequencies.get(candidate, 0.0) < threshold:
+                continue
+            written = candidate[:1].upper() + candidate[1:]
+            if (self._spell(written) and not self._spell(candidate)
+                    and weighted_distance(name.lower(), candidate) <= SLIP):
+                return written
+        return None
+
+    def _boundary_doubled(self, lower: str) -> str | None:
+        for suffix in BOUNDARY_SUFFIXES:
+            stem = lower[: -len(suffix)]
+            if lower.endswith(suffix) and len(stem) >= MIN_BOUNDARY_STEM and stem[-1] in "aeiou":
+                doubled = stem + suffix[0] + suffix
+                if self.in_dictionary(doubled) or self.is_analysable(doubled):
+                    return doubled
+        return None
+
+    def _is_nonstandard(self, word: str) -> bool:
+        """Hunspell id_ID still lists some forms KBBI marks non-standard (dihimbau): they
+        are no evidence that the standard form (diimbau) is a slip."""
+        return word in _nonstandard_words()
 
     def dictionary_suggestions(self, word: str) -> list[str]:
         """Hunspell's own suggestions, in its order."""
