@@ -1,19 +1,186 @@
-"""Spelling: words Hunspell id_ID, the morphology and the accept lists do not know."""
+"""Spelling: words Hunspell id_ID, the affix grammar and the accept lists do not know.
+
+What a word is depends on the whole article: the names it uses (Widodo three times makes
+Widiodo a slip), the abbreviations it defines (Rapat Paripurna (Rapur) ... rapur), and
+the English it quotes (code of conduct). `ArticleWords` learns these once per document.
+"""
 
 from __future__ import annotations
 
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
 from termbase.check.rules import rule
 from termbase.glossary.matcher import normalise
+from termbase.lang.abbreviations import defined_abbreviations
 from termbase.lang.edits import weighted_distance
+from termbase.lang.english import english_speller
 from termbase.lang.morphology import is_reduplication
 from termbase.lang.speller import zipf
 from termbase.lang.tokens import Kind, Token, word_parts
 from termbase.model import Finding, Severity
 
+# A capitalised word opening a sentence is taken for a misspelling, not a name, only
+# when one slip separates it from a common word (Zipf scale, see speller.py).
+SLIP = 1.0
+SLIP_TARGET_ZIPF = 3.5
+# A name seen once that is one slip from a name the article uses more often, or from a
+# well-known name of the dictionary this common, is that name misspelt (Widiodo, Semenep).
+KNOWN_NAME_ZIPF = 3.5
+MIN_NAME = 5
+MIN_FOREIGN = 3
+_TRIPLED = re.compile(r"([^\W\d_])\1\1", re.IGNORECASE)
+# WangYi, PutinPun: two capitalised halves run together.
+_RUN_TOGETHER = re.compile(r"^([A-Z][a-z]+)([A-Z][a-z]+)$")
+
 
 def _is_acronym_or_brand(text: str) -> bool:
     """SCO, KTPnya, iPhone, McKinsey: capitals after the first letter."""
     return any(ch.isupper() for ch in text[1:])
+
+
+@dataclass
+class ArticleWords:
+    """The words of one document as the spelling rules see them."""
+
+    doc: object
+    ctx: object
+    defined: frozenset[str] = field(init=False)
+
+    def __post_init__(self):
+        self.defined = defined_abbreviations(self.doc.text)
+
+    @cached_property
+    def words(self) -> list[Token]:
+        return [t for t in self.doc.tokens() if t.kind is Kind.WORD]
+
+    @cached_property
+    def openers(self) -> set[int]:
+        starts = set()
+        for sentence in self.doc.sentences():
+            first = next((t for t in sentence.tokens if t.kind is Kind.WORD), None)
+            if first is not None:
+                starts.add(first.start)
+        return starts
+
+    @cached_property
+    def capitalised(self) -> Counter[str]:
+        """Capitalised words and how often the document uses each."""
+        return Counter(t.text for t in self.words if t.text[:1].isupper())
+
+    @cached_property
+    def names_inside(self) -> set[str]:
+        return {t.text for t in self.words
+                if t.text[:1].isupper() and t.start not in self.openers}
+
+    @cached_property
+    def reduplication_tails(self) -> set[int]:
+        """Starts of the second halves of reduplications written with a spaced hyphen
+        (pertama -tama): typography reports the hyphen; the half is no word of its own."""
+        tails = set()
+        for sentence in self.doc.sentences():
+            tokens = [t for t in sentence.tokens if t.kind is not Kind.SPACE]
+            for left, hyphen, right in zip(tokens, tokens[1:], tokens[2:], strict=False):
+                if (hyphen.text == "-" and left.kind is Kind.WORD and right.kind is Kind.WORD
+                        and is_reduplication(f"{left.text}-{right.text}")):
+                    tails.add(right.start)
+        return tails
+
+    @cached_property
+    def checked(self) -> list[Token]:
+        """Word tokens the spelling rules judge: not numbers, acronyms, glossary words,
+        accepted words or the article's own abbreviations."""
+        ctx = self.ctx
+        return [
+            token for token in self.words
+            if not any(ch.isdigit() for ch in token.text)
+            and (not _is_acronym_or_brand(token.text) or self.run_together(token))
+            and normalise(token.text) not in ctx.glossary_words
+            and token.text.casefold() not in self.defined
+            and token.start not in self.reduplication_tails
+            and not ctx.speller.accepts(token.text)
+        ]
+
+    def run_together(self, token: Token) -> str | None:
+        """'Wang Yi' for WangYi when the article writes the two names apart elsewhere."""
+        match = _RUN_TOGETHER.match(token.text)
+        if not match:
+            return None
+        apart = f"{match.group(1)} {match.group(2)}"
+        return apart if apart in self.doc.text else None
+
+    def is_foreign(self, token: Token) -> bool:
+        """An English word (en_US/en_GB) that is no Indonesian word nor a slip for one:
+        plain text cannot italicise it, so it is not a misspelling."""
+        text = token.text
+        speller = self.ctx.speller
+        return (len(text) >= MIN_FOREIGN and not speller.is_correct(text)
+                and english_speller().knows(text)
+                and speller.likely_intended(text.lower()) is None)
+
+    @cached_property
+    def foreign_runs(self) -> list[tuple[int, int]]:
+        """Spans of English in the text: a phrase of adjacent lower-case English words,
+        at least one of them no Indonesian word (code of conduct, volatile food), or one
+        such word alone that is no slip for an Indonesian one."""
+        runs, run = [], []
+        for token in [*self.words, None]:
+            if token is not None and self._is_english(token) and (
+                    not run or _adjacent(self.doc, run[-1], token)):
+                run.append(token)
+                continue
+            phrase = self._foreign_phrase(run)
+            if len(phrase) > 1 or (phrase and self.is_foreign(phrase[0])):
+                runs.append((phrase[0].start, phrase[-1].end))
+            run = [token] if token is not None and self._is_english(token) else []
+        return runs
+
+    def _is_english(self, token: Token) -> bool:
+        """English and not in the Indonesian dictionary: dan, data break a phrase."""
+        text = token.text
+        return (text[:1].islower() and english_speller().knows(text)
+                and not self.ctx.speller.in_dictionary(text))
+
+    def _foreign_phrase(self, run: list[Token]) -> list[Token]:
+        """The run, or nothing when every word of it is also Indonesian."""
+        return run if any(not self.ctx.speller.is_correct(t.text) for t in run) else []
+
+    def in_foreign_run(self, token: Token) -> bool:
+        return any(start <= token.start < end for start, end in self.foreign_runs)
+
+    def misspelt_name(self, token: Token) -> str | None:
+        """The name a capitalised word seen once was meant to be: the same word without a
+        tripled letter, a name the article uses more often, or a well-known name one slip
+        away."""
+        text = token.text
+        untripled = _TRIPLED.sub(r"\1\1", text)
+        if untripled != text:
+            return next((form for form in (untripled, _TRIPLED.sub(r"\1", text))
+                         if self.ctx.speller.is_correct(form)), None)
+        if len(text) < MIN_NAME or self.capitalised[text] > 1:
+            return None
+        near = process.extract(text, self.repeated_names, scorer=OSA.distance,
+                               score_cutoff=1, limit=None)
+        for name, _distance, _index in near:
+            if name != text and weighted_distance(text, name) <= SLIP:
+                return name
+        return self.ctx.speller.known_name_near(text, KNOWN_NAME_ZIPF)
+
+    @cached_property
+    def repeated_names(self) -> list[str]:
+        return [name for name, count in self.capitalised.most_common()
+                if count > 1 and len(name) >= MIN_NAME]
+
+
+def _article_words(doc, ctx) -> ArticleWords:
+    if "spelling" not in doc.shared:
+        doc.shared["spelling"] = ArticleWords(doc, ctx)
+    return doc.shared["spelling"]
 
 
 def _unknown_parts(text: str, ctx) -> list[str]:
@@ -35,54 +202,28 @@ def _unknown_parts(text: str, ctx) -> list[str]:
 def _suggestions(token: Token, bad_parts: list[str], ctx) -> list[str]:
     if len(bad_parts) == 1 and bad_parts[0] != token.text:
         bad = bad_parts[0]
-        fixes = ctx.speller.suggest(bad)
+        fixes = _intended_first(bad, ctx)
         if is_reduplication(token.text):  # both halves carry the same slip
             return [token.text.replace(bad, fix) for fix in fixes]
         return [token.text.replace(bad, fix, 1) for fix in fixes]
-    return ctx.speller.suggest(token.text)
+    return _intended_first(token.text, ctx)
 
 
-def _checked_words(doc, ctx) -> list[Token]:
-    """Word tokens the spelling rules look at: not numbers, acronyms, glossary or
-    accepted words. Computed once per document for both spelling rules."""
-    if "spelling_words" not in doc.shared:
-        doc.shared["spelling_words"] = [
-            token for token in doc.tokens()
-            if token.kind is Kind.WORD
-            and not any(ch.isdigit() for ch in token.text)
-            and not _is_acronym_or_brand(token.text)
-            and normalise(token.text) not in ctx.glossary_words
-            and not ctx.speller.accepts(token.text)
-        ]
-    return doc.shared["spelling_words"]
+def _intended_first(word: str, ctx) -> list[str]:
+    """The speller's suggestions, led by the word a common slip stands for (menaikan:
+    menaikkan), which the acceptance check already found."""
+    suggestions = ctx.speller.suggest(word)
+    intended = ctx.speller.likely_intended(word.lower())
+    if intended:
+        if word[:1].isupper():
+            intended = intended[:1].upper() + intended[1:]
+        suggestions = [intended, *(s for s in suggestions if s != intended)][:5]
+    return suggestions
 
 
-
-
-# A capitalised word opening a sentence is taken for a misspelling, not a name, only
-# when one slip separates it from a common word (Zipf scale, see speller.py).
-SLIP = 1.0
-SLIP_TARGET_ZIPF = 3.5
-
-
-def _openers_and_names(doc, ctx) -> tuple[set[int], set[str]]:
-    """Offsets of the words that open sentences, and the capitalised words that stand
-    inside a sentence somewhere (names)."""
-    if "openers" not in doc.shared:
-        openers = set()
-        for sentence in doc.sentences():
-            first = next((t for t in sentence.tokens if t.kind is Kind.WORD), None)
-            if first is not None:
-                openers.add(first.start)
-        names = {t.text for t in _checked_words(doc, ctx)
-                 if t.text[:1].isupper() and t.start not in openers}
-        doc.shared["openers"] = (openers, names)
-    return doc.shared["openers"]
-
-
-def _is_misspelt_opener(token: Token, ctx, names_inside: set[str]) -> bool:
+def _is_misspelt_opener(token: Token, ctx, words: ArticleWords) -> bool:
     text = token.text
-    if not text[1:].islower() or text in names_inside or ctx.speller.is_correct(text):
+    if not text[1:].islower() or text in words.names_inside or ctx.speller.is_correct(text):
         return False
     best = ctx.speller.suggest(text.lower(), limit=1)
     return bool(best) and (
@@ -90,23 +231,40 @@ def _is_misspelt_opener(token: Token, ctx, names_inside: set[str]) -> bool:
     )
 
 
+def _error(token: Token, suggestions: list[str], message: str | None = None) -> Finding:
+    return Finding("spelling/unknown-word", Severity.ERROR,
+                   message or f"unknown word {token.text!r}", token.start, token.end,
+                   token.text, suggestions)
+
+
+def _capitalised_error(token: Token, ctx, words: ArticleWords) -> Finding | None:
+    apart = words.run_together(token)
+    if apart:
+        return _error(token, [apart], f"{token.text!r}: two names run together")
+    if ctx.speller.is_correct(token.text):
+        return None
+    if token.start in words.openers and _is_misspelt_opener(token, ctx, words):
+        return _error(token, ctx.speller.suggest(token.text))
+    name = words.misspelt_name(token)
+    if name:
+        return _error(token, [name], f"{token.text!r}: a slip for {name!r}?")
+    return None
+
+
 @rule("spelling/unknown-word", Severity.ERROR,
       "A word that is not Indonesian as spelt (Hunspell id_ID with affix analysis).",
       "hubungan diplomaltik", "hubungan diplomatik")
 def unknown_word(doc, ctx):
-    openers, names_inside = _openers_and_names(doc, ctx)
-    for token in _checked_words(doc, ctx):
-        if token.text[:1].isupper():
-            if token.start in openers and _is_misspelt_opener(token, ctx, names_inside):
-                yield Finding("spelling/unknown-word", Severity.ERROR,
-                              f"unknown word {token.text!r}", token.start, token.end,
-                              token.text, ctx.speller.suggest(token.text))
+    words = _article_words(doc, ctx)
+    for token in words.checked:
+        if token.text[:1].isupper() or _is_acronym_or_brand(token.text):
+            finding = _capitalised_error(token, ctx, words)
+            if finding:
+                yield finding
             continue
         bad_parts = _unknown_parts(token.text, ctx)
-        if bad_parts:
-            yield Finding("spelling/unknown-word", Severity.ERROR,
-                          f"unknown word {token.text!r}", token.start, token.end, token.text,
-                          _suggestions(token, bad_parts, ctx))
+        if bad_parts and not words.in_foreign_run(token):
+            yield _error(token, _suggestions(token, bad_parts, ctx))
 
 
 @rule("spelling/unknown-name", Severity.INFO,
@@ -114,15 +272,30 @@ def unknown_word(doc, ctx):
       "Presiden Tokayev", "(accept list: Tokayev)")
 def unknown_name(doc, ctx):
     reported: set[str] = set()
-    openers, names_inside = _openers_and_names(doc, ctx)
-    for token in _checked_words(doc, ctx):
+    words = _article_words(doc, ctx)
+    for token in words.checked:
         text = token.text
-        if not text[:1].isupper() or text in reported:
+        if not text[:1].isupper() or _is_acronym_or_brand(text) or text in reported:
             continue
-        if token.start in openers and _is_misspelt_opener(token, ctx, names_inside):
-            continue  # reported by spelling/unknown-word
-        if not ctx.speller.is_correct(text):
-            reported.add(text)
-            yield Finding("spelling/unknown-name", Severity.INFO,
-                          f"{text!r} is not in the dictionary; a name? add it to the "
-                          "accept list if it is right", token.start, token.end, text)
+        if ctx.speller.is_correct(text) or _capitalised_error(token, ctx, words):
+            continue  # a word, or reported by spelling/unknown-word
+        reported.add(text)
+        yield Finding("spelling/unknown-name", Severity.INFO,
+                      f"{text!r} is not in the dictionary; a name? add it to the "
+                      "accept list if it is right", token.start, token.end, text)
+
+
+@rule("spelling/foreign", Severity.INFO,
+      "An English word or phrase in Indonesian text: EYD writes it in italics.",
+      "menyepakati code of conduct", "(italics: code of conduct)")
+def foreign(doc, ctx):
+    for start, end in _article_words(doc, ctx).foreign_runs:
+        yield Finding("spelling/foreign", Severity.INFO,
+                      f"{doc.text[start:end]!r} is English: italicise it, or use the "
+                      "Indonesian term", start, end, doc.text[start:end])
+
+
+def _adjacent(doc, left: Token, right: Token) -> bool:
+    """Two words with only spaces or a slash between them on one line."""
+    gap = doc.text[left.end : right.start]
+    return len(gap) <= 3 and "\n" not in gap and not gap.strip(" /")

@@ -1,0 +1,112 @@
+"""Spelling on the kinds of error real news has: acceptance by dictionary and affix
+grammar first, slips that web frequency hides, names the article itself spells, English."""
+
+from __future__ import annotations
+
+import pytest
+
+from termbase.lang.abbreviations import defined_abbreviations
+from termbase.lang.morphology import analyses
+from termbase.model import Severity
+
+
+def spelling(findings, severity=None):
+    return [f for f in findings if f.category == "spelling"
+            and (severity is None or f.severity is severity)]
+
+
+@pytest.mark.parametrize("typo, fix", [
+    ("menaikan", "menaikkan"),          # naik + -kan keeps both k's
+    ("dimasukan", "dimasukkan"),        # not di- + the noun masukan
+    ("tidakah", "tidakkah"),
+    ("mengutungkan", "menguntungkan"),  # meN- + rare kutung + -kan: a slip
+    ("penerbagan", "penerbangan"),      # no peN- + ter- stack
+    ("tradisonal", "tradisional"),
+    ("tu", "itu"),                      # common on the web, still a slip
+])
+def test_slips_that_frequency_or_a_rare_root_would_accept(lint, typo, fix):
+    found = spelling(lint(f"Pemerintah daerah {typo} anggaran itu."), Severity.ERROR)
+    assert [f.text for f in found] == [typo]
+    assert found[0].rule == "spelling/unknown-word"
+    assert found[0].suggestions[0] == fix
+
+
+@pytest.mark.parametrize("word", [
+    "bukulah", "seusai", "menaikkan", "dimasukkan", "masukan", "diimbau", "kesepahaman",
+    "berdasarkan", "keberhasilan", "pemberdayaan", "berkelanjutan", "memperhatikan",
+    "mengecat", "ketersediaannya", "kepemimpinan", "pemersatu",
+])
+def test_well_formed_words_stay_correct(lint, word):
+    assert spelling(lint(f"Kata {word} itu benar."), Severity.ERROR) == []
+
+
+def test_affix_grammar_refuses_impossible_combinations():
+    roots = {(a.root, a.prefixes, a.suffix) for a in analyses("menaikan")}
+    assert ("naik", ("meN",), "an") not in roots  # meN- never takes a bare -an
+    assert all(a.root != "bagan" for a in analyses("penerbagan"))  # no peN- + ter-
+    assert any(a.root == "hasil" and a.prefixes == ("ke", "ber") and a.suffix == "an"
+               for a in analyses("keberhasilan"))
+    assert any(a.root == "cat" and a.prefixes == ("meN",) for a in analyses("mengecat"))
+    assert not any(a.root == "kaji" and a.prefixes == ("meN",) for a in analyses("mengekaji"))
+
+
+def test_name_misspelt_against_its_other_uses(lint):
+    text = ("Presiden Widodo tiba pagi ini. Ia disambut warga. Kata Widiodo, kunjungan "
+            "itu penting. Widodo lalu kembali.")
+    found = spelling(lint(text), Severity.ERROR)
+    assert [(f.text, f.suggestions[0]) for f in found] == [("Widiodo", "Widodo")]
+
+
+def test_a_name_used_once_is_only_info(lint):
+    found = spelling(lint("Kata Widiodo, kunjungan itu penting."))
+    assert [(f.rule, f.severity) for f in found] == [("spelling/unknown-name", Severity.INFO)]
+
+
+def test_name_one_slip_from_a_well_known_place(lint):
+    found = spelling(lint("Rombongan menuju Semenep untuk meresmikan pasar."), Severity.ERROR)
+    assert [(f.text, f.suggestions[0]) for f in found] == [("Semenep", "Sumenep")]
+
+
+def test_tripled_letter_in_a_capitalised_word(lint):
+    found = spelling(lint("Hubungan itu disebut Kemitraaan Strategis."), Severity.ERROR)
+    assert [(f.text, f.suggestions[0]) for f in found] == [("Kemitraaan", "Kemitraan")]
+
+
+def test_names_run_together_are_not_an_acronym(lint):
+    found = spelling(lint("Menteri Wang Yi tiba. Menurut WangYi, kerja sama itu penting."),
+                     Severity.ERROR)
+    assert [(f.text, f.suggestions) for f in found] == [("WangYi", ["Wang Yi"])]
+    assert spelling(lint("Saham PetroChina dan McKinsey naik."), Severity.ERROR) == []
+
+
+def test_abbreviations_the_article_defines(lint):
+    text = ("DPRD menggelar Rapat Paripurna (Rapur) kemarin. Dalam rapur itu disebutkan "
+            "inflasi 3 persen (year on year/yoy). Angka yoy itu turun.")
+    assert spelling(lint(text), Severity.ERROR) == []
+    assert [f.text for f in spelling(lint("Dalam rapur itu, hadir semua."), Severity.ERROR)] \
+        == ["rapur"]
+
+
+def test_defined_abbreviations_need_their_expansion():
+    found = defined_abbreviations("Badan Pusat Statistik (BPS) dan harga (naik) terus.")
+    assert found == {"bps"}
+
+
+def test_english_phrases_are_info_not_misspellings(lint):
+    found = spelling(lint("Kedua negara menyepakati code of conduct dan multiplier effect."))
+    assert [(f.rule, f.text, f.severity) for f in found] == [
+        ("spelling/foreign", "code of conduct", Severity.INFO),
+        ("spelling/foreign", "multiplier effect", Severity.INFO),
+    ]
+
+
+def test_a_lone_english_word_that_is_a_slip_is_an_error(lint):
+    found = spelling(lint("Ekspor nikel matter naik tahun ini."), Severity.ERROR)
+    assert [f.text for f in found] == ["matter"]
+    assert "matte" in found[0].suggestions
+
+
+def test_half_of_a_spaced_reduplication_is_not_a_word_of_its_own(lint):
+    findings = lint("Kedua negara pertama -tama menyelesaikan masalah itu.")
+    assert spelling(findings) == []
+    assert [f.rule for f in findings] == ["typography/spaced-hyphen"]
