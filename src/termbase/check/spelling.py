@@ -37,6 +37,8 @@ MIN_FOREIGN = 3
 _TRIPLED = re.compile(r"([^\W\d_])\1\1", re.IGNORECASE)
 # WangYi, PutinPun: two capitalised halves run together.
 _RUN_TOGETHER = re.compile(r"^([A-Z][a-z]+)([A-Z][a-z]+)$")
+# "(mia)", "(bri/asp)": the initials of reporter and editor that close a news story.
+_CREDIT = re.compile(r"\([a-z]{2,5}(?:/[a-z]{2,5})*\)[ \t]*$", re.MULTILINE)
 
 
 def _is_acronym_or_brand(text: str) -> bool:
@@ -92,9 +94,13 @@ class ArticleWords:
         return tails
 
     @cached_property
+    def credits(self) -> list[tuple[int, int]]:
+        return [match.span() for match in _CREDIT.finditer(self.doc.text)]
+
+    @cached_property
     def checked(self) -> list[Token]:
         """Word tokens the spelling rules judge: not numbers, acronyms, glossary words,
-        accepted words or the article's own abbreviations."""
+        accepted words, the article's own abbreviations or its closing credit."""
         ctx = self.ctx
         return [
             token for token in self.words
@@ -103,6 +109,7 @@ class ArticleWords:
             and normalise(token.text) not in ctx.glossary_words
             and token.text.casefold() not in self.defined
             and token.start not in self.reduplication_tails
+            and not any(start <= token.start < end for start, end in self.credits)
             and not ctx.speller.accepts(token.text)
         ]
 

@@ -16,6 +16,7 @@ from pathlib import Path
 from termbase.data import word_list
 from termbase.errors import InputError
 from termbase.lang import morphology
+from termbase.lang.edits import PLAIN as PLAIN_SUBSTITUTION
 from termbase.lang.edits import single_edits, weighted_distance
 
 LANGUAGE = "id_ID"
@@ -26,7 +27,8 @@ COMMON_ZIPF = 3.0
 STEM_ZIPF = 2.5
 LONG_STEM = 6
 # A non-dictionary word one slip (weighted distance, edits.py) from a dictionary word at
-# least this common, and this much commoner than itself (Zipf), is taken for that slip.
+# least this common, and this much commoner than itself (Zipf; more for a word the web
+# itself uses much), is taken for that slip.
 SLIP = 1.0
 INTENDED_ZIPF = 3.5
 INTENDED_MARGIN = 0.5
@@ -82,6 +84,15 @@ def _frequencies() -> dict[str, float]:
     return get_frequency_dict("id", wordlist="best")
 
 
+def _is_slip(typed: str, candidate: str) -> bool:
+    """One typing slip: a letter dropped, added or doubled, two swapped, or a key's
+    neighbour struck. A plain substitution (sabu/satu, mia/dia) is as often another word."""
+    distance = weighted_distance(typed, candidate)
+    if len(typed) == len(candidate):
+        return distance < PLAIN_SUBSTITUTION
+    return distance <= SLIP
+
+
 @cache
 def _nonstandard_words() -> frozenset[str]:
     try:
@@ -105,6 +116,7 @@ class Speller:
         self._accept = {word.casefold() for word in (*word_list("news_vocabulary"), *accept)}
         self._known: dict[str, bool] = {}
         self._correct: dict[str, bool] = {}
+        self._parsed: dict[str, list[morphology.Analysis]] = {}
         # Hunspell's suggest costs ~20 ms a word; an article repeats its misspellings.
         self._suggestions: dict[tuple[str, int], list[str]] = {}
 
@@ -142,13 +154,14 @@ class Speller:
         if self.accepts(word) or self.in_dictionary(word):
             return True
         lower = word.lower()
-        root_zipf = self._root_zipf(lower)
-        if root_zipf is None and not self.is_common(lower):
+        analyses = self._analyses(lower)
+        if not analyses and not self._is_passive_of_known_verb(lower) \
+                and not self.is_common(lower):
             return False
         if self._boundary_doubled(lower):
             return False  # menaikan: naik + -kan keeps both k's
-        if root_zipf is not None and root_zipf >= SOLID_ROOT_ZIPF:
-            return True  # bukulah is buku + -lah, seusai se- + usai: not slips
+        if any(self._is_solid(analysis) for analysis in analyses):
+            return True  # bukulah is buku + -lah, melesakkan melesak + -kan: not slips
         # Web frequency and a rare root also vouch for the commonest misspellings
         # (dimasukan, tu; mengutungkan = meN- + kutung + -kan): a word one slip from a
         # far commoner one is that slip.
@@ -156,19 +169,31 @@ class Speller:
 
     def is_analysable(self, lower: str) -> bool:
         """The affix grammar builds the word from a root the dictionary vouches for."""
-        return self._root_zipf(lower) is not None
+        return bool(self._analyses(lower)) or self._is_passive_of_known_verb(lower)
 
-    def _root_zipf(self, lower: str) -> float | None:
-        """How common the commonest root is that the affix grammar builds the word from
-        (None: no analysis)."""
-        if self._is_passive_of_known_verb(lower):
-            return zipf(lower[2:])
-        roots = [
-            analysis.root for analysis in morphology.analyses(lower)
-            if analysis.root != lower and self._vouches(analysis.root)
-            and not (morphology.is_verbal(analysis) and self._is_derived_noun(analysis.root))
-        ]
-        return max((zipf(root) for root in roots), default=None)
+    def _analyses(self, lower: str) -> list[morphology.Analysis]:
+        """The grammar's analyses of a word whose root the dictionary vouches for."""
+        found = self._parsed.get(lower)
+        if found is None:
+            found = [
+                analysis for analysis in morphology.analyses(lower)
+                if analysis.root != lower and self._vouches(analysis.root)
+                and not (morphology.is_verbal(analysis) and self._is_derived_noun(analysis.root))
+                and not (not analysis.prefixes and analysis.suffix == "an"
+                         and self._is_verb_form(analysis.root))
+            ]
+            self._parsed[lower] = found
+        return found
+
+    def _is_solid(self, analysis: morphology.Analysis) -> bool:
+        """A common root, or a dictionary word with only a suffix or clitic added."""
+        return zipf(analysis.root) >= SOLID_ROOT_ZIPF or (
+            not analysis.prefixes and self.in_dictionary(analysis.root))
+
+    def _is_verb_form(self, word: str) -> bool:
+        """menaik is meN- + naik: such a verb takes -kan or -i, never a bare -an."""
+        return any(morphology.is_verbal(a) and a.root != word and self.in_dictionary(a.root)
+                   for a in morphology.analyses(word))
 
     def _is_derived_noun(self, root: str) -> bool:
         """masukan is masuk + -an: di-, meN- and ter- never take such a noun (dimasukan is
@@ -197,7 +222,10 @@ class Speller:
         doubled = self._boundary_doubled(lower)
         if doubled:
             return doubled
-        floor = max(INTENDED_ZIPF, zipf(lower) + INTENDED_MARGIN)
+        own = zipf(lower)
+        # The more the web uses a word, the commoner its supposed target must be (sabu is
+        # a word beside abu; tu is a slip beside itu).
+        floor = max(INTENDED_ZIPF, own + INTENDED_MARGIN + max(0.0, own - INTENDED_ZIPF))
         frequencies = _frequencies()
         near = [
             candidate for candidate in single_edits(lower, ALPHABET)
@@ -205,7 +233,7 @@ class Speller:
             and frequencies.get(candidate, 0.0) >= 10 ** (floor - 9)
             and self.in_dictionary(candidate)
             and not self._is_nonstandard(candidate)
-            and weighted_distance(lower, candidate) <= SLIP
+            and _is_slip(lower, candidate)
         ]
         if not near:
             return None
@@ -214,6 +242,8 @@ class Speller:
     def known_name_near(self, name: str, floor: float) -> str | None:
         """A name the dictionary writes capitalised (Sumenep), at least this common, one
         slip from the given one (Semenep)."""
+        if zipf(name) > 0:
+            return None  # a name the web uses (Luwuk beside Luwu) is a name of its own
         frequencies = _frequencies()
         threshold = 10 ** (floor - 9)
         for candidate in sorted(single_edits(name.lower(), ALPHABET)):
@@ -230,9 +260,14 @@ class Speller:
             stem = lower[: -len(suffix)]
             if lower.endswith(suffix) and len(stem) >= MIN_BOUNDARY_STEM and stem[-1] in "aeiou":
                 doubled = stem + suffix[0] + suffix
+                if self._takes_plain_an(lower):
+                    return None  # lonjakan is lonjak + -an, not lonjak + -kan
                 if self.in_dictionary(doubled) or self.is_analysable(doubled):
                     return doubled
         return None
+
+    def _takes_plain_an(self, lower: str) -> bool:
+        return any(a.suffix == "an" and a.root.endswith("k") for a in self._analyses(lower))
 
     def _is_nonstandard(self, word: str) -> bool:
         """Hunspell id_ID still lists some forms KBBI marks non-standard (dihimbau): they
