@@ -26,6 +26,7 @@ LANGUAGE = "id_ID"
 COMMON_ZIPF = 3.0
 STEM_ZIPF = 2.5
 LONG_STEM = 6
+SIMPLE_STEM = 4
 # A non-dictionary word one slip (weighted distance, edits.py) from a dictionary word at
 # least this common, and this much commoner than itself (Zipf; more for a word the web
 # itself uses much), is taken for that slip.
@@ -177,7 +178,7 @@ class Speller:
         if found is None:
             found = [
                 analysis for analysis in morphology.analyses(lower)
-                if analysis.root != lower and self._vouches(analysis.root)
+                if analysis.root != lower and self._vouches(analysis)
                 and not (morphology.is_verbal(analysis) and self._is_derived_noun(analysis.root))
                 and not (not analysis.prefixes and analysis.suffix == "an"
                          and self._is_verb_form(analysis.root))
@@ -207,12 +208,19 @@ class Speller:
             return False
         return any(self.in_dictionary(form) for form in morphology.nasal_forms(lower[2:]))
 
-    def _vouches(self, stem: str) -> bool:
+    def _vouches(self, analysis: morphology.Analysis) -> bool:
+        stem = analysis.root
         if self.accepts(stem):
             return True
+        if not self.in_dictionary(stem):
+            return False
         # A rare short stem may be a typo's accident (multiteral = multi- + teral); a
-        # long dictionary stem rarely is (dicaplok = di- + caplok).
-        return self.in_dictionary(stem) and (zipf(stem) >= STEM_ZIPF or len(stem) >= LONG_STEM)
+        # long dictionary stem rarely is (dicaplok = di- + caplok), nor one that takes a
+        # single ordinary affix (berbalut, cuitannya), which the slip check then watches.
+        simple = len(analysis.prefixes) <= 1 and analysis.outer == (analysis.prefixes or
+                                                                    (None,))[0]
+        return (zipf(stem) >= STEM_ZIPF or len(stem) >= LONG_STEM
+                or (simple and len(stem) >= SIMPLE_STEM))
 
     def likely_intended(self, lower: str) -> str | None:
         """The word a non-dictionary word was probably meant to be: the affix boundary's
