@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from termbase.check.nonstandard import nonstandard_starts
 from termbase.check.rules import rule
 from termbase.glossary.matcher import normalise
 from termbase.lang.edits import weighted_distance
@@ -53,6 +54,7 @@ def _checked_words(doc, ctx) -> list[Token]:
             and not _is_acronym_or_brand(token.text)
             and normalise(token.text) not in ctx.glossary_words
             and not ctx.speller.accepts(token.text)
+            and token.start not in nonstandard_starts(doc, ctx)
         ]
     return doc.shared["spelling_words"]
 

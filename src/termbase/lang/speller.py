@@ -104,6 +104,14 @@ class Speller:
         except UnicodeEncodeError:
             return False
 
+    def dictionary_stems(self, word: str) -> tuple[str, ...]:
+        """The stems Hunspell derives the word from: (mentega,) for a root, (pengaruh,)
+        for mempengaruhi; empty for a word it does not know."""
+        try:
+            return tuple(self._hunspell.stem(word))
+        except UnicodeEncodeError:
+            return ()
+
     def is_common(self, word: str) -> bool:
         return zipf(word) >= COMMON_ZIPF
 
