@@ -106,9 +106,9 @@ def assimilated(word: str, speller) -> tuple[str, str] | None:
                 return None
             splits = [(rest, "")] + [(rest[: -len(s)], s) for s in ("kan", "an", "i")
                                      if rest.endswith(s)]
+            if any(stem in exceptions for stem, _ in splits):
+                return None
             for stem, suffix in splits:
-                if stem in exceptions:
-                    return None
                 if _stem_is_word(stem, speller):
                     return nasal_prefix(written[:2], stem) + suffix + clitic, stem
     return None
