@@ -9,7 +9,7 @@ word, and whether a word that looks prefixed is really a root (mentega, pentas).
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 
 from termbase.check.rules import match_case, rule
 from termbase.data import word_list, word_set
@@ -114,8 +114,10 @@ def assimilated(word: str, speller) -> tuple[str, str] | None:
     return None
 
 
+@lru_cache(maxsize=100_000)
 def _standard_word(word: str, speller) -> tuple[str, str] | None:
-    """(standard form, message) for a lower-case word, hyphenated parts one by one."""
+    """(standard form, message) for a lower-case word, hyphenated parts one by one.
+    Cached: an article repeats its words, and a desk checks article after article."""
     parts = word_parts(word)
     if len(parts) > 1:
         fixed = [_standard_word(part, speller) for part in parts]
