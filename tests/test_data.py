@@ -50,3 +50,41 @@ def test_every_package_is_listed_for_installation():
     found = {".".join(p.parent.relative_to(source).parts)
              for p in source.rglob("__init__.py")}
     assert found <= listed, f"missing from pyproject.toml packages: {sorted(found - listed)}"
+
+
+def _pairs(name):
+    return [tuple(side.strip() for side in entry.split("|", 1)) for entry in word_list(name)]
+
+
+def test_nonstandard_pairs_point_to_standard_forms():
+    pairs = _pairs("nonstandard")
+    wrong = {w for w, _ in pairs}
+    assert len(pairs) >= 400
+    assert all(w != r for w, r in pairs)
+    # The standard side is never itself listed as non-standard: no chains, no cycles.
+    assert not [(w, r) for w, r in pairs if r.lower() in wrong]
+
+
+def test_nonstandard_standard_forms_are_dictionary_words_or_explained():
+    from importlib import resources
+
+    speller = Speller()
+    text = resources.files("termbase.data").joinpath("nonstandard.txt").read_text("utf-8")
+    unexplained = []
+    for line in text.splitlines():
+        if "|" not in line or line.startswith("#"):
+            continue
+        pair, _, source = line.partition("#")
+        right = pair.split("|")[1].strip()
+        assert source.strip(), f"no source: {line}"
+        known = speller.in_dictionary(right) or all(
+            speller.in_dictionary(part) for part in right.replace("-", " ").split())
+        if not known and ";" not in source:  # a note after ";" says how it is checked
+            unexplained.append(line)
+    assert not unexplained
+
+
+def test_assimilation_exceptions_are_dictionary_stems():
+    speller = Speller()
+    for stem in word_list("assimilation_exceptions"):
+        assert stem[0] in "kpts" and speller.in_dictionary(stem), stem

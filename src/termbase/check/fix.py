@@ -10,7 +10,7 @@ from termbase.model import Edit, Finding
 # Spelling suggestions are guesses and inconsistency has no single right answer, so
 # only these rules' fixes are applied without a human choosing.
 SAFE_CATEGORIES = ("typography", "orthography")
-SAFE_RULES = ("term/deprecated",)
+SAFE_RULES = ("term/deprecated", "spelling/nonstandard")
 
 
 def is_safe(finding: Finding) -> bool:

@@ -15,6 +15,7 @@ from functools import cached_property
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
+from termbase.check.nonstandard import nonstandard_starts
 from termbase.check.rules import rule
 from termbase.glossary.matcher import normalise
 from termbase.lang.abbreviations import defined_abbreviations
@@ -111,6 +112,7 @@ class ArticleWords:
             and token.start not in self.reduplication_tails
             and not any(start <= token.start < end for start, end in self.credits)
             and not ctx.speller.accepts(token.text)
+            and token.start not in nonstandard_starts(self.doc, ctx)
         ]
 
     def run_together(self, token: Token) -> str | None:

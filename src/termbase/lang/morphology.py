@@ -252,3 +252,127 @@ def is_reduplication(word: str) -> bool:
             core = core[: -len(clitic)]
             break
     return len(core) >= 3 and (left.endswith(core) or core in left)
+
+
+# Affix analysis that can be undone: a word split into prefix, stem, suffix and clitic,
+# so that a stem can be replaced and the word rebuilt with the prefix re-assimilated.
+_VOWELS = "aeiou"
+
+# Written prefix -> (prefix as a morpheme, initials its nasal may have swallowed).
+_AFFIX_PREFIXES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
+    ("memper", "memper", ("",)),
+    ("diper", "diper", ("",)),
+    ("menge", "meN", ("",)),
+    ("penge", "peN", ("",)),
+    ("meny", "meN", ("s",)),
+    ("peny", "peN", ("s",)),
+    ("meng", "meN", ("", "k")),
+    ("peng", "peN", ("", "k")),
+    ("mem", "meN", ("", "p")),
+    ("pem", "peN", ("", "p")),
+    ("men", "meN", ("", "t")),
+    ("pen", "peN", ("", "t")),
+    ("me", "meN", ("",)),
+    ("pe", "peN", ("",)),
+    ("ber", "ber", ("",)),
+    ("ter", "ter", ("",)),
+    ("per", "per", ("",)),
+    ("di", "di", ("",)),
+    ("ke", "ke", ("",)),
+    ("se", "se", ("",)),
+)
+_AFFIX_SUFFIXES = ("kan", "an", "i")
+
+
+def starts_with_cluster(stem: str) -> bool:
+    """A stem opening with two consonants (produksi, kritik, stabil, syukur, khianat):
+    meN-/peN- keep its first consonant."""
+    return len(stem) > 1 and stem[0] not in _VOWELS and stem[1] not in _VOWELS
+
+
+def _syllables(stem: str) -> int:
+    """Vowels, a diphthong (ai, au, oi, ei) before a consonant or the end counting once."""
+    diphthongs = re.findall(r"(?:ai|au|oi|ei)(?![aeiou])", stem)
+    return sum(ch in _VOWELS for ch in stem) - len(diphthongs)
+
+
+def nasal_prefix(prefix: str, stem: str) -> str:
+    """meN- or peN- (prefix "me" or "pe") joined to a stem as KBBI writes it: k, p, t, s
+    are dropped before a vowel (mengonsumsi, memengaruhi, menaati, menyukseskan) and kept
+    before a consonant (memproduksi, mengkritik); one-syllable stems take menge-."""
+    if not stem:
+        return prefix
+    first = stem[0]
+    if _syllables(stem) == 1:
+        return prefix + "nge" + stem
+    cluster = starts_with_cluster(stem)
+    if first in _VOWELS or first in "gh":
+        return prefix + "ng" + stem
+    if first == "k":
+        return prefix + "ng" + (stem if cluster else stem[1:])
+    if first == "p":
+        return prefix + "m" + (stem if cluster else stem[1:])
+    if first in "bfv":
+        return prefix + "m" + stem
+    if first == "t":
+        return prefix + "n" + (stem if cluster else stem[1:])
+    if first == "s":
+        return prefix + ("n" + stem if cluster else "ny" + stem[1:])
+    if first in "dcjz":
+        return prefix + "n" + stem
+    return prefix + stem
+
+
+def attach_prefix(prefix: str, stem: str) -> str:
+    """A prefix as a morpheme (meN, peN, ber, ter, di...) joined to a stem."""
+    if prefix in ("meN", "peN"):
+        return nasal_prefix(prefix[:2], stem)
+    if prefix in ("ber", "ter", "per") and stem.startswith("r"):
+        return prefix[:-1] + stem  # berencana, terasa
+    if prefix in ("ber", "ter") and re.match(r"[^aeiou]+er[^aeiou]", stem):
+        return prefix[:-1] + stem  # bekerja, beterbangan, tepercaya
+    return prefix + stem
+
+
+@dataclass(frozen=True)
+class Split:
+    """word = attach_prefix(prefix, stem) + suffix + clitic: one affix of each kind, kept
+    so that the word can be rebuilt around another stem."""
+
+    prefix: str
+    stem: str
+    suffix: str
+    clitic: str
+
+    def rebuilt(self, stem: str) -> str:
+        """The word with another stem in place of this one (resiko -> risikonya)."""
+        words = stem.split(" ")
+        if self.prefix and self.suffix:
+            words = ["".join(words)]  # confix joins a compound: dikerjasamakan
+        words[0] = attach_prefix(self.prefix, words[0]) if self.prefix else words[0]
+        words[-1] = words[-1] + self.suffix + self.clitic
+        return " ".join(words)
+
+
+def _clitic_splits(word: str) -> Iterator[tuple[str, str]]:
+    yield word, ""
+    for clitic in clitics():
+        if word.endswith(clitic) and len(word) - len(clitic) >= MIN_STEM:
+            yield word[: -len(clitic)], clitic
+
+
+def splits(word: str) -> Iterator[Split]:
+    """Every split of a lower-case word into at most one prefix, one suffix and one
+    clitic, with the stem initials a nasal prefix may have swallowed restored."""
+    for base, clitic in _clitic_splits(word):
+        suffixed = [(base, "")] + [
+            (base[: -len(s)], s) for s in _AFFIX_SUFFIXES
+            if base.endswith(s) and len(base) - len(s) >= MIN_STEM
+        ]
+        for body, suffix in suffixed:
+            yield Split("", body, suffix, clitic)
+            for written, prefix, restorations in _AFFIX_PREFIXES:
+                if body.startswith(written) and len(body) - len(written) >= MIN_STEM:
+                    rest = body[len(written):]
+                    for initial in restorations:
+                        yield Split(prefix, initial + rest, suffix, clitic)

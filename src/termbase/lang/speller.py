@@ -27,6 +27,7 @@ COMMON_ZIPF = 3.0
 STEM_ZIPF = 2.5
 LONG_STEM = 6
 SIMPLE_STEM = 4
+SIMPLE_PREFIXES = frozenset({"meN", "di", "ber", "ter", "peN"})  # se-, ke-, per- split names
 # A non-dictionary word one slip (weighted distance, edits.py) from a dictionary word at
 # least this common, and this much commoner than itself (Zipf; more for a word the web
 # itself uses much), is taken for that slip.
@@ -136,6 +137,14 @@ class Speller:
         except UnicodeEncodeError:
             return False
 
+    def dictionary_stems(self, word: str) -> tuple[str, ...]:
+        """The stems Hunspell derives the word from: (mentega,) for a root, (pengaruh,)
+        for mempengaruhi; empty for a word it does not know."""
+        try:
+            return tuple(self._hunspell.stem(word))
+        except UnicodeEncodeError:
+            return ()
+
     def is_common(self, word: str) -> bool:
         return zipf(word) >= COMMON_ZIPF
 
@@ -217,8 +226,8 @@ class Speller:
         # A rare short stem may be a typo's accident (multiteral = multi- + teral); a
         # long dictionary stem rarely is (dicaplok = di- + caplok), nor one that takes a
         # single ordinary affix (berbalut, cuitannya), which the slip check then watches.
-        simple = len(analysis.prefixes) <= 1 and analysis.outer == (analysis.prefixes or
-                                                                    (None,))[0]
+        simple = not analysis.prefixes or (
+            len(analysis.prefixes) == 1 and analysis.outer in SIMPLE_PREFIXES)
         return (zipf(stem) >= STEM_ZIPF or len(stem) >= LONG_STEM
                 or (simple and len(stem) >= SIMPLE_STEM))
 
