@@ -121,3 +121,11 @@ def test_ber_and_ter_lose_their_r():
     assert attach_prefix("ber", "kerja") == "bekerja"
     assert attach_prefix("ber", "rencana") == "berencana"
     assert attach_prefix("ber", "main") == "bermain"
+
+
+def test_old_spelling_inside_an_official_name_is_kept(lint):
+    text = "Ia lulus dari Universitas Sepuluh Nopember tahun lalu."
+    assert not [f for f in lint(text) if f.rule == "spelling/nonstandard"]
+    found = [f for f in lint("Rapat digelar pada 10 Nopember 2022.")
+             if f.rule == "spelling/nonstandard"]
+    assert [f.suggestions[0] for f in found] == ["November"]

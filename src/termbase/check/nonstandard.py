@@ -160,6 +160,12 @@ def _is_name(words: list[Token], index: int, names_inside: set[str]) -> bool:
     return following[:1].isupper() or token.text in names_inside
 
 
+def _inside_name(words: list[Token], index: int) -> bool:
+    """After a capitalised word that does not open the sentence: part of an official
+    name that keeps its old spelling (Institut Teknologi Sepuluh Nopember)."""
+    return index > 1 and words[index - 1].text[:1].isupper()
+
+
 def _word_findings(doc, ctx):
     sentences = [_sentence_words(s) for s in doc.sentences()]
     names_inside = {w.text for words in sentences for w in words[1:] if w.text[:1].isupper()}
@@ -173,7 +179,7 @@ def _word_findings(doc, ctx):
             lower = text.lower()
             if text[:1].isupper():
                 proper = standard_forms().get(lower, "")
-                if proper[:1].isupper():
+                if proper[:1].isupper() and not _inside_name(words, index):
                     found = (proper, f"non-standard form {text!r}: KBBI writes {proper!r}")
                 elif index == 0 and not _is_name(words, index, names_inside):
                     found = _standard_word(lower, ctx.speller)
