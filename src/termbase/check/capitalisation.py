@@ -176,6 +176,24 @@ def _is_ordinary_word(lower: str, speller, lower_words: set[str]) -> bool:
     return entries[lower]
 
 
+_COORDINATORS = frozenset({"dan", "atau", "serta", "maupun", "hingga", "ke", "vs"})
+
+
+def _in_name_list(items, index: int) -> bool:
+    """The word stands in a list or pair of capitalised names: "menuju Garut, Sumedang,
+    dan Tasikmalaya", "Indonesia dan Cina"."""
+    def capitalised(position: int) -> bool:
+        return 0 <= position < len(items) and items[position].text[:1].isupper()
+
+    following = items[index + 1].text if index + 1 < len(items) else ""
+    if following in (",", "/") and capitalised(index + 2):
+        return True
+    previous = items[index - 1].text
+    if previous.lower() in _COORDINATORS and capitalised(index - 2):
+        return True
+    return previous in (",", "/") and capitalised(index - 2)
+
+
 def _is_plain_capitalised(word: str) -> bool:
     return len(word) >= 3 and word.isalpha() and word[:1].isupper() and word[1:].islower()
 
@@ -207,7 +225,9 @@ def common_noun_capital(doc, ctx):
             if lower in exempt or lower in months or is_clause_start(line, index):
                 continue
             before = items[index - 1]
-            if before.text[:1].isupper() or before.text.lower() in cues:
+            if before.text[:1].isupper() or before.text.lower() in cues or not before.spaced:
+                continue  # next to a name, after "kata", or after a glued domain (x.id)
+            if _in_name_list(items, index):
                 continue
             after = items[index + 1] if index + 1 < len(items) else None
             if after is not None and after.spaced and (

@@ -97,6 +97,8 @@ def starts_sentence(line: Line, index: int) -> bool:
         position -= 1
     if position < 0:
         return True
+    if not line.items[position + 1].gap:
+        return False  # glued to what comes before: Rp250.000, detik.com
     before = line.items[position].text
     if before in _CLOSERS:
         # "... kata dia.” Lalu" : look through closing quotes to the mark inside.
