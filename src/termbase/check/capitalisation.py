@@ -225,7 +225,8 @@ def common_noun_capital(doc, ctx):
             if lower in exempt or lower in months or is_clause_start(line, index):
                 continue
             before = items[index - 1]
-            if before.text[:1].isupper() or before.text.lower() in cues or not before.spaced:
+            glued = index > 1 and not before.spaced
+            if before.text[:1].isupper() or before.text.lower() in cues or glued:
                 continue  # next to a name, after "kata", or after a glued domain (x.id)
             if _in_name_list(items, index):
                 continue

@@ -59,14 +59,15 @@ class Line:
 
     @property
     def is_heading(self) -> bool:
-        """A title, subheading or caption: most of its longer words capitalised, and no
-        full stop at its end or at most twelve words (a headline question)."""
+        """A title, subheading or caption: most of its longer words capitalised. A line
+        ending in . ! ? is a heading only when short and nearly all capitalised (a
+        headline question: "Mau Pilih Dialog atau Konfrontasi?")."""
         words = [item.text for item in self.words() if len(item.text) > 3]
-        if self.ends_sentence and len(self.words()) > 12:
-            return False
         if not words:
-            return True
+            return not self.ends_sentence
         capitalised = sum(1 for word in words if word[:1].isupper())
+        if self.ends_sentence:
+            return len(self.words()) <= 12 and capitalised >= 0.75 * len(words)
         return capitalised * 2 >= len(words)
 
 

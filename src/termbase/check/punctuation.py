@@ -126,8 +126,8 @@ def spell_number(number: int) -> str | None:
 
 @rule("orthography/numeral-opener", Severity.WARNING,
       "A sentence that opens with a number in digits.",
-      "Sebanyak 21 kabupaten terdampak. 21 kabupaten terdampak",
-      "Sebanyak 21 kabupaten terdampak. Dua puluh satu kabupaten terdampak")
+      "Banjir melanda. 21 kabupaten terdampak",
+      "Banjir melanda. Dua puluh satu kabupaten terdampak")
 def numeral_opener(doc, ctx):
     months = {entry.split()[0] for entry in word_list("months")}
     for line in lines(doc):
@@ -293,7 +293,12 @@ def _dash_finding(doc, line: Line, match: re.Match, function_words) -> Finding |
 
 
 def _is_dateline(line: Line, position: int) -> bool:
-    """The dash closes the dateline that opens the line (JAKARTA- ..., Liputan6.com,
-    Jakarta- ...): at most four words before it and no earlier dash."""
-    head = line.text[: position - line.start]
-    return len(head.split()) <= 4 and not any(d in head[:-1] for d in "-–—")
+    """The dash closes the dateline that opens the line: at most four words before it,
+    no earlier dash, and the shape of a dateline: a place in capitals (JAKARTA-), an
+    outlet in brackets or a comma (MEDAN (Antara)-, Liputan6.com, Jakarta-)."""
+    head = line.text[: position - line.start].strip()
+    if len(head.split()) > 4 or any(d in head for d in "-–—"):
+        return False
+    letters = [ch for ch in head if ch.isalpha()]
+    return (bool(letters) and all(ch.isupper() for ch in letters)) or any(
+        mark in head for mark in ",)")
