@@ -107,6 +107,7 @@ def test_common_noun_capitalised_mid_sentence(lint, text, wrong):
     "Kata sandi dikirim ke warga Tualang, Siak.",       # a place after warga
     "PEKANBARU, situs.id Seorang pengendara jatuh.",   # a glued domain before it
     "Berita itu dimuat Kompas.com kemarin.",           # a domain name
+    "Truk antre di Desa Sukaramai (Suram). Dari arah Suram mobil masuk.",  # defined short name
     "Harga Naik, Warga Mengeluh di Pasar",             # heading
     "“Kami siap,” katanya. “Akan kami kerjakan.”",     # after an opening quote
     "Ada tiga hal: Pertama, soal dana.",               # after a colon

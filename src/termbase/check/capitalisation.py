@@ -6,6 +6,7 @@ whose words are capitalised by house style, not by EYD.
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from termbase.check.lines import Line, is_clause_start, lines, starts_sentence
@@ -133,8 +134,10 @@ def name_capital(doc, ctx):
 
 def _name_words(doc) -> set[str]:
     """Capitalised words that stand next to another capitalised word somewhere in the
-    document: parts of names (Dewi in 'Dewi Sartika'), so not common nouns later."""
-    names = set()
+    document, parts of names (Dewi in 'Dewi Sartika'), or that the document puts alone
+    in brackets as a short name: names, so not common nouns later."""
+    # A short name the article defines in brackets: "Desa Sukaramai (Suram)".
+    names = set(re.findall(r"\(([^\W\d_]+)\)", doc.text))
     for line in lines(doc):
         items = line.items
         for left, right in zip(items, items[1:], strict=False):
