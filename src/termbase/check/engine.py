@@ -5,7 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 # Importing the rule modules registers their rules.
-from termbase.check import nonstandard, orthography, spelling, terms, typography  # noqa: F401
+from termbase.check import (  # noqa: F401
+    capitalisation,
+    nonstandard,
+    orthography,
+    punctuation,
+    spelling,
+    terms,
+    typography,
+)
 from termbase.check.context import CheckContext
 from termbase.check.document import Document
 from termbase.check.markdown import code_regions, suppressed_regions

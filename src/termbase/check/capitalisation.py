@@ -1,0 +1,249 @@
+"""Capitalisation (EYD V): titles before names, proper names, common nouns.
+
+Each rule reads the text line by line (check/lines.py) and stays silent on headings,
+whose words are capitalised by house style, not by EYD.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from termbase.check.lines import Line, is_clause_start, lines, starts_sentence
+from termbase.check.rules import rule
+from termbase.data import word_list, word_set
+from termbase.model import Edit, Finding, Severity
+
+# Determiners and numerals before a title make it generic: "para menteri", "dua gubernur".
+_GENERIC = frozenset({
+    "para", "seorang", "sejumlah", "beberapa", "banyak", "semua", "seluruh", "setiap",
+    "tiap", "segenap", "calon", "bakal", "sesama", "kedua", "ketiga", "dua", "tiga",
+    "empat", "lima", "sekian", "berbagai", "mantan-mantan",
+})
+
+
+@cache
+def _pairs(name: str) -> dict[tuple[str, ...], list[str]]:
+    """A pair list 'lower case words|Canonical Words' keyed by its lower-case words."""
+    pairs = {}
+    for entry in word_list(name):
+        key, _, value = (part.strip() for part in entry.partition("|"))
+        pairs[tuple(key.split())] = value.split()
+    return pairs
+
+
+def _longest(line: Line, index: int, table: dict) -> int:
+    """How many words from line.items[index] on, joined by single spaces, form the
+    longest entry of the table (0 when none)."""
+    longest = max(len(key) for key in table)
+    words: list[str] = []
+    best = 0
+    for offset in range(longest):
+        position = index + offset
+        if position >= len(line.items):
+            break
+        item = line.items[position]
+        if not item.is_word or (offset and not item.spaced):
+            break
+        words.append(item.text.lower())
+        if tuple(words) in table:
+            best = offset + 1
+    return best
+
+
+def _differs(written: list[str], canonical: list[str], skip_first: bool) -> bool:
+    pairs = list(zip(written, canonical, strict=True))[1 if skip_first else 0:]
+    return any(w != c for w, c in pairs)
+
+
+def _finding(name, severity, message, doc, start, end, suggestion, fix=True) -> Finding:
+    return Finding(name, severity, message, start, end, doc.text[start:end], [suggestion],
+                   Edit(start, end, suggestion) if fix else None)
+
+
+@rule("orthography/title-capital", Severity.WARNING,
+      "A title or rank before a name, an institution or a place written in lower case.",
+      "bertemu menteri luar negeri Wang Yi", "bertemu Menteri Luar Negeri Wang Yi")
+def title_capital(doc, ctx):
+    titles = _pairs("titles")
+    for line in lines(doc):
+        if line.is_heading:
+            continue
+        index = 0
+        while index < len(line.items):
+            length = _longest(line, index, titles)
+            if not length:
+                index += 1
+                continue
+            finding = _title_finding(doc, line, index, length, titles)
+            if finding:
+                yield finding
+            index += length
+
+
+def _title_finding(doc, line: Line, index: int, length: int, titles) -> Finding | None:
+    items = line.items[index : index + length]
+    after = line.items[index + length] if index + length < len(line.items) else None
+    # Only directly before a capitalised name on the same line, in the same sentence.
+    if after is None or not after.is_word or not after.spaced or not after.text[:1].isupper():
+        return None
+    written = [item.text for item in items]
+    if all(word.isupper() for word in written):
+        return None  # a heading or a label in capitals
+    at_start = starts_sentence(line, index)
+    if not at_start:
+        before = line.items[index - 1]
+        if before.is_word and before.text.lower() in _GENERIC:
+            return None
+    canonical = titles[tuple(word.lower() for word in written)]
+    if not _differs(written, canonical, skip_first=at_start):
+        return None
+    if at_start:
+        canonical = [written[0], *canonical[1:]]
+    start, end = items[0].token.start, items[-1].token.end
+    right = " ".join(canonical)
+    return _finding("orthography/title-capital", Severity.WARNING,
+                    f"a title before a name is capitalised: {right} {after.text}",
+                    doc, start, end, right)
+
+
+@rule("orthography/name-capital", Severity.ERROR,
+      "A proper or geographic name of several words written in lower case.",
+      "pasar negara paman Sam", "pasar negara Paman Sam")
+def name_capital(doc, ctx):
+    names = _pairs("proper_names")
+    for line in lines(doc):
+        index = 0
+        while index < len(line.items):
+            length = _longest(line, index, names)
+            if not length:
+                index += 1
+                continue
+            items = line.items[index : index + length]
+            written = [item.text for item in items]
+            canonical = names[tuple(word.lower() for word in written)]
+            if not all(word.isupper() for word in written) and _differs(
+                written, canonical, skip_first=False
+            ):
+                start, end = items[0].token.start, items[-1].token.end
+                right = " ".join(canonical)
+                yield _finding("orthography/name-capital", Severity.ERROR,
+                               f"a name is capitalised: {right}", doc, start, end, right)
+            index += length
+
+
+def _name_words(doc) -> set[str]:
+    """Capitalised words that stand next to another capitalised word somewhere in the
+    document, parts of names (Dewi in 'Dewi Sartika'), or that the document puts alone
+    in brackets as a short name: names, so not common nouns later."""
+    # A short name the article defines in brackets: "Desa Sukaramai (Suram)".
+    names = set(re.findall(r"\(([^\W\d_]+)\)", doc.text))
+    for line in lines(doc):
+        items = line.items
+        for left, right in zip(items, items[1:], strict=False):
+            if left.is_word and right.is_word and right.spaced and (
+                left.text[:1].isupper() and right.text[:1].isupper()
+            ):
+                names.update((left.text, right.text))
+    return names
+
+
+@cache
+def _dictionary_entries(path: str) -> dict[str, bool]:
+    """The stems of a Hunspell .dic file -> whether they carry affix flags."""
+    entries = {}
+    with open(path, encoding="latin-1") as dic:
+        next(dic, None)  # the entry count
+        for raw in dic:
+            stem, _, flags = raw.strip().partition("/")
+            if stem:
+                entries[stem] = entries.get(stem, False) or bool(flags)
+    return entries
+
+
+def _is_ordinary_word(lower: str, speller, lower_words: set[str]) -> bool:
+    """Evidence that a capitalised word is an ordinary word, not a name.
+
+    The id_ID dictionary lists many names in lower case (beijing, myanmar, menteng,
+    dewi) as bare stems without affix flags. So a word counts as ordinary when the
+    article itself writes it in lower case elsewhere, when its stem takes affixes in the
+    dictionary (teluk/B0, minyak/B0DiMi...), or when Hunspell knows it only as a derived
+    form (pembangunan from bangun). A bare flagless stem alone is not enough."""
+    if lower in lower_words:
+        return True
+    if not speller.in_dictionary(lower):
+        return False  # a capitalised-only entry (Jakarta, Senin) or unknown: a name
+    entries = _dictionary_entries(speller.dictionary)
+    if lower not in entries:
+        return True
+    return entries[lower]
+
+
+_COORDINATORS = frozenset({"dan", "atau", "serta", "maupun", "hingga", "ke", "vs"})
+
+
+def _in_name_list(items, index: int) -> bool:
+    """The word stands in a list or pair of capitalised names: "menuju Garut, Sumedang,
+    dan Tasikmalaya", "Indonesia dan Cina"."""
+    def capitalised(position: int) -> bool:
+        return 0 <= position < len(items) and items[position].text[:1].isupper()
+
+    following = items[index + 1].text if index + 1 < len(items) else ""
+    if following in (",", "/") and capitalised(index + 2):
+        return True
+    previous = items[index - 1].text
+    if previous.lower() in _COORDINATORS and capitalised(index - 2):
+        return True
+    return previous in (",", "/") and capitalised(index - 2)
+
+
+def _is_plain_capitalised(word: str) -> bool:
+    return len(word) >= 3 and word.isalpha() and word[:1].isupper() and word[1:].islower()
+
+
+def _titles_words() -> frozenset[str]:
+    return frozenset(word for key in _pairs("titles") for word in key)
+
+
+@rule("orthography/common-noun-capital", Severity.WARNING,
+      "A common noun or other ordinary word capitalised inside a sentence.",
+      "harga Minyak goreng naik", "harga minyak goreng naik")
+def common_noun_capital(doc, ctx):
+    exempt = word_set("capitalised_words") | _titles_words()
+    cues = word_set("name_cues")
+    months = {entry.split()[0] for entry in word_list("months")}
+    name_words = _name_words(doc)
+    lower_words = {t.text for t in doc.tokens() if t.is_word and t.text.islower()}
+    speller = ctx.speller
+    text = doc.text
+    for line in lines(doc):
+        if line.is_heading:
+            continue
+        items = line.items
+        for index, item in enumerate(items):
+            word = item.text
+            if not item.is_word or not _is_plain_capitalised(word) or word in name_words:
+                continue
+            lower = word.lower()
+            if lower in exempt or lower in months or is_clause_start(line, index):
+                continue
+            before = items[index - 1]
+            glued = index > 1 and not before.spaced
+            if before.text[:1].isupper() or before.text.lower() in cues or glued:
+                continue  # next to a name, after "kata", or after a glued domain (x.id)
+            if _in_name_list(items, index):
+                continue
+            after = items[index + 1] if index + 1 < len(items) else None
+            if after is not None and after.spaced and (
+                after.text[:1].isupper() or after.text[:1].isdigit() or after.text == "("
+            ):
+                continue  # "Pasal 33", "Tahap II", "Badan Pangan (Bapanas)"
+            if text[item.token.end : item.token.end + 1] == "." and (
+                text[item.token.end + 1 : item.token.end + 2].isalpha()
+            ):
+                continue  # a domain name: Kompas.com
+            if not _is_ordinary_word(lower, speller, lower_words):
+                continue
+            yield Finding("orthography/common-noun-capital", Severity.WARNING,
+                          f"an ordinary word is not capitalised inside a sentence: {lower}",
+                          item.token.start, item.token.end, word, [lower], None)

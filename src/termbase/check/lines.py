@@ -1,0 +1,131 @@
+"""Lines of a document as rules of sentence shape see them.
+
+Many outlets write one paragraph per line with no blank line between, and a title or
+a dateline on a line of its own with no full stop. The EYD rules about sentence starts
+and sentence ends therefore read the text line by line, whatever the segmenter made
+of it: a sentence never runs over a line break here.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from termbase.data import word_set
+from termbase.lang.tokens import Kind, Token, tokenize
+
+OPENERS = "\"“‘'([«"
+SENTENCE_ENDS = ".!?…"
+_CLOSERS = "\"”’')]»"
+_H = " \t\u00a0\u202f\u2009\u2007"
+
+
+@dataclass(frozen=True)
+class Item:
+    """A token that is not white space, with what separates it from the one before."""
+
+    token: Token
+    gap: str  # the white space before it ("" when glued or first on the line)
+
+    @property
+    def text(self) -> str:
+        return self.token.text
+
+    @property
+    def is_word(self) -> bool:
+        return self.token.kind is Kind.WORD
+
+    @property
+    def spaced(self) -> bool:
+        """One ordinary space (or no-break space) before it."""
+        return len(self.gap) == 1 and self.gap in _H
+
+
+@dataclass(frozen=True)
+class Line:
+    start: int
+    end: int
+    text: str
+    items: list[Item]
+
+    @property
+    def ends_sentence(self) -> bool:
+        """The line ends in . ! ? … (possibly inside closing quotes or brackets)."""
+        return self.text.rstrip().rstrip(_CLOSERS)[-1:] in tuple(SENTENCE_ENDS)
+
+    def words(self) -> list[Item]:
+        return [item for item in self.items if item.is_word]
+
+    @property
+    def is_heading(self) -> bool:
+        """A title, subheading or caption: most of its longer words capitalised. A line
+        ending in . ! ? is a heading only when short and nearly all capitalised (a
+        headline question: "Mau Pilih Dialog atau Konfrontasi?")."""
+        words = [item.text for item in self.words() if len(item.text) > 3]
+        if not words:
+            return not self.ends_sentence
+        capitalised = sum(1 for word in words if word[:1].isupper())
+        if self.ends_sentence:
+            return len(self.words()) <= 12 and capitalised >= 0.75 * len(words)
+        return capitalised * 2 >= len(words)
+
+
+def lines(doc) -> Iterator[Line]:
+    text = doc.text
+    for match in re.finditer(r"[^\n]+", text):
+        start, end = match.start(), match.end()
+        if not match.group().strip():
+            continue
+        items = []
+        gap = ""
+        for token in tokenize(text, start, end):
+            if token.kind is Kind.SPACE:
+                gap += token.text
+                continue
+            items.append(Item(token, gap))
+            gap = ""
+        yield Line(start, end, match.group(), items)
+
+
+def starts_sentence(line: Line, index: int) -> bool:
+    """The item opens the line or a sentence, maybe after opening quotes or brackets:
+    what comes before it on the line is nothing, or ends with . ! ? … or a colon."""
+    position = index - 1
+    while position >= 0 and line.items[position].text in OPENERS and (
+        not line.items[position + 1].gap
+    ):
+        position -= 1
+    if position < 0:
+        return True
+    if not line.items[position + 1].gap:
+        return False  # glued to what comes before: Rp250.000, detik.com
+    before = line.items[position].text
+    if before in _CLOSERS:
+        # "... kata dia.” Lalu" : look through closing quotes to the mark inside.
+        while position >= 0 and line.items[position].text in _CLOSERS:
+            position -= 1
+        before = line.items[position].text if position >= 0 else ""
+    if before == "." and position > 0 and _is_abbreviation(line.items[position - 1]):
+        return False  # "No. 5", "Prof. Budi", "hlm. 12": the period is the abbreviation's
+    return before[-1:] in tuple(SENTENCE_ENDS + ":")
+
+
+def _is_abbreviation(item: Item) -> bool:
+    word = item.text
+    if not item.is_word:
+        return False
+    if len(word) == 1:
+        return True
+    if word.lower() in word_set("abbreviations_final"):
+        return False  # dll., dsb. may end a sentence
+    return word in word_set("abbreviations") or word.lower() in word_set("abbreviations_period")
+
+
+def is_clause_start(line: Line, index: int) -> bool:
+    """Like starts_sentence, but any punctuation or a bullet before the item also
+    counts: after it a capital may open a list item, a quotation or a name list."""
+    if starts_sentence(line, index):
+        return True
+    previous = line.items[index - 1]
+    return not previous.is_word or not line.items[index].spaced

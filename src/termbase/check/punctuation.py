@@ -1,0 +1,304 @@
+"""Punctuation (EYD V): commas after connectives, numerals opening a sentence, the
+full stop of abbreviations and of a quotation with its attribution, dash spacing.
+
+Like the capitalisation rules, these read the text line by line (check/lines.py), so
+they work whether a single line break ends a paragraph or not.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from termbase.check.lines import SENTENCE_ENDS, Line, lines, starts_sentence
+from termbase.check.rules import rule
+from termbase.data import word_list, word_set
+from termbase.lang.morphology import is_reduplication
+from termbase.lang.tokens import Kind
+from termbase.model import Edit, Finding, Severity
+
+
+def _insert(name, severity, message, doc, start, end, addition, suggestion=None) -> Finding:
+    """A finding on text[start:end] whose fix appends `addition` to it."""
+    replacement = doc.text[start:end] + addition
+    return Finding(name, severity, message, start, end, doc.text[start:end],
+                   [suggestion or replacement], Edit(start, end, replacement))
+
+
+# --- comma after a sentence-opening connective --------------------------------------
+
+@cache
+def _connectives() -> dict[tuple[str, ...], bool]:
+    """Connective words -> True when they can also open a clause (ambiguous)."""
+    table = {}
+    for entry in word_list("connectives"):
+        words, _, kind = (part.strip() for part in entry.partition("|"))
+        table[tuple(words.split())] = kind == "ambiguous"
+    return table
+
+
+# Adverbs that continue a connective: the comma comes after them ("Karena itu pula,").
+_CONTINUING = frozenset({"pula", "pun", "juga", "saja", "lagi", "lah"})
+
+
+@rule("orthography/connective-comma", Severity.WARNING,
+      "No comma after a connective that opens a sentence (Namun, Oleh karena itu, ...).",
+      "Oleh karena itu kami menolak", "Oleh karena itu, kami menolak")
+def connective_comma(doc, ctx):
+    table = _connectives()
+    longest = max(len(key) for key in table)
+    blockers = word_set("connective_blockers")
+    for line in lines(doc):
+        for index, item in enumerate(line.items):
+            if not item.is_word or not starts_sentence(line, index):
+                continue
+            length, ambiguous = _connective_at(line, index, table, longest)
+            if not length or index + length >= len(line.items):
+                continue
+            after = line.items[index + length]
+            first = item.text
+            if not after.is_word or not after.spaced or not first[:1].isupper():
+                continue
+            following = after.text.lower()
+            if following in _CONTINUING or (ambiguous and following in blockers):
+                continue
+            last = line.items[index + length - 1]
+            words = doc.text[item.token.start : last.token.end]
+            yield _insert("orthography/connective-comma", Severity.WARNING,
+                          f"a comma follows the connective: {words},", doc,
+                          item.token.start, last.token.end, ",")
+
+
+def _connective_at(line: Line, index: int, table, longest: int) -> tuple[int, bool]:
+    words: list[str] = []
+    best = (0, False)
+    for offset in range(longest):
+        position = index + offset
+        if position >= len(line.items):
+            break
+        item = line.items[position]
+        if not item.is_word or (offset and not item.spaced):
+            break
+        words.append(item.text.lower())
+        if tuple(words) in table:
+            best = (offset + 1, table[tuple(words)])
+    return best
+
+
+# --- a sentence opening with a numeral ----------------------------------------------
+
+@cache
+def _numerals() -> dict[str, str]:
+    """'21'-style keys to words, and 'x10', 'x11-19', 'x100' to the words for tens,
+    teens and hundreds (data/numerals.txt lists those as 'puluh x10')."""
+    table = {}
+    for entry in word_list("numerals"):
+        key, value = entry.split(maxsplit=1)
+        if value.startswith("x"):
+            table[value] = key
+        else:
+            table[key] = value
+    return table
+
+
+def spell_number(number: int) -> str | None:
+    """1..999 in Indonesian words (21 -> 'dua puluh satu'), None outside that range."""
+    words = _numerals()
+    if not 0 < number < 1000:
+        return None
+    parts = []
+    hundreds, rest = divmod(number, 100)
+    if hundreds:
+        parts.append(words["100"] if hundreds == 1
+                     else f"{words[str(hundreds)]} {words['x100']}")
+    if rest in (10, 11):
+        parts.append(words[str(rest)])
+    elif 12 <= rest <= 19:
+        parts.append(f"{words[str(rest - 10)]} {words['x11-19']}")
+    elif rest:
+        tens, units = divmod(rest, 10)
+        if tens:
+            parts.append(f"{words[str(tens)]} {words['x10']}")
+        if units:
+            parts.append(words[str(units)])
+    return " ".join(parts)
+
+
+@rule("orthography/numeral-opener", Severity.WARNING,
+      "A sentence that opens with a number in digits.",
+      "Banjir melanda. 21 kabupaten terdampak",
+      "Banjir melanda. Dua puluh satu kabupaten terdampak")
+def numeral_opener(doc, ctx):
+    months = {entry.split()[0] for entry in word_list("months")}
+    for line in lines(doc):
+        # A title, a caption or a dateline is not a sentence of the text.
+        if not line.ends_sentence:
+            continue
+        for index, item in enumerate(line.items):
+            if item.token.kind is not Kind.NUMBER or not starts_sentence(line, index):
+                continue
+            if not item.text.isdigit():
+                continue  # dates (14/9/2022), times (10.00) and decimals head datelines
+            after = line.items[index + 1] if index + 1 < len(line.items) else None
+            if after is None or not after.spaced or not after.is_word:
+                continue  # list items (1. / 1)), ranges (2010-2013), "2024:"
+            if after.text.lower() in months:
+                continue  # "14 September 2022 —" dateline
+            spelled = spell_number(int(item.text))
+            suggestion = (spelled[:1].upper() + spelled[1:]) if spelled else (
+                "(write the number in words or rephrase)")
+            yield Finding("orthography/numeral-opener", Severity.WARNING,
+                          "a sentence does not open with digits: write the number in words "
+                          "or rephrase", item.token.start, item.token.end, item.text,
+                          [suggestion], None)
+
+
+# --- abbreviations that take a full stop --------------------------------------------
+
+@rule("orthography/abbreviation-period", Severity.WARNING,
+      "An abbreviation that takes a full stop (dll., dkk., dsb., tsb.) written without it.",
+      "buku, pena, dll dibagikan", "buku, pena, dll. dibagikan")
+def abbreviation_period(doc, ctx):
+    abbreviations = word_set("abbreviations_period")
+    text = doc.text
+    for line in lines(doc):
+        for item in line.items:
+            word = item.text
+            if not item.is_word or word.lower() not in abbreviations or word.isupper():
+                continue
+            if word != word.lower() and word[1:] != word[1:].lower():
+                continue
+            start, end = item.token.start, item.token.end
+            if text[end : end + 1] == "." or text[start - 1 : start] in ("." , "/", "@", "_"):
+                continue  # has its stop; or part of a file or domain name (kernel.dll)
+            yield _insert("orthography/abbreviation-period", Severity.WARNING,
+                          f"the abbreviation is written with a full stop: {word}.",
+                          doc, start, end, ".")
+
+
+# --- a quotation with its attribution still ends with a full stop --------------------
+
+_QUOTE_END = re.compile(r"[,!?]\s?[”\"]")
+_OPEN_QUOTE_CAPITAL = re.compile(r"\s[“\"][^\W\d_a-z]")
+_SAYING_MAX_WORDS = 12
+
+
+@rule("orthography/quote-period", Severity.WARNING,
+      "A quotation with its attribution (“...,” kata Ani) not closed by a full stop.",
+      "“Kami siap,” kata Ani “Besok kami berangkat.”",
+      "“Kami siap,” kata Ani. “Besok kami berangkat.”")
+def quote_period(doc, ctx):
+    for line in lines(doc):
+        for start, end in _attributions(line):
+            word_start = end
+            while word_start > start and not doc.text[word_start - 1].isspace():
+                word_start -= 1
+            yield _insert("orthography/quote-period", Severity.WARNING,
+                          "the sentence with the quotation and its attribution ends with "
+                          "a full stop", doc, word_start, end, ".")
+
+
+def _attributions(line: Line):
+    """Spans (start, end) of attributions after a closing quote that end the line or
+    run into a new quotation opening with a capital, with no full stop of their own."""
+    text, offset = line.text, line.start
+    for match in _QUOTE_END.finditer(text):
+        if text[match.end() : match.end() + 1] != " ":
+            continue
+        tail_start = match.end() + 1
+        following = _OPEN_QUOTE_CAPITAL.search(text, tail_start)
+        if following:
+            tail_end = following.start()
+        else:
+            tail_end = len(text.rstrip())
+            if '"' in text[tail_start:tail_end] or "“" in text[tail_start:tail_end]:
+                continue
+        tail = text[tail_start:tail_end].rstrip()
+        if not tail or not tail[:1].isalpha() or not (tail[-1].isalnum() or tail[-1] == ")"):
+            continue  # ends with its own mark (. , : ;) or is no attribution
+        if len(tail.split()) > _SAYING_MAX_WORDS or any(ch in tail for ch in "”\""):
+            continue
+        if any(mark in tail for mark in SENTENCE_ENDS):
+            continue  # a full stop already closed it (then another sentence follows)
+        end = tail_start + len(tail)
+        yield offset + tail_start, offset + end
+
+
+# --- spacing around dashes and hyphens ----------------------------------------------
+
+# A dash or hyphen with a space on one side only, between two words or numbers.
+_LOPSIDED = re.compile(
+    r"(?P<left>[^\W_]|[)])(?:(?P<glued_left>[-–—])[ \t\u00a0](?=[^\W_])"
+    r"|[ \t\u00a0](?P<glued_right>[-–—])(?=[^\W_]))"
+)
+_DASHES = "–—"
+
+
+@rule("typography/dash-spacing", Severity.WARNING,
+      "A dash or hyphen between words with a space on one side only.",
+      "rute Pekanbaru- Petapahan", "rute Pekanbaru-Petapahan")
+def dash_spacing(doc, ctx):
+    text = doc.text
+    function_words = word_set("function_words")
+    for line in lines(doc):
+        for match in _LOPSIDED.finditer(text, line.start, line.end):
+            finding = _dash_finding(doc, line, match, function_words)
+            if finding:
+                yield finding
+
+
+def _chunk_around(text: str, start: int, end: int) -> tuple[str, str]:
+    """The non-space run ending at start and the one starting at end."""
+    left = start
+    while left > 0 and not text[left - 1].isspace():
+        left -= 1
+    right = end
+    while right < len(text) and not text[right].isspace():
+        right += 1
+    return text[left:start], text[end:right]
+
+
+def _dash_finding(doc, line: Line, match: re.Match, function_words) -> Finding | None:
+    text = doc.text
+    dash = match.group("glued_left") or match.group("glued_right")
+    span_start = match.start() + 1
+    span_end = match.end()
+    left_word, right_word = _chunk_around(text, span_start, span_end)
+    if left_word.lower().startswith(("http", "www")) or not right_word:
+        return None
+    if dash == "-":
+        right_head = re.match(r"[^\W_]+", right_word)
+        right_text = right_head.group() if right_head else ""
+        left_tail = re.search(r"[^\W_]+$", left_word)
+        left_text = left_tail.group() if left_tail else ""
+        if is_reduplication(f"{left_text}-{right_text}"):
+            return None  # typography/spaced-hyphen reports it
+        if right_text.lower() in function_words or right_text.lower() in ("hingga", "sampai"):
+            return None  # "pra- dan pascapanen": a suspended compound
+        if match.group("glued_right") and left_text.isalpha() != right_text.isalpha():
+            return None  # "suhu -5": a minus sign
+        # "JAKARTA- Presiden": after a dateline the hyphen stands for a dash.
+        dateline = _is_dateline(line, span_start) or left_word.endswith(")")
+        replacement = " - " if dateline else "-"
+    else:
+        digits = left_word[-1:].isdigit() and right_word[:1].isdigit()
+        replacement = dash if digits else f" {dash} "
+    if doc.text[span_start:span_end] == replacement:
+        return None
+    kind = "dash" if dash in _DASHES else "hyphen"
+    return Finding("typography/dash-spacing", Severity.WARNING,
+                   f"a {kind} with a space on one side only", span_start, span_end,
+                   text[span_start:span_end], [replacement],
+                   Edit(span_start, span_end, replacement))
+
+
+def _is_dateline(line: Line, position: int) -> bool:
+    """The dash closes the dateline that opens the line: at most four words before it,
+    no earlier dash, and the shape of a dateline: a place in capitals (JAKARTA-), an
+    outlet in brackets or a comma (MEDAN (Antara)-, Liputan6.com, Jakarta-)."""
+    head = line.text[: position - line.start].strip()
+    if len(head.split()) > 4 or any(d in head for d in "-–—"):
+        return False
+    letters = [ch for ch in head if ch.isalpha()]
+    return (bool(letters) and all(ch.isupper() for ch in letters)) or any(
+        mark in head for mark in ",)")

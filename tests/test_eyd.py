@@ -1,0 +1,286 @@
+"""EYD V capitalisation and punctuation rules: positives and negatives per rule.
+
+Every sentence here is our own; the negatives include the kinds of false alarm found
+while running the rules over published news (datelines, headings, names that the
+dictionary also lists in lower case, lists of places, domain names).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from termbase.check.punctuation import spell_number
+
+
+def found(lint, text, rule):
+    return [(f.text, f.suggestions[:1]) for f in lint(text, select=(rule,))]
+
+
+# --- orthography/title-capital -------------------------------------------------------
+
+@pytest.mark.parametrize("text, wrong, right", [
+    ("Kemarin menteri luar negeri Wang Yi tiba.", "menteri luar negeri", "Menteri Luar Negeri"),
+    ("Rombongan disambut presiden Joko Widodo.", "presiden", "Presiden"),
+    ("Surat dikirim ke gubernur Jawa Tengah kemarin.", "gubernur", "Gubernur"),
+    ("Dia bertemu duta besar Indonesia untuk Jepang.", "duta besar", "Duta Besar"),
+    ("Acara dibuka Menteri luar negeri Retno pagi ini.", "Menteri luar negeri",
+     "Menteri Luar Negeri"),
+    ("Hadiah itu untuk kaisar Jepang.", "kaisar", "Kaisar"),
+    ("Pesan dibacakan menteri pemuda dan olahraga Dito.", "menteri pemuda dan olahraga",
+     "Menteri Pemuda dan Olahraga"),
+    # At a sentence start only the words after the first are checked.
+    ("Menteri luar negeri Wang Yi tiba.", "Menteri luar negeri", "Menteri Luar Negeri"),
+])
+def test_title_before_a_name_is_capitalised(lint, text, wrong, right):
+    assert found(lint, text, "orthography/title-capital") == [(wrong, [right])]
+
+
+@pytest.mark.parametrize("text", [
+    "Para menteri ASEAN bertemu di Jakarta.",          # generic plural
+    "Seorang menteri Kabinet itu mundur.",
+    "Dua gubernur Sumatra hadir.",
+    "Menteri itu datang terlambat.",                   # no name after it
+    "Kami menunggu presiden. Joko Widodo datang kemudian.",  # name opens a new sentence
+    "Yang datang adalah gubernur, Ganjar, dan stafnya.",     # punctuation between
+    "Menteri Luar Negeri Wang Yi tiba.",               # already right
+    "Gubernur Jawa Tengah hadir.",
+    "WAKIL PRESIDEN HADIR DI ACARA ITU",               # heading in capitals
+    "Kunjungan Menteri ke Beijing Ditunda",            # heading
+    "Ia tinggal di sungai Musi selama setahun.",       # not a title
+])
+def test_title_rule_is_silent(lint, text):
+    assert found(lint, text, "orthography/title-capital") == []
+
+
+# --- orthography/name-capital --------------------------------------------------------
+
+@pytest.mark.parametrize("text, wrong, right", [
+    ("Produk itu dijual ke negara paman Sam.", "paman Sam", "Paman Sam"),
+    ("Konflik di timur tengah memanas.", "timur tengah", "Timur Tengah"),
+    ("Kawasan asia tenggara tumbuh cepat.", "asia tenggara", "Asia Tenggara"),
+    ("Warga negeri Jiran datang berlibur.", "negeri Jiran", "Negeri Jiran"),
+    ("Investor dari Negeri tirai bambu masuk.", "Negeri tirai bambu", "Negeri Tirai Bambu"),
+])
+def test_proper_names_are_capitalised(lint, text, wrong, right):
+    assert found(lint, text, "orthography/name-capital") == [(wrong, [right])]
+
+
+@pytest.mark.parametrize("text", [
+    "Produk itu dijual ke Negeri Paman Sam.",
+    "Kawasan Asia Tenggara tumbuh cepat.",
+    "KONFLIK TIMUR TENGAH MEMANAS",
+    "Rumahnya di sebelah timur pasar.",
+])
+def test_name_rule_is_silent(lint, text):
+    assert found(lint, text, "orthography/name-capital") == []
+
+
+# --- orthography/common-noun-capital -------------------------------------------------
+
+@pytest.mark.parametrize("text, wrong", [
+    ("Pertemuan ini Akan dihadiri banyak pihak.", "Akan"),
+    ("Kapal itu berlayar ke Teluk kemarin sore.", "Teluk"),
+    ("Kemarin harga Minyak goreng naik lagi.", "Minyak"),
+    # A bare dictionary stem counts when the article writes it in lower case too.
+    ("Ekspor feronikel naik. Kemarin produksi Feronikel juga naik.", "Feronikel"),
+])
+def test_common_noun_capitalised_mid_sentence(lint, text, wrong):
+    findings = lint(text, select=("orthography/common-noun-capital",))
+    assert [(f.text, f.suggestions, f.fix) for f in findings] == [(wrong, [wrong.lower()], None)]
+
+
+@pytest.mark.parametrize("text", [
+    "Harga minyak goreng naik lagi.",
+    "Teluk Jakarta tercemar.",                          # sentence start
+    "Bank Mandiri membuka cabang baru di kota itu.",    # a name opening the sentence
+    "Kapal tiba di Teluk Bayur kemarin.",               # part of a name
+    "Rapat digelar di Menteng, Jakarta Pusat.",        # a name the dictionary has in lower case
+    "Kami menunggu kabar dari Beijing kemarin.",
+    "Produksi Feronikel naik tajam tahun ini.",        # a bare stem and no lower-case use
+    "Bus menuju Garut, Sumedang, dan Tasikmalaya.",    # a list of places
+    "Kerja sama Indonesia dan Cina makin erat.",
+    "Laporan diterima pihak Pemerintah kemarin.",      # institution word
+    "Kecelakaan terjadi pada Minggu pagi.",            # day name
+    "Surat itu ditujukan kepada Ibu kemarin.",         # address
+    "Sesuai Pasal 5 undang-undang itu.",               # before a number
+    "Pesan itu disampaikan kata Dewi kepada kami.",    # after a cue for a name
+    "Kata sandi dikirim ke warga Tualang, Siak.",       # a place after warga
+    "PEKANBARU, situs.id Seorang pengendara jatuh.",   # a glued domain before it
+    "Berita itu dimuat Kompas.com kemarin.",           # a domain name
+    "Truk antre di Desa Sukaramai (Suram). Dari arah Suram mobil masuk.",  # defined short name
+    "Harga Naik, Warga Mengeluh di Pasar",             # heading
+    "“Kami siap,” katanya. “Akan kami kerjakan.”",     # after an opening quote
+    "Ada tiga hal: Pertama, soal dana.",               # after a colon
+])
+def test_common_noun_rule_is_silent(lint, text):
+    assert found(lint, text, "orthography/common-noun-capital") == []
+
+
+# --- orthography/connective-comma ----------------------------------------------------
+
+@pytest.mark.parametrize("text, wrong, right", [
+    ("Dana itu habis. Oleh karena itu kami menolak.", "Oleh karena itu", "Oleh karena itu,"),
+    ("Namun warga tetap menunggu.", "Namun", "Namun,"),
+    ("Selain itu harga beras naik.", "Selain itu", "Selain itu,"),
+    ("Di samping itu kami menambah armada.", "Di samping itu", "Di samping itu,"),
+    ("Sementara itu polisi berjaga.", "Sementara itu", "Sementara itu,"),
+    ("“Akan tetapi kami siap,” katanya.", "Akan tetapi", "Akan tetapi,"),
+    ("Karena itu kami pulang.", "Karena itu", "Karena itu,"),
+    ("Namun demikian warga tetap datang.", "Namun demikian", "Namun demikian,"),
+])
+def test_connective_takes_a_comma(lint, text, wrong, right):
+    assert found(lint, text, "orthography/connective-comma") == [(wrong, [right])]
+
+
+@pytest.mark.parametrize("text", [
+    "Oleh karena itu, kami menolak.",
+    "Namun, warga tetap menunggu.",
+    "Harga naik namun warga tetap membeli.",           # not at a sentence start
+    "Karena itu adalah hak kami, kami menolak.",       # 'itu' is the subject here
+    "Karena itu tidak mungkin, kami berhenti.",
+    "Karena itu pula, kami pulang.",                   # the comma comes after the adverb
+    "Selain itu juga ada pasar murah.",
+    "Jadi korban, ia dirawat di rumah sakit.",         # jadi is not listed: also a verb
+])
+def test_connective_rule_is_silent(lint, text):
+    assert found(lint, text, "orthography/connective-comma") == []
+
+
+# --- orthography/numeral-opener ------------------------------------------------------
+
+@pytest.mark.parametrize("text, wrong, suggestion", [
+    ("Banjir melanda. 21 kabupaten terdampak.", "21", "Dua puluh satu"),
+    ("15 warga dirawat di puskesmas.", "15", "Lima belas"),
+    ("Ia pulang. 2024 menjadi tahun yang berat.", "2024", None),
+    ("“100 orang hadir,” katanya.", "100", "Seratus"),
+])
+def test_sentence_opening_with_digits(lint, text, wrong, suggestion):
+    findings = lint(text, select=("orthography/numeral-opener",))
+    assert [f.text for f in findings] == [wrong]
+    assert findings[0].fix is None
+    if suggestion:
+        assert findings[0].suggestions == [suggestion]
+
+
+@pytest.mark.parametrize("text", [
+    "Dua puluh satu kabupaten terdampak.",
+    "Sebanyak 21 kabupaten terdampak.",
+    "5 Warga Terluka dalam Kecelakaan Bus",            # a title: no full stop
+    "14 September 2022 - Harga cabai naik lagi.",      # a dateline
+    "1. Siapkan dokumen.",                             # a list item
+    "2) Bawa kartu identitas.",
+    "Tarifnya Rp250.000 per orang.",                   # digits glued after a period
+    "Baca halaman No. 5 dan hlm. 12 untuk rinciannya.",
+    "10.00 WIB: rapat dimulai.",
+])
+def test_numeral_opener_is_silent(lint, text):
+    assert found(lint, text, "orthography/numeral-opener") == []
+
+
+@pytest.mark.parametrize("number, words", [
+    (1, "satu"), (10, "sepuluh"), (11, "sebelas"), (12, "dua belas"), (20, "dua puluh"),
+    (21, "dua puluh satu"), (100, "seratus"), (115, "seratus lima belas"),
+    (340, "tiga ratus empat puluh"), (999, "sembilan ratus sembilan puluh sembilan"),
+    (0, None), (1000, None),
+])
+def test_spell_number(number, words):
+    assert spell_number(number) == words
+
+
+# --- orthography/abbreviation-period -------------------------------------------------
+
+@pytest.mark.parametrize("text, wrong", [
+    ("Ia membeli beras, gula, dll untuk warga.", "dll"),
+    ("Tulisan Ani dkk dimuat di jurnal.", "dkk"),
+    ("Lihat buku itu hlm 12.", "hlm"),
+    ("Harga pangan, energi, dsb, naik.", "dsb"),
+])
+def test_abbreviation_takes_a_full_stop(lint, text, wrong):
+    assert found(lint, text, "orthography/abbreviation-period") == [(wrong, [wrong + "."])]
+
+
+@pytest.mark.parametrize("text", [
+    "Ia membeli beras, gula, dll. untuk warga.",
+    "Ia membeli beras, gula, dan lain-lain dll.",      # one full stop ends both
+    "Berkas kernel32.dll rusak.",                      # a file name
+    "Perusahaan DLL membuka cabang.",                  # capitals: another word
+])
+def test_abbreviation_rule_is_silent(lint, text):
+    assert found(lint, text, "orthography/abbreviation-period") == []
+
+
+# --- orthography/quote-period --------------------------------------------------------
+
+@pytest.mark.parametrize("text, wrong", [
+    ("“Kami siap berangkat,” kata Ani", "Ani"),
+    ("\"Jalan itu rusak,\" ujar warga setempat", "setempat"),
+    ("“Siapa yang datang?” tanya dia", "dia"),
+    ("“Kami siap,” ujarnya, Senin (12/5)", "(12/5)"),
+    ("Baris pertama.\n“Kami siap,” kata Ani\nBaris ketiga.", "Ani"),
+    ("“Kami siap,” kata Ani “Besok kami berangkat.”", "Ani"),
+])
+def test_quotation_with_attribution_ends_with_a_full_stop(lint, text, wrong):
+    assert found(lint, text, "orthography/quote-period") == [(wrong, [wrong + "."])]
+
+
+@pytest.mark.parametrize("text", [
+    "“Kami siap berangkat,” kata Ani.",
+    "“Kami siap,” kata Ani. “Besok kami berangkat.”",
+    "“Kami siap,” kata Ani, “dan besok kami berangkat.”",
+    "“Kami siap,” kata Ani, “Besok kami berangkat.”",  # a comma: another fault, not this
+    "“Kami siap,” kata Ani:",
+    "Judul Berita “Kami Siap” di Halaman Depan",        # no quotation ending in a comma
+    "Ia berkata, “Kami siap.”",
+])
+def test_quote_period_is_silent(lint, text):
+    assert found(lint, text, "orthography/quote-period") == []
+
+
+# --- typography/dash-spacing ---------------------------------------------------------
+
+@pytest.mark.parametrize("text, wrong, right", [
+    ("Lontar.id– Prestasi siswa itu membanggakan.", "– ", " – "),
+    ("Rute Pekanbaru- Petapahan ditutup.", "- ", "-"),
+    ("Masa jabatan 2010 -2013 berakhir.", " -", "-"),
+    ("Kota Medan —kota terbesar di Sumatra— ramai.", " —", " — "),
+    ("JAKARTA- Presiden membuka rapat.", "- ", " - "),
+    ("MEDAN (Antara)- Harga cabai naik.", "- ", " - "),
+])
+def test_dash_with_space_on_one_side(lint, text, wrong, right):
+    findings = lint(text, select=("typography/dash-spacing",))
+    assert [(f.text, f.suggestions[:1]) for f in findings][:1] == [(wrong, [right])]
+
+
+@pytest.mark.parametrize("text", [
+    "Rute Pekanbaru-Petapahan ditutup.",
+    "Jakarta – Presiden membuka rapat.",
+    "Masa jabatan 2010–2013 berakhir.",
+    "Suhu turun hingga -5 derajat.",                   # a minus sign
+    "Program pra- dan pascapanen berjalan.",           # a suspended compound
+    "Lihat https://contoh.id/a- b untuk rinciannya.",  # inside a URL
+    "- butir pertama daftar",                          # a bullet
+])
+def test_dash_spacing_is_silent(lint, text):
+    assert found(lint, text, "typography/dash-spacing") == []
+
+
+def test_spaced_reduplication_is_left_to_spaced_hyphen(lint):
+    findings = lint("Mereka datang pertama -tama.")
+    assert [f.rule for f in findings if "hyphen" in f.rule or "dash" in f.rule] == [
+        "typography/spaced-hyphen"]
+
+
+# --- the rules read lines, not the segmenter's paragraphs ----------------------------
+
+def test_a_title_line_does_not_join_the_next_line(lint):
+    text = "Bupati Tinjau Jalan Rusak\nNamun warga tetap menunggu perbaikan."
+    assert found(lint, text, "orthography/connective-comma") == [("Namun", ["Namun,"])]
+    assert found(lint, text, "orthography/common-noun-capital") == []
+
+
+def test_fixes_apply(lint):
+    from termbase.check.fix import plan_fixes
+
+    text = "Namun warga datang. Ia menemui gubernur Jawa Barat, dll"
+    plan = plan_fixes(lint(text))
+    assert plan.apply(text) == "Namun, warga datang. Ia menemui Gubernur Jawa Barat, dll."
