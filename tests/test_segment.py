@@ -88,3 +88,41 @@ def test_segment_command_text(tmp_path, invoke):
     path.write_text("Satu. Dua.\n", encoding="utf-8")
     result = invoke("segment", str(path))
     assert result.output.splitlines() == ["1\t1:1\tSatu.", "1\t1:7\tDua."]
+
+
+@pytest.mark.parametrize("domain", [
+    "Kompas.com", "Lontar.id", "iNews.Serpong.id", "warta-desa.go.id", "KOMPAS.COM",
+    "Liputan6.com", "berita.co.id",
+])
+def test_domain_names_are_url_tokens(domain):
+    text = f"Menurut {domain}, harga naik. Sumber: {domain}."
+    urls = [t.text for t in tokenize(text) if t.kind is Kind.URL]
+    assert urls == [domain, domain]
+
+
+@pytest.mark.parametrize("text, words", [
+    ("Ia tiba ke Jakarta.Dia pergi.", ["Jakarta", "Dia"]),  # a missing space, not a domain
+    ("Hasilnya bagus.kemudian pulang.", ["bagus", "kemudian"]),
+    ("Situs contoh.com.xyz dibuka.", ["contoh", "com", "xyz"]),  # not ending in a known TLD
+    ("Mitra U.S.-ASEAN bertemu.", ["U", "S", "ASEAN"]),
+])
+def test_dotted_words_that_are_not_domains(text, words):
+    tokens = tokenize(text)
+    assert not any(t.kind is Kind.URL for t in tokens)
+    assert all(w in [t.text for t in tokens if t.kind is Kind.WORD] for w in words)
+
+
+def test_numbers_and_emails_beside_domains():
+    kinds = {t.text: t.kind for t in tokenize("Rp 1.000.000 ke redaksi@warta.co.id, 2.5 persen")}
+    assert kinds["1.000.000"] is Kind.NUMBER
+    assert kinds["redaksi@warta.co.id"] is Kind.EMAIL
+    assert kinds["2.5"] is Kind.NUMBER
+
+
+def test_domain_in_dateline_is_not_spelled_or_spaced(lint):
+    findings = lint("Jakarta, Warta.id - Laman iNews.Serpong.id memuat berita itu.\n")
+    assert not [f for f in findings if f.rule in ("typography/missing-space",
+                                                   "spelling/unknown-word")]
+    (missing,) = [f for f in lint("Ia tiba ke Jakarta.Dia pergi.\n")
+                  if f.rule == "typography/missing-space"]
+    assert missing.text == "."

@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
+from termbase.data import word_list
+
 
 class Kind(StrEnum):
     WORD = "word"
@@ -36,10 +38,22 @@ class Token:
 # Apostrophes inside names (Xi’an, Ma'ruf) and hyphens inside compounds and
 # reduplications (negara-negara, ke-20) keep a word whole.
 _WORD_JOINERS = "-\u2010\u2011'\u2019"
+
+
+def _domain_pattern() -> str:
+    """Labels joined by dots and ending in a known top-level domain (Kompas.com,
+    iNews.Serpong.id): a URL without its scheme, not words glued by a missing space."""
+    endings = sorted({form for tld in word_list("top_level_domains")
+                      for form in (tld.lower(), tld.upper())}, key=len, reverse=True)
+    label = r"[^\W_]+(?:-[^\W_]+)*"
+    return rf"(?:{label}\.)+(?:{'|'.join(endings)})(?![\w@-]|\.[^\W_])"
+
+
 _TOKEN_RE = re.compile(
     rf"""
     (?P<url>(?:https?://|www\.)[^\s<>"“”]+?(?=[.,;:!?)\]”’"']*(?:\s|$)))
   | (?P<email>[\w.+-]+@[\w-]+(?:\.[\w-]+)+)
+  | (?P<domain>{_domain_pattern()})
   | (?P<number>\d+(?:[.,:/]\d+)+|\d+(?![^\W\d_]))
   | (?P<word>[^\W_]+(?:[{_WORD_JOINERS}][^\W_]+)*)
   | (?P<space>\s+)
@@ -49,7 +63,7 @@ _TOKEN_RE = re.compile(
 )
 
 
-_KINDS = {kind.value: kind for kind in Kind}
+_KINDS = {kind.value: kind for kind in Kind} | {"domain": Kind.URL}
 
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
