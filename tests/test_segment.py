@@ -7,7 +7,7 @@ import json
 import pytest
 
 from termbase.check.document import Document
-from termbase.lang.segment import segment
+from termbase.lang.segment import lines_are_paragraphs, segment
 from termbase.lang.tokens import Kind, tokenize
 
 
@@ -37,9 +37,46 @@ def test_breaks_between_sentences():
         "Kemudian pergi!", "Apa?"]
 
 
-def test_paragraphs_are_blank_line_separated():
-    paragraphs = segment("Judul\n\nBaris satu.\nBaris dua.\r\n\r\nAkhir.")
+def test_markdown_paragraphs_are_blank_line_separated():
+    paragraphs = segment("Judul\n\nBaris satu.\nBaris dua.\r\n\r\nAkhir.", line_paragraphs=False)
     assert len(paragraphs) == 3
+
+
+def test_plain_text_paragraphs_are_lines():
+    # Many outlets write one paragraph per line with no blank line between.
+    paragraphs = segment("Judul\n\nBaris satu.\nBaris dua.\r\n\r\nAkhir.")
+    assert [len(p.sentences) for p in paragraphs] == [1, 1, 1, 1]
+    assert sentences("Judul Berita\nJakarta - Harga naik.") == ["Judul Berita",
+                                                                "Jakarta - Harga naik."]
+
+
+@pytest.mark.parametrize("path, expected", [
+    ("berita.txt", True), ("<stdin>", True), ("berita", True),
+    ("berita.md", False), ("BERITA.Markdown", False),
+])
+def test_which_files_take_lines_as_paragraphs(path, expected):
+    assert lines_are_paragraphs(path) is expected
+    assert Document(path, "a").line_paragraphs is expected
+
+
+_QUOTE_OVER_LINES = ("“Kami siap bekerja sama,” kata Ani.\n"
+                     "“Harga beras turun pekan ini.\n"
+                     "Pasar ramai lagi.\n")
+
+
+def test_quotes_are_not_counted_across_lines_of_plain_text(lint):
+    unbalanced = [f for f in lint(_QUOTE_OVER_LINES) if f.rule == "typography/unbalanced"]
+    # The second line opens a quote it never closes: reported there, not balanced by
+    # a quote on another line.
+    assert [(f.text, f.start) for f in unbalanced] == [("“", _QUOTE_OVER_LINES.index("“Harga"))]
+    assert not [f for f in lint("“Kami siap,” kata Ani.\n(Ia pergi.)\nBesok pulang.\n")
+                if f.rule == "typography/unbalanced"]
+
+
+def test_markdown_keeps_soft_wrapped_paragraphs(lint):
+    text = "“Kami siap bekerja\nsama,” kata Ani\n(ketua panitia).\n\nAkhir.\n"
+    assert not [f for f in lint(text, path="t.md") if f.rule == "typography/unbalanced"]
+    assert [f.rule for f in lint(text) if f.rule == "typography/unbalanced"]
 
 
 def test_tokens_cover_the_text_exactly():
