@@ -114,3 +114,31 @@ def test_replacement_takes_the_capitals_of_each_word(lint):
     assert match_case("Konsul Jendral", "konsul jenderal") == "Konsul Jenderal"
     assert match_case("Kerjasama", "kerja sama") == "Kerja sama"
     assert match_case("kerjasama", "kerja sama") == "kerja sama"
+
+
+@pytest.mark.parametrize("text", [
+    "Pesawat mendarat di Bandara Internasional Nur Sultan Nazarbayev pagi ini.",
+    "Ia belajar di Universitas Nur Sultan Abdulaev sejak lama.",
+])
+def test_superseded_name_inside_a_longer_proper_name_is_fine(term_ctx, text):
+    assert not lint_terms(term_ctx, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Presiden tiba di Nur Sultan.",
+    "Presiden tiba di Nur Sultan, Kazakhstan, kemarin.",
+    "Presiden tiba di Nur Sultan Kamis pagi.",
+    "Presiden tiba di Nur Sultan Desember lalu.",
+    "Presiden Tiba di Nur Sultan Hari Ini",         # a title: Hari is a common word
+    "Delegasi dari Nur Sultan KTT berikutnya.",     # an acronym is not a name's part
+    "Presiden tiba di Nur Sultan\nNazarbayev menyambutnya.",  # another line
+])
+def test_superseded_name_standing_alone_is_still_reported(term_ctx, text):
+    (finding,) = lint_terms(term_ctx, text)
+    assert finding.text == "Nur Sultan"
+
+
+def test_lower_case_terms_are_reported_before_a_capital(term_ctx):
+    # Only a name can be part of a longer name: a title in title case is no excuse.
+    (finding,) = lint_terms(term_ctx, "Pererat Kerjasama Bilateral")
+    assert finding.text == "Kerjasama"
