@@ -103,6 +103,12 @@ def test_accept_list_silences_a_word(tmp_path):
     ("dibawa keluar negeri", "orthography/preposition-attached", "ke luar negeri"),
     ("dokumen itu di tandatangani", "orthography/prefix-apart", "ditandatangani"),
     ("laporan yang di rilis", "orthography/prefix-apart", "dirilis"),
+    # One-syllable roots take menge- (mengesahkan, mengebom, mengecat, mengecek).
+    ("undang-undang itu di sahkan", "orthography/prefix-apart", "disahkan"),
+    ("jembatan itu di bom musuh", "orthography/prefix-apart", "dibom"),
+    ("pagar itu di cat ulang", "orthography/prefix-apart", "dicat"),
+    ("data itu di cek lagi", "orthography/prefix-apart", "dicek"),
+    ("surat itu di tik rapi", "orthography/prefix-apart", "ditik"),
     ("apapun hasilnya", "orthography/pun", "apa pun"),
     ("walau pun begitu", "orthography/pun", "walaupun"),
     ("buku nya hilang", "orthography/clitic-apart", "bukunya"),
@@ -127,6 +133,11 @@ def test_orthography_faults(lint, wrong, rule, fix):
     "Ia menyesuaikan harga di pasar.",
     "Anaknya telah divaksin dan diimbau tenang.",  # di- passives of nouns and verbs
     "Ia dirumahkan sejak Mei.",
+    "Mereka tinggal di sana dan di bawah jembatan.",
+    "Ia bekerja di rumah, di kantor dan di pasar.",
+    "Ia ditahan di sel tahanan dan dijaga di pos polisi.",  # one-syllable places
+    "Ia unggul di set kedua dan di lap ketiga.",
+    "Ia menabung di bank dan di toko.",
 ])
 def test_orthography_stays_silent_on_correct_text(lint, right):
     assert not [f for f in lint(right) if f.category == "orthography"], right
