@@ -159,6 +159,8 @@ def test_trailing_and_leading_space_is_not_a_double_space(lint):
     ("Ia datang ; lalu pergi", "typography/space-before-punctuation"),
     ("kata Ani,lalu pergi", "typography/missing-space"),
     ("Ia pergi.Dia datang", "typography/missing-space"),
+    ("Ia tiba Senin (19/6)saat hujan", "typography/missing-space"),
+    ("“Kami siap,”kata Ani", "typography/missing-space"),
     ("berjudul “ Dialog”", "typography/space-inside-quotes"),
     ("lebih murah, ” kata Arief", "typography/space-inside-quotes"),
     ("( Kemendag) mencatat", "typography/space-inside-quotes"),
@@ -180,6 +182,9 @@ def test_typography_faults(lint, text, rule):
     "Periode 2020 - 2024 dan Jakarta - Bandung.",
     "“Kami siap,” kata Ani. (Ia tersenyum.)",
     "Bora Bora indah.",
+    "Ia berkata, ”Kami siap bekerja.”",      # ” opening a quotation: a house style
+    "”Kami siap,” kata Ani (ketua).",
+    "Penulis(nya) dan (s)he bukan kesalahan spasi.",
 ])
 def test_typography_stays_silent_on_correct_text(lint, text):
     assert not [f for f in lint(text) if f.category == "typography"], text
@@ -188,6 +193,14 @@ def test_typography_stays_silent_on_correct_text(lint, text):
 def test_quote_continued_over_paragraphs_is_balanced(lint):
     text = "“Kami siap bekerja.\n\n“Kami juga siap berunding,” katanya."
     assert not only(lint(text), "typography/unbalanced")
+    text = "”Kami siap bekerja.\n”Kami juga siap berunding,” katanya."
+    assert not only(lint(text), "typography/unbalanced")
+
+
+def test_opening_double_comma_quote_still_needs_its_close(lint):
+    (found,) = only(lint("Ia berkata, ”Kami siap bekerja.\nLalu pergi.\n"),
+                    "typography/unbalanced")
+    assert found.text == "”" and found.start == 12
 
 
 def test_repeated_word_points_at_the_second_word_and_is_not_fixed_blindly(lint):
