@@ -149,6 +149,12 @@ def test_dotted_words_that_are_not_domains(text, words):
     assert all(w in [t.text for t in tokens if t.kind is Kind.WORD] for w in words)
 
 
+def test_a_domain_keeps_its_path_but_not_the_closing_punctuation():
+    tokens = tokenize("Foto (Warta.id/budi). Baca warta.co.id/read/2024/x.")
+    assert [t.text for t in tokens if t.kind is Kind.URL] == ["Warta.id/budi",
+                                                               "warta.co.id/read/2024/x"]
+
+
 def test_numbers_and_emails_beside_domains():
     kinds = {t.text: t.kind for t in tokenize("Rp 1.000.000 ke redaksi@warta.co.id, 2.5 persen")}
     assert kinds["1.000.000"] is Kind.NUMBER

@@ -42,11 +42,15 @@ _WORD_JOINERS = "-\u2010\u2011'\u2019"
 
 def _domain_pattern() -> str:
     """Labels joined by dots and ending in a known top-level domain (Kompas.com,
-    iNews.Serpong.id): a URL without its scheme, not words glued by a missing space."""
+    iNews.Serpong.id), with any path: a URL without its scheme, not words glued by a
+    missing space."""
     endings = sorted({form for tld in word_list("top_level_domains")
                       for form in (tld.lower(), tld.upper())}, key=len, reverse=True)
     label = r"[^\W_]+(?:-[^\W_]+)*"
-    return rf"(?:{label}\.)+(?:{'|'.join(endings)})(?![\w@-]|\.[^\W_])"
+    # A path after it belongs to it, as in a photo credit (Pixabay.com/bahonya), its
+    # trailing punctuation excluded.
+    path = r"(?:/[^\s<>\"“”()\[\]]*[^\s<>\"“”()\[\].,;:!?'’])?"
+    return rf"(?:{label}\.)+(?:{'|'.join(endings)})(?![\w@-]|\.[^\W_]){path}"
 
 
 _TOKEN_RE = re.compile(
