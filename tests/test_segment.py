@@ -127,6 +127,16 @@ def test_segment_command_text(tmp_path, invoke):
     assert result.output.splitlines() == ["1\t1:1\tSatu.", "1\t1:7\tDua."]
 
 
+def test_segment_command_lines_are_paragraphs_on_stdin_not_in_markdown(tmp_path, invoke):
+    text = "Judul Berita\nJakarta - Harga naik.\n"
+    assert invoke("segment", "-", input=text).output.splitlines() == [
+        "1\t1:1\tJudul Berita", "2\t2:1\tJakarta - Harga naik."]
+    path = tmp_path / "a.md"
+    path.write_text(text, encoding="utf-8")
+    assert invoke("segment", str(path)).output.splitlines() == [
+        "1\t1:1\tJudul Berita", "Jakarta - Harga naik."]
+
+
 @pytest.mark.parametrize("domain", [
     "Kompas.com", "Lontar.id", "iNews.Serpong.id", "warta-desa.go.id", "KOMPAS.COM",
     "Liputan6.com", "berita.co.id",
