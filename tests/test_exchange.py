@@ -206,6 +206,20 @@ def test_several_articles_become_one_file_element_each(invoke, memory, article, 
     assert [f.get("id") for f in files] == ["f1", "f2"]
 
 
+def test_export_numbers_paragraphs_as_check_does(invoke, memory, tmp_path):
+    # One paragraph per line in plain text; soft-wrapped lines in Markdown (where the
+    # title, without a full stop, runs into the first sentence).
+    lines = f"{TITLE}\n{EXACT} {FUZZY}\n{NEW}\n"
+    plain, markdown = tmp_path / "baris.txt", tmp_path / "baris.md"
+    plain.write_text(lines, encoding="utf-8")
+    markdown.write_text(lines + f"\n{NEW}\n", encoding="utf-8")
+    for path, expected in ((plain, ["p1-s1", "p2-s1", "p2-s2", "p3-s1"]),
+                           (markdown, ["p1-s1", "p1-s2", "p1-s3", "p2-s1"])):
+        out = tmp_path / f"{path.name}.xlf"
+        export(invoke, memory, path, "-o", out)
+        assert [u.get("id") for u in tree(out).getroot().iter(q12("trans-unit"))] == expected
+
+
 # --- translate-toolkit and the seed article ---------------------------------------------
 
 def _articles():

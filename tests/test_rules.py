@@ -103,6 +103,12 @@ def test_accept_list_silences_a_word(tmp_path):
     ("dibawa keluar negeri", "orthography/preposition-attached", "ke luar negeri"),
     ("dokumen itu di tandatangani", "orthography/prefix-apart", "ditandatangani"),
     ("laporan yang di rilis", "orthography/prefix-apart", "dirilis"),
+    # One-syllable roots take menge- (mengesahkan, mengebom, mengecat, mengecek).
+    ("undang-undang itu di sahkan", "orthography/prefix-apart", "disahkan"),
+    ("jembatan itu di bom musuh", "orthography/prefix-apart", "dibom"),
+    ("pagar itu di cat ulang", "orthography/prefix-apart", "dicat"),
+    ("data itu di cek lagi", "orthography/prefix-apart", "dicek"),
+    ("surat itu di tik rapi", "orthography/prefix-apart", "ditik"),
     ("apapun hasilnya", "orthography/pun", "apa pun"),
     ("walau pun begitu", "orthography/pun", "walaupun"),
     ("buku nya hilang", "orthography/clitic-apart", "bukunya"),
@@ -127,6 +133,11 @@ def test_orthography_faults(lint, wrong, rule, fix):
     "Ia menyesuaikan harga di pasar.",
     "Anaknya telah divaksin dan diimbau tenang.",  # di- passives of nouns and verbs
     "Ia dirumahkan sejak Mei.",
+    "Mereka tinggal di sana dan di bawah jembatan.",
+    "Ia bekerja di rumah, di kantor dan di pasar.",
+    "Ia ditahan di sel tahanan dan dijaga di pos polisi.",  # one-syllable places
+    "Ia unggul di set kedua dan di lap ketiga.",
+    "Ia menabung di bank dan di toko.",
 ])
 def test_orthography_stays_silent_on_correct_text(lint, right):
     assert not [f for f in lint(right) if f.category == "orthography"], right
@@ -148,6 +159,8 @@ def test_trailing_and_leading_space_is_not_a_double_space(lint):
     ("Ia datang ; lalu pergi", "typography/space-before-punctuation"),
     ("kata Ani,lalu pergi", "typography/missing-space"),
     ("Ia pergi.Dia datang", "typography/missing-space"),
+    ("Ia tiba Senin (19/6)saat hujan", "typography/missing-space"),
+    ("“Kami siap,”kata Ani", "typography/missing-space"),
     ("berjudul “ Dialog”", "typography/space-inside-quotes"),
     ("lebih murah, ” kata Arief", "typography/space-inside-quotes"),
     ("( Kemendag) mencatat", "typography/space-inside-quotes"),
@@ -169,6 +182,9 @@ def test_typography_faults(lint, text, rule):
     "Periode 2020 - 2024 dan Jakarta - Bandung.",
     "“Kami siap,” kata Ani. (Ia tersenyum.)",
     "Bora Bora indah.",
+    "Ia berkata, ”Kami siap bekerja.”",      # ” opening a quotation: a house style
+    "”Kami siap,” kata Ani (ketua).",
+    "Penulis(nya) dan (s)he bukan kesalahan spasi.",
 ])
 def test_typography_stays_silent_on_correct_text(lint, text):
     assert not [f for f in lint(text) if f.category == "typography"], text
@@ -177,6 +193,14 @@ def test_typography_stays_silent_on_correct_text(lint, text):
 def test_quote_continued_over_paragraphs_is_balanced(lint):
     text = "“Kami siap bekerja.\n\n“Kami juga siap berunding,” katanya."
     assert not only(lint(text), "typography/unbalanced")
+    text = "”Kami siap bekerja.\n”Kami juga siap berunding,” katanya."
+    assert not only(lint(text), "typography/unbalanced")
+
+
+def test_opening_double_comma_quote_still_needs_its_close(lint):
+    (found,) = only(lint("Ia berkata, ”Kami siap bekerja.\nLalu pergi.\n"),
+                    "typography/unbalanced")
+    assert found.text == "”" and found.start == 12
 
 
 def test_repeated_word_points_at_the_second_word_and_is_not_fixed_blindly(lint):

@@ -114,3 +114,77 @@ def test_replacement_takes_the_capitals_of_each_word(lint):
     assert match_case("Konsul Jendral", "konsul jenderal") == "Konsul Jenderal"
     assert match_case("Kerjasama", "kerja sama") == "Kerja sama"
     assert match_case("kerjasama", "kerja sama") == "kerja sama"
+
+
+@pytest.mark.parametrize("text", [
+    "Pesawat mendarat di Bandara Internasional Nur Sultan Nazarbayev pagi ini.",
+    "Ia belajar di Universitas Nur Sultan Abdulaev sejak lama.",
+])
+def test_superseded_name_inside_a_longer_proper_name_is_fine(term_ctx, text):
+    assert not lint_terms(term_ctx, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Presiden tiba di Nur Sultan.",
+    "Presiden tiba di Nur Sultan, Kazakhstan, kemarin.",
+    "Presiden tiba di Nur Sultan Kamis pagi.",
+    "Presiden tiba di Nur Sultan Desember lalu.",
+    "Presiden Tiba di Nur Sultan Hari Ini",         # a title: Hari is a common word
+    "Delegasi dari Nur Sultan KTT berikutnya.",     # an acronym is not a name's part
+    "Presiden tiba di Nur Sultan\nNazarbayev menyambutnya.",  # another line
+])
+def test_superseded_name_standing_alone_is_still_reported(term_ctx, text):
+    (finding,) = lint_terms(term_ctx, text)
+    assert finding.text == "Nur Sultan"
+
+
+def test_lower_case_terms_are_reported_before_a_capital(term_ctx):
+    # Only a name can be part of a longer name: a title in title case is no excuse.
+    (finding,) = lint_terms(term_ctx, "Pererat Kerjasama Bilateral")
+    assert finding.text == "Kerjasama"
+
+
+@pytest.mark.parametrize("head, expected", [
+    ("Jakarta, 14 September 2022 - Presiden tiba.", "2022-09-14"),
+    ("Presiden tiba di sana, Rabu (14/9/2022).", "2022-09-14"),
+    ("Harga naik lagi (14/9/2022).", "2022-09-14"),
+    ("Dirilis 14-09-2022 pukul 10.15.", "2022-09-14"),
+    ("Selasa, 13 Desember 2022 | 10:15 WIB\nHarga naik.", "2022-12-13"),
+    ("KAMIS, 18 APRIL 2024 | 07:30 WIB", "2024-04-18"),
+    ("2022-09-14T22:55:41+07:00\nHarga naik.", "2022-09-14"),
+    # A day and month alone take the year written elsewhere in the head.
+    ("Laporan Tahunan 2022\nPresiden tiba, Rabu (14/9).", "2022-09-14"),
+    ("Presiden tiba Kamis 15/9 di ibu kota pada 2022.", "2022-09-15"),
+    ("Dimuat 2022\nHarga naik (16/9).", "2022-09-16"),
+    # The first full date in the head wins, even over an earlier day and month.
+    ("Jakarta (1/9) - Selasa, 13 Desember 2022 dan 14 September 2022", "2022-12-13"),
+    ("Rapat, 17 September 2022. Ia ingat 1 Januari 2020.", "2022-09-17"),
+])
+def test_article_date_from_datelines(head, expected):
+    from termbase.lang.dates import article_date
+
+    assert str(article_date(head)) == expected
+
+
+@pytest.mark.parametrize("head", [
+    "Harga naik (14/9) tanpa tahun.",   # no year anywhere in the head
+    "Skor 3/4 pada 2022.",              # a fraction, not in a dateline
+    "Pukul 10.30 (31/2) pada 2022.",    # no such day
+    "Judul saja.",
+])
+def test_no_article_date(head):
+    from termbase.lang.dates import article_date
+
+    assert article_date(head) is None
+
+
+@pytest.mark.parametrize("dateline, flagged", [
+    ("Astana, Rabu (14/9/2022)", False),
+    ("Jakarta, 14 September 2022", False),
+    ("Berita Dunia 2022\n\nJakarta, Rabu (14/9)", False),
+    ("Berita Dunia 2022\n\nJakarta, Senin (19/9)", True),
+    ("Selasa, 13 Desember 2022 | 10:15 WIB", True),
+])
+def test_superseded_judged_by_other_dateline_forms(term_ctx, dateline, flagged):
+    text = f"{dateline}\n\nPresiden tiba di Nur Sultan.\n"
+    assert bool(lint_terms(term_ctx, text)) is flagged

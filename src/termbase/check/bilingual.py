@@ -123,7 +123,8 @@ class BilingualCheck:
             offsets.append(position)
             position += len(unit.source.text) + 2
         text = "\n\n".join(unit.source.text for unit in self.units)
-        return Document(self.file.path, text), offsets
+        # Each unit is one paragraph, whatever line breaks it holds.
+        return Document(self.file.path, text, line_paragraphs=False), offsets
 
     def _unit_at(self, offset: int) -> int:
         return bisect.bisect_right(self.source_document[1], offset) - 1
@@ -540,7 +541,8 @@ def typography(check: BilingualCheck):
     for unit in check.units:
         offsets.append(position)
         position += len(unit.target.text) + 2
-    document = Document(check.file.path, "\n\n".join(u.target.text for u in check.units))
+    document = Document(check.file.path, "\n\n".join(u.target.text for u in check.units),
+                        line_paragraphs=False)
     for name, rule in REGISTRY.items():
         if rule.category != "typography" or name in _TYPOGRAPHY_SKIPPED:
             continue

@@ -6,7 +6,7 @@ import bisect
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from termbase.lang.segment import Paragraph, segment
+from termbase.lang.segment import Paragraph, lines_are_paragraphs, segment
 from termbase.lang.tokens import Token
 
 
@@ -19,10 +19,17 @@ class Document:
     ignored: list[tuple[int, int]] = field(default_factory=list)
     # Values several rules derive from the document (glossary matches), computed once.
     shared: dict = field(default_factory=dict, repr=False, compare=False)
+    # Whether a single line break ends a paragraph; by default from the path: yes in
+    # plain text and standard input, no in Markdown (see lang/segment.py).
+    line_paragraphs: bool | None = None
+
+    def __post_init__(self) -> None:
+        if self.line_paragraphs is None:
+            self.line_paragraphs = lines_are_paragraphs(self.path)
 
     @cached_property
     def paragraphs(self) -> list[Paragraph]:
-        return segment(self.text)
+        return segment(self.text, self.line_paragraphs)
 
     @cached_property
     def _line_starts(self) -> list[int]:

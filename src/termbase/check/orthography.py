@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from termbase.check.rules import match_case, rule
 from termbase.data import word_list, word_set
+from termbase.lang.affixes import menge_form
 from termbase.lang.morphology import bound_forms, nasal_forms
 from termbase.lang.tokens import Kind, Token, word_parts
 from termbase.model import Edit, Finding, Severity
@@ -128,6 +129,21 @@ def preposition_attached(doc, ctx):
                            doc, token.start, token.end, apart)
 
 
+def _is_passive_verb(verb: str, speller) -> bool:
+    """di+verb is a passive: Hunspell knows it and a meN- form of the same stem, or the
+    root has one syllable and Hunspell knows its menge- form (mengesahkan, mengebom,
+    mengecek: dibom and dicek are missing from the dictionary)."""
+    lower = verb.lower()
+    menge = menge_form(lower)
+    if menge is not None:
+        if lower in word_set("monosyllabic_places"):
+            return False
+        if speller.in_dictionary(menge):
+            return True
+    return speller.in_dictionary("di" + lower) and any(
+        speller.in_dictionary(form) for form in nasal_forms(lower))
+
+
 @rule("orthography/prefix-apart", Severity.ERROR,
       "The verb prefix di- written apart from its verb.",
       "Dokumen itu di tandatangani di Beijing", "Dokumen itu ditandatangani di Beijing")
@@ -144,9 +160,7 @@ def prefix_apart(doc, ctx):
         if verb.endswith("an") and not verb.endswith("kan"):
             continue
         joined = first.text + verb
-        if not speller.in_dictionary(joined.lower()):
-            continue
-        if not any(speller.in_dictionary(form) for form in nasal_forms(verb)):
+        if not _is_passive_verb(verb, speller):
             continue
         yield _replace("orthography/prefix-apart",
                        f"the prefix di- is written joined to the verb: {joined}",

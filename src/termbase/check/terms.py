@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
 from termbase.check.rules import match_case, rule
+from termbase.data import word_list, word_set
 from termbase.glossary.matcher import Match
 from termbase.lang.dates import article_date, parse_iso_date
 from termbase.model import Edit, Finding, Severity, Status
@@ -22,6 +24,34 @@ def _valid_when_written(match: Match, doc) -> bool:
         doc.shared["article_date"] = article_date(doc.text)
     written = doc.shared["article_date"]
     return written is not None and written < since
+
+
+# The word straight after a match, across spaces on the same line, no punctuation between.
+_NEXT_WORD = re.compile(r"[ \t\u00a0]+([^\W\d_][^\W_]*(?:[-'\u2019][^\W_]+)*)")
+
+
+def _calendar_names() -> frozenset[str]:
+    months = {entry.split()[0] for entry in word_list("months")}
+    return frozenset(months | word_set("weekdays"))
+
+
+def _part_of_longer_name(match: Match, doc, ctx) -> bool:
+    """A glossary name that opens a longer proper name is part of that name, not the
+    name itself: Bandara Internasional Nur Sultan Nazarbayev is named after a person,
+    and the glossary's Nur Sultan -> Astana does not apply. The sign is a capitalised
+    word (not an acronym) straight after the match, on the same line with no
+    punctuation between, that is neither a common word nor a day or month name
+    ("di Nur Sultan Kamis pagi", "Tiba di Nur Sultan Hari Ini" still name the city)."""
+    if not match.term.text[:1].isupper() or match.clitic:
+        return False
+    following = _NEXT_WORD.match(doc.text, match.end)
+    if following is None:
+        return False
+    word = following.group(1)
+    if not word[:1].isupper() or not any(ch.islower() for ch in word[1:]):
+        return False
+    lower = word.lower()
+    return lower not in _calendar_names() and not ctx.speller.in_dictionary(lower)
 
 
 def _document_matches(doc, ctx) -> list[Match]:
@@ -48,6 +78,8 @@ def _preferred_text(match: Match, ctx, model: str) -> str | None:
 def deprecated(doc, ctx):
     for match in _document_matches(doc, ctx):
         if match.term.status.allowed or _valid_when_written(match, doc):
+            continue
+        if _part_of_longer_name(match, doc, ctx):
             continue
         text = doc.text[match.start : match.end]
         replacement = _preferred_text(match, ctx, text)

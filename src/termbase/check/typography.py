@@ -17,8 +17,13 @@ _SPACE_BEFORE_PUNCT = re.compile(rf"(?<=[^\W_]|[”’)\]]){_H}+([,.;:!?])(?![.\
 # "kata,lalu" or "pergi.Dia"; a period before a lower-case letter is a domain name
 # (detik.com) and one between single letters an abbreviation (S.H.).
 _MISSING_SPACE = re.compile(r"(?<=[^\W\d_]{2})(?:[,;!?](?=[^\W\d_])|\.(?=[^\W\d_a-z][^\W\d_A-Z]))")
+# A closing bracket or quote glued to the next word: "(19/6)saat", "“Ya,”katanya".
+_GLUED_AFTER_CLOSER = re.compile(r"[)\]”](?=[^\W\d_]{2})")
+# Bracketed word parts are not closers before a word: "(s)he", "(nya)".
+_BRACKETED_PART = re.compile(r"[(\[][a-z]{1,3}[)\]]$")
 _OPENING_SPACE = re.compile(rf"([“‘(\[]){_H}+")
-_CLOSING_SPACE = re.compile(rf"(?<=\S)({_H}+)([”)\]])")
+# A ” with a word straight after it opens a quotation (”Kami siap.”, a house style).
+_CLOSING_SPACE = re.compile(rf"(?<=\S)({_H}+)([)\]]|”(?![^\W_]))")
 _SPACED_HYPHEN = re.compile(rf"([^\W\d_]+)({_H}+-{_H}*|-{_H}+)([^\W\d_]+)")
 _PAIRS = {"(": ")", "[": "]", "“": "”"}
 
@@ -64,12 +69,22 @@ def missing_space(doc, ctx):
         for token in sentence.tokens:
             if token.kind is not Kind.PUNCT:
                 continue
-            match = _MISSING_SPACE.match(doc.text, token.start)
+            match = _MISSING_SPACE.match(doc.text, token.start) or _glued_closer(doc, token)
             if match and match.end() == token.end:
                 mark = token.text
                 yield _finding("typography/missing-space", Severity.WARNING,
                                f"no space after {mark!r}", token.start, token.end, doc,
                                mark + " ")
+
+
+def _glued_closer(doc, token):
+    match = _GLUED_AFTER_CLOSER.match(doc.text, token.start)
+    before = doc.text[token.start - 1] if token.start else " "
+    if before.isspace() or before in "(“[":
+        return None  # ” opening a quotation, as some outlets write it: ”Kami siap.”
+    if match and _BRACKETED_PART.search(doc.text, max(0, token.start - 4), token.end):
+        return None
+    return match
 
 
 @rule("typography/space-inside-quotes", Severity.WARNING,
@@ -95,14 +110,24 @@ def unbalanced(doc, ctx):
     for number, paragraph in enumerate(paragraphs):
         text = doc.text[paragraph.start : paragraph.end]
         following = paragraphs[number + 1] if number + 1 < len(paragraphs) else None
-        continues_quote = following is not None and doc.text[following.start] in "“\""
+        continues_quote = following is not None and doc.text[following.start] in "“”\""
         yield from _unbalanced_in(doc, paragraph.start, text, continues_quote)
+
+
+def _opens_quotation(text: str, index: int) -> bool:
+    """A ” at the start of a word (after a space, a line start or a bracket), a word
+    straight after it."""
+    before = text[index - 1] if index else " "
+    after = text[index + 1 : index + 2]
+    return (before.isspace() or before in "([") and after.isalnum()
 
 
 def _unbalanced_in(doc, offset: int, text: str, continues_quote: bool):
     closers = {v: k for k, v in _PAIRS.items()}
     stack: list[tuple[str, int]] = []
     for index, ch in enumerate(text):
+        if ch == "”" and _opens_quotation(text, index):
+            ch = "“"  # some outlets open quotations with ”: ”Kami siap,” katanya.
         if ch in _PAIRS:
             stack.append((ch, index))
         elif ch in closers:
@@ -117,9 +142,10 @@ def _unbalanced_in(doc, offset: int, text: str, continues_quote: bool):
         # and reopens the next with “.
         if ch == "“" and continues_quote:
             continue
+        written = text[index]
         yield Finding("typography/unbalanced", Severity.WARNING,
-                      f"{ch!r} is never closed in this paragraph",
-                      offset + index, offset + index + 1, ch)
+                      f"{written!r} is never closed in this paragraph",
+                      offset + index, offset + index + 1, written)
     straight = [i for i, ch in enumerate(text) if ch == '"']
     if len(straight) % 2 and not continues_quote:
         index = straight[-1]

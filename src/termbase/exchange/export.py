@@ -37,7 +37,7 @@ from termbase.formats.xliff import (
     write_xliff20,
 )
 from termbase.formats.xml import NOT_XML
-from termbase.lang.segment import segment
+from termbase.lang.segment import lines_are_paragraphs, segment
 from termbase.lang.tokens import Kind
 from termbase.model import TranslationUnit
 from termbase.textio import read_text
@@ -187,7 +187,7 @@ def _prepare(path: str, memory, matcher, min_score: float) -> tuple[XliffArticle
         raise InputError(f"control character U+{ord(bad.group()):04X}, which XLIFF and TMX "
                          "cannot hold", path, line)
     segments, words = [], []
-    for p_number, paragraph in enumerate(segment(text), start=1):
+    for p_number, paragraph in enumerate(segment(text, lines_are_paragraphs(path)), start=1):
         for s_number, sentence in enumerate(paragraph.sentences, start=1):
             source = _LINE_BREAK.sub(" ", sentence.text)
             piece = XliffSegment(f"p{p_number}-s{s_number}", p_number, source)

@@ -17,7 +17,7 @@ from importlib import resources
 
 from termbase.glossary import Glossary
 from termbase.glossary.matcher import TermMatcher, term_tokens
-from termbase.lang.segment import segment
+from termbase.lang.segment import lines_are_paragraphs, segment
 from termbase.model import Concept, Status, Term
 
 MAX_WORDS = 4
@@ -62,7 +62,7 @@ def _abbreviates(acronym: str, expansion: str) -> bool:
 
 def _sentences(texts: list[tuple[str, str]]):
     for path, text in texts:
-        for paragraph in segment(text):
+        for paragraph in segment(text, lines_are_paragraphs(path)):
             for sentence in paragraph.sentences:
                 yield path, sentence
 

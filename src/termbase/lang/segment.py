@@ -14,7 +14,12 @@ from dataclasses import dataclass, field
 from termbase.data import word_set
 from termbase.lang.tokens import Kind, Token, tokenize
 
-_PARAGRAPH_BREAK = re.compile(r"\n[ \t\u00a0\r]*\n\s*")
+# Plain text: many outlets write one paragraph per line with no blank line between, so
+# any line break ends a paragraph. Markdown soft-wraps its paragraphs: only a blank line
+# (one holding at most spaces, tabs, no-break spaces) ends one there.
+_LINE_BREAK = re.compile(r"\n\s*")
+_BLANK_LINE_BREAK = re.compile(r"\n[ \t\u00a0\r]*\n\s*")
+MARKDOWN_SUFFIXES = (".md", ".markdown")
 _CANDIDATE_BREAK = re.compile(
     r"[.!?…]+[”’\"')\]]*(?P<gap>\s+)(?=[\"“‘'(\[]?[^\W_a-z])"
 )
@@ -37,11 +42,19 @@ class Paragraph:
     sentences: list[Sentence]
 
 
-def paragraph_spans(text: str) -> list[tuple[int, int]]:
-    """Spans of the blank-line-separated blocks of text, leading/trailing space trimmed."""
+def lines_are_paragraphs(path: str) -> bool:
+    """Whether a single line break ends a paragraph in the file at path: yes in plain
+    text (.txt, standard input, anything not Markdown), no in Markdown."""
+    return not path.lower().endswith(MARKDOWN_SUFFIXES)
+
+
+def paragraph_spans(text: str, line_paragraphs: bool = True) -> list[tuple[int, int]]:
+    """Spans of the paragraphs, leading/trailing space trimmed: the lines of plain text,
+    or the blank-line-separated blocks when line_paragraphs is False (Markdown)."""
+    breaks = _LINE_BREAK if line_paragraphs else _BLANK_LINE_BREAK
     spans = []
     position = 0
-    for match in _PARAGRAPH_BREAK.finditer(text):
+    for match in breaks.finditer(text):
         spans.append((position, match.start()))
         position = match.end()
     spans.append((position, len(text)))
@@ -88,10 +101,11 @@ def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
-def segment(text: str) -> list[Paragraph]:
-    """Paragraphs, each with its sentences and their tokens."""
+def segment(text: str, line_paragraphs: bool = True) -> list[Paragraph]:
+    """Paragraphs, each with its sentences and their tokens. A line break ends a
+    paragraph unless line_paragraphs is False (Markdown: blank lines only)."""
     paragraphs = []
-    for p_start, p_end in paragraph_spans(text):
+    for p_start, p_end in paragraph_spans(text, line_paragraphs):
         sentences = [
             Sentence(s, e, text[s:e], tokenize(text, s, e))
             for s, e in sentence_spans(text, p_start, p_end)

@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
+from termbase.data import word_list
+
 
 class Kind(StrEnum):
     WORD = "word"
@@ -36,12 +38,28 @@ class Token:
 # Apostrophes inside names (Xi’an, Ma'ruf) and hyphens inside compounds and
 # reduplications (negara-negara, ke-20) keep a word whole.
 _WORD_JOINERS = "-\u2010\u2011'\u2019"
+
+
+def _domain_tail() -> str:
+    """What turns a word into a domain name: dotted labels ending in a known top-level
+    domain (Kompas.com, iNews.Serpong.id), with any path. A URL without its scheme,
+    not words glued by a missing space (ke Jakarta.Dia). Matched as the tail of a
+    word, so that a plain word costs one failed character test."""
+    endings = sorted({form for tld in word_list("top_level_domains")
+                      for form in (tld.lower(), tld.upper())}, key=len, reverse=True)
+    label = r"[^\W_]++(?:-[^\W_]++)*+"
+    # A path after it belongs to it, as in a photo credit (Pixabay.com/bahonya), its
+    # trailing punctuation excluded.
+    path = r"(?:/[^\s<>\"“”()\[\]]*[^\s<>\"“”()\[\].,;:!?'’])?"
+    return rf"(?:\.{label})*\.(?:{'|'.join(endings)})(?![\w@-]|\.[^\W_]){path}"
+
+
 _TOKEN_RE = re.compile(
     rf"""
     (?P<url>(?:https?://|www\.)[^\s<>"“”]+?(?=[.,;:!?)\]”’"']*(?:\s|$)))
   | (?P<email>[\w.+-]+@[\w-]+(?:\.[\w-]+)+)
   | (?P<number>\d+(?:[.,:/]\d+)+|\d+(?![^\W\d_]))
-  | (?P<word>[^\W_]+(?:[{_WORD_JOINERS}][^\W_]+)*)
+  | (?P<word>[^\W_]+(?:[{_WORD_JOINERS}][^\W_]+)*(?P<domain>{_domain_tail()})?)
   | (?P<space>\s+)
   | (?P<punct>.)
     """,
@@ -58,7 +76,11 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     tokens = []
     kinds = _KINDS
     for match in _TOKEN_RE.finditer(text, start, stop):
-        tokens.append(Token(kinds[match.lastgroup], match.group(), match.start(), match.end()))
+        kind = kinds[match.lastgroup]
+        token_text = match.group()
+        if kind is Kind.WORD and "." in token_text:  # only a domain tail has a dot
+            kind = Kind.URL
+        tokens.append(Token(kind, token_text, match.start(), match.end()))
     return tokens
 
 
