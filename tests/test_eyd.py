@@ -284,3 +284,14 @@ def test_fixes_apply(lint):
     text = "Namun warga datang. Ia menemui gubernur Jawa Barat, dll"
     plan = plan_fixes(lint(text))
     assert plan.apply(text) == "Namun, warga datang. Ia menemui Gubernur Jawa Barat, dll."
+
+
+def test_names_with_a_conjunction_and_names_used_as_such_are_not_common_nouns(lint):
+    for text in ("Kedua negara membangun Sabuk dan Jalan yang berkualitas.",
+                 "Pembeli dari kawasan Teluk memesan kopi. Pasar Teluk sangat besar."):
+        assert not [f for f in lint(text) if f.rule == "orthography/common-noun-capital"]
+
+
+def test_connective_followed_by_maka_takes_its_comma_later(lint):
+    findings = lint("Dengan demikian maka, harga itu berlaku hari ini.")
+    assert not [f for f in findings if f.rule == "orthography/connective-comma"]

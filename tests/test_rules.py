@@ -234,3 +234,11 @@ def test_misspelt_sentence_opener_is_an_error_but_a_name_is_not(lint):
 def test_a_capitalised_word_seen_inside_a_sentence_is_a_name(lint):
     text = "Bersama Permintan hadir. Permintan lalu pulang."
     assert not only(lint(text), "spelling/unknown-word")
+
+
+def test_quotation_over_a_broken_line_is_balanced(lint):
+    text = ("“Antreannya tidak lama, paling\nsetengah jam. Biasanya\nlancar,” katanya.\n"
+            "“Kami datang pagi,\" ujar Ani.\n")
+    assert not [f for f in lint(text) if f.rule == "typography/unbalanced"]
+    assert [f.rule for f in lint("“Antreannya tidak lama.\nKami pulang.\n")
+            if f.rule == "typography/unbalanced"] == ["typography/unbalanced"]

@@ -76,7 +76,9 @@ def test_quotes_are_not_counted_across_lines_of_plain_text(lint):
 def test_markdown_keeps_soft_wrapped_paragraphs(lint):
     text = "“Kami siap bekerja\nsama,” kata Ani\n(ketua panitia).\n\nAkhir.\n"
     assert not [f for f in lint(text, path="t.md") if f.rule == "typography/unbalanced"]
-    assert [f.rule for f in lint(text) if f.rule == "typography/unbalanced"]
+    # In plain text each line is a paragraph, but marks closed on a following line
+    # still pair up (pages that break lines inside a sentence).
+    assert not [f for f in lint(text) if f.rule == "typography/unbalanced"]
 
 
 def test_tokens_cover_the_text_exactly():

@@ -7,6 +7,7 @@ whose words are capitalised by house style, not by EYD.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import cache
 
 from termbase.check.lines import Line, is_clause_start, lines, starts_sentence
@@ -145,6 +146,18 @@ def _name_words(doc) -> set[str]:
                 left.text[:1].isupper() and right.text[:1].isupper()
             ):
                 names.update((left.text, right.text))
+        # "Sabuk dan Jalan", "Kementerian Energi dan Sumber Daya Mineral": a name with
+        # a conjunction inside.
+        for left, middle, right in zip(items, items[1:], items[2:], strict=False):
+            if (left.is_word and right.is_word and middle.text in _NAME_JOINERS
+                    and left.text[:1].isupper() and right.text[:1].isupper()):
+                names.update((left.text, right.text))
+    # A word the article capitalises every time, more than once, and never writes in
+    # lower case is used as a name (kawasan Teluk: the Gulf).
+    capitalised = Counter(t.text for t in doc.tokens() if t.is_word and t.text.istitle())
+    lower = {t.text for t in doc.tokens() if t.is_word and t.text.islower()}
+    names.update(word for word, count in capitalised.items()
+                 if count > 1 and word.lower() not in lower)
     return names
 
 
@@ -179,6 +192,7 @@ def _is_ordinary_word(lower: str, speller, lower_words: set[str]) -> bool:
     return entries[lower]
 
 
+_NAME_JOINERS = frozenset({"dan", "&", "and", "of"})
 _COORDINATORS = frozenset({"dan", "atau", "serta", "maupun", "hingga", "ke", "vs"})
 
 

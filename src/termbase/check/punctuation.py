@@ -37,8 +37,9 @@ def _connectives() -> dict[tuple[str, ...], bool]:
     return table
 
 
-# Adverbs that continue a connective: the comma comes after them ("Karena itu pula,").
-_CONTINUING = frozenset({"pula", "pun", "juga", "saja", "lagi", "lah"})
+# Adverbs that continue a connective: the comma comes after them ("Karena itu pula,",
+# "Dengan demikian maka,").
+_CONTINUING = frozenset({"pula", "pun", "juga", "saja", "lagi", "lah", "maka"})
 
 
 @rule("orthography/connective-comma", Severity.WARNING,

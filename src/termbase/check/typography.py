@@ -107,11 +107,45 @@ def space_inside_quotes(doc, ctx):
       "(Kemendag mencatat", "(Kemendag) mencatat")
 def unbalanced(doc, ctx):
     paragraphs = doc.paragraphs
+    per_paragraph = []
     for number, paragraph in enumerate(paragraphs):
         text = doc.text[paragraph.start : paragraph.end]
         following = paragraphs[number + 1] if number + 1 < len(paragraphs) else None
         continues_quote = following is not None and doc.text[following.start] in "“”\""
-        yield from _unbalanced_in(doc, paragraph.start, text, continues_quote)
+        per_paragraph.append(list(_unbalanced_in(doc, paragraph.start, text, continues_quote)))
+    yield from _without_broken_lines(per_paragraph)
+
+
+def _without_broken_lines(per_paragraph: list[list[Finding]]):
+    """Some pages break lines inside a sentence: a mark left open at the end of one
+    paragraph and closed in the next belongs to one quotation or bracket."""
+    for number, findings in enumerate(per_paragraph):
+        for finding in list(findings):
+            if not finding.message.endswith(_NEVER_CLOSED):
+                continue
+            closer = _PAIRS.get(_opening(finding.text))
+            for following in per_paragraph[number + 1 : number + 1 + BROKEN_LINES]:
+                match = next((f for f in following if f.text == closer
+                              and f.message.startswith("closing")), None)
+                if match is not None:
+                    findings.remove(finding)
+                    following.remove(match)
+                    break
+        yield from findings
+
+
+_NEVER_CLOSED = "is never closed in this paragraph"
+BROKEN_LINES = 3  # how many lines a broken quotation or bracket may run on
+
+
+def _opening(mark: str) -> str:
+    return "“" if mark == "”" else mark
+
+
+def _closes_curly(text: str, index: int) -> bool:
+    """A straight quote that closes a “ opened before it with no quote in between."""
+    opened = text.rfind("“", 0, index)
+    return opened >= 0 and "”" not in text[opened:index] and '"' not in text[opened:index]
 
 
 def _opens_quotation(text: str, index: int) -> bool:
@@ -128,6 +162,9 @@ def _unbalanced_in(doc, offset: int, text: str, continues_quote: bool):
     for index, ch in enumerate(text):
         if ch == "”" and _opens_quotation(text, index):
             ch = "“"  # some outlets open quotations with ”: ”Kami siap,” katanya.
+        if ch == '"' and stack and stack[-1][0] == "“":
+            stack.pop()  # “...": mixed quotes, but one quotation
+            continue
         if ch in _PAIRS:
             stack.append((ch, index))
         elif ch in closers:
@@ -144,9 +181,9 @@ def _unbalanced_in(doc, offset: int, text: str, continues_quote: bool):
             continue
         written = text[index]
         yield Finding("typography/unbalanced", Severity.WARNING,
-                      f"{written!r} is never closed in this paragraph",
+                      f"{written!r} {_NEVER_CLOSED}",
                       offset + index, offset + index + 1, written)
-    straight = [i for i, ch in enumerate(text) if ch == '"']
+    straight = [i for i, ch in enumerate(text) if ch == '"' and not _closes_curly(text, i)]
     if len(straight) % 2 and not continues_quote:
         index = straight[-1]
         yield Finding("typography/unbalanced", Severity.WARNING,
