@@ -118,3 +118,18 @@ def test_closing_credit_initials_are_not_words(lint):
     assert spelling(lint(text), Severity.ERROR) == []
     inside = spelling(lint("Rapat (qwrt) itu selesai."), Severity.ERROR)
     assert [f.text for f in inside] == ["qwrt"]  # not at the end of a line: a word
+
+
+def test_a_name_after_another_name_is_not_taken_for_a_known_place(lint):
+    assert not spelling(lint("Tersangka lain, I Wayan Semenep, ditahan."), Severity.ERROR)
+    found = spelling(lint("Bupati Semenep meresmikan pasar itu."), Severity.ERROR)
+    assert [f.suggestions[0] for f in found] == ["Sumenep"]
+
+
+def test_handles_and_hashtags_are_not_words(lint):
+    assert not spelling(lint("Akun @qwrtzx dan tagar #qwrtzy ramai."), Severity.ERROR)
+
+
+def test_a_bound_form_before_an_english_word_is_left_alone(lint):
+    assert not [f for f in lint("Kontrak multi years itu diteken.")
+                if f.rule == "orthography/bound-form-apart"]

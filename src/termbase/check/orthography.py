@@ -5,6 +5,7 @@ from __future__ import annotations
 from termbase.check.rules import match_case, rule
 from termbase.data import word_list, word_set
 from termbase.lang.affixes import menge_form
+from termbase.lang.english import english_speller
 from termbase.lang.morphology import bound_forms, nasal_forms
 from termbase.lang.tokens import Kind, Token, word_parts
 from termbase.model import Edit, Finding, Severity
@@ -33,6 +34,11 @@ def _replace(name, message, doc, start, end, replacement, severity=Severity.ERRO
                    Edit(start, end, replacement))
 
 
+def _is_english(text: str, ctx) -> bool:
+    """An English word the Indonesian dictionary does not have (years, trillion)."""
+    return not ctx.speller.in_dictionary(text) and english_speller().knows(text)
+
+
 def _is_lower_word(text: str) -> bool:
     return text[:1].islower() and not any(ch.isdigit() for ch in text)
 
@@ -52,8 +58,8 @@ def bound_form_apart(doc, ctx):
             joined = first.text + second.text
             if ambiguous and not ctx.speller.in_dictionary(joined.lower()):
                 continue
-            if not ctx.speller.is_correct(second.text):
-                continue
+            if not ctx.speller.is_correct(second.text) or _is_english(second.text, ctx):
+                continue  # multi years: an English word, not a word to join
         elif not ambiguous and second.text[:1].isupper():
             joined = f"{first.text}-{second.text}"
         else:

@@ -10,13 +10,14 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cache, cached_property
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from termbase.check.nonstandard import nonstandard_starts
 from termbase.check.rules import rule
+from termbase.data import word_list, word_set
 from termbase.glossary.matcher import normalise
 from termbase.lang.abbreviations import defined_abbreviations
 from termbase.lang.edits import weighted_distance
@@ -38,6 +39,8 @@ MIN_FOREIGN = 3
 _TRIPLED = re.compile(r"([^\W\d_])\1\1", re.IGNORECASE)
 # WangYi, PutinPun: two capitalised halves run together.
 _RUN_TOGETHER = re.compile(r"^([A-Z][a-z]+)([A-Z][a-z]+)$")
+# @handle and #hashtag are names on a platform, not words.
+_HANDLE_MARKS = frozenset("@#")
 # "(mia)", "(bri/asp)": the initials of reporter and editor that close a news story.
 _CREDIT = re.compile(r"\([a-z]{2,5}(?:/[a-z]{2,5})*\)[ \t]*$", re.MULTILINE)
 
@@ -111,6 +114,7 @@ class ArticleWords:
             and token.text.casefold() not in self.defined
             and token.start not in self.reduplication_tails
             and not any(start <= token.start < end for start, end in self.credits)
+            and self.doc.text[token.start - 1 : token.start] not in _HANDLE_MARKS
             and not ctx.speller.accepts(token.text)
             and token.start not in nonstandard_starts(self.doc, ctx)
         ]
@@ -178,12 +182,35 @@ class ArticleWords:
         for name, _distance, _index in near:
             if name != text and weighted_distance(text, name) <= SLIP:
                 return name
+        if self._follows_a_name(token):
+            return None  # I Ketut Surbawa: a person's name, whatever place it resembles
         return self.ctx.speller.known_name_near(text, KNOWN_NAME_ZIPF)
+
+    def _follows_a_name(self, token: Token) -> bool:
+        index = self.word_index.get(token.start)
+        if not index:
+            return False
+        before = self.words[index - 1]
+        gap = self.doc.text[before.end : token.start]
+        return (before.text[:1].isupper() and not gap.strip()
+                and before.text.lower() not in _place_heads())
+
+    @cached_property
+    def word_index(self) -> dict[int, int]:
+        return {token.start: index for index, token in enumerate(self.words)}
 
     @cached_property
     def repeated_names(self) -> list[str]:
         return [name for name, count in self.capitalised.most_common()
                 if count > 1 and len(name) >= MIN_NAME]
+
+
+@cache
+def _place_heads() -> frozenset[str]:
+    """Words that may stand before a place name (Kabupaten, Kota, Bupati): after them a
+    capitalised word is a place, not part of a person's name."""
+    titles = {entry.split("|")[0].split()[-1] for entry in word_list("titles")}
+    return frozenset(titles | word_set("place_time_words"))
 
 
 def _article_words(doc, ctx) -> ArticleWords:

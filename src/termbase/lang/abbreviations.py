@@ -40,8 +40,9 @@ def defined_abbreviations(text: str) -> frozenset[str]:
             expansion = _WORD.findall(expansion_text)
         else:
             short = inside
-            before = text[max(0, match.start() - 200) : match.start()]
-            expansion = _WORD.findall(before.splitlines()[-1] if before.strip() else "")
+            # The expansion may end the previous line where a page breaks lines inside
+            # a sentence: "... year on year\n(yoy)".
+            expansion = _WORD.findall(text[max(0, match.start() - 200) : match.start()])
         short = short.strip()
         if not _WORD.fullmatch(short):
             continue
