@@ -129,3 +129,16 @@ def test_old_spelling_inside_an_official_name_is_kept(lint):
     found = [f for f in lint("Rapat digelar pada 10 Nopember 2022.")
              if f.rule == "spelling/nonstandard"]
     assert [f.suggestions[0] for f in found] == ["November"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Inflasi pada Ramadhan 2023 naik.", ["Ramadan"]),
+    ("Pada Ramadhan 2023 harga naik.", ["Ramadan"]),
+    ("Kata Ramadhan Pohan, harga naik.", []),       # a person's name
+    ("Ahmad Ramadhan hadir.", []),
+    ("Jawaban Walikota Depok dibacakan.", ["Wali Kota"]),  # apart even in a title
+    ("Walikota itu hadir.", ["Wali kota"]),
+])
+def test_proper_and_compound_standard_forms(lint, text, expected):
+    found = [f for f in lint(text) if f.rule == "spelling/nonstandard"]
+    assert [f.suggestions[0] for f in found] == expected

@@ -133,3 +133,29 @@ def test_handles_and_hashtags_are_not_words(lint):
 def test_a_bound_form_before_an_english_word_is_left_alone(lint):
     assert not [f for f in lint("Kontrak multi years itu diteken.")
                 if f.rule == "orthography/bound-form-apart"]
+
+
+def test_an_unattested_capitalised_word_one_slip_from_a_common_word(lint):
+    found = spelling(lint("Hal itu disampaikan Lepala Desa Sukamaju kemarin."), Severity.ERROR)
+    assert [(f.text, f.suggestions[0]) for f in found] == [("Lepala", "Kepala")]
+    assert not spelling(lint("Pejabat itu, Tirtha Adhi Kazmi, hadir."), Severity.ERROR)
+
+
+def test_a_name_spelt_two_ways_takes_the_commoner_spelling(lint):
+    text = ("Kepala dinas Suwandi datang. Suwandi menyapa warga. Kata Suwandy, "
+            "jalan itu segera diperbaiki.")
+    found = spelling(lint(text), Severity.ERROR)
+    assert [(f.text, f.suggestions[0]) for f in found] == [("Suwandy", "Suwandi")]
+
+
+def test_ber_and_ter_lose_their_r_before_an_er_syllable(lint):
+    found = [f for f in lint("Warga berpergian ke kota dan berkerja di pasar.")
+             if f.category == "spelling"]
+    assert [(f.text, f.suggestions[0]) for f in found] == [
+        ("berpergian", "bepergian"), ("berkerja", "bekerja")]
+    assert not spelling(lint("Mereka berperan dan bersertifikat."), Severity.ERROR)
+
+
+def test_ter_does_not_lose_its_r_before_other_stems(lint):
+    found = spelling(lint("Hasilnya telihat jelas."), Severity.ERROR)
+    assert [(f.text, f.suggestions[0]) for f in found] == [("telihat", "terlihat")]

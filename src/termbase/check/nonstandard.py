@@ -9,6 +9,7 @@ word, and whether a word that looks prefixed is really a root (mentega, pentas).
 
 from __future__ import annotations
 
+import re
 from functools import cache, lru_cache
 
 from termbase.check.rules import match_case, rule
@@ -133,6 +134,34 @@ def _standard_word(word: str, speller) -> tuple[str, str] | None:
         form, stem = found
         return form, (f"{word!r}: meN-/peN- drops the {stem[0]!r} of {stem!r} before a "
                       f"vowel (KBBI): {form!r}")
+    shortened = shortened_prefix(word, speller)
+    if shortened is not None:
+        form, stem = shortened
+        return form, (f"{word!r}: ber-/ter- lose their r before {stem!r}, whose first "
+                      f"syllable ends in -er (KBBI): {form!r}")
+    return None
+
+
+# ber-/ter- + a stem whose first syllable is C + er + C: bekerja, beternak, bepergian,
+# tepercaya (KBBI), not berkerja, berpergian, terpercaya.
+_ER_SYLLABLE = re.compile(r"[^aeiou]er[^aeiou]")
+
+
+def shortened_prefix(word: str, speller) -> tuple[str, str] | None:
+    """(the KBBI form, the stem) of a ber-/ter- word that keeps the r before a stem such
+    as kerja or pergi: berpergian -> (bepergian, pergi)."""
+    for prefix in ("ber", "ter"):
+        rest = word[len(prefix):]
+        if not word.startswith(prefix) or not _ER_SYLLABLE.match(rest):
+            continue
+        stems = [rest] + [rest[: -len(s)] for s in ("an", "kan", "i", "nya")
+                          if rest.endswith(s)]
+        if any(len(stem) >= 4 and speller.in_dictionary(stem) and zipf(stem) >= STEM_ZIPF
+               and not speller.in_dictionary(word) for stem in stems):
+            stem = next(stem for stem in stems if speller.in_dictionary(stem))
+            shortened = prefix[:-1] + rest
+            if speller.in_dictionary(shortened):
+                return shortened, stem
     return None
 
 
@@ -161,9 +190,16 @@ def _is_name(words: list[Token], index: int, names_inside: set[str]) -> bool:
 
 
 def _inside_name(words: list[Token], index: int) -> bool:
-    """After a capitalised word that does not open the sentence: part of an official
-    name that keeps its old spelling (Institut Teknologi Sepuluh Nopember)."""
-    return index > 1 and words[index - 1].text[:1].isupper()
+    """Next to another capitalised word (not the sentence's first): part of an official
+    name that keeps its old spelling (Institut Teknologi Sepuluh Nopember) or of a
+    person's name (Ramadhan Pohan)."""
+    previous = words[index - 1].text if index else ""
+    # A sentence's first word counts only if it is no function word ("Pada Ramadhan"
+    # opens a sentence; "Ahmad Ramadhan" is a name).
+    before = previous[:1].isupper() and (
+        index > 1 or previous.lower() not in word_set("function_words"))
+    after = index + 1 < len(words) and words[index + 1].text[:1].isupper()
+    return before or after
 
 
 def _word_findings(doc, ctx):
@@ -181,6 +217,10 @@ def _word_findings(doc, ctx):
                 proper = standard_forms().get(lower, "")
                 if proper[:1].isupper() and not _inside_name(words, index):
                     found = (proper, f"non-standard form {text!r}: KBBI writes {proper!r}")
+                elif index and " " in proper and lower not in ctx.glossary_words:
+                    # A compound KBBI writes apart stays apart in a name or title:
+                    # Walikota Depok -> Wali Kota Depok.
+                    found = (proper, f"non-standard form {text!r}: KBBI writes {proper!r}")
                 elif index == 0 and not _is_name(words, index, names_inside):
                     found = _standard_word(lower, ctx.speller)
                 else:
@@ -192,6 +232,8 @@ def _word_findings(doc, ctx):
             form, message = found
             message = message.replace(repr(lower), repr(text), 1)
             replacement = match_case(text, form)
+            if index and text[:1].isupper() and " " in form:
+                replacement = form.title()  # a title inside a sentence: Wali Kota Depok
             yield Finding(RULE, Severity.ERROR, message, token.start, token.end, text,
                           [replacement], Edit(token.start, token.end, replacement))
 

@@ -31,10 +31,13 @@ from termbase.model import Finding, Severity
 # when one slip separates it from a common word (Zipf scale, see speller.py).
 SLIP = 1.0
 SLIP_TARGET_ZIPF = 3.5
-# A name seen once that is one slip from a name the article uses more often, or from a
-# well-known name of the dictionary this common, is that name misspelt (Widiodo, Semenep).
+# A name one slip from a name the article uses more often, or from a well-known name of
+# the dictionary this common, is that name misspelt (Widiodo, Semenep).
 KNOWN_NAME_ZIPF = 3.5
-MIN_NAME = 5
+MIN_NAME = 4
+# A capitalised word the web never writes, one slip from a word this common, is that
+# word misspelt (Lepala Desa: Kepala).
+COMMON_WORD_ZIPF = 4.5
 MIN_FOREIGN = 3
 _TRIPLED = re.compile(r"([^\W\d_])\1\1", re.IGNORECASE)
 # WangYi, PutinPun: two capitalised halves run together.
@@ -167,24 +170,34 @@ class ArticleWords:
         return any(start <= token.start < end for start, end in self.foreign_runs)
 
     def misspelt_name(self, token: Token) -> str | None:
-        """The name a capitalised word seen once was meant to be: the same word without a
-        tripled letter, a name the article uses more often, or a well-known name one slip
-        away."""
+        """The word a capitalised unknown word was meant to be: itself without a tripled
+        letter, a name the article writes more often (or that the dictionary knows) one
+        slip away, a common word one slip away when the web never writes this one
+        (Lepala Desa), or a well-known name one slip away."""
         text = token.text
+        speller = self.ctx.speller
         untripled = _TRIPLED.sub(r"\1\1", text)
         if untripled != text:
             return next((form for form in (untripled, _TRIPLED.sub(r"\1", text))
-                         if self.ctx.speller.is_correct(form)), None)
-        if len(text) < MIN_NAME or self.capitalised[text] > 1:
+                         if speller.is_correct(form)), None)
+        if len(text) < MIN_NAME:
             return None
-        near = process.extract(text, self.repeated_names, scorer=OSA.distance,
-                               score_cutoff=1, limit=None)
+        near = process.extract(text, self.names, scorer=OSA.distance, score_cutoff=1,
+                               limit=None)
         for name, _distance, _index in near:
-            if name != text and weighted_distance(text, name) <= SLIP:
+            if name != text and weighted_distance(text, name) <= SLIP and (
+                    self.capitalised[name] > self.capitalised[text]
+                    or speller.is_correct(name)):
                 return name
         if self._follows_a_name(token):
-            return None  # I Ketut Surbawa: a person's name, whatever place it resembles
-        return self.ctx.speller.known_name_near(text, KNOWN_NAME_ZIPF)
+            return None  # I Ketut Surbawa, Adhi Kazmi: a person's name, whatever it resembles
+        if self.capitalised[text] > 1:
+            return None  # written the same way again: a name
+        if zipf(text) == 0:
+            intended = speller.likely_intended(text.lower())
+            if intended and zipf(intended) >= COMMON_WORD_ZIPF:
+                return intended[:1].upper() + intended[1:]
+        return speller.known_name_near(text, KNOWN_NAME_ZIPF)
 
     def _follows_a_name(self, token: Token) -> bool:
         index = self.word_index.get(token.start)
@@ -200,9 +213,8 @@ class ArticleWords:
         return {token.start: index for index, token in enumerate(self.words)}
 
     @cached_property
-    def repeated_names(self) -> list[str]:
-        return [name for name, count in self.capitalised.most_common()
-                if count > 1 and len(name) >= MIN_NAME]
+    def names(self) -> list[str]:
+        return [name for name in self.capitalised if len(name) >= MIN_NAME]
 
 
 @cache

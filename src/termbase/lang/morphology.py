@@ -86,6 +86,7 @@ _NASAL_BEFORE = {
     "me": "lmnrwy", "pe": "lmnrwy",
 }
 _ONE_SYLLABLE = re.compile(r"[^aeiou]*[aeiou]+[^aeiou]*")
+_ER_FIRST_SYLLABLE = re.compile(r"[^aeiou]er[^aeiou]")
 
 MIN_STEM = 3
 
@@ -152,6 +153,12 @@ def _assimilation_fits(surface: str, initial: str, root: str) -> bool:
     menge-/penge- stand only before one syllable."""
     if surface in ("menge", "penge"):
         return bool(_ONE_SYLLABLE.fullmatch(root))
+    if surface in ("be", "te"):
+        # ber-/ter- drop their r only before r or a first syllable in -er: berasa,
+        # bekerja, tepercaya; telihat is terlihat misspelt.
+        return root.startswith("r") or bool(_ER_FIRST_SYLLABLE.match(root))
+    if surface in ("bel", "pel"):
+        return root == "ajar"  # belajar, pelajar: the only such forms
     allowed = _NASAL_BEFORE.get(surface)
     return allowed is None or bool(initial) or root[:1] in allowed
 
