@@ -14,6 +14,7 @@ from termbase.data import word_list
 
 TRANSPOSE = 0.7
 DOUBLED = 0.6
+NASAL_CLUSTER = 0.7
 NEIGHBOUR_KEY = 0.75
 PLAIN = 1.0
 
@@ -39,12 +40,21 @@ def _substitution(a: str, b: str) -> float:
     return NEIGHBOUR_KEY if b in _neighbours().get(a, ()) else PLAIN
 
 
+# A nasal before the consonant it assimilates to is easily left out in typing
+# (menguntungkan -> mengutungkan, penerbangan -> penerbagan).
+_NASAL_BEFORE = {"n": frozenset("tdcjsgky"), "m": frozenset("bp")}
+
+
 def _indel(word: str, index: int) -> float:
     """Cost of word[index] being typed in excess or left out: cheaper when it doubles a
-    neighbour (permintaan -> permintan)."""
+    neighbour (permintaan -> permintan) or is a nasal before its consonant."""
     before = word[index - 1] if index > 0 else ""
     after = word[index + 1] if index + 1 < len(word) else ""
-    return DOUBLED if word[index] in (before, after) else PLAIN
+    if word[index] in (before, after):
+        return DOUBLED
+    if after in _NASAL_BEFORE.get(word[index], ()):
+        return NASAL_CLUSTER
+    return PLAIN
 
 
 def weighted_distance(typed: str, intended: str) -> float:

@@ -15,8 +15,7 @@ from pathlib import Path
 
 from termbase.data import word_list
 from termbase.errors import InputError
-from termbase.lang import morphology
-from termbase.lang.edits import single_edits, weighted_distance
+from termbase.lang import lexicon, morphology, suggest
 
 LANGUAGE = "id_ID"
 # A word this common in Indonesian text (Zipf scale: 3 = once per million words) is
@@ -25,7 +24,6 @@ LANGUAGE = "id_ID"
 COMMON_ZIPF = 3.0
 STEM_ZIPF = 2.5
 LONG_STEM = 6
-ALPHABET = "abcdefghijklmnopqrstuvwxyz"
 
 
 def _system_dirs() -> list[Path]:
@@ -86,8 +84,9 @@ class Speller:
         self._accept = {word.casefold() for word in (*word_list("news_vocabulary"), *accept)}
         self._known: dict[str, bool] = {}
         self._correct: dict[str, bool] = {}
-        # Hunspell's suggest costs ~20 ms a word; an article repeats its misspellings.
-        self._suggestions: dict[tuple[str, int], list[str]] = {}
+        # An article repeats its misspellings: rank each once.
+        self._suggestions: dict[str, list[str]] = {}
+        self._known_forms: frozenset[str] | None = None
 
     def in_dictionary(self, word: str) -> bool:
         """Hunspell accepts the word as written, or in lower case."""
@@ -148,34 +147,27 @@ class Speller:
 
     def suggest(self, word: str, limit: int = 5) -> list[str]:
         """Corrections, best first."""
-        key = (word, limit)
-        if key not in self._suggestions:
-            self._suggestions[key] = self._rank(word, limit)
-        return list(self._suggestions[key])
+        ranked = self._suggestions.get(word)
+        if ranked is None:
+            ranked = self._rank(word)
+            self._suggestions[word] = ranked
+        return ranked[:limit]
 
-    def _rank(self, word: str, limit: int) -> list[str]:
+    def _rank(self, word: str) -> list[str]:
         lower = word.lower()
-        candidates = set(self.dictionary_suggestions(lower))
-        candidates.update(
-            c for c in single_edits(lower, ALPHABET) if self.in_dictionary(c) or self.is_common(c)
-        )
-        # A suggestion more edits away than a slip explains is noise (ketertelusuran ->
-        # intertekstualitas); better none than that.
-        reach = max(2.0, len(lower) / 4)
-        near = [c for c in candidates if weighted_distance(lower, c.lower()) <= reach
-                and min(len(part) for part in c.replace("-", " ").split()) >= 3]
-        ranked = sorted(near, key=lambda c: (self._cost(lower, c), c))[:limit]
+        found = {c for c in suggest.candidates(lower, self._known_words())
+                 if all(self._suggestible(part) for part in c.split())}
+        ranked = suggest.rank(lower, found, zipf)
         if word[:1].isupper():
             ranked = [c[:1].upper() + c[1:] for c in ranked]
         return ranked
 
-    def _cost(self, typed: str, candidate: str) -> float:
-        cost = weighted_distance(typed, candidate.lower())
-        # Slips rarely hit a word's first letter or its suffix: keep both if possible.
-        if candidate[:1] != typed[:1]:
-            cost += 0.6
-        if candidate[-2:] != typed[-2:]:
-            cost += 0.4
-        if " " in candidate or "-" in candidate:
-            cost += 0.5
-        return cost - 0.12 * zipf(candidate)
+    def _known_words(self) -> frozenset[str]:
+        """Known word forms, loaded on the first suggestion (a text without unknown
+        words never pays for them)."""
+        if self._known_forms is None:
+            self._known_forms = lexicon.known_words(self.dictionary) | self._accept
+        return self._known_forms
+
+    def _suggestible(self, word: str) -> bool:
+        return self.accepts(word) or self.in_dictionary(word) or self.is_common(word)

@@ -1,0 +1,91 @@
+"""Spelling suggestions: candidates from an in-memory word set, ranked by slip cost.
+
+Candidates are the strings one edit (deletion, transposition, substitution, insertion)
+from the typed word that are known words (lang/lexicon.py: the dictionary's expanded
+forms and wordfreq's words), plus splits into two known words (dimana -> di mana). Only
+when nothing is one edit away are two edits tried, and only cheap ones: two letters
+typed in excess (yaumuddiin -> yaumudin), one in excess and one other slip, or a
+syllable left out (multiteral -> multilateral). Work per
+word is bounded by its length, never by the dictionary's size, and Hunspell's own
+suggest (~20 ms a word) is not needed.
+
+Ranking (the `cost` below) prefers slips that are common in typing: a weighted edit
+distance (lang/edits.py), the first letter and the ending kept, and frequent words.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection
+
+from termbase.lang.edits import single_edits, weighted_distance
+
+ALPHABET = "abcdefghijklmnopqrstuvwxyz"
+# Words longer than this are not edited letter by letter: nothing is typed that long
+# by mistake often enough to pay for thousands of look-ups.
+LONGEST = 30
+# Parts of a suggestion shorter than this are noise (tu -> t u).
+SHORTEST_PART = 3
+# A text split into two words is suggested only when both are common words (Zipf
+# scale): multiteral is not "multi teral", however real a word teral is.
+SPLIT_ZIPF = 3.0
+VOWELS = "aeiou"
+CONSONANTS = "".join(ch for ch in ALPHABET if ch not in VOWELS)
+# A dropped syllable is a consonant and a vowel, either way round (multi(la)teral).
+SYLLABLES = [c + v for c in CONSONANTS for v in VOWELS] + [v + c for v in VOWELS
+                                                          for c in CONSONANTS]
+
+
+def _deletes(word: str) -> set[str]:
+    return {word[:i] + word[i + 1:] for i in range(len(word))}
+
+
+def candidates(word: str, known: Collection[str]) -> set[str]:
+    """Known words near `word` (lower case): one edit, or if none is, the cheap two-edit
+    ones; and two-word splits."""
+    if len(word) > LONGEST:
+        return set()
+    near = {c for c in single_edits(word, ALPHABET) if c in known}
+    if not near and len(word) >= 5:
+        for shorter in _deletes(word):
+            near.update(c for c in single_edits(shorter, ALPHABET) if c in known)
+        near.update(c for i in range(1, len(word)) for syllable in SYLLABLES
+                    if (c := word[:i] + syllable + word[i:]) in known)
+    near.update(
+        f"{word[:i]} {word[i:]}" for i in range(SHORTEST_PART, len(word) - SHORTEST_PART + 1)
+        if word[:i] in known and word[i:] in known
+    )
+    return near
+    for shorter in _deletes(word):
+        near.update(c for c in single_edits(shorter, ALPHABET) if c in known)
+    near.update(c for i in range(1, len(word)) for syllable in SYLLABLES
+                if (c := word[:i] + syllable + word[i:]) in known)
+    return near
+
+
+def cost(typed: str, candidate: str, frequency: Callable[[str], float]) -> float:
+    """Lower is likelier what was meant."""
+    total = weighted_distance(typed, candidate.lower())
+    # Slips rarely hit a word's first letter or its suffix: keep both if possible. A
+    # first letter left out altogether is the exception (tu -> itu).
+    if candidate[:1] != typed[:1]:
+        total += 0.2 if candidate[1:] == typed else 0.6
+    if candidate[-2:] != typed[-2:]:
+        total += 0.4
+    # A forgotten space is rarer than a slip inside a word (multiteral is not
+    # "multi teral"); the orthography rules handle the common joined forms.
+    if " " in candidate:
+        total += 1.0
+    elif "-" in candidate:
+        total += 0.5
+    return total - 0.12 * frequency(candidate)
+
+
+def rank(word: str, found: Collection[str], frequency: Callable[[str], float]) -> list[str]:
+    """`found` near enough to `word` (lower case) to be a slip, best first."""
+    # A suggestion more edits away than a slip explains is noise (ketertelusuran ->
+    # intertekstualitas); better none than that.
+    reach = max(2.0, len(word) / 4)
+    near = [c for c in found if weighted_distance(word, c.lower()) <= reach
+            and min(len(part) for part in c.replace("-", " ").split()) >= SHORTEST_PART
+            and (" " not in c or min(frequency(part) for part in c.split()) >= SPLIT_ZIPF)]
+    return sorted(near, key=lambda c: (cost(word, c, frequency), c))
