@@ -178,7 +178,9 @@ def dictionary_forms(dic_path: str | Path, aff_path: str | Path) -> set[str]:
 def _wordfreq_words() -> set[str]:
     from wordfreq import get_frequency_dict
 
-    return set(get_frequency_dict("id", wordlist="best"))
+    # Only words: wordfreq also lists numbers (0,5) that no edit should turn into.
+    return {word for word in get_frequency_dict("id", wordlist="best")
+            if word.replace("-", "").replace("'", "").isalpha()}
 
 
 def _wordfreq_signature() -> str:

@@ -15,9 +15,9 @@ distance (lang/edits.py), the first letter and the ending kept, and frequent wor
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Set
 
-from termbase.lang.edits import single_edits, weighted_distance
+from termbase.lang.edits import edit_strings, weighted_distance
 
 ALPHABET = "abcdefghijklmnopqrstuvwxyz"
 # Words longer than this are not edited letter by letter: nothing is typed that long
@@ -39,26 +39,23 @@ def _deletes(word: str) -> set[str]:
     return {word[:i] + word[i + 1:] for i in range(len(word))}
 
 
-def candidates(word: str, known: Collection[str]) -> set[str]:
+def candidates(word: str, known: Set[str]) -> set[str]:
     """Known words near `word` (lower case): one edit, or if none is, the cheap two-edit
     ones; and two-word splits."""
     if len(word) > LONGEST:
         return set()
-    near = {c for c in single_edits(word, ALPHABET) if c in known}
+    near = set(known.intersection(edit_strings(word, ALPHABET))) - {word}
     if not near and len(word) >= 5:
         for shorter in _deletes(word):
-            near.update(c for c in single_edits(shorter, ALPHABET) if c in known)
-        near.update(c for i in range(1, len(word)) for syllable in SYLLABLES
-                    if (c := word[:i] + syllable + word[i:]) in known)
+            near.update(known.intersection(edit_strings(shorter, ALPHABET)))
+        for i in range(1, len(word)):
+            head, tail = word[:i], word[i:]
+            near.update(known.intersection([head + syllable + tail for syllable in SYLLABLES]))
+        near.discard(word)
     near.update(
         f"{word[:i]} {word[i:]}" for i in range(SHORTEST_PART, len(word) - SHORTEST_PART + 1)
         if word[:i] in known and word[i:] in known
     )
-    return near
-    for shorter in _deletes(word):
-        near.update(c for c in single_edits(shorter, ALPHABET) if c in known)
-    near.update(c for i in range(1, len(word)) for syllable in SYLLABLES
-                if (c := word[:i] + syllable + word[i:]) in known)
     return near
 
 
@@ -80,12 +77,18 @@ def cost(typed: str, candidate: str, frequency: Callable[[str], float]) -> float
     return total - 0.12 * frequency(candidate)
 
 
-def rank(word: str, found: Collection[str], frequency: Callable[[str], float]) -> list[str]:
-    """`found` near enough to `word` (lower case) to be a slip, best first."""
+def _plausible(word: str, candidate: str, frequency: Callable[[str], float]) -> bool:
     # A suggestion more edits away than a slip explains is noise (ketertelusuran ->
     # intertekstualitas); better none than that.
-    reach = max(2.0, len(word) / 4)
-    near = [c for c in found if weighted_distance(word, c.lower()) <= reach
-            and min(len(part) for part in c.replace("-", " ").split()) >= SHORTEST_PART
-            and (" " not in c or min(frequency(part) for part in c.split()) >= SPLIT_ZIPF)]
+    if weighted_distance(word, candidate.lower()) > max(2.0, len(word) / 4):
+        return False
+    parts = candidate.replace("-", " ").split()
+    if not parts or min(len(part) for part in parts) < SHORTEST_PART:
+        return False
+    return " " not in candidate or min(frequency(part) for part in parts) >= SPLIT_ZIPF
+
+
+def rank(word: str, found: Collection[str], frequency: Callable[[str], float]) -> list[str]:
+    """`found` near enough to `word` (lower case) to be a slip, best first."""
+    near = [c for c in found if _plausible(word, c, frequency)]
     return sorted(near, key=lambda c: (cost(word, c, frequency), c))
