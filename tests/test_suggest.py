@@ -104,3 +104,14 @@ def test_the_expanded_word_set_is_cached_by_content(tmp_path, monkeypatch):
         assert len(list((tmp_path / "cache").glob("lexicon-*.pickle"))) == 2
     finally:
         lexicon.known_words.cache_clear()
+
+
+def test_asking_hunspell_and_the_word_set_suggest_the_same(monkeypatch):
+    typos = ["menaikan", "penerbagan", "tu", "multiteral", "aalamiin", "kemana", "jarignan"]
+    monkeypatch.setattr("termbase.lang.speller.HUNSPELL_LOOKUPS", 10**9)
+    asking = Speller()
+    by_hunspell = [asking.suggest(typo) for typo in typos]
+    assert asking._known_forms is None  # never loaded the set
+    monkeypatch.setattr("termbase.lang.speller.HUNSPELL_LOOKUPS", -1)
+    by_set = [Speller().suggest(typo) for typo in typos]
+    assert by_hunspell == by_set

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import math
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from collections.abc import Set as AbstractSet
 from functools import cache
 from pathlib import Path
 
@@ -24,6 +25,9 @@ LANGUAGE = "id_ID"
 COMMON_ZIPF = 3.0
 STEM_ZIPF = 2.5
 LONG_STEM = 6
+# Strings Hunspell is asked about for suggestions (5-15 us each) before the expanded word
+# set is loaded instead (~0.3 s, lang/lexicon.py).
+HUNSPELL_LOOKUPS = 30_000
 
 
 def _system_dirs() -> list[Path]:
@@ -87,6 +91,7 @@ class Speller:
         # An article repeats its misspellings: rank each once.
         self._suggestions: dict[str, list[str]] = {}
         self._known_forms: frozenset[str] | None = None
+        self._asked = _AskHunspell(self)
 
     def in_dictionary(self, word: str) -> bool:
         """Hunspell accepts the word as written, or in lower case."""
@@ -162,12 +167,37 @@ class Speller:
             ranked = [c[:1].upper() + c[1:] for c in ranked]
         return ranked
 
-    def _known_words(self) -> frozenset[str]:
-        """Known word forms, loaded on the first suggestion (a text without unknown
-        words never pays for them)."""
-        if self._known_forms is None:
+    def _known_words(self) -> AbstractSet[str]:
+        """Known word forms: Hunspell asked one string at a time while the text has
+        few unknown words, the expanded word set once asking costs more than loading
+        it (~0.3 s); a short article never pays for the set."""
+        if self._known_forms is None and self._asked.lookups > HUNSPELL_LOOKUPS:
             self._known_forms = lexicon.known_words(self.dictionary) | self._accept
-        return self._known_forms
+        return self._known_forms if self._known_forms is not None else self._asked
 
     def _suggestible(self, word: str) -> bool:
         return self.accepts(word) or self.in_dictionary(word) or self.is_common(word)
+
+
+class _AskHunspell(AbstractSet[str]):
+    """The words a Speller knows, as a set that asks Hunspell about each string and
+    counts how often it was asked."""
+
+    def __init__(self, speller: Speller):
+        self._speller = speller
+        self.lookups = 0
+
+    def __contains__(self, word: object) -> bool:
+        self.lookups += 1
+        speller = self._speller
+        return isinstance(word, str) and (
+            speller.accepts(word) or speller.is_common(word) or speller._spell(word))
+
+    def intersection(self, words: Iterable[str]) -> set[str]:
+        return {word for word in words if word in self}
+
+    def __iter__(self) -> Iterator[str]:
+        raise TypeError("the words Hunspell knows cannot be listed")
+
+    def __len__(self) -> int:
+        raise TypeError("the words Hunspell knows cannot be counted")
