@@ -96,12 +96,12 @@ def test_the_expanded_word_set_is_cached_by_content(tmp_path, monkeypatch):
     lexicon.known_words.cache_clear()
     try:
         assert "zorbak" in lexicon.known_words(str(dic))
-        assert len(list((tmp_path / "cache").glob("lexicon-*.pickle"))) == 1
+        assert len(list((tmp_path / "cache").glob("lexicon-*.txt"))) == 1
         dic.write_text("1\nzorbik\n", encoding="utf-8")
         lexicon.known_words.cache_clear()
         words = lexicon.known_words(str(dic))
         assert "zorbik" in words and "zorbak" not in words
-        assert len(list((tmp_path / "cache").glob("lexicon-*.pickle"))) == 2
+        assert len(list((tmp_path / "cache").glob("lexicon-*.txt"))) == 2
     finally:
         lexicon.known_words.cache_clear()
 

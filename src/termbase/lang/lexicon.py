@@ -17,7 +17,6 @@ suggestion is still confirmed by Hunspell before it is shown.
 from __future__ import annotations
 
 import hashlib
-import pickle
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -26,7 +25,7 @@ from pathlib import Path
 from termbase.glossary.cache import cache_folder
 from termbase.textio import atomic_write_bytes
 
-LEXICON_FORMAT = 1
+LEXICON_FORMAT = 2
 
 
 @dataclass(frozen=True)
@@ -201,18 +200,17 @@ def known_words(dic_path: str) -> frozenset[str]:
     digest = hashlib.sha256(dic.read_bytes())
     digest.update(aff.read_bytes())
     digest.update(f"{LEXICON_FORMAT}/{_wordfreq_signature()}".encode())
-    entry = cache_folder() / f"lexicon-{digest.hexdigest()}.pickle"
+    entry = cache_folder() / f"lexicon-{digest.hexdigest()}.txt"
     try:
-        with entry.open("rb") as handle:
-            words = pickle.load(handle)
-        if isinstance(words, frozenset):
-            return words
-    except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError):
+        # One word a line: splitting a string builds the set several times faster
+        # than unpickling one (0.07 s against 0.3 s or more for 330,000 words).
+        return frozenset(entry.read_bytes().decode("utf-8").split("\n"))
+    except (OSError, UnicodeDecodeError):
         pass
     words = frozenset(dictionary_forms(dic, aff) | _wordfreq_words())
     try:
         entry.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write_bytes(entry, pickle.dumps(words, protocol=pickle.HIGHEST_PROTOCOL))
+        atomic_write_bytes(entry, "\n".join(sorted(words)).encode("utf-8"))
     except OSError:
         pass  # an unwritable cache only costs the next run the expansion
     return words

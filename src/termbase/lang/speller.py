@@ -26,8 +26,8 @@ COMMON_ZIPF = 3.0
 STEM_ZIPF = 2.5
 LONG_STEM = 6
 # Strings Hunspell is asked about for suggestions (5-15 us each) before the expanded word
-# set is loaded instead (~0.3 s, lang/lexicon.py).
-HUNSPELL_LOOKUPS = 30_000
+# set is loaded instead (~0.1 s, lang/lexicon.py).
+HUNSPELL_LOOKUPS = 10_000
 
 
 def _system_dirs() -> list[Path]:
@@ -170,7 +170,7 @@ class Speller:
     def _known_words(self) -> AbstractSet[str]:
         """Known word forms: Hunspell asked one string at a time while the text has
         few unknown words, the expanded word set once asking costs more than loading
-        it (~0.3 s); a short article never pays for the set."""
+        it (~0.1 s); a short article never pays for the set."""
         if self._known_forms is None and self._asked.lookups > HUNSPELL_LOOKUPS:
             self._known_forms = lexicon.known_words(self.dictionary) | self._accept
         return self._known_forms if self._known_forms is not None else self._asked
