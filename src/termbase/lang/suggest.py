@@ -59,9 +59,13 @@ def candidates(word: str, known: Set[str]) -> set[str]:
     return near
 
 
-def cost(typed: str, candidate: str, frequency: Callable[[str], float]) -> float:
-    """Lower is likelier what was meant."""
-    total = weighted_distance(typed, candidate.lower())
+def cost(typed: str, candidate: str, frequency: Callable[[str], float],
+         distance: float | None = None) -> float:
+    """Lower is likelier what was meant. `distance`, if given, is the weighted edit
+    distance between the two, already computed."""
+    if distance is None:
+        distance = weighted_distance(typed, candidate.lower())
+    total = distance
     # Slips rarely hit a word's first letter or its suffix: keep both if possible. A
     # first letter left out altogether is the exception (tu -> itu).
     if candidate[:1] != typed[:1]:
@@ -77,10 +81,11 @@ def cost(typed: str, candidate: str, frequency: Callable[[str], float]) -> float
     return total - 0.12 * frequency(candidate)
 
 
-def _plausible(word: str, candidate: str, frequency: Callable[[str], float]) -> bool:
+def _plausible(word: str, candidate: str, distance: float,
+               frequency: Callable[[str], float]) -> bool:
     # A suggestion more edits away than a slip explains is noise (ketertelusuran ->
     # intertekstualitas); better none than that.
-    if weighted_distance(word, candidate.lower()) > max(2.0, len(word) / 4):
+    if distance > max(2.0, len(word) / 4):
         return False
     parts = candidate.replace("-", " ").split()
     if not parts or min(len(part) for part in parts) < SHORTEST_PART:
@@ -90,5 +95,9 @@ def _plausible(word: str, candidate: str, frequency: Callable[[str], float]) -> 
 
 def rank(word: str, found: Collection[str], frequency: Callable[[str], float]) -> list[str]:
     """`found` near enough to `word` (lower case) to be a slip, best first."""
-    near = [c for c in found if _plausible(word, c, frequency)]
-    return sorted(near, key=lambda c: (cost(word, c, frequency), c))
+    scored = []
+    for candidate in found:
+        distance = weighted_distance(word, candidate.lower())
+        if _plausible(word, candidate, distance, frequency):
+            scored.append((cost(word, candidate, frequency, distance), candidate))
+    return [candidate for _, candidate in sorted(scored)]
