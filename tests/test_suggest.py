@@ -32,6 +32,8 @@ def speller():
     ("pemerintaaah", "pemerintah"),
     # a syllable left out: two edits, tried when nothing is one edit away
     ("multiteral", "multilateral"),
+    # a space left out between two common words
+    ("andaikata", "andai kata"),
     # a swapped pair and a neighbouring key
     ("jarignan", "jaringan"),
     ("diplomaltik", "diplomatik"),

@@ -66,19 +66,17 @@ def cost(typed: str, candidate: str, frequency: Callable[[str], float],
     if distance is None:
         distance = weighted_distance(typed, candidate.lower())
     total = distance
-    # Slips rarely hit a word's first letter or its suffix: keep both if possible. A
-    # first letter left out altogether is the exception (tu -> itu).
+    # Slips rarely hit a word's first letter or its suffix: keep both if possible. An
+    # opening vowel left out altogether is the exception (tu -> itu, not ilm -> film).
     if candidate[:1] != typed[:1]:
-        total += 0.2 if candidate[1:] == typed else 0.6
+        dropped_vowel = candidate[1:] == typed and candidate[:1] in VOWELS
+        total += 0.2 if dropped_vowel else 0.6
     if candidate[-2:] != typed[-2:]:
         total += 0.4
-    # A forgotten space is rarer than a slip inside a word (multiteral is not
-    # "multi teral"); the orthography rules handle the common joined forms.
-    if " " in candidate:
-        total += 1.0
-    elif "-" in candidate:
+    if " " in candidate or "-" in candidate:
         total += 0.5
-    return total - 0.12 * frequency(candidate)
+    # Two words are as common as the rarer of them (andaikata -> andai kata).
+    return total - 0.12 * min(frequency(part) for part in candidate.split())
 
 
 def _plausible(word: str, candidate: str, distance: float,
