@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
+from itertools import accumulate
 
 # Importing the rule modules registers their rules.
 from termbase.check import (  # noqa: F401
@@ -85,16 +87,23 @@ def _unsuppressed(findings: list[Finding], regions) -> list[Finding]:
 
 
 def _by_precedence(findings: list[Finding]) -> list[Finding]:
-    ranked = [f for f in findings if f.category in _PRECEDENCE]
+    """Drop a finding that overlaps one of a category of higher precedence. Sorted
+    starts and running maximum ends answer "does any overlap?" by bisection, so a
+    text with thousands of findings does not compare every pair."""
+    spans: dict[int, tuple[list[int], list[int]]] = {}
+    for rank in sorted(set(_PRECEDENCE.values())):
+        above = sorted((f.start, f.end) for f in findings
+                       if _PRECEDENCE.get(f.category, rank) < rank)
+        starts = [start for start, _ in above]
+        furthest = list(accumulate((end for _, end in above), max))
+        spans[rank] = (starts, furthest)
     kept = []
     for finding in findings:
         rank = _PRECEDENCE.get(finding.category)
-        shadowed = rank is not None and any(
-            _PRECEDENCE[other.category] < rank
-            and other.start < finding.end
-            and finding.start < other.end
-            for other in ranked
-        )
-        if not shadowed:
-            kept.append(finding)
+        if rank is not None:
+            starts, furthest = spans[rank]
+            before = bisect_left(starts, finding.end)  # those starting before its end
+            if before and furthest[before - 1] > finding.start:
+                continue
+        kept.append(finding)
     return kept

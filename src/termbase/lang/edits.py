@@ -14,6 +14,7 @@ from termbase.data import word_list
 
 TRANSPOSE = 0.7
 DOUBLED = 0.6
+NASAL_CLUSTER = 0.7
 NEIGHBOUR_KEY = 0.75
 PLAIN = 1.0
 
@@ -39,12 +40,21 @@ def _substitution(a: str, b: str) -> float:
     return NEIGHBOUR_KEY if b in _neighbours().get(a, ()) else PLAIN
 
 
+# A nasal before the consonant it assimilates to is easily left out in typing
+# (menguntungkan -> mengutungkan, penerbangan -> penerbagan).
+_NASAL_BEFORE = {"n": frozenset("tdcjsgky"), "m": frozenset("bp")}
+
+
 def _indel(word: str, index: int) -> float:
     """Cost of word[index] being typed in excess or left out: cheaper when it doubles a
-    neighbour (permintaan -> permintan)."""
+    neighbour (permintaan -> permintan) or is a nasal before its consonant."""
     before = word[index - 1] if index > 0 else ""
     after = word[index + 1] if index + 1 < len(word) else ""
-    return DOUBLED if word[index] in (before, after) else PLAIN
+    if word[index] in (before, after):
+        return DOUBLED
+    if after in _NASAL_BEFORE.get(word[index], ()):
+        return NASAL_CLUSTER
+    return PLAIN
 
 
 def weighted_distance(typed: str, intended: str) -> float:
@@ -73,11 +83,23 @@ def weighted_distance(typed: str, intended: str) -> float:
     return table[-1][-1]
 
 
+def edit_strings(word: str, alphabet: str) -> list[str]:
+    """Every string one deletion, transposition, substitution or insertion away, with
+    repeats and possibly `word` itself: a flat list is the cheapest thing to intersect
+    with a set of known words (this runs hundreds of times per unknown word)."""
+    found: list[str] = []
+    for i in range(len(word) + 1):
+        head, tail = word[:i], word[i:]
+        found += [head + letter + tail for letter in alphabet]
+        if tail:
+            rest = tail[1:]
+            found.append(head + rest)
+            found += [head + letter + rest for letter in alphabet]
+            if rest:
+                found.append(head + rest[0] + tail[0] + rest[1:])
+    return found
+
+
 def single_edits(word: str, alphabet: str) -> set[str]:
     """Every string one deletion, transposition, substitution or insertion away."""
-    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
-    deletes = {a + b[1:] for a, b in splits if b}
-    transposes = {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
-    replaces = {a + c + b[1:] for a, b in splits if b for c in alphabet}
-    inserts = {a + c + b for a, b in splits for c in alphabet}
-    return (deletes | transposes | replaces | inserts) - {word}
+    return set(edit_strings(word, alphabet)) - {word}

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import math
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from collections.abc import Set as AbstractSet
 from functools import cache
 from pathlib import Path
 
 from termbase.data import word_list
 from termbase.errors import InputError
-from termbase.lang import morphology
+from termbase.lang import lexicon, morphology, suggest
 from termbase.lang.edits import PLAIN as PLAIN_SUBSTITUTION
 from termbase.lang.edits import single_edits, weighted_distance
 
@@ -40,7 +41,9 @@ MIN_INTENDED = 3  # yg and dgn are chat abbreviations, not what a slip was meant
 # Suffixes whose first consonant doubles a root's last one: naik + kan, tidak + kah.
 BOUNDARY_SUFFIXES = ("kan", "kah")
 MIN_BOUNDARY_STEM = 3
-ALPHABET = "abcdefghijklmnopqrstuvwxyz"
+# Strings Hunspell is asked about for suggestions (5-15 us each) before the expanded word
+# set is loaded instead (~0.1 s, lang/lexicon.py).
+HUNSPELL_LOOKUPS = 10_000
 
 
 def _system_dirs() -> list[Path]:
@@ -119,8 +122,10 @@ class Speller:
         self._known: dict[str, bool] = {}
         self._correct: dict[str, bool] = {}
         self._parsed: dict[str, list[morphology.Analysis]] = {}
-        # Hunspell's suggest costs ~20 ms a word; an article repeats its misspellings.
-        self._suggestions: dict[tuple[str, int], list[str]] = {}
+        # An article repeats its misspellings: rank each once.
+        self._suggestions: dict[str, list[str]] = {}
+        self._known_forms: frozenset[str] | None = None
+        self._asked = _AskHunspell(self)
 
     def in_dictionary(self, word: str) -> bool:
         """Hunspell accepts the word as written, or in lower case."""
@@ -245,7 +250,7 @@ class Speller:
         floor = max(INTENDED_ZIPF, own + INTENDED_MARGIN + max(0.0, own - INTENDED_ZIPF))
         frequencies = _frequencies()
         near = [
-            candidate for candidate in single_edits(lower, ALPHABET)
+            candidate for candidate in single_edits(lower, suggest.ALPHABET)
             if len(candidate) >= MIN_INTENDED
             and frequencies.get(candidate, 0.0) >= 10 ** (floor - 9)
             and self.in_dictionary(candidate)
@@ -263,7 +268,7 @@ class Speller:
             return None  # a name the web uses (Luwuk beside Luwu) is a name of its own
         frequencies = _frequencies()
         threshold = 10 ** (floor - 9)
-        for candidate in sorted(single_edits(name.lower(), ALPHABET)):
+        for candidate in sorted(single_edits(name.lower(), suggest.ALPHABET)):
             if frequencies.get(candidate, 0.0) < threshold:
                 continue
             written = candidate[:1].upper() + candidate[1:]
@@ -300,34 +305,52 @@ class Speller:
 
     def suggest(self, word: str, limit: int = 5) -> list[str]:
         """Corrections, best first."""
-        key = (word, limit)
-        if key not in self._suggestions:
-            self._suggestions[key] = self._rank(word, limit)
-        return list(self._suggestions[key])
+        ranked = self._suggestions.get(word)
+        if ranked is None:
+            ranked = self._rank(word)
+            self._suggestions[word] = ranked
+        return ranked[:limit]
 
-    def _rank(self, word: str, limit: int) -> list[str]:
+    def _rank(self, word: str) -> list[str]:
         lower = word.lower()
-        candidates = set(self.dictionary_suggestions(lower))
-        candidates.update(
-            c for c in single_edits(lower, ALPHABET) if self.in_dictionary(c) or self.is_common(c)
-        )
-        # A suggestion more edits away than a slip explains is noise (ketertelusuran ->
-        # intertekstualitas); better none than that.
-        reach = max(2.0, len(lower) / 4)
-        near = [c for c in candidates if weighted_distance(lower, c.lower()) <= reach
-                and min(len(part) for part in c.replace("-", " ").split()) >= 3]
-        ranked = sorted(near, key=lambda c: (self._cost(lower, c), c))[:limit]
+        found = {c for c in suggest.candidates(lower, self._known_words())
+                 if all(self._suggestible(part) for part in c.split())}
+        ranked = suggest.rank(lower, found, zipf)
         if word[:1].isupper():
             ranked = [c[:1].upper() + c[1:] for c in ranked]
         return ranked
 
-    def _cost(self, typed: str, candidate: str) -> float:
-        cost = weighted_distance(typed, candidate.lower())
-        # Slips rarely hit a word's first letter or its suffix: keep both if possible.
-        if candidate[:1] != typed[:1]:
-            cost += 0.6
-        if candidate[-2:] != typed[-2:]:
-            cost += 0.4
-        if " " in candidate or "-" in candidate:
-            cost += 0.5
-        return cost - 0.12 * zipf(candidate)
+    def _known_words(self) -> AbstractSet[str]:
+        """Known word forms: Hunspell asked one string at a time while the text has
+        few unknown words, the expanded word set once asking costs more than loading
+        it (~0.1 s); a short article never pays for the set."""
+        if self._known_forms is None and self._asked.lookups > HUNSPELL_LOOKUPS:
+            self._known_forms = lexicon.known_words(self.dictionary) | self._accept
+        return self._known_forms if self._known_forms is not None else self._asked
+
+    def _suggestible(self, word: str) -> bool:
+        return self.accepts(word) or self.in_dictionary(word) or self.is_common(word)
+
+
+class _AskHunspell(AbstractSet[str]):
+    """The words a Speller knows, as a set that asks Hunspell about each string and
+    counts how often it was asked."""
+
+    def __init__(self, speller: Speller):
+        self._speller = speller
+        self.lookups = 0
+
+    def __contains__(self, word: object) -> bool:
+        self.lookups += 1
+        speller = self._speller
+        return isinstance(word, str) and (
+            speller.accepts(word) or speller.is_common(word) or speller._spell(word))
+
+    def intersection(self, words: Iterable[str]) -> set[str]:
+        return {word for word in words if word in self}
+
+    def __iter__(self) -> Iterator[str]:
+        raise TypeError("the words Hunspell knows cannot be listed")
+
+    def __len__(self) -> int:
+        raise TypeError("the words Hunspell knows cannot be counted")
