@@ -35,6 +35,7 @@ def test_sentence_end_glued_to_an_opening_quote(lint, text, right):
     'Ia tinggal di U.S."Rumahnya" besar.',     # initials before the quote
     'Nilainya 3,5."Cukup," katanya.',          # a number before the full stop
     "“Kami siap.”Ujar Rudi.",                  # a closing ” is the glued-closer case
+    'ke sana," kata Rudi. Ia pulang."Besok lagi', # quotes that do not pair up: unsure
 ])
 def test_a_closing_quote_or_initials_are_not_a_glued_opening(lint, text):
     findings = found(lint, text, "typography/missing-space")
@@ -117,6 +118,8 @@ def test_space_before_a_closing_quote(lint, text, right):
     'Ia berkata, ”Kami siap bekerja.”',
     '"Kami siap," kata Rudi. Lalu ia menambahkan, "nanti kita lihat."',
     'Hasilnya baik, "Kata Rudi" judul bukunya.',  # a capital after it: not a speech tag
+    # A quotation running in from the line before: the count cannot be trusted.
+    'hasilnya baik," kata Rudi. Ia menambahkan, "kami siap."',
 ])
 def test_opening_quotes_are_not_spaced_closers(lint, text):
     assert not found(lint, text, "typography/space-inside-quotes"), text

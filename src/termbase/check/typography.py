@@ -94,7 +94,9 @@ def _glued_opening_quotes(doc, start: int, end: int):
     before it wants a space. A quote that closes ('“Siap."Ujar') is not this case."""
     closing = _closing_quotes(doc.text[start:end])
     for match in _MARK_BEFORE_QUOTE.finditer(doc.text, start, end):
-        if match.end() - start in closing:
+        quote_at = match.end() - start
+        # A “ always opens; a straight quote only by a count that pairs up.
+        if doc.text[match.end()] != "“" and (closing is None or quote_at in closing):
             continue
         mark = match.group(1)
         yield _finding("typography/missing-space", Severity.WARNING,
@@ -184,6 +186,8 @@ def _spaced_closing_quotes(doc, start: int, end: int):
     start) and a lower-case word follows, so the space belongs after it. A ” with a
     space after it is left to _CLOSING_SPACE."""
     closing = _closing_quotes(doc.text[start:end])
+    if closing is None:
+        return
     for match in _SPACE_BEFORE_QUOTE.finditer(doc.text, start, end):
         quote, space_after = match.group(2), match.group(3)
         if match.start(2) - start not in closing or (quote == "”" and space_after):
@@ -234,11 +238,13 @@ def _opening(mark: str) -> str:
     return "“" if mark == "”" else mark
 
 
-def _closing_quotes(text: str) -> set[int]:
+def _closing_quotes(text: str) -> set[int] | None:
     """Indexes of the double quotation marks of one paragraph that close a quotation,
     walking it from the start: a straight quote closes when a quotation is open, a
-    “ always opens, a ” opens only at the start of a word when none is open."""
-    closing = set()
+    “ always opens, a ” opens only at the start of a word when none is open. None when
+    the paragraph's quotes do not pair up: a quotation running in from the previous
+    line, or a missing mark, would make every count after it wrong."""
+    closing: set[int] = set()
     is_open = False
     for index, ch in enumerate(text):
         if ch == "“":
@@ -251,7 +257,7 @@ def _closing_quotes(text: str) -> set[int]:
                 is_open = True
             else:
                 closing.add(index)  # a stray ”: still a closing mark
-    return closing
+    return None if is_open else closing
 
 
 def _closes_curly(text: str, index: int) -> bool:
