@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 
 from termbase.check.rules import rule
+from termbase.data import word_list
 from termbase.lang.morphology import is_reduplication
 from termbase.lang.tokens import Kind
 from termbase.model import Edit, Finding, Severity
@@ -26,6 +28,12 @@ _OPENING_SPACE = re.compile(rf"([“‘(\[]){_H}+")
 _CLOSING_SPACE = re.compile(rf"(?<=\S)({_H}+)([)\]]|”(?![^\W_]))")
 _SPACED_HYPHEN = re.compile(rf"([^\W\d_]+)({_H}+-{_H}*|-{_H}+)([^\W\d_]+)")
 _PAIRS = {"(": ")", "[": "]", "“": "”"}
+# A sentence end glued to a quotation mark and a word: 'lengkap."Mereka', 'data.“Sesuai'.
+# Two letters before the mark keep initials (U.S."), decimals and single letters out.
+_MARK_BEFORE_QUOTE = re.compile(r"(?<=[^\W\d_]{2})([.,:;!?])(?=[\"“”][^\W\d_])")
+# A space before a quote after sentence punctuation, a lower-case word after the quote:
+# 'siap, "ujar Ani' (the quote glued to the word) or 'siap, " ujar Ani'.
+_SPACE_BEFORE_QUOTE = re.compile(rf"(?<=[,.!?])({_H}+)([\"”])({_H}*)(?=[^\W\d_A-Z])")
 
 
 def _finding(name, severity, message, start, end, doc, suggestion, fix_start=None,
@@ -75,6 +83,76 @@ def missing_space(doc, ctx):
                 yield _finding("typography/missing-space", Severity.WARNING,
                                f"no space after {mark!r}", token.start, token.end, doc,
                                mark + " ")
+    for start, end in _line_spans(doc):
+        yield from _glued_opening_quotes(doc, start, end)
+        yield from _glued_currency_signs(doc, start, end)
+        yield from _glued_scale_words(doc, start, end)
+
+
+def _glued_opening_quotes(doc, start: int, end: int):
+    """'lengkap."Mereka': the quote opens the next quotation, so the sentence end
+    before it wants a space. A quote that closes ('“Siap."Ujar') is not this case."""
+    closing = _closing_quotes(doc.text[start:end])
+    for match in _MARK_BEFORE_QUOTE.finditer(doc.text, start, end):
+        quote_at = match.end() - start
+        # A “ always opens; a straight quote only by a count that pairs up.
+        if doc.text[match.end()] != "“" and (closing is None or quote_at in closing):
+            continue
+        mark = match.group(1)
+        yield _finding("typography/missing-space", Severity.WARNING,
+                       f"no space after {mark!r} before an opening quotation mark",
+                       match.start(), match.end(), doc, mark + " ")
+
+
+def _currency_alternation() -> str:
+    return "|".join(re.escape(sign) for sign in
+                    sorted(word_list("currency_signs"), key=len, reverse=True))
+
+
+@cache
+def _glued_currency_pattern() -> re.Pattern[str]:
+    signs = _currency_alternation()
+    # A word ending in two lower-case letters, a sign, then an amount: "sebesarRp 14.400".
+    return re.compile(rf"(?<![^\W\d_])([^\W\d_]*?[a-z]{{2}})({signs})(?=\.?{_H}?\d)")
+
+
+def _glued_currency_signs(doc, start: int, end: int):
+    for match in _glued_currency_pattern().finditer(doc.text, start, end):
+        if _in_address(doc, match.start()):
+            continue
+        word, sign = match.groups()
+        yield _finding("typography/missing-space", Severity.WARNING,
+                       f"no space between {word!r} and the currency sign {sign!r}",
+                       match.start(), match.end(), doc, f"{word} {sign}")
+
+
+@cache
+def _glued_scale_pattern() -> re.Pattern[str]:
+    # Scale and percent words of number_words.txt written out (juta, miliar, persen,
+    # million); short abbreviations (bn, mn, pct) are glued by English house style.
+    words = sorted((entry.split()[0] for entry in word_list("number_words")
+                    if entry.split()[1][:1] in "x%" and len(entry.split()[0]) >= 4
+                    and "_" not in entry), key=len, reverse=True)
+    alternation = "|".join(words)
+    # An amount may open with a currency sign (Rp2triliun); a hashtag or a handle is a name.
+    return re.compile(rf"(?<![\w#@$])(?:{_currency_alternation()})?\d+(?:[.,]\d+)*"
+                      rf"((?:{alternation}))(?![^\W\d_])", re.IGNORECASE)
+
+
+def _glued_scale_words(doc, start: int, end: int):
+    """'US$13,51miliar', '20persen': a number glued to a scale word."""
+    for match in _glued_scale_pattern().finditer(doc.text, start, end):
+        if _in_address(doc, match.start()):
+            continue
+        number = doc.text[match.start() : match.start(1)]
+        yield _finding("typography/missing-space", Severity.WARNING,
+                       f"no space between a number and {match.group(1)!r}",
+                       match.start(), match.end(), doc, f"{number} {match.group(1)}")
+
+
+def _in_address(doc, offset: int) -> bool:
+    return any(token.start <= offset < token.end and token.kind in (Kind.URL, Kind.EMAIL)
+               for token in doc.tokens())
 
 
 def _glued_closer(doc, token):
@@ -100,6 +178,24 @@ def space_inside_quotes(doc, ctx):
             yield _finding("typography/space-inside-quotes", Severity.WARNING,
                            f"space before closing {match.group(2)!r}",
                            match.start(), match.end(), doc, match.group(2))
+        yield from _spaced_closing_quotes(doc, start, end)
+
+
+def _spaced_closing_quotes(doc, start: int, end: int):
+    """'siap, "ujar Ani': the quote closes the quotation (counted from the paragraph's
+    start) and a lower-case word follows, so the space belongs after it. A ” with a
+    space after it is left to _CLOSING_SPACE."""
+    closing = _closing_quotes(doc.text[start:end])
+    if closing is None:
+        return
+    for match in _SPACE_BEFORE_QUOTE.finditer(doc.text, start, end):
+        quote, space_after = match.group(2), match.group(3)
+        if match.start(2) - start not in closing or (quote == "”" and space_after):
+            continue
+        replacement = quote if space_after else quote + " "
+        yield _finding("typography/space-inside-quotes", Severity.WARNING,
+                       f"space before closing {quote!r}", match.start(1), match.end(2), doc,
+                       replacement)
 
 
 @rule("typography/unbalanced", Severity.WARNING,
@@ -142,6 +238,28 @@ def _opening(mark: str) -> str:
     return "“" if mark == "”" else mark
 
 
+def _closing_quotes(text: str) -> set[int] | None:
+    """Indexes of the double quotation marks of one paragraph that close a quotation,
+    walking it from the start: a straight quote closes when a quotation is open, a
+    “ always opens, a ” opens only at the start of a word when none is open. None when
+    the paragraph's quotes do not pair up: a quotation running in from the previous
+    line, or a missing mark, would make every count after it wrong."""
+    closing: set[int] = set()
+    is_open = False
+    for index, ch in enumerate(text):
+        if ch == "“":
+            is_open = True
+        elif ch == '"' or ch == "”":
+            if is_open:
+                closing.add(index)
+                is_open = False
+            elif ch == '"' or _opens_quotation(text, index):
+                is_open = True
+            else:
+                closing.add(index)  # a stray ”: still a closing mark
+    return None if is_open else closing
+
+
 def _closes_curly(text: str, index: int) -> bool:
     """A straight quote that closes a “ opened before it with no quote in between."""
     opened = text.rfind("“", 0, index)
@@ -160,7 +278,7 @@ def _unbalanced_in(doc, offset: int, text: str, continues_quote: bool):
     closers = {v: k for k, v in _PAIRS.items()}
     stack: list[tuple[str, int]] = []
     for index, ch in enumerate(text):
-        if ch == "”" and _opens_quotation(text, index):
+        if ch == "”" and _opens_quotation(text, index) and not (stack and stack[-1][0] == "“"):
             ch = "“"  # some outlets open quotations with ”: ”Kami siap,” katanya.
         if ch == '"' and stack and stack[-1][0] == "“":
             stack.pop()  # “...": mixed quotes, but one quotation
@@ -203,6 +321,45 @@ def spaced_hyphen(doc, ctx):
             yield _finding("typography/spaced-hyphen", Severity.WARNING,
                            f"reduplication written with a spaced hyphen: {left}-{right}",
                            match.start(2), match.end(2), doc, "-")
+
+
+@cache
+def _clock_words() -> dict[str, frozenset[str]]:
+    sides: dict[str, set[str]] = {"before": set(), "after": set()}
+    for entry in word_list("clock_words"):
+        word, side = entry.split()
+        sides[side].add(word.casefold())
+    return {side: frozenset(words) for side, words in sides.items()}
+
+
+# Hours and minutes with a space after the separator: "07. 26", "12: 05".
+_SPACED_TIME = re.compile(rf"(?<![\w.,])(\d{{1,2}})([.:]){_H}+(\d{{2}})(?![\w,]|\.\d)")
+_WORD_BEFORE = re.compile(rf"([^\W\d_]+){_H}+$")
+_WORD_AFTER = re.compile(rf"{_H}+([^\W\d_]+)(?![^\W\d_])")
+
+
+@rule("typography/spaced-time", Severity.WARNING,
+      "A space inside a clock time after pukul or before a time zone.",
+      "pukul 07. 26 WIB", "pukul 07.26 WIB")
+def spaced_time(doc, ctx):
+    clock = _clock_words()
+    for start, end in _line_spans(doc):
+        for match in _SPACED_TIME.finditer(doc.text, start, end):
+            hours, minutes = int(match.group(1)), int(match.group(3))
+            if hours > 24 or minutes > 59:
+                continue
+            before = _WORD_BEFORE.search(doc.text, max(start, match.start() - 20),
+                                         match.start())
+            after = _WORD_AFTER.match(doc.text, match.end(), end)
+            # Only a clock word makes it a time: "... tahun 2023. 15 orang" is two
+            # sentences.
+            if not ((before and before.group(1).casefold() in clock["before"])
+                    or (after and after.group(1).casefold() in clock["after"])):
+                continue
+            written = f"{match.group(1)}{match.group(2)}{match.group(3)}"
+            yield _finding("typography/spaced-time", Severity.WARNING,
+                           f"space inside the clock time: {written}",
+                           match.start(), match.end(), doc, written)
 
 
 @rule("typography/repeated-word", Severity.WARNING,
