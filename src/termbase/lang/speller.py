@@ -16,7 +16,7 @@ from pathlib import Path
 
 from termbase.data import word_list
 from termbase.errors import InputError
-from termbase.lang import lexicon, morphology, suggest
+from termbase.lang import lexicon, morphology, nonstandard, suggest
 from termbase.lang.edits import PLAIN as PLAIN_SUBSTITUTION
 from termbase.lang.edits import single_edits, weighted_distance
 
@@ -96,14 +96,6 @@ def _is_slip(typed: str, candidate: str) -> bool:
     if len(typed) == len(candidate):
         return distance < PLAIN_SUBSTITUTION
     return distance <= SLIP
-
-
-@cache
-def _nonstandard_words() -> frozenset[str]:
-    try:
-        return frozenset(entry.split("|")[0].strip() for entry in word_list("nonstandard"))
-    except FileNotFoundError:
-        return frozenset()
 
 
 def zipf(word: str) -> float:
@@ -294,7 +286,7 @@ class Speller:
     def _is_nonstandard(self, word: str) -> bool:
         """Hunspell id_ID still lists some forms KBBI marks non-standard (dihimbau): they
         are no evidence that the standard form (diimbau) is a slip."""
-        return word in _nonstandard_words()
+        return nonstandard.standard_word(word, self) is not None
 
     def dictionary_suggestions(self, word: str) -> list[str]:
         """Hunspell's own suggestions, in its order."""

@@ -1,0 +1,170 @@
+"""KBBI's non-standard (tidak baku) forms: which word is one, and its standard form.
+
+A word is non-standard when data/nonstandard.txt lists it or its stem (resikonya,
+dihimbau, mempraktekkan: the affixes are rebuilt around the standard stem), when meN-/peN-
+keep a k, p, t or s KBBI drops (mengkonsumsi), or when ber-/ter- keep an r KBBI drops
+(berpergian). Hunspell id_ID accepts many of these words (resiko, ijin, mempengaruhi), so
+nothing here asks Hunspell whether the written word is right; it is asked only whether a
+stem is a word, and whether a word that looks prefixed is really a root (mentega, pentas).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache, lru_cache
+
+from termbase.data import word_list, word_set
+from termbase.lang.morphology import clitics, nasal_prefix, splits
+from termbase.lang.tokens import word_parts
+
+
+def zipf(word: str) -> float:
+    # Imported late: the speller itself asks this module which words are non-standard.
+    from termbase.lang.speller import zipf as word_zipf
+
+    return word_zipf(word)
+
+
+MIN_AFFIXED_STEM = 4
+# A stem must be this common (Zipf) or this long to vouch for an assimilation fault, so
+# that a rare dictionary word does not turn a root into a "prefixed" form.
+STEM_ZIPF = 2.5
+LONG_STEM = 6
+_VOWELS = "aeiou"
+# Written nasal prefix -> the stem initials KBBI drops after it before a vowel.
+_SWALLOWING = (("meng", "k"), ("mem", "p"), ("men", "ts"),
+               ("peng", "k"), ("pem", "p"), ("pen", "ts"))
+
+
+@cache
+def standard_forms() -> dict[str, str]:
+    """Non-standard form -> standard form, from data/nonstandard.txt."""
+    forms = {}
+    for entry in word_list("nonstandard"):
+        wrong, right = (side.strip() for side in entry.split("|", 1))
+        forms[wrong] = right
+    return forms
+
+
+@cache
+def phrases() -> dict[tuple[str, ...], str]:
+    return {tuple(key.split()): right for key, right in standard_forms().items() if " " in key}
+
+
+def _stem_is_word(stem: str, speller) -> bool:
+    return len(stem) >= MIN_AFFIXED_STEM and speller.in_dictionary(stem) and (
+        zipf(stem) >= STEM_ZIPF or len(stem) >= LONG_STEM)
+
+
+def listed_standard(word: str, speller) -> str | None:
+    """The standard spelling of a lower-case word that is, or is built on, a listed
+    non-standard form: resiko -> risiko, resikonya -> risikonya, dihimbau -> diimbau."""
+    forms = standard_forms()
+    if word in forms:
+        return forms[word]
+    # A word Hunspell derives from another stem is another word (keruh is no ke- + ruh).
+    known_stems = speller.dictionary_stems(word) if speller.in_dictionary(word) else None
+    for analysis in splits(word):
+        stem = analysis.stem
+        if stem == word or stem not in forms or len(stem) < MIN_AFFIXED_STEM:
+            continue
+        if known_stems is not None and stem not in known_stems:
+            continue
+        if " " in forms[stem] and analysis.suffix and not analysis.prefix:
+            continue  # tandatangani is mostly the tail of a detached di tandatangani
+        rebuilt = analysis.rebuilt(forms[stem])
+        if rebuilt != word:
+            return rebuilt
+    return None
+
+
+def _is_memper_form(base: str, speller) -> bool:
+    """memper-/mempe-/mempel- + a word (memperhatikan, mempekerjakan, mempelajari) is
+    not meN- + a p-stem."""
+    for written in ("memper", "mempel", "mempe"):
+        if base.startswith(written):
+            rest = base[len(written):]
+            candidates = [rest] + [rest[: -len(s)] for s in ("kan", "i") if rest.endswith(s)]
+            if any(len(c) >= 3 and speller.in_dictionary(c) and zipf(c) >= STEM_ZIPF
+                   for c in candidates):
+                return True
+    return False
+
+
+def assimilated(word: str, speller) -> tuple[str, str] | None:
+    """(the KBBI form, the stem) of a lower-case meN-/peN- word that keeps the stem's
+    first k, p, t or s before a vowel: mengkonsumsi -> (mengonsumsi, konsumsi)."""
+    exceptions = word_set("assimilation_exceptions")
+    bases = [(word, "")] + [(word[: -len(c)], c) for c in clitics()
+                            if word.endswith(c) and len(word) - len(c) >= 5]
+    for base, clitic in bases:
+        if speller.in_dictionary(base) and base in speller.dictionary_stems(base):
+            return None  # a root that merely looks prefixed: mentega, pentas, mengkal
+        for written, swallowed in _SWALLOWING:
+            rest = base[len(written):]
+            if not base.startswith(written) or len(rest) < 2:
+                continue
+            if rest[0] not in swallowed or rest[1] not in _VOWELS:
+                continue
+            if written == "mem" and _is_memper_form(base, speller):
+                return None
+            stem_suffixes = [(rest, "")] + [(rest[: -len(s)], s) for s in ("kan", "an", "i")
+                                     if rest.endswith(s)]
+            if any(stem in exceptions for stem, _ in stem_suffixes):
+                return None
+            for stem, suffix in stem_suffixes:
+                if _stem_is_word(stem, speller):
+                    return nasal_prefix(written[:2], stem) + suffix + clitic, stem
+    return None
+
+
+@lru_cache(maxsize=100_000)
+def standard_word(word: str, speller) -> tuple[str, str] | None:
+    """(standard form, message) for a lower-case word, hyphenated parts one by one.
+    Cached: an article repeats its words, and a desk checks article after article."""
+    parts = word_parts(word)
+    if len(parts) > 1:
+        fixed = [standard_word(part, speller) for part in parts]
+        if not any(fixed):
+            return None
+        joined = "-".join(f[0] if f else part for f, part in zip(fixed, parts, strict=True))
+        return joined, next(f[1] for f in fixed if f)
+    listed = listed_standard(word, speller)
+    if listed is not None:
+        return listed, f"non-standard form {word!r}: KBBI writes {listed!r}"
+    found = assimilated(word, speller)
+    if found is not None:
+        form, stem = found
+        return form, (f"{word!r}: meN-/peN- drops the {stem[0]!r} of {stem!r} before a "
+                      f"vowel (KBBI): {form!r}")
+    shortened = shortened_prefix(word, speller)
+    if shortened is not None:
+        form, stem = shortened
+        return form, (f"{word!r}: ber-/ter- lose their r before {stem!r}, whose first "
+                      f"syllable ends in -er (KBBI): {form!r}")
+    return None
+
+
+# ber-/ter- + a stem whose first syllable is C + er + C: bekerja, beternak, bepergian,
+# tepercaya (KBBI), not berkerja, berpergian, terpercaya.
+_ER_SYLLABLE = re.compile(r"[^aeiou]er[^aeiou]")
+
+
+def shortened_prefix(word: str, speller) -> tuple[str, str] | None:
+    """(the KBBI form, the stem) of a ber-/ter- word that keeps the r before a stem such
+    as kerja or pergi: berpergian -> (bepergian, pergi)."""
+    for prefix in ("ber", "ter"):
+        rest = word[len(prefix):]
+        if not word.startswith(prefix) or not _ER_SYLLABLE.match(rest):
+            continue
+        stems = [rest] + [rest[: -len(s)] for s in ("an", "kan", "i", "nya")
+                          if rest.endswith(s)]
+        if any(len(stem) >= 4 and speller.in_dictionary(stem) and zipf(stem) >= STEM_ZIPF
+               and not speller.in_dictionary(word) for stem in stems):
+            stem = next(stem for stem in stems if speller.in_dictionary(stem))
+            shortened = prefix[:-1] + rest
+            if speller.in_dictionary(shortened):
+                return shortened, stem
+    return None
+
+
