@@ -221,11 +221,25 @@ def _titles_words() -> frozenset[str]:
 
 
 @cache
+def _numerals() -> frozenset[str]:
+    """satu ... sembilan, sepuluh, sebelas, seratus."""
+    return frozenset(value for key, value in (e.split(maxsplit=1) for e in word_list("numerals"))
+                     if key.isdigit())
+
+
+@cache
 def _closed_class_words() -> frozenset[str]:
     """Numerals, function words, quantity words and "pukul": never a name on their own."""
-    numerals = {value for key, value in (e.split(maxsplit=1) for e in word_list("numerals"))
-                if key.isdigit()}
-    return frozenset(numerals | word_set("function_words") | word_set("closed_class_words"))
+    return _numerals() | word_set("function_words") | word_set("closed_class_words")
+
+
+def _is_counted(items, index: int, counters: frozenset[str]) -> bool:
+    """A numeral or quantity word stands before the word: "dua Desa", "16 Desa",
+    "beberapa Kecamatan". A name is not counted; a defined term ("peraturan Desa",
+    as laws on villages write it) is not reported."""
+    before = items[index - 1]
+    return before.text.lower() in counters or (
+        before.token.kind is Kind.NUMBER and before.text.isdigit())
 
 
 def _after_a_count(line: Line, index: int) -> bool:
@@ -251,6 +265,7 @@ def common_noun_capital(doc, ctx):
     cues = word_set("name_cues")
     months = {entry.split()[0] for entry in word_list("months")}
     closed = _closed_class_words()
+    counters = _numerals() | word_set("closed_class_words")
     heads = word_set("administrative_heads")
     name_words = _name_words(doc)
     lower_words = {t.text for t in doc.tokens() if t.is_word and t.text.islower()}
@@ -271,7 +286,8 @@ def common_noun_capital(doc, ctx):
             # Closed-class words and a bare administrative head ("dua Desa, yaitu Desa
             # Bunisari") are ordinary words whatever the rest of the article does.
             is_closed = lower in closed
-            is_bare_head = lower in heads and not _name_follows(after)
+            is_bare_head = (lower in heads and not _name_follows(after)
+                            and _is_counted(items, index, counters))
             if not (is_closed or is_bare_head) and (word in name_words or lower in exempt):
                 continue
             before = items[index - 1]
