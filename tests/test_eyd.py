@@ -295,3 +295,144 @@ def test_names_with_a_conjunction_and_names_used_as_such_are_not_common_nouns(li
 def test_connective_followed_by_maka_takes_its_comma_later(lint):
     findings = lint("Dengan demikian maka, harga itu berlaku hari ini.")
     assert not [f for f in findings if f.rule == "orthography/connective-comma"]
+
+
+# --- orthography/ordinal-apart -------------------------------------------------------
+
+@pytest.mark.parametrize("text, wrong, right", [
+    ("Nilai untuk ke enam gedung itu naik.", "ke enam", "keenam"),
+    ("Tim itu juara untuk ke tiga kalinya.", "ke tiga", "ketiga"),
+    ("Ini ke dua kalinya ia datang.", "ke dua", "kedua"),
+    ("Pada hari ke tujuh ia pulang.", "ke tujuh", "ketujuh"),
+    ("Ia berada di urutan ke sepuluh.", "ke sepuluh", "kesepuluh"),
+    ("Yang ke satu sudah dibayar.", "ke satu", "kesatu"),
+])
+def test_ordinal_ke_is_joined(lint, text, wrong, right):
+    assert found(lint, text, "orthography/ordinal-apart") == [(wrong, [right])]
+
+
+@pytest.mark.parametrize("text", [
+    "Bantuan dikirim ke tiga desa itu.",       # the preposition before a number
+    "Rombongan pindah ke dua kota lain.",
+    "Untuk keenam gedung itu dananya cukup.",  # already joined
+    "Ia menempati urutan ke-10.",
+    "Pada hari ketujuh ia pulang.",
+])
+def test_ordinal_rule_is_silent(lint, text):
+    assert found(lint, text, "orthography/ordinal-apart") == []
+
+
+# --- orthography/per-attached --------------------------------------------------------
+
+@pytest.mark.parametrize("text, wrong, right", [
+    ("Harga solar Rp6.800 perliter sejak pagi.", "perliter", "per liter"),
+    ("Biayanya Rp2 juta pertahun untuk tiap siswa.", "pertahun", "per tahun"),
+    ("Jatahnya lima kilogram perorang.", "perorang", "per orang"),
+    ("Cabai dijual Rp40.000 perkg di pasar.", "perkg", "per kg"),
+    ("Perhari mereka memasak seratus porsi.", "Perhari", "Per hari"),
+])
+def test_per_stands_apart_before_a_unit(lint, text, wrong, right):
+    assert found(lint, text, "orthography/per-attached") == [(wrong, [right])]
+
+
+@pytest.mark.parametrize("text", [
+    "Pertahanan negara diperkuat tahun ini.",  # a word of its own
+    "Persen kenaikan itu kecil; perorangan boleh mendaftar.",
+    "Harga solar Rp6.800 per liter sejak pagi.",
+    "Ia membeli perlengkapan dan peralatan sekolah.",
+])
+def test_per_rule_is_silent(lint, text):
+    assert found(lint, text, "orthography/per-attached") == []
+
+
+# --- orthography/abbreviation-case ---------------------------------------------------
+
+@pytest.mark.parametrize("text, wrong, right", [
+    ("Rapat dimulai pukul 10.00 wib di balai desa.", "wib", "WIB"),
+    ("Kapal tiba pukul 08.30 Wita kemarin.", "Wita", "WITA"),
+    ("Gempa terjadi pukul 21.15 wit malam tadi.", "wit", "WIT"),
+])
+def test_time_zone_is_written_in_capitals(lint, text, wrong, right):
+    assert found(lint, text, "orthography/abbreviation-case") == [(wrong, [right])]
+
+
+@pytest.mark.parametrize("text", [
+    "Rapat dimulai pukul 10.00 WIB di balai desa.",
+    "Kemarin Wita datang bersama ibunya.",  # a name, no clock time before it
+    "Humor dan wit penulis itu disukai.",
+])
+def test_abbreviation_case_is_silent(lint, text):
+    assert found(lint, text, "orthography/abbreviation-case") == []
+
+
+# --- orthography/attribution-capital -------------------------------------------------
+
+@pytest.mark.parametrize("text, wrong, right", [
+    ("“Kami siap berangkat,” Kata Budi kepada kami.", "Kata", "kata"),
+    ("“Jalan sudah lancar.” Ucapnya sambil tersenyum.", "Ucapnya", "ucapnya"),
+    ("\"Semua beres,\" Ujar Sari di kantornya.", "Ujar", "ujar"),
+    ("“Kapan dana itu cair?” Tanya seorang warga.", "Tanya", "tanya"),
+    ("“Kami tidak mundur!” Tegasnya.", "Tegasnya", "tegasnya"),
+])
+def test_attribution_after_a_quotation_is_lower_case(lint, text, wrong, right):
+    assert found(lint, text, "orthography/attribution-capital") == [(wrong, [right])]
+
+
+@pytest.mark.parametrize("text", [
+    "“Kami siap berangkat,” kata Budi kepada kami.",
+    "“Jalan sudah lancar.” Kata Budi, warga sudah senang.",  # a new sentence: kata Budi,
+    "“Jalan sudah lancar.” Katanya, warga sudah senang.",
+    "“Siapa yang datang?” Kata mereka, “Kami tidak tahu.”",  # opens the next quotation
+    "Kata Budi, jalan itu sudah lancar.",                     # no quotation before it
+    "Ia menyebut “Tegas” Tegasnya sebagai nama toko.",        # no mark inside the quote
+])
+def test_attribution_rule_is_silent(lint, text):
+    assert found(lint, text, "orthography/attribution-capital") == []
+
+
+# --- abbreviated titles before a name ------------------------------------------------
+
+def test_lower_case_title_before_a_name_takes_a_full_stop(lint):
+    text = "Kepala puskesmas dr Rina Wati dan drg Andi hadir."
+    assert found(lint, text, "orthography/abbreviation-period") == [
+        ("dr", ["dr."]), ("drg", ["drg."])]
+
+
+@pytest.mark.parametrize("text", [
+    "Kepala puskesmas dr. Rina Wati hadir.",
+    "Berkas itu bernama dr dan tersimpan rapi.",  # no name after it
+    "Gelar Dr Rina Wati diumumkan.",              # Dr (doktor) is left alone
+])
+def test_title_abbreviation_rule_is_silent(lint, text):
+    assert found(lint, text, "orthography/abbreviation-period") == []
+
+
+# --- closed-class words, counted nouns and bare administrative heads -------------------
+
+@pytest.mark.parametrize("text, wrong", [
+    ("Di kampung itu ada Sembilan kasus baru pekan ini.", "Sembilan"),
+    ("Antrean mengular hingga Pukul 07.26 pagi tadi.", "Pukul"),
+    ("Pantauan di lokasi antrean, Pukul 12.05 WIB, masih padat sekali.", "Pukul"),
+    ("Ada Sembilan kasus baru di kampung itu pekan ini.", "Sembilan"),
+    ("Polisi menangkap 16 Orang itu di rumah kosong.", "Orang"),
+    ("Warga itu tidak Peduli dengan imbauan petugas.", "Peduli"),
+    ("Jalan baru itu menghubungkan dua Desa, yaitu desa Sukamaju dan desa Cibodas.",
+     "Desa"),
+    ("Bantuan itu dibagikan di beberapa Kecamatan sejak pagi tadi.", "Kecamatan"),
+])
+def test_closed_class_and_bare_heads_are_ordinary(lint, text, wrong):
+    assert found(lint, text, "orthography/common-noun-capital") == [(wrong, [wrong.lower()])]
+
+
+@pytest.mark.parametrize("text", [
+    "Tim Sembilan dibentuk oleh warga kampung itu.",       # a committee's name
+    "Jalan baru itu menghubungkan Desa Sukamaju dan Desa Cibodas.",
+    "Dana itu diatur dengan peraturan Desa dan dikelola pemerintah Desa.",  # a defined term
+    "Ponsel Xiaomi 14 Ultra dijual mulai pekan depan di toko.",
+    "Rapat dihadiri 16 Orang Rimba dari hutan itu.",       # a name after the count
+    "Ia menyanyikan lagu “Untuk Kita Semua” di panggung.",  # a title in quotes
+    "Kapal berlayar ke kawasan Teluk. Kawasan Teluk kini tegang.",
+    "Kerja sama Sabuk dan Jalan terus berlanjut di kawasan itu.",
+])
+def test_closed_class_rule_is_silent(lint, text):
+    assert found(lint, text, "orthography/common-noun-capital") == []

@@ -242,3 +242,24 @@ def test_quotation_over_a_broken_line_is_balanced(lint):
     assert not [f for f in lint(text) if f.rule == "typography/unbalanced"]
     assert [f.rule for f in lint("“Antreannya tidak lama.\nKami pulang.\n")
             if f.rule == "typography/unbalanced"] == ["typography/unbalanced"]
+
+
+@pytest.mark.parametrize("wrong, fix", [
+    ("ia duduk didekatnya", "di dekatnya"),
+    ("tulisan dipunggungnya", "di punggungnya"),
+    ("gol dimenit-menit akhir", "di menit-menit"),
+    ("jika dikemudian hari ada aduan", "di kemudian hari"),
+    ("ia masuk keruangan kerjanya", "ke ruangan kerjanya"),
+])
+def test_preposition_glued_to_more_place_and_time_words(lint, wrong, fix):
+    found = only(lint(wrong + "."), "orthography/preposition-attached")
+    assert [f.suggestions for f in found] == [[fix]], wrong
+
+
+@pytest.mark.parametrize("right", [
+    "Ia didekati warga dan dipunggungi kawannya.",  # di- passives of the same stems
+    "Kedekatannya dengan warga terjaga.",
+    "Kajian keruangan kota itu selesai.",           # keruangan 'spatial matters'
+])
+def test_place_words_keep_passives_and_derived_words(lint, right):
+    assert not only(lint(right), "orthography/preposition-attached"), right

@@ -13,6 +13,7 @@ from functools import cache
 from termbase.check.lines import Line, is_clause_start, lines, starts_sentence
 from termbase.check.rules import rule
 from termbase.data import word_list, word_set
+from termbase.lang.tokens import Kind
 from termbase.model import Edit, Finding, Severity
 
 # Determiners and numerals before a title make it generic: "para menteri", "dua gubernur".
@@ -219,6 +220,43 @@ def _titles_words() -> frozenset[str]:
     return frozenset(word for key in _pairs("titles") for word in key)
 
 
+@cache
+def _numerals() -> frozenset[str]:
+    """satu ... sembilan, sepuluh, sebelas, seratus."""
+    return frozenset(value for key, value in (e.split(maxsplit=1) for e in word_list("numerals"))
+                     if key.isdigit())
+
+
+@cache
+def _closed_class_words() -> frozenset[str]:
+    """Numerals, function words, quantity words and "pukul": never a name on their own."""
+    return _numerals() | word_set("function_words") | word_set("closed_class_words")
+
+
+def _is_counted(items, index: int, counters: frozenset[str]) -> bool:
+    """A numeral or quantity word stands before the word: "dua Desa", "16 Desa",
+    "beberapa Kecamatan". A name is not counted; a defined term ("peraturan Desa",
+    as laws on villages write it) is not reported."""
+    before = items[index - 1]
+    return before.text.lower() in counters or (
+        before.token.kind is Kind.NUMBER and before.text.isdigit())
+
+
+def _after_a_count(line: Line, index: int) -> bool:
+    """The word follows a plain number that opens the sentence or follows a lower-case
+    word: "16 Orang itu", "sebanyak 16 Orang", not "Xiaomi 14 Ultra" (part of a name)."""
+    items = line.items
+    number = items[index - 1]
+    if number.token.kind is not Kind.NUMBER or not number.text.isdigit():
+        return False
+    if not items[index].spaced:
+        return False
+    if starts_sentence(line, index - 1):
+        return True
+    before = items[index - 2]
+    return before.is_word and number.spaced and before.text.islower()
+
+
 @rule("orthography/common-noun-capital", Severity.WARNING,
       "A common noun or other ordinary word capitalised inside a sentence.",
       "harga Minyak goreng naik", "harga minyak goreng naik")
@@ -226,6 +264,9 @@ def common_noun_capital(doc, ctx):
     exempt = word_set("capitalised_words") | _titles_words()
     cues = word_set("name_cues")
     months = {entry.split()[0] for entry in word_list("months")}
+    closed = _closed_class_words()
+    counters = _numerals() | word_set("closed_class_words")
+    heads = word_set("administrative_heads")
     name_words = _name_words(doc)
     lower_words = {t.text for t in doc.tokens() if t.is_word and t.text.islower()}
     speller = ctx.speller
@@ -236,28 +277,132 @@ def common_noun_capital(doc, ctx):
         items = line.items
         for index, item in enumerate(items):
             word = item.text
-            if not item.is_word or not _is_plain_capitalised(word) or word in name_words:
+            if not item.is_word or not _is_plain_capitalised(word) or index == 0:
                 continue
             lower = word.lower()
-            if lower in exempt or lower in months or is_clause_start(line, index):
-                continue
-            before = items[index - 1]
-            glued = index > 1 and not before.spaced
-            if before.text[:1].isupper() or before.text.lower() in cues or glued:
-                continue  # next to a name, after "kata", or after a glued domain (x.id)
-            if _in_name_list(items, index):
+            if lower in months:
                 continue
             after = items[index + 1] if index + 1 < len(items) else None
+            # Closed-class words and a bare administrative head ("dua Desa, yaitu Desa
+            # Bunisari") are ordinary words whatever the rest of the article does.
+            is_closed = lower in closed
+            is_bare_head = (lower in heads and not _name_follows(after)
+                            and _is_counted(items, index, counters))
+            if not (is_closed or is_bare_head) and (word in name_words or lower in exempt):
+                continue
+            before = items[index - 1]
+            if _after_a_count(line, index):
+                pass  # "16 Orang itu": a counted noun
+            elif is_closed and (before.is_word or before.text == ",") and item.spaced:
+                if starts_sentence(line, index):
+                    continue  # "hingga pukul 10.00, Pukul" is never a clause start
+            elif is_clause_start(line, index):
+                continue
+            glued = index > 1 and before.is_word and not before.spaced
+            if before.text.lower() in cues or glued:
+                continue  # after "kata", or after a glued domain (x.id)
+            if before.text[:1].isupper() and not (
+                is_closed and _opens_with_ordinary(line, index - 1, exempt, speller, lower_words)
+            ):
+                continue  # next to a name; "Ada Sembilan kasus" is not one
+            if _in_name_list(items, index):
+                continue
             if after is not None and after.spaced and (
-                after.text[:1].isupper() or after.text[:1].isdigit() or after.text == "("
+                after.text[:1].isupper() or (after.text[:1].isdigit() and not is_closed)
+                or after.text == "("
             ):
                 continue  # "Pasal 33", "Tahap II", "Badan Pangan (Bapanas)"
             if text[item.token.end : item.token.end + 1] == "." and (
                 text[item.token.end + 1 : item.token.end + 2].isalpha()
             ):
                 continue  # a domain name: Kompas.com
-            if not _is_ordinary_word(lower, speller, lower_words):
+            if not (is_closed or is_bare_head) and not _is_ordinary_word(
+                lower, speller, lower_words
+            ):
                 continue
             yield Finding("orthography/common-noun-capital", Severity.WARNING,
                           f"an ordinary word is not capitalised inside a sentence: {lower}",
                           item.token.start, item.token.end, word, [lower], None)
+
+
+def _opens_with_ordinary(line: Line, index: int, exempt, speller, lower_words) -> bool:
+    """The word opens the sentence and is an ordinary word, not a name or an institution
+    word ("Ada Sembilan kasus", "Hingga Pukul 10.00"; not "Tim Sembilan")."""
+    lower = line.items[index].text.lower()
+    return (starts_sentence(line, index) and lower not in exempt
+            and _is_ordinary_word(lower, speller, lower_words))
+
+
+def _name_follows(after) -> bool:
+    """A capitalised word, a number or a bracket follows after a space."""
+    return after is not None and after.spaced and (
+        after.text[:1].isupper() or after.text[:1].isdigit() or after.text == "(")
+
+
+@rule("orthography/abbreviation-case", Severity.WARNING,
+      "A time-zone abbreviation after a clock time not written in capitals (wib -> WIB).",
+      "pukul 10.00 wib", "pukul 10.00 WIB")
+def abbreviation_case(doc, ctx):
+    abbreviations = word_set("abbreviations_capital")
+    for line in lines(doc):
+        for index, item in enumerate(line.items):
+            word = item.text
+            if not item.is_word or word.lower() not in abbreviations or word.isupper():
+                continue
+            # Only after a number ("10.00 wib"): Wita and wit are also a name and a word.
+            before = line.items[index - 1] if index else None
+            if before is None or before.token.kind is not Kind.NUMBER or not item.spaced:
+                continue
+            yield _finding("orthography/abbreviation-case", Severity.WARNING,
+                           f"the abbreviation is written in capitals: {word.upper()}",
+                           doc, item.token.start, item.token.end, word.upper())
+
+
+_CLOSING_QUOTES = ("”", '"')
+
+
+@rule("orthography/attribution-capital", Severity.WARNING,
+      "A verb of saying right after a closing quotation written with a capital.",
+      "“Kami siap,” Kata Ani.", "“Kami siap,” kata Ani.")
+def attribution_capital(doc, ctx):
+    verbs = word_set("attribution_verbs")
+    for line in lines(doc):
+        items = line.items
+        for index, item in enumerate(items):
+            word = item.text
+            if not item.is_word or not _is_plain_capitalised(word) or index < 2:
+                continue
+            lower = word.lower()
+            bare = lower in verbs
+            if not bare and not (lower.endswith("nya") and lower[:-3] in verbs):
+                continue
+            quote, mark = items[index - 1], items[index - 2]
+            if quote.text not in _CLOSING_QUOTES or quote.gap or not item.spaced:
+                continue  # only right after a closing quote glued to its text
+            if mark.text == ",":
+                pass
+            elif mark.text in ("!", "?", ".") and not _introduces_a_quote(items, index):
+                # "lancar.” Ucapnya": -nya attributes; "Katanya," opens a sentence.
+                if mark.text == "." and (bare or _followed_by_comma(items, index)):
+                    continue
+            else:
+                continue
+            right = lower + word[len(lower):]
+            yield _finding("orthography/attribution-capital", Severity.WARNING,
+                           f"the attribution continues the sentence in lower case: {right}",
+                           doc, item.token.start, item.token.end, right)
+
+
+def _introduces_a_quote(items, index: int) -> bool:
+    """A quotation opens after the verb before the sentence ends: 'Kata mereka, "..."'
+    attributes the next quotation and opens a sentence of its own."""
+    for item in items[index + 1 :]:
+        if item.text in ("“", '"') and item.gap:
+            return True
+        if item.text in (".", "!", "?"):
+            return False
+    return False
+
+
+def _followed_by_comma(items, index: int) -> bool:
+    return index + 1 < len(items) and items[index + 1].text == ","

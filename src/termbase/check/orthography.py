@@ -113,13 +113,24 @@ def _glued_phrases() -> dict[tuple[str, str], str]:
     return phrases
 
 
+def _phrase_fix(phrases, first: str, second: str) -> str | None:
+    """The right pair for a listed wrong pair, the second word also with -nya
+    ("keruangan kerjanya" -> "ke ruangan kerjanya")."""
+    right = phrases.get((first, second))
+    if right is None and second.endswith("nya"):
+        right = phrases.get((first, second[:-3]))
+        if right is not None:
+            right += "nya"
+    return right
+
+
 @rule("orthography/preposition-attached", Severity.ERROR,
       "The preposition di or ke written joined to a place, direction or time word.",
       "Diantara kota-kota itu", "Di antara kota-kota itu")
 def preposition_attached(doc, ctx):
     phrases = _glued_phrases()
     for first, _gap, second in _pairs(doc):
-        right = phrases.get((first.text.lower(), second.text.lower()))
+        right = _phrase_fix(phrases, first.text.lower(), second.text.lower())
         if right:
             fixed = match_case(first.text, right)
             yield _replace("orthography/preposition-attached",
@@ -209,3 +220,72 @@ def clitic_apart(doc, ctx):
             yield _replace("orthography/clitic-apart",
                            f"-{second.text} is written joined: {joined}",
                            doc, first.start, second.end, joined)
+
+
+def _number_words() -> frozenset[str]:
+    """The Indonesian words for 1-9, 10, 11 and 100 (satu, enam, sepuluh, seratus)."""
+    return frozenset(value for key, value in (e.split(maxsplit=1) for e in word_list("numerals"))
+                     if key.isdigit())
+
+
+def _ordinal_cues() -> tuple[frozenset[str], frozenset[str]]:
+    """Words before "ke" and words after the number that make it an ordinal."""
+    entries = [entry.split() for entry in word_list("ordinal_cues")]
+    return (frozenset(word for word, where in entries if where == "before"),
+            frozenset(word for word, where in entries if where == "after"))
+
+
+def _word_around(tokens: list[Token], index: int, step: int) -> Token | None:
+    """The word one space away from tokens[index] in the direction of step (-1, +1)."""
+    gap, word = index + step, index + 2 * step
+    if not 0 <= word < len(tokens):
+        return None
+    if tokens[gap].kind is not Kind.SPACE or not set(tokens[gap].text) <= _HORIZONTAL:
+        return None
+    return tokens[word] if tokens[word].kind is Kind.WORD else None
+
+
+@rule("orthography/ordinal-apart", Severity.ERROR,
+      "The ordinal ke- written apart from a number word (ke enam -> keenam).",
+      "untuk ke enam paket tersebut", "untuk keenam paket tersebut")
+def ordinal_apart(doc, ctx):
+    numbers = _number_words()
+    cues_before, cues_after = _ordinal_cues()
+    for sentence in doc.sentences():
+        tokens = sentence.tokens
+        for index, token in enumerate(tokens):
+            if token.kind is not Kind.WORD or token.text.lower() != "ke":
+                continue
+            number = _word_around(tokens, index, 1)
+            if number is None or number.text.lower() not in numbers:
+                continue
+            # "dikirim ke tiga desa": ke is also the preposition before a number. Only
+            # a cue tells the ordinal: "yang ke", "untuk ke", "hari ke", "ke tiga kalinya".
+            before = _word_around(tokens, index, -1)
+            after = _word_around(tokens, index + 2, 1)
+            if not ((before and before.text.lower() in cues_before)
+                    or (after and after.text.lower() in cues_after)):
+                continue
+            joined = token.text + number.text.lower()
+            yield _replace("orthography/ordinal-apart",
+                           f"ke- is joined to a number word: {joined}",
+                           doc, token.start, number.end, joined)
+
+
+@rule("orthography/per-attached", Severity.ERROR,
+      "per ('each') written joined to a unit (perliter -> per liter).",
+      "Rp13.900 perliter", "Rp13.900 per liter")
+def per_attached(doc, ctx):
+    units = word_set("per_units")
+    for token in doc.tokens():
+        lower = token.text.lower()
+        if token.kind is not Kind.WORD or not lower.startswith("per"):
+            continue
+        if lower[3:] not in units or not token.text[3:].islower():
+            continue
+        if ctx.speller.in_dictionary(lower):
+            continue  # a word of its own
+        apart = f"{token.text[:3]} {token.text[3:]}"
+        yield _replace("orthography/per-attached",
+                       f"per stands apart before a unit: {apart}",
+                       doc, token.start, token.end, apart)

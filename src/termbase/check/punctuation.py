@@ -161,10 +161,18 @@ def numeral_opener(doc, ctx):
       "buku, pena, dll dibagikan", "buku, pena, dll. dibagikan")
 def abbreviation_period(doc, ctx):
     abbreviations = word_set("abbreviations_period")
+    before_name = word_set("abbreviations_before_name")
     text = doc.text
     for line in lines(doc):
-        for item in line.items:
+        for index, item in enumerate(line.items):
             word = item.text
+            if word in before_name and _before_a_name(line, index) and (
+                text[item.token.end : item.token.end + 1] != "."
+            ):
+                yield _insert("orthography/abbreviation-period", Severity.WARNING,
+                              f"the title is abbreviated with a full stop: {word}.",
+                              doc, item.token.start, item.token.end, ".")
+                continue
             if not item.is_word or word.lower() not in abbreviations or word.isupper():
                 continue
             if word != word.lower() and word[1:] != word[1:].lower():
@@ -175,6 +183,14 @@ def abbreviation_period(doc, ctx):
             yield _insert("orthography/abbreviation-period", Severity.WARNING,
                           f"the abbreviation is written with a full stop: {word}.",
                           doc, start, end, ".")
+
+
+def _before_a_name(line: Line, index: int) -> bool:
+    """A capitalised word follows after one space: "dr Fauzan"."""
+    if index + 1 >= len(line.items):
+        return False
+    after = line.items[index + 1]
+    return after.is_word and after.spaced and after.text[:1].isupper()
 
 
 # --- a quotation with its attribution still ends with a full stop --------------------
