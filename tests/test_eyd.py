@@ -436,3 +436,29 @@ def test_closed_class_and_bare_heads_are_ordinary(lint, text, wrong):
 ])
 def test_closed_class_rule_is_silent(lint, text):
     assert found(lint, text, "orthography/common-noun-capital") == []
+
+
+@pytest.mark.parametrize("text, found", [
+    ("Tabungan tidak lebih dari Rp. 2 juta, kata petugas.", ["Rp."]),
+    ("Harga Rp250.000 per orang.", []),
+    ("Jaraknya 5 km. Warga berjalan kaki.", []),
+])
+def test_symbol_period(lint, text, found):
+    assert [f.text for f in lint(text) if f.rule == "orthography/symbol-period"] == found
+
+
+def test_titles_with_a_serial_comma_keep_their_capitals(lint):
+    text = "DPRD membahas raperda tentang Kelautan, Pertanian, dan Perikanan tahun ini."
+    assert not [f for f in lint(text) if f.rule == "orthography/common-noun-capital"]
+
+
+def test_prefix_apart_before_a_suffixed_verb_hunspell_lacks(lint):
+    assert [f.suggestions[0] for f in lint("Kegiatan itu di awali doa bersama.")
+            if f.rule == "orthography/prefix-apart"] == ["diawali"]
+    assert not [f for f in lint("Warga bekerja di laut dan di darat.")
+                if f.rule == "orthography/prefix-apart"]
+
+
+def test_mikro_after_a_noun_is_an_adjective(lint):
+    assert not [f for f in lint("Modal usaha mikro masyarakat naik.")
+                if f.rule == "orthography/bound-form-apart"]

@@ -159,3 +159,27 @@ def test_ber_and_ter_lose_their_r_before_an_er_syllable(lint):
 def test_ter_does_not_lose_its_r_before_other_stems(lint):
     found = spelling(lint("Hasilnya telihat jelas."), Severity.ERROR)
     assert [(f.text, f.suggestions[0]) for f in found] == [("telihat", "terlihat")]
+
+
+def test_a_sentence_opening_common_word_is_no_name_to_correct_to(lint):
+    text = ("Menurut pelatih, Yadi Mulyadi, timnya siap. Jadi, mereka menang. "
+            "Sebelum itu, Yadi memberi arahan.")
+    assert not spelling(lint(text), Severity.ERROR)
+
+
+def test_a_name_after_a_place_head_is_a_place(lint):
+    assert not spelling(lint("Warga Kecamatan Tabang datang pagi."), Severity.ERROR)
+
+
+def test_function_words_take_no_affixes(lint):
+    found = spelling(lint("Beritu juga dengan warga."), Severity.ERROR)
+    assert [(f.text, f.suggestions[0]) for f in found] == [("Beritu", "Begitu")]
+
+
+def test_a_foreign_dish_name_with_an_english_word_is_one_phrase(lint):
+    found = spelling(lint("Menu itu berisi bakso, zuppa soup, dan capcay."))
+    assert [(f.rule, f.text, f.severity) for f in found] == [
+        ("spelling/foreign", "zuppa soup", Severity.INFO)]
+    # an unknown word a slip explains is not swallowed by a neighbouring English word
+    found = spelling(lint("Layanan platform digtal itu baru."), Severity.ERROR)
+    assert [f.text for f in found] == ["digtal"]

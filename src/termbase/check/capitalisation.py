@@ -34,10 +34,23 @@ def _pairs(name: str) -> dict[tuple[str, ...], list[str]]:
     return pairs
 
 
-def _longest(line: Line, index: int, table: dict) -> int:
+@cache
+def _keys_by_first(name: str) -> dict[str, list[tuple[str, ...]]]:
+    """A pair list's keys grouped by their first word."""
+    grouped: dict[str, list[tuple[str, ...]]] = {}
+    for words in _pairs(name):
+        grouped.setdefault(words[0], []).append(words)
+    return grouped
+
+
+def _longest(line: Line, index: int, name: str) -> int:
     """How many words from line.items[index] on, joined by single spaces, form the
-    longest entry of the table (0 when none)."""
-    longest = max(len(key) for key in table)
+    longest entry of the pair list (0 when none)."""
+    table = _pairs(name)
+    group = _keys_by_first(name).get(line.items[index].text.lower())
+    if not group:
+        return 0  # most words open no entry: no walk
+    longest = max(len(key) for key in group)
     words: list[str] = []
     best = 0
     for offset in range(longest):
@@ -73,7 +86,7 @@ def title_capital(doc, ctx):
             continue
         index = 0
         while index < len(line.items):
-            length = _longest(line, index, titles)
+            length = _longest(line, index, "titles")
             if not length:
                 index += 1
                 continue
@@ -117,7 +130,7 @@ def name_capital(doc, ctx):
     for line in lines(doc):
         index = 0
         while index < len(line.items):
-            length = _longest(line, index, names)
+            length = _longest(line, index, "proper_names")
             if not length:
                 index += 1
                 continue
@@ -149,8 +162,15 @@ def _name_words(doc) -> set[str]:
                 names.update((left.text, right.text))
         # "Sabuk dan Jalan", "Kementerian Energi dan Sumber Daya Mineral": a name with
         # a conjunction inside.
-        for left, middle, right in zip(items, items[1:], items[2:], strict=False):
-            if (left.is_word and right.is_word and middle.text in _NAME_JOINERS
+        for index, middle in enumerate(items):
+            if middle.text not in _NAME_JOINERS or index == 0 or index + 1 >= len(items):
+                continue
+            # "Pertanian, dan Perikanan" in a title: a serial comma may stand before dan.
+            left = items[index - 1]
+            if left.text == "," and index > 1:
+                left = items[index - 2]
+            right = items[index + 1]
+            if (left.is_word and right.is_word
                     and left.text[:1].isupper() and right.text[:1].isupper()):
                 names.update((left.text, right.text))
     # A word the article capitalises every time, more than once, and never writes in

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from termbase.data import word_set
-from termbase.lang.tokens import Kind, Token, tokenize
+from termbase.lang.tokens import Kind, Token
 
 OPENERS = "\"“‘'([«"
 SENTENCE_ENDS = ".!?…"
@@ -71,20 +71,32 @@ class Line:
         return capitalised * 2 >= len(words)
 
 
-def lines(doc) -> Iterator[Line]:
+def lines(doc) -> list[Line]:
+    """The document's non-blank lines with their items, computed once per document:
+    every rule of capitals and sentence shape reads them."""
+    if "lines" not in doc.shared:
+        doc.shared["lines"] = list(_read_lines(doc))
+    return doc.shared["lines"]
+
+
+def _read_lines(doc) -> Iterator[Line]:
+    """Lines built from the document's own tokens (every visible character of the text
+    is in a sentence), so the text is not tokenized twice."""
     text = doc.text
+    tokens = [token for token in doc.tokens() if token.kind is not Kind.SPACE]
+    position = 0
     for match in re.finditer(r"[^\n]+", text):
         start, end = match.start(), match.end()
         if not match.group().strip():
             continue
         items = []
-        gap = ""
-        for token in tokenize(text, start, end):
-            if token.kind is Kind.SPACE:
-                gap += token.text
-                continue
-            items.append(Item(token, gap))
-            gap = ""
+        previous = start
+        while position < len(tokens) and tokens[position].start < end:
+            token = tokens[position]
+            if token.start >= start:
+                items.append(Item(token, text[previous : token.start]))
+                previous = token.end
+            position += 1
         yield Line(start, end, match.group(), items)
 
 

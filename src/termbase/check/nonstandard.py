@@ -6,6 +6,8 @@ lang/nonstandard.py's knowledge; this module finds them in a document and report
 
 from __future__ import annotations
 
+import bisect
+
 from termbase.check.rules import match_case, rule
 from termbase.data import word_set
 from termbase.errors import InputError
@@ -55,13 +57,13 @@ def _inside_name(words: list[Token], index: int) -> bool:
 def _word_findings(doc, ctx):
     sentences = [_sentence_words(s) for s in doc.sentences()]
     names_inside = {w.text for words in sentences for w in words[1:] if w.text[:1].isupper()}
+    verdicts: dict[str, tuple[str, str] | None] = {}  # standard_word, once per spelling
     for words in sentences:
         for index, token in enumerate(words):
             text = token.text
-            if any(ch.isdigit() for ch in text) or (text.isupper() and len(text) > 1):
-                continue
-            if any(ch.isupper() for ch in text[1:]):
-                continue  # brand or acronym: iPhone, KTPnya
+            if not text[1:].islower() and len(text) > 1 or not text.isalpha() and (
+                    any(ch.isdigit() for ch in text)):
+                continue  # all capitals, a brand or acronym (iPhone, KTPnya), a digit
             lower = text.lower()
             if text[:1].isupper():
                 proper = standard_forms().get(lower, "")
@@ -76,7 +78,9 @@ def _word_findings(doc, ctx):
                 else:
                     continue  # a name inside a sentence: Apotik Sehat
             else:
-                found = standard_word(lower, ctx.speller)
+                if lower not in verdicts:
+                    verdicts[lower] = standard_word(lower, ctx.speller)
+                found = verdicts[lower]
             if found is None or _looks_english(words, index, ctx):
                 continue
             form, message = found
@@ -91,10 +95,11 @@ def _word_findings(doc, ctx):
 def _phrase_findings(doc):
     known = phrases()
     longest = max((len(key) for key in known), default=0)
+    openers = {key[0] for key in known}
     for sentence in doc.sentences():
         tokens = sentence.tokens
         for i, first in enumerate(tokens):
-            if first.kind is not Kind.WORD:
+            if first.kind is not Kind.WORD or first.text.lower() not in openers:
                 continue
             for size in range(longest, 1, -1):
                 span = tokens[i : i + 2 * size - 1]
@@ -126,10 +131,13 @@ def nonstandard_findings(doc, ctx) -> list[Finding]:
 def nonstandard_starts(doc, ctx) -> frozenset[int]:
     """Offsets of the word tokens this rule reports."""
     if "nonstandard_starts" not in doc.shared:
-        spans = [(f.start, f.end) for f in nonstandard_findings(doc, ctx)]
-        doc.shared["nonstandard_starts"] = frozenset(
-            t.start for t in doc.tokens()
-            if t.kind is Kind.WORD and any(s <= t.start < e for s, e in spans))
+        starts = [t.start for t in doc.tokens() if t.kind is Kind.WORD]
+        found = set()
+        for finding in nonstandard_findings(doc, ctx):
+            first = bisect.bisect_left(starts, finding.start)
+            last = bisect.bisect_left(starts, finding.end)
+            found.update(starts[first:last])
+        doc.shared["nonstandard_starts"] = frozenset(found)
     return doc.shared["nonstandard_starts"]
 
 

@@ -146,6 +146,9 @@ def preposition_attached(doc, ctx):
                            doc, token.start, token.end, apart)
 
 
+VERB_SUFFIXES = ("kan", "i")
+
+
 def _is_passive_verb(verb: str, speller) -> bool:
     """di+verb is a passive: Hunspell knows it and a meN- form of the same stem, or the
     root has one syllable and Hunspell knows its menge- form (mengesahkan, mengebom,
@@ -157,8 +160,10 @@ def _is_passive_verb(verb: str, speller) -> bool:
             return False
         if speller.in_dictionary(menge):
             return True
-    return speller.in_dictionary("di" + lower) and any(
-        speller.in_dictionary(form) for form in nasal_forms(lower))
+    # A verb suffix is evidence enough when Hunspell lacks the di- form itself
+    # (di awali: mengawali); a bare noun is not (di laut: melaut is another verb).
+    verbal = speller.in_dictionary("di" + lower) or lower.endswith(VERB_SUFFIXES)
+    return verbal and any(speller.in_dictionary(form) for form in nasal_forms(lower))
 
 
 @rule("orthography/prefix-apart", Severity.ERROR,

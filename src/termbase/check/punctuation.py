@@ -185,6 +185,24 @@ def abbreviation_period(doc, ctx):
                           doc, start, end, ".")
 
 
+_SYMBOL_STOP = re.compile(r"\b([^\W\d_]+)\.(?=\s?\d)")
+
+
+@rule("orthography/symbol-period", Severity.WARNING,
+      "A currency or measure symbol written with a full stop before its amount.",
+      "sebesar Rp. 2 juta", "sebesar Rp 2 juta")
+def symbol_period(doc, ctx):
+    symbols = word_set("symbols_no_period")
+    for line in lines(doc):
+        for match in _SYMBOL_STOP.finditer(doc.text, line.start, line.end):
+            if match.group(1) in symbols:
+                stop = match.end(1)
+                yield Finding("orthography/symbol-period", Severity.WARNING,
+                              f"{match.group(1)} is a symbol: no full stop",
+                              match.start(), stop + 1, doc.text[match.start() : stop + 1],
+                              [match.group(1)], Edit(stop, stop + 1, ""))
+
+
 def _before_a_name(line: Line, index: int) -> bool:
     """A capitalised word follows after one space: "dr Fauzan"."""
     if index + 1 >= len(line.items):

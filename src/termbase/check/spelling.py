@@ -63,6 +63,7 @@ class ArticleWords:
 
     def __post_init__(self):
         self.defined = defined_abbreviations(self.doc.text)
+        self._foreign_words: dict[str, bool] = {}
 
     @cached_property
     def words(self) -> list[Token]:
@@ -109,18 +110,26 @@ class ArticleWords:
         """Word tokens the spelling rules judge: not numbers, acronyms, glossary words,
         accepted words, the article's own abbreviations or its closing credit."""
         ctx = self.ctx
-        return [
-            token for token in self.words
-            if not any(ch.isdigit() for ch in token.text)
-            and (not _is_acronym_or_brand(token.text) or self.run_together(token))
-            and normalise(token.text) not in ctx.glossary_words
-            and token.text.casefold() not in self.defined
-            and token.start not in self.reduplication_tails
-            and not any(start <= token.start < end for start, end in self.credits)
-            and self.doc.text[token.start - 1 : token.start] not in _HANDLE_MARKS
-            and not ctx.speller.accepts(token.text)
-            and token.start not in nonstandard_starts(self.doc, ctx)
-        ]
+        skipped = self.reduplication_tails | nonstandard_starts(self.doc, ctx)
+        judged: dict[str, bool] = {}  # verdicts on the text alone, once per spelling
+        checked = []
+        for token in self.words:
+            text = token.text
+            if text not in judged:
+                judged[text] = (
+                    not any(ch.isdigit() for ch in text)
+                    and normalise(text) not in ctx.glossary_words
+                    and text.casefold() not in self.defined
+                    and not ctx.speller.accepts(text))
+            if (judged[text] and token.start not in skipped
+                    and (not _is_acronym_or_brand(text) or self.run_together(token))
+                    and not self._in_credit(token.start)
+                    and self.doc.text[token.start - 1 : token.start] not in _HANDLE_MARKS):
+                checked.append(token)
+        return checked
+
+    def _in_credit(self, offset: int) -> bool:
+        return any(start <= offset < end for start, end in self.credits)
 
     def run_together(self, token: Token) -> str | None:
         """'Wang Yi' for WangYi when the article writes the two names apart elsewhere."""
@@ -141,30 +150,43 @@ class ArticleWords:
 
     @cached_property
     def foreign_runs(self) -> list[tuple[int, int]]:
-        """Spans of English in the text: a phrase of adjacent lower-case English words,
-        at least one of them no Indonesian word (code of conduct, volatile food), or one
-        such word alone that is no slip for an Indonesian one."""
+        """Spans of foreign text: a phrase of adjacent lower-case words, English or
+        unknown words no slip explains, with at least one English word Indonesian lacks
+        (code of conduct, volatile food, zuppa soup), or one such English word alone that
+        is no slip for an Indonesian one."""
         runs, run = [], []
         for token in [*self.words, None]:
-            if token is not None and self._is_english(token) and (
+            if token is not None and self._may_be_foreign(token) and (
                     not run or _adjacent(self.doc, run[-1], token)):
                 run.append(token)
                 continue
-            phrase = self._foreign_phrase(run)
-            if len(phrase) > 1 or (phrase and self.is_foreign(phrase[0])):
-                runs.append((phrase[0].start, phrase[-1].end))
-            run = [token] if token is not None and self._is_english(token) else []
+            if self._is_foreign_phrase(run):
+                runs.append((run[0].start, run[-1].end))
+            run = [token] if token is not None and self._may_be_foreign(token) else []
         return runs
 
     def _is_english(self, token: Token) -> bool:
         """English and not in the Indonesian dictionary: dan, data break a phrase."""
         text = token.text
-        return (text[:1].islower() and english_speller().knows(text)
-                and not self.ctx.speller.in_dictionary(text))
+        return (text[:1].islower() and not self.ctx.speller.in_dictionary(text)
+                and english_speller().knows(text))
 
-    def _foreign_phrase(self, run: list[Token]) -> list[Token]:
-        """The run, or nothing when every word of it is also Indonesian."""
-        return run if any(not self.ctx.speller.is_correct(t.text) for t in run) else []
+    def _may_be_foreign(self, token: Token) -> bool:
+        text = token.text
+        verdict = self._foreign_words.get(text)
+        if verdict is None:
+            speller = self.ctx.speller
+            verdict = self._is_english(token) or (
+                text[:1].islower() and text.isalpha() and not speller.is_correct(text)
+                and speller.likely_intended(text.lower()) is None)
+            self._foreign_words[text] = verdict
+        return verdict
+
+    def _is_foreign_phrase(self, run: list[Token]) -> bool:
+        english = [t for t in run if self._is_english(t)]
+        if len(run) == 1:
+            return bool(english) and self.is_foreign(run[0])
+        return any(not self.ctx.speller.is_correct(t.text) for t in english)
 
     def in_foreign_run(self, token: Token) -> bool:
         return any(start <= token.start < end for start, end in self.foreign_runs)
@@ -189,24 +211,31 @@ class ArticleWords:
                     self.capitalised[name] > self.capitalised[text]
                     or speller.is_correct(name)):
                 return name
-        if self._follows_a_name(token):
-            return None  # I Ketut Surbawa, Adhi Kazmi: a person's name, whatever it resembles
-        if self.capitalised[text] > 1:
-            return None  # written the same way again: a name
-        if zipf(text) == 0:
+        if self._follows_a_name(token) or self.capitalised[text] > 1:
+            return None  # I Ketut Surbawa, or written the same way again: a name
+        if zipf(text) == 0 and not self._follows_a_place_head(token):
+            # Kecamatan Tabang is a place, not Tambang; Lepala Desa is Kepala.
             intended = speller.likely_intended(text.lower())
             if intended and zipf(intended) >= COMMON_WORD_ZIPF:
                 return intended[:1].upper() + intended[1:]
         return speller.known_name_near(text, KNOWN_NAME_ZIPF)
 
-    def _follows_a_name(self, token: Token) -> bool:
+    def _word_before(self, token: Token) -> Token | None:
+        """The word just before, with nothing but spaces between."""
         index = self.word_index.get(token.start)
         if not index:
-            return False
+            return None
         before = self.words[index - 1]
-        gap = self.doc.text[before.end : token.start]
-        return (before.text[:1].isupper() and not gap.strip()
+        return before if not self.doc.text[before.end : token.start].strip() else None
+
+    def _follows_a_name(self, token: Token) -> bool:
+        before = self._word_before(token)
+        return (before is not None and before.text[:1].isupper()
                 and before.text.lower() not in _place_heads())
+
+    def _follows_a_place_head(self, token: Token) -> bool:
+        before = self._word_before(token)
+        return before is not None and before.text.lower() in _place_heads()
 
     @cached_property
     def word_index(self) -> dict[int, int]:
@@ -214,7 +243,11 @@ class ArticleWords:
 
     @cached_property
     def names(self) -> list[str]:
-        return [name for name in self.capitalised if len(name) >= MIN_NAME]
+        """Capitalised words the article uses as names: inside sentences, and no
+        lower-case dictionary word (Jadi opening a sentence is no name for Yadi)."""
+        return [name for name in self.capitalised
+                if len(name) >= MIN_NAME and name in self.names_inside
+                and not self.ctx.speller.in_dictionary(name.lower())]
 
 
 @cache

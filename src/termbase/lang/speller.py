@@ -14,7 +14,7 @@ from collections.abc import Set as AbstractSet
 from functools import cache
 from pathlib import Path
 
-from termbase.data import word_list
+from termbase.data import word_list, word_set
 from termbase.errors import InputError
 from termbase.lang import lexicon, morphology, nonstandard, suggest
 from termbase.lang.edits import PLAIN as PLAIN_SUBSTITUTION
@@ -218,8 +218,8 @@ class Speller:
         stem = analysis.root
         if self.accepts(stem):
             return True
-        if not self.in_dictionary(stem):
-            return False
+        if not self.in_dictionary(stem) or stem in word_set("function_words"):
+            return False  # beritu is no ber- + itu: function words take no affixes
         # A rare short stem may be a typo's accident (multiteral = multi- + teral); a
         # long dictionary stem rarely is (dicaplok = di- + caplok), nor one that takes a
         # single ordinary affix (berbalut, cuitannya), which the slip check then watches.
