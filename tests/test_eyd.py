@@ -462,3 +462,8 @@ def test_prefix_apart_before_a_suffixed_verb_hunspell_lacks(lint):
 def test_mikro_after_a_noun_is_an_adjective(lint):
     assert not [f for f in lint("Modal usaha mikro masyarakat naik.")
                 if f.rule == "orthography/bound-form-apart"]
+
+
+def test_a_noun_ending_in_i_is_no_suffixed_verb(lint):
+    assert not [f for f in lint("Kehidupan di bumi berubah.")
+                if f.rule == "orthography/prefix-apart"]

@@ -183,3 +183,31 @@ def test_a_foreign_dish_name_with_an_english_word_is_one_phrase(lint):
     # an unknown word a slip explains is not swallowed by a neighbouring English word
     found = spelling(lint("Layanan platform digtal itu baru."), Severity.ERROR)
     assert [f.text for f in found] == ["digtal"]
+
+
+def test_a_place_in_a_list_is_no_slip_for_a_common_word(lint):
+    text = "Jalan itu menghubungkan Desa Sidomulyo, Tabang atau Desa Umaq."
+    assert not spelling(lint(text), Severity.ERROR)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Pembangunan Infrastrukur Desa Dikebut\nWarga desa bekerja keras.\n",
+     [("spelling/unknown-word", "Infrastrukur", "Infrastruktur")]),
+    ("Kementrian Perdagangan Buka Pasar\nMenteri datang.\n",
+     [("spelling/nonstandard", "Kementrian", "Kementerian")]),
+    ("Warga Keluhkan Resiko Banjir\nWarga cemas.\n",
+     [("spelling/nonstandard", "Resiko", "Risiko")]),
+    # a name the body also writes capitalised stays a name
+    ("Apotik Sehat Buka Cabang Baru\nApotik Sehat melayani warga.\n", []),
+])
+def test_a_title_case_headline_is_checked_like_running_text(lint, text, expected):
+    found = [(f.rule, f.text, f.suggestions[0]) for f in spelling(lint(text))
+             if f.severity is not Severity.INFO]
+    assert found == expected
+
+
+def test_a_spaced_en_dash_in_a_reduplication(lint):
+    assert [f.rule for f in lint("Warga membersihkan sungai – sungai di kota.")] == [
+        "typography/spaced-hyphen"]
+    assert not [f for f in lint("Jarak Jakarta – Bandung dekat.")
+                if f.rule == "typography/spaced-hyphen"]

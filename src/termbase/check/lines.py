@@ -71,6 +71,14 @@ class Line:
         return capitalised * 2 >= len(words)
 
 
+def is_title_case_headline(line: Line) -> bool:
+    """A headline in title case: no sentence end, and three or more longer words nearly
+    all capitalised. Stricter than is_heading: a capital there says nothing of names."""
+    words = [item.text for item in line.words() if len(item.text) > 3]
+    capitalised = sum(1 for word in words if word[:1].isupper() and not word.isupper())
+    return not line.ends_sentence and len(words) >= 3 and capitalised >= 0.75 * len(words)
+
+
 def lines(doc) -> list[Line]:
     """The document's non-blank lines with their items, computed once per document:
     every rule of capitals and sentence shape reads them."""

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 
+from termbase.check.lines import is_title_case_headline, lines
 from termbase.check.rules import match_case, rule
 from termbase.data import word_set
 from termbase.errors import InputError
@@ -56,7 +57,13 @@ def _inside_name(words: list[Token], index: int) -> bool:
 
 def _word_findings(doc, ctx):
     sentences = [_sentence_words(s) for s in doc.sentences()]
-    names_inside = {w.text for words in sentences for w in words[1:] if w.text[:1].isupper()}
+    # In a title-case headline a capital is no sign of a name (Kementrian Perdagangan).
+    headings = {item.token.start for line in lines(doc) if is_title_case_headline(line)
+                for item in line.items if item.is_word}
+    names_inside = {w.text for words in sentences for w in words[1:]
+                    if w.text[:1].isupper() and w.start not in headings}
+    capitalised_in_body = {w.text for words in sentences for w in words
+                           if w.text[:1].isupper() and w.start not in headings}
     verdicts: dict[str, tuple[str, str] | None] = {}  # standard_word, once per spelling
     for words in sentences:
         for index, token in enumerate(words):
@@ -73,7 +80,8 @@ def _word_findings(doc, ctx):
                     # A compound KBBI writes apart stays apart in a name or title:
                     # Walikota Depok -> Wali Kota Depok.
                     found = (proper, f"non-standard form {text!r}: KBBI writes {proper!r}")
-                elif index == 0 and not _is_name(words, index, names_inside):
+                elif token.start in headings and text not in capitalised_in_body or (
+                        index == 0 and not _is_name(words, index, names_inside)):
                     found = standard_word(lower, ctx.speller)
                 else:
                     continue  # a name inside a sentence: Apotik Sehat

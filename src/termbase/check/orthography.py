@@ -147,6 +147,7 @@ def preposition_attached(doc, ctx):
 
 
 VERB_SUFFIXES = ("kan", "i")
+MIN_SUFFIXED_ROOT = 4  # awal + -i; bumi is no bum + -i
 
 
 def _is_passive_verb(verb: str, speller) -> bool:
@@ -162,7 +163,9 @@ def _is_passive_verb(verb: str, speller) -> bool:
             return True
     # A verb suffix is evidence enough when Hunspell lacks the di- form itself
     # (di awali: mengawali); a bare noun is not (di laut: melaut is another verb).
-    verbal = speller.in_dictionary("di" + lower) or lower.endswith(VERB_SUFFIXES)
+    verbal = speller.in_dictionary("di" + lower) or any(
+        lower.endswith(suffix) and len(lower) - len(suffix) >= MIN_SUFFIXED_ROOT
+        and speller.in_dictionary(lower[: -len(suffix)]) for suffix in VERB_SUFFIXES)
     return verbal and any(speller.in_dictionary(form) for form in nasal_forms(lower))
 
 

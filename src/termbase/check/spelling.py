@@ -15,6 +15,7 @@ from functools import cache, cached_property
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
+from termbase.check.lines import is_title_case_headline, lines
 from termbase.check.nonstandard import nonstandard_starts
 from termbase.check.rules import rule
 from termbase.data import word_list, word_set
@@ -85,8 +86,8 @@ class ArticleWords:
 
     @cached_property
     def names_inside(self) -> set[str]:
-        return {t.text for t in self.words
-                if t.text[:1].isupper() and t.start not in self.openers}
+        return {t.text for t in self.words if t.text[:1].isupper()
+                and t.start not in self.openers and t.start not in self.headings}
 
     @cached_property
     def reduplication_tails(self) -> set[int]:
@@ -100,6 +101,13 @@ class ArticleWords:
                         and is_reduplication(f"{left.text}-{right.text}")):
                     tails.add(right.start)
         return tails
+
+    @cached_property
+    def headings(self) -> frozenset[int]:
+        """Starts of the words of title-case lines (headlines, subheadings)."""
+        return frozenset(item.token.start for line in lines(self.doc)
+                         if is_title_case_headline(line)
+                         for item in line.items if item.is_word)
 
     @cached_property
     def credits(self) -> list[tuple[int, int]]:
@@ -214,9 +222,11 @@ class ArticleWords:
         if self._follows_a_name(token) or self.capitalised[text] > 1:
             return None  # I Ketut Surbawa, or written the same way again: a name
         if zipf(text) == 0 and not self._follows_a_place_head(token):
-            # Kecamatan Tabang is a place, not Tambang; Lepala Desa is Kepala.
+            # Lepala Desa is Kepala Desa: a title or place word, which stand capitalised
+            # before names; Kecamatan Tabang or "Sidomulyo, Tabang" is no Tambang.
             intended = speller.likely_intended(text.lower())
-            if intended and zipf(intended) >= COMMON_WORD_ZIPF:
+            if (intended and zipf(intended) >= COMMON_WORD_ZIPF
+                    and intended in _place_heads() | _title_words()):
                 return intended[:1].upper() + intended[1:]
         return speller.known_name_near(text, KNOWN_NAME_ZIPF)
 
@@ -256,6 +266,11 @@ def _place_heads() -> frozenset[str]:
     capitalised word is a place, not part of a person's name."""
     titles = {entry.split("|")[0].split()[-1] for entry in word_list("titles")}
     return frozenset(titles | word_set("place_time_words"))
+
+
+@cache
+def _title_words() -> frozenset[str]:
+    return frozenset(word for entry in word_list("titles") for word in entry.split("|")[0].split())
 
 
 def _article_words(doc, ctx) -> ArticleWords:
@@ -324,7 +339,10 @@ def _capitalised_error(token: Token, ctx, words: ArticleWords) -> Finding | None
         return _error(token, [apart], f"{token.text!r}: two names run together")
     if ctx.speller.is_correct(token.text):
         return None
-    if token.start in words.openers and _is_misspelt_opener(token, ctx, words):
+    # A title-case headline capitalises every word: there, as at a sentence's start, a
+    # capital is no sign of a name.
+    starts_or_heads = token.start in words.openers or token.start in words.headings
+    if starts_or_heads and _is_misspelt_opener(token, ctx, words):
         return _error(token, ctx.speller.suggest(token.text))
     name = words.misspelt_name(token)
     if name:

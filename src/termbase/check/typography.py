@@ -26,7 +26,10 @@ _BRACKETED_PART = re.compile(r"[(\[][a-z]{1,3}[)\]]$")
 _OPENING_SPACE = re.compile(rf"([“‘(\[]){_H}+")
 # A ” with a word straight after it opens a quotation (”Kami siap.”, a house style).
 _CLOSING_SPACE = re.compile(rf"(?<=\S)({_H}+)([)\]]|”(?![^\W_]))")
-_SPACED_HYPHEN = re.compile(rf"([^\W\d_]+)({_H}+-{_H}*|-{_H}+)([^\W\d_]+)")
+# A hyphen with a space on either side, or an en or em dash standing for it with spaces
+# on both (sungai – sungai): only reduplications are reported.
+_SPACED_HYPHEN = re.compile(
+    rf"([^\W\d_]+)({_H}+-{_H}*|-{_H}+|{_H}+[–—]{_H}+)([^\W\d_]+)")
 _PAIRS = {"(": ")", "[": "]", "“": "”"}
 # A sentence end glued to a quotation mark and a word: 'lengkap."Mereka', 'data.“Sesuai'.
 # Two letters before the mark keep initials (U.S."), decimals and single letters out.
@@ -321,6 +324,7 @@ def spaced_hyphen(doc, ctx):
             yield _finding("typography/spaced-hyphen", Severity.WARNING,
                            f"reduplication written with a spaced hyphen: {left}-{right}",
                            match.start(2), match.end(2), doc, "-")
+            continue
 
 
 @cache
