@@ -147,6 +147,17 @@ def name_capital(doc, ctx):
             index += length
 
 
+def _words(doc) -> list[str]:
+    return [t.text for t in doc.tokens() if t.kind is Kind.WORD]
+
+
+def _lower_words(doc) -> set[str]:
+    """The words the document writes in lower case (computed once per document)."""
+    if "lower_words" not in doc.shared:
+        doc.shared["lower_words"] = {word for word in _words(doc) if word.islower()}
+    return doc.shared["lower_words"]
+
+
 def _name_words(doc) -> set[str]:
     """Capitalised words that stand next to another capitalised word somewhere in the
     document, parts of names (Dewi in 'Dewi Sartika'), or that the document puts alone
@@ -175,8 +186,8 @@ def _name_words(doc) -> set[str]:
                 names.update((left.text, right.text))
     # A word the article capitalises every time, more than once, and never writes in
     # lower case is used as a name (kawasan Teluk: the Gulf).
-    capitalised = Counter(t.text for t in doc.tokens() if t.is_word and t.text.istitle())
-    lower = {t.text for t in doc.tokens() if t.is_word and t.text.islower()}
+    capitalised = Counter(word for word in _words(doc) if word.istitle())
+    lower = _lower_words(doc)
     names.update(word for word, count in capitalised.items()
                  if count > 1 and word.lower() not in lower)
     return names
@@ -288,7 +299,7 @@ def common_noun_capital(doc, ctx):
     counters = _numerals() | word_set("closed_class_words")
     heads = word_set("administrative_heads")
     name_words = _name_words(doc)
-    lower_words = {t.text for t in doc.tokens() if t.is_word and t.text.islower()}
+    lower_words = _lower_words(doc)
     speller = ctx.speller
     text = doc.text
     for line in lines(doc):

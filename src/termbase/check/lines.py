@@ -8,6 +8,7 @@ of it: a sentence never runs over a line break here.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -21,25 +22,19 @@ _CLOSERS = "\"”’')]»"
 _H = " \t\u00a0\u202f\u2009\u2007"
 
 
-@dataclass(frozen=True)
 class Item:
-    """A token that is not white space, with what separates it from the one before."""
+    """A token that is not white space, with what separates it from the one before.
+    Its properties are computed once: every rule of sentence shape reads them."""
 
-    token: Token
-    gap: str  # the white space before it ("" when glued or first on the line)
+    __slots__ = ("token", "gap", "text", "is_word", "spaced")
 
-    @property
-    def text(self) -> str:
-        return self.token.text
-
-    @property
-    def is_word(self) -> bool:
-        return self.token.kind is Kind.WORD
-
-    @property
-    def spaced(self) -> bool:
-        """One ordinary space (or no-break space) before it."""
-        return len(self.gap) == 1 and self.gap in _H
+    def __init__(self, token: Token, gap: str):
+        self.token = token
+        self.gap = gap  # the white space before it ("" when glued or first on the line)
+        self.text = token.text
+        self.is_word = token.kind is Kind.WORD
+        # One ordinary space (or no-break space) before it.
+        self.spaced = len(gap) == 1 and gap in _H
 
 
 @dataclass(frozen=True)
@@ -92,19 +87,15 @@ def _read_lines(doc) -> Iterator[Line]:
     is in a sentence), so the text is not tokenized twice."""
     text = doc.text
     tokens = [token for token in doc.tokens() if token.kind is not Kind.SPACE]
-    position = 0
+    starts = [token.start for token in tokens]
     for match in re.finditer(r"[^\n]+", text):
         start, end = match.start(), match.end()
         if not match.group().strip():
             continue
-        items = []
-        previous = start
-        while position < len(tokens) and tokens[position].start < end:
-            token = tokens[position]
-            if token.start >= start:
-                items.append(Item(token, text[previous : token.start]))
-                previous = token.end
-            position += 1
+        on_line = tokens[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
+        ends = [start, *(token.end for token in on_line)]
+        items = [Item(token, text[before : token.start])
+                 for token, before in zip(on_line, ends, strict=False)]
         yield Line(start, end, match.group(), items)
 
 

@@ -51,7 +51,8 @@ _CREDIT = re.compile(r"\([a-z]{2,5}(?:/[a-z]{2,5})*\)[ \t]*$", re.MULTILINE)
 
 def _is_acronym_or_brand(text: str) -> bool:
     """SCO, KTPnya, iPhone, McKinsey: capitals after the first letter."""
-    return any(ch.isupper() for ch in text[1:])
+    rest = text[1:]
+    return rest != rest.lower()
 
 
 @dataclass
@@ -168,7 +169,7 @@ class ArticleWords:
                     not run or _adjacent(self.doc, run[-1], token)):
                 run.append(token)
                 continue
-            if self._is_foreign_phrase(run):
+            if run and self._is_foreign_phrase(run):
                 runs.append((run[0].start, run[-1].end))
             run = [token] if token is not None and self._may_be_foreign(token) else []
         return runs

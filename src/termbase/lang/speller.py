@@ -41,9 +41,9 @@ MIN_INTENDED = 3  # yg and dgn are chat abbreviations, not what a slip was meant
 # Suffixes whose first consonant doubles a root's last one: naik + kan, tidak + kah.
 BOUNDARY_SUFFIXES = ("kan", "kah")
 MIN_BOUNDARY_STEM = 3
-# Strings Hunspell is asked about for suggestions (5-15 us each) before the expanded word
-# set is loaded instead (~0.1 s, lang/lexicon.py).
-HUNSPELL_LOOKUPS = 10_000
+# Strings Hunspell is asked about for suggestions (10-15 us each) before the expanded
+# word set is loaded instead (~0.1 s, lang/lexicon.py).
+HUNSPELL_LOOKUPS = 5_000
 
 
 def _system_dirs() -> list[Path]:
