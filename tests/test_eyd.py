@@ -467,3 +467,29 @@ def test_mikro_after_a_noun_is_an_adjective(lint):
 def test_a_noun_ending_in_i_is_no_suffixed_verb(lint):
     assert not [f for f in lint("Kehidupan di bumi berubah.")
                 if f.rule == "orthography/prefix-apart"]
+
+
+def test_a_capitalised_reduplication_inside_a_sentence_is_a_common_noun(lint):
+    text = ("Rapat paripurna kemarin dihadiri oleh wakil dari Fraksi-fraksi yang ada di "
+            "gedung dewan dan para anggota komisi.")
+    found = [f for f in lint(text) if f.rule == "orthography/common-noun-capital"]
+    assert [(f.text, f.suggestions[0]) for f in found] == [("Fraksi-fraksi", "fraksi-fraksi")]
+    assert not [f for f in lint("Fraksi-fraksi hadir semua di ruang rapat kemarin sore.")
+                if f.rule == "orthography/common-noun-capital"]
+
+
+@pytest.mark.parametrize("text, found", [
+    ("Acara digelar pada 5 oktober 2023 di Jakarta.", ["Oktober"]),
+    ("Sejak januari 2024 harga naik.", ["Januari"]),
+    ("Pada bulan mei lalu harga naik.", []),  # no date: left alone
+])
+def test_a_month_in_a_date_is_capitalised(lint, text, found):
+    assert [f.suggestions[0] for f in lint(text)
+            if f.rule == "orthography/name-capital"] == found
+
+
+def test_a_capitalised_bound_form_inside_a_sentence_is_a_name(lint):
+    assert not [f for f in lint("Kepala dinas, Adi Bayauw, hadir.")
+                if f.rule == "orthography/bound-form-apart"]
+    assert [f.rule for f in lint("Pasca Reformasi, pers lebih bebas.")
+            if f.rule == "orthography/bound-form-apart"] == ["orthography/bound-form-apart"]

@@ -142,3 +142,11 @@ def test_old_spelling_inside_an_official_name_is_kept(lint):
 def test_proper_and_compound_standard_forms(lint, text, expected):
     found = [f for f in lint(text) if f.rule == "spelling/nonstandard"]
     assert [f.suggestions[0] for f in found] == expected
+
+
+def test_hyphenated_and_open_compounds_and_legal_terms(lint):
+    def found(text):
+        return [f.suggestions[0] for f in lint(text) if f.rule == "spelling/nonstandard"]
+    assert found("Latihan kesiap-siagaan bencana digelar.") == ["kesiapsiagaan"]
+    assert found("Peran orangtua penting.") == ["orang tua"]
+    assert found("Uji formil dan uji materiil ditolak.") == []  # the court's own terms

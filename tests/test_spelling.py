@@ -211,3 +211,13 @@ def test_a_spaced_en_dash_in_a_reduplication(lint):
         "typography/spaced-hyphen"]
     assert not [f for f in lint("Jarak Jakarta – Bandung dekat.")
                 if f.rule == "typography/spaced-hyphen"]
+
+
+def test_an_english_word_whose_slip_target_is_english_too_stays_foreign(lint):
+    found = spelling(lint("Kita semua kena prank sama isu itu."))
+    assert [(f.rule, f.severity) for f in found] == [("spelling/foreign", Severity.INFO)]
+
+
+def test_an_english_word_in_a_headline_is_no_misspelling(lint):
+    text = "Warga Minta Fogging Dilakukan Segera\nWarga cemas.\n"
+    assert not spelling(lint(text), Severity.ERROR)

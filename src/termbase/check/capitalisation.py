@@ -13,6 +13,7 @@ from functools import cache
 from termbase.check.lines import Line, is_clause_start, lines, starts_sentence
 from termbase.check.rules import rule
 from termbase.data import word_list, word_set
+from termbase.lang.morphology import is_reduplication
 from termbase.lang.tokens import Kind
 from termbase.model import Edit, Finding, Severity
 
@@ -145,6 +146,34 @@ def name_capital(doc, ctx):
                 yield _finding("orthography/name-capital", Severity.ERROR,
                                f"a name is capitalised: {right}", doc, start, end, right)
             index += length
+        yield from _lower_case_months(doc, line)
+
+
+_DAY = re.compile(r"\d{1,2}")
+_YEAR = re.compile(r"\d{4}")
+
+
+def _lower_case_months(doc, line: Line):
+    """A month written in lower case in a date: "5 oktober 2023" -> "5 Oktober 2023"."""
+    months = _indonesian_months()
+    items = line.items
+    for index, item in enumerate(items):
+        if not item.is_word or item.text not in months:
+            continue
+        before = items[index - 1].text if index else ""
+        after = items[index + 1].text if index + 1 < len(items) else ""
+        if _DAY.fullmatch(before) or _YEAR.fullmatch(after):
+            right = item.text.capitalize()
+            yield _finding("orthography/name-capital", Severity.ERROR,
+                           f"a month is capitalised: {right}", doc, item.token.start,
+                           item.token.end, right)
+
+
+@cache
+def _indonesian_months() -> frozenset[str]:
+    """The Indonesian month names (marked "full" in the months list)."""
+    return frozenset(entry.split()[0] for entry in word_list("months")
+                     if entry.split()[2:] == ["full"])
 
 
 def _words(doc) -> list[str]:
@@ -243,6 +272,13 @@ def _in_name_list(items, index: int) -> bool:
     return previous in (",", "/") and capitalised(index - 2)
 
 
+def _is_capitalised_reduplication(word: str) -> bool:
+    """Fraksi-fraksi, Komisi-komisi: a capital on the first half only."""
+    parts = word.split("-")
+    return (len(parts) == 2 and _is_plain_capitalised(parts[0]) and parts[1].isalpha()
+            and parts[1].islower() and is_reduplication(word))
+
+
 def _is_plain_capitalised(word: str) -> bool:
     return len(word) >= 3 and word.isalpha() and word[:1].isupper() and word[1:].islower()
 
@@ -308,6 +344,14 @@ def common_noun_capital(doc, ctx):
         items = line.items
         for index, item in enumerate(items):
             word = item.text
+            if (item.is_word and index and _is_capitalised_reduplication(word)
+                    and not is_clause_start(line, index)):
+                # Names do not reduplicate: "Fraksi-fraksi DPRD" is a common noun.
+                yield Finding("orthography/common-noun-capital", Severity.WARNING,
+                              "an ordinary word is not capitalised inside a sentence: "
+                              f"{word.lower()}", item.token.start, item.token.end, word,
+                              [word.lower()], None)
+                continue
             if not item.is_word or not _is_plain_capitalised(word) or index == 0:
                 continue
             lower = word.lower()

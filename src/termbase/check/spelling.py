@@ -153,9 +153,13 @@ class ArticleWords:
         plain text cannot italicise it, so it is not a misspelling."""
         text = token.text
         speller = self.ctx.speller
-        return (len(text) >= MIN_FOREIGN and not speller.is_correct(text)
-                and english_speller().knows(text)
-                and speller.likely_intended(text.lower()) is None)
+        if len(text) < MIN_FOREIGN or speller.is_correct(text) or not english_speller().knows(
+                text):
+            return False
+        # A slip for an Indonesian word (hat: hati) is no English; one whose target is
+        # English too (prank: rank) says nothing.
+        intended = speller.likely_intended(text.lower())
+        return intended is None or english_speller().knows(intended)
 
     @cached_property
     def foreign_runs(self) -> list[tuple[int, int]]:
@@ -342,7 +346,8 @@ def _capitalised_error(token: Token, ctx, words: ArticleWords) -> Finding | None
         return None
     # A title-case headline capitalises every word: there, as at a sentence's start, a
     # capital is no sign of a name.
-    starts_or_heads = token.start in words.openers or token.start in words.headings
+    starts_or_heads = token.start in words.openers or (
+        token.start in words.headings and not english_speller().knows(token.text))
     if starts_or_heads and _is_misspelt_opener(token, ctx, words):
         return _error(token, ctx.speller.suggest(token.text))
     name = words.misspelt_name(token)

@@ -26,7 +26,7 @@ _YEAR = re.compile(r"(?<![\d/.,:])((?:19|20)\d{2})(?![\d/:]|[.,]\d)")
 
 
 def _months() -> dict[str, int]:
-    return {name: int(number) for name, number in (e.split() for e in word_list("months"))}
+    return {name: int(number) for name, number, *_ in (e.split() for e in word_list("months"))}
 
 
 def _date(year: str, month: int, day: str) -> dt.date | None:

@@ -124,6 +124,9 @@ def standard_word(word: str, speller) -> tuple[str, str] | None:
     Cached: an article repeats its words, and a desk checks article after article."""
     parts = word_parts(word)
     if len(parts) > 1:
+        whole = standard_forms().get(word)
+        if whole is not None:  # kesiap-siagaan: KBBI writes the compound as one word
+            return whole, f"non-standard form {word!r}: KBBI writes {whole!r}"
         fixed = [standard_word(part, speller) for part in parts]
         if not any(fixed):
             return None

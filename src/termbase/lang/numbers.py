@@ -88,7 +88,7 @@ def _alternation(words) -> str:
 
 @cache
 def _months() -> dict[str, int]:
-    return {name: int(number) for name, number in (e.split() for e in word_list("months"))}
+    return {name: int(number) for name, number, *_ in (e.split() for e in word_list("months"))}
 
 
 @cache
