@@ -493,3 +493,26 @@ def test_a_capitalised_bound_form_inside_a_sentence_is_a_name(lint):
                 if f.rule == "orthography/bound-form-apart"]
     assert [f.rule for f in lint("Pasca Reformasi, pers lebih bebas.")
             if f.rule == "orthography/bound-form-apart"] == ["orthography/bound-form-apart"]
+
+
+@pytest.mark.parametrize("text, found", [
+    ("Gempa terjadi pukul 13:41 WIB tadi.", ["13.41"]),
+    ("Kejadian itu pukul 8:17 pagi.", ["8.17"]),
+    ("Skor akhir 2:1 untuk tuan rumah.", []),
+    ("Pukul 13.41 WIB sudah selesai.", []),
+])
+def test_time_separator(lint, text, found):
+    assert [f.suggestions[0] for f in lint(text)
+            if f.rule == "orthography/time-separator"] == found
+
+
+def test_ordinal_ke_before_digits_takes_a_hyphen(lint):
+    assert [f.suggestions[0] for f in lint("Peserta angkatan ke 63 hadir.")
+            if f.rule == "orthography/ordinal-apart"] == ["ke-63"]
+    assert not [f for f in lint("Barang itu dikirim ke 63 negara.")
+                if f.rule == "orthography/ordinal-apart"]
+
+
+def test_glued_preposition_before_posisi(lint):
+    assert [f.suggestions[0] for f in lint("Diposisi itu ia bermain baik.")
+            if f.rule == "orthography/preposition-attached"] == ["Di posisi"]

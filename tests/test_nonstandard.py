@@ -150,3 +150,9 @@ def test_hyphenated_and_open_compounds_and_legal_terms(lint):
     assert found("Latihan kesiap-siagaan bencana digelar.") == ["kesiapsiagaan"]
     assert found("Peran orangtua penting.") == ["orang tua"]
     assert found("Uji formil dan uji materiil ditolak.") == []  # the court's own terms
+
+
+def test_curly_apostrophe_and_kaos(lint):
+    found = [f.suggestions[0] for f in lint("Acara digelar Jum’at pagi. Ia memakai kaos.")
+             if f.rule == "spelling/nonstandard"]
+    assert found == ["Jumat", "kaus"]

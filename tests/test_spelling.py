@@ -221,3 +221,11 @@ def test_an_english_word_whose_slip_target_is_english_too_stays_foreign(lint):
 def test_an_english_word_in_a_headline_is_no_misspelling(lint):
     text = "Warga Minta Fogging Dilakukan Segera\nWarga cemas.\n"
     assert not spelling(lint(text), Severity.ERROR)
+
+
+def test_a_vowel_slip_in_a_long_word_against_a_far_commoner_one(lint):
+    found = spelling(lint("Kepala Negera hadir. Kata sekretaris, negera itu maju."),
+                     Severity.ERROR)
+    assert [(f.text, f.suggestions[0]) for f in found] == [
+        ("Negera", "Negara"), ("negera", "negara")]
+    assert not spelling(lint("Polisi menyita sabu dan mia datang."), Severity.ERROR)

@@ -71,7 +71,7 @@ def _word_findings(doc, ctx):
             if not text[1:].islower() and len(text) > 1 or not text.isalpha() and (
                     any(ch.isdigit() for ch in text)):
                 continue  # all capitals, a brand or acronym (iPhone, KTPnya), a digit
-            lower = text.lower()
+            lower = text.lower().replace("\u2019", "'")  # Jum’at is jum'at
             if text[:1].isupper():
                 proper = standard_forms().get(lower, "")
                 if proper[:1].isupper() and not _inside_name(words, index):

@@ -255,14 +255,16 @@ def _ordinal_cues() -> tuple[frozenset[str], frozenset[str]]:
             frozenset(word for word, where in entries if where == "after"))
 
 
-def _word_around(tokens: list[Token], index: int, step: int) -> Token | None:
-    """The word one space away from tokens[index] in the direction of step (-1, +1)."""
+def _word_around(tokens: list[Token], index: int, step: int,
+                 kinds: tuple[Kind, ...] = (Kind.WORD,)) -> Token | None:
+    """The word (or other token of the kinds) one space away from tokens[index] in the
+    direction of step (-1, +1)."""
     gap, word = index + step, index + 2 * step
     if not 0 <= word < len(tokens):
         return None
     if tokens[gap].kind is not Kind.SPACE or not set(tokens[gap].text) <= _HORIZONTAL:
         return None
-    return tokens[word] if tokens[word].kind is Kind.WORD else None
+    return tokens[word] if tokens[word].kind in kinds else None
 
 
 @rule("orthography/ordinal-apart", Severity.ERROR,
@@ -276,8 +278,11 @@ def ordinal_apart(doc, ctx):
         for index, token in enumerate(tokens):
             if token.kind is not Kind.WORD or token.text.lower() != "ke":
                 continue
-            number = _word_around(tokens, index, 1)
-            if number is None or number.text.lower() not in numbers:
+            number = _word_around(tokens, index, 1, kinds=(Kind.WORD, Kind.NUMBER))
+            if number is None:
+                continue
+            digits = number.kind is Kind.NUMBER and number.text.isdigit()
+            if not digits and number.text.lower() not in numbers:
                 continue
             # "dikirim ke tiga desa": ke is also the preposition before a number. Only
             # a cue tells the ordinal: "yang ke", "untuk ke", "hari ke", "ke tiga kalinya".
@@ -286,9 +291,10 @@ def ordinal_apart(doc, ctx):
             if not ((before and before.text.lower() in cues_before)
                     or (after and after.text.lower() in cues_after)):
                 continue
-            joined = token.text + number.text.lower()
+            # ke + a number word is one word (keenam); ke + digits takes a hyphen (ke-63).
+            joined = token.text + ("-" if digits else "") + number.text.lower()
             yield _replace("orthography/ordinal-apart",
-                           f"ke- is joined to a number word: {joined}",
+                           f"ke- is joined to the number: {joined}",
                            doc, token.start, number.end, joined)
 
 

@@ -12,6 +12,7 @@ from functools import cache
 
 from termbase.check.lines import SENTENCE_ENDS, Line, lines, starts_sentence
 from termbase.check.rules import rule
+from termbase.check.typography import clock_words
 from termbase.data import word_list, word_set
 from termbase.lang.morphology import is_reduplication
 from termbase.lang.tokens import Kind
@@ -201,6 +202,35 @@ def symbol_period(doc, ctx):
                               f"{match.group(1)} is a symbol: no full stop",
                               match.start(), stop + 1, doc.text[match.start() : stop + 1],
                               [match.group(1)], Edit(stop, stop + 1, ""))
+
+
+_COLON_TIME = re.compile(r"(?<![\w.,:])(\d{1,2}):(\d{2})(?![\w:]|[.,]\d)")
+_WORD_BEFORE_TIME = re.compile(r"([^\W\d_]+)[ \t\u00a0]+$")
+_WORD_AFTER_TIME = re.compile(r"[ \t\u00a0]*([^\W\d_]+)")
+
+
+@rule("orthography/time-separator", Severity.WARNING,
+      "A clock time written with a colon: EYD V separates hours and minutes with a full stop.",
+      "pukul 13:41 WIB", "pukul 13.41 WIB")
+def time_separator(doc, ctx):
+    clock = clock_words()
+    text = doc.text
+    for line in lines(doc):
+        for match in _COLON_TIME.finditer(text, line.start, line.end):
+            if int(match.group(1)) > 24 or int(match.group(2)) > 59:
+                continue
+            before = _WORD_BEFORE_TIME.search(text, max(line.start, match.start() - 20),
+                                              match.start())
+            after = _WORD_AFTER_TIME.match(text, match.end(), line.end)
+            # Only a clock word makes it a time (skor 2:1 is a score).
+            if not ((before and before.group(1).casefold() in clock["before"])
+                    or (after and after.group(1).casefold() in clock["after"])):
+                continue
+            right = f"{match.group(1)}.{match.group(2)}"
+            yield Finding("orthography/time-separator", Severity.WARNING,
+                          f"hours and minutes are separated by a full stop: {right}",
+                          match.start(), match.end(), match.group(), [right],
+                          Edit(match.start(), match.end(), right))
 
 
 def _before_a_name(line: Line, index: int) -> bool:

@@ -36,9 +36,10 @@ SLIP_TARGET_ZIPF = 3.5
 # the dictionary this common, is that name misspelt (Widiodo, Semenep).
 KNOWN_NAME_ZIPF = 3.5
 MIN_NAME = 4
-# A capitalised word the web never writes, one slip from a word this common, is that
-# word misspelt (Lepala Desa: Kepala).
+# A capitalised word one slip from a title or place word this common, and this much
+# rarer itself, is that word misspelt (Lepala Desa: Kepala).
 COMMON_WORD_ZIPF = 4.5
+TITLE_SLIP_MARGIN = 2.0
 MIN_FOREIGN = 3
 _TRIPLED = re.compile(r"([^\W\d_])\1\1", re.IGNORECASE)
 # WangYi, PutinPun: two capitalised halves run together.
@@ -224,15 +225,19 @@ class ArticleWords:
                     self.capitalised[name] > self.capitalised[text]
                     or speller.is_correct(name)):
                 return name
-        if self._follows_a_name(token) or self.capitalised[text] > 1:
-            return None  # I Ketut Surbawa, or written the same way again: a name
-        if zipf(text) == 0 and not self._follows_a_place_head(token):
-            # Lepala Desa is Kepala Desa: a title or place word, which stand capitalised
-            # before names; Kecamatan Tabang or "Sidomulyo, Tabang" is no Tambang.
+        if self._follows_a_name(token):
+            return None  # I Ketut Surbawa: a person's name, whatever it resembles
+        if not self._follows_a_place_head(token):
+            # Lepala Desa is Kepala Desa, Kepala Negera Kepala Negara: title and place
+            # words stand capitalised before names. Kecamatan Tabang, "Sidomulyo,
+            # Tabang" is no Tambang.
             intended = speller.likely_intended(text.lower())
             if (intended and zipf(intended) >= COMMON_WORD_ZIPF
+                    and zipf(intended) - zipf(text) >= TITLE_SLIP_MARGIN
                     and intended in _place_heads() | _title_words()):
                 return intended[:1].upper() + intended[1:]
+        if self.capitalised[text] > 1:
+            return None  # written the same way again: a name
         return speller.known_name_near(text, KNOWN_NAME_ZIPF)
 
     def _word_before(self, token: Token) -> Token | None:
@@ -246,7 +251,7 @@ class ArticleWords:
     def _follows_a_name(self, token: Token) -> bool:
         before = self._word_before(token)
         return (before is not None and before.text[:1].isupper()
-                and before.text.lower() not in _place_heads())
+                and before.text.lower() not in _place_heads() | _title_words())
 
     def _follows_a_place_head(self, token: Token) -> bool:
         before = self._word_before(token)

@@ -328,7 +328,8 @@ def spaced_hyphen(doc, ctx):
 
 
 @cache
-def _clock_words() -> dict[str, frozenset[str]]:
+def clock_words() -> dict[str, frozenset[str]]:
+    """Words that make a number a clock time: pukul before it, WIB/WITA/WIT after."""
     sides: dict[str, set[str]] = {"before": set(), "after": set()}
     for entry in word_list("clock_words"):
         word, side = entry.split()
@@ -346,7 +347,7 @@ _WORD_AFTER = re.compile(rf"{_H}+([^\W\d_]+)(?![^\W\d_])")
       "A space inside a clock time after pukul or before a time zone.",
       "pukul 07. 26 WIB", "pukul 07.26 WIB")
 def spaced_time(doc, ctx):
-    clock = _clock_words()
+    clock = clock_words()
     for start, end in _line_spans(doc):
         for match in _SPACED_TIME.finditer(doc.text, start, end):
             hours, minutes = int(match.group(1)), int(match.group(3))

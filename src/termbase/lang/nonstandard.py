@@ -122,6 +122,7 @@ def assimilated(word: str, speller) -> tuple[str, str] | None:
 def standard_word(word: str, speller) -> tuple[str, str] | None:
     """(standard form, message) for a lower-case word, hyphenated parts one by one.
     Cached: an article repeats its words, and a desk checks article after article."""
+    word = word.replace("\u2019", "'")  # Jum’at is jum'at
     parts = word_parts(word)
     if len(parts) > 1:
         whole = standard_forms().get(word)

@@ -37,6 +37,10 @@ INTENDED_ZIPF = 3.5
 INTENDED_MARGIN = 0.5
 # A root at least this common makes an analysis sure enough to need no slip check.
 SOLID_ROOT_ZIPF = 3.0
+# A plain substitution counts as a slip only in a word this long, against a word this
+# much commoner (Zipf).
+LONG_SUBSTITUTED = 6
+SUBSTITUTION_MARGIN = 1.5
 MIN_INTENDED = 3  # yg and dgn are chat abbreviations, not what a slip was meant to be
 # Suffixes whose first consonant doubles a root's last one: naik + kan, tidak + kah.
 BOUNDARY_SUFFIXES = ("kan", "kah")
@@ -91,10 +95,13 @@ def _frequencies() -> dict[str, float]:
 
 def _is_slip(typed: str, candidate: str) -> bool:
     """One typing slip: a letter dropped, added or doubled, two swapped, or a key's
-    neighbour struck. A plain substitution (sabu/satu, mia/dia) is as often another word."""
+    neighbour struck. A plain substitution in a short word (sabu/satu, mia/dia) is as
+    often another word; in a longer one, against a far commoner word, it is a slip
+    (negera/negara)."""
     distance = weighted_distance(typed, candidate)
-    if len(typed) == len(candidate):
-        return distance < PLAIN_SUBSTITUTION
+    if len(typed) == len(candidate) and distance >= PLAIN_SUBSTITUTION:
+        return (len(typed) >= LONG_SUBSTITUTED and distance <= SLIP
+                and zipf(candidate) - zipf(typed) >= SUBSTITUTION_MARGIN)
     return distance <= SLIP
 
 
@@ -251,7 +258,10 @@ class Speller:
         ]
         if not near:
             return None
-        return min(near, key=lambda c: (weighted_distance(lower, c), -zipf(c), c))
+        # A plain substitution is the least likely slip (telihat: terlihat, not melihat).
+        return min(near, key=lambda c: (len(c) == len(lower)
+                                        and weighted_distance(lower, c) >= PLAIN_SUBSTITUTION,
+                                        weighted_distance(lower, c), -zipf(c), c))
 
     def known_name_near(self, name: str, floor: float) -> str | None:
         """A name the dictionary writes capitalised (Sumenep), at least this common, one
