@@ -10,7 +10,7 @@ import re
 from collections import Counter
 from functools import cache
 
-from termbase.check.lines import Line, is_clause_start, lines, starts_sentence
+from termbase.check.lines import Line, is_clause_start, lines, starts_sentence, word_runs
 from termbase.check.rules import rule
 from termbase.data import word_list, word_set
 from termbase.lang.morphology import is_reduplication
@@ -52,19 +52,8 @@ def _longest(line: Line, index: int, name: str) -> int:
     if not group:
         return 0  # most words open no entry: no walk
     longest = max(len(key) for key in group)
-    words: list[str] = []
-    best = 0
-    for offset in range(longest):
-        position = index + offset
-        if position >= len(line.items):
-            break
-        item = line.items[position]
-        if not item.is_word or (offset and not item.spaced):
-            break
-        words.append(item.text.lower())
-        if tuple(words) in table:
-            best = offset + 1
-    return best
+    return max((len(words) for words in word_runs(line, index, longest) if words in table),
+               default=0)
 
 
 def _differs(written: list[str], canonical: list[str], skip_first: bool) -> bool:

@@ -99,6 +99,17 @@ def _read_lines(doc) -> Iterator[Line]:
         yield Line(start, end, match.group(), items)
 
 
+def word_runs(line: Line, index: int, longest: int) -> Iterator[tuple[str, ...]]:
+    """The lower-case words from line.items[index] on, one more each time, while they
+    are words separated by single spaces, up to `longest` words."""
+    words: list[str] = []
+    for item in line.items[index : index + longest]:
+        if not item.is_word or (words and not item.spaced):
+            return
+        words.append(item.text.lower())
+        yield tuple(words)
+
+
 def starts_sentence(line: Line, index: int) -> bool:
     """The item opens the line or a sentence, maybe after opening quotes or brackets:
     what comes before it on the line is nothing, or ends with . ! ? … or a colon."""

@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from termbase.check.lines import SENTENCE_ENDS, Line, lines, starts_sentence
+from termbase.check.lines import SENTENCE_ENDS, Line, lines, starts_sentence, word_runs
 from termbase.check.rules import rule
-from termbase.check.typography import clock_words
+from termbase.check.typography import is_clock_time
 from termbase.data import word_list, word_set
 from termbase.lang.morphology import is_reduplication
 from termbase.lang.tokens import Kind
@@ -72,18 +72,11 @@ def connective_comma(doc, ctx):
 
 
 def _connective_at(line: Line, index: int, table, longest: int) -> tuple[int, bool]:
-    words: list[str] = []
+    """(length, ambiguous) of the longest connective opening at the item, or (0, False)."""
     best = (0, False)
-    for offset in range(longest):
-        position = index + offset
-        if position >= len(line.items):
-            break
-        item = line.items[position]
-        if not item.is_word or (offset and not item.spaced):
-            break
-        words.append(item.text.lower())
-        if tuple(words) in table:
-            best = (offset + 1, table[tuple(words)])
+    for words in word_runs(line, index, longest):
+        if words in table:
+            best = (len(words), table[words])
     return best
 
 
@@ -205,26 +198,19 @@ def symbol_period(doc, ctx):
 
 
 _COLON_TIME = re.compile(r"(?<![\w.,:])(\d{1,2}):(\d{2})(?![\w:]|[.,]\d)")
-_WORD_BEFORE_TIME = re.compile(r"([^\W\d_]+)[ \t\u00a0]+$")
-_WORD_AFTER_TIME = re.compile(r"[ \t\u00a0]*([^\W\d_]+)")
 
 
 @rule("orthography/time-separator", Severity.WARNING,
       "A clock time written with a colon: EYD V separates hours and minutes with a full stop.",
       "pukul 13:41 WIB", "pukul 13.41 WIB")
 def time_separator(doc, ctx):
-    clock = clock_words()
     text = doc.text
     for line in lines(doc):
         for match in _COLON_TIME.finditer(text, line.start, line.end):
             if int(match.group(1)) > 24 or int(match.group(2)) > 59:
                 continue
-            before = _WORD_BEFORE_TIME.search(text, max(line.start, match.start() - 20),
-                                              match.start())
-            after = _WORD_AFTER_TIME.match(text, match.end(), line.end)
             # Only a clock word makes it a time (skor 2:1 is a score).
-            if not ((before and before.group(1).casefold() in clock["before"])
-                    or (after and after.group(1).casefold() in clock["after"])):
+            if not is_clock_time(text, match.start(), match.end(), line.start, line.end):
                 continue
             right = f"{match.group(1)}.{match.group(2)}"
             yield Finding("orthography/time-separator", Severity.WARNING,

@@ -42,12 +42,21 @@ COMMON_WORD_ZIPF = 4.5
 TITLE_SLIP_MARGIN = 2.0
 MIN_FOREIGN = 3
 _TRIPLED = re.compile(r"([^\W\d_])\1\1", re.IGNORECASE)
-# WangYi, PutinPun: two capitalised halves run together.
-_RUN_TOGETHER = re.compile(r"^([A-Z][a-z]+)([A-Z][a-z]+)$")
 # @handle and #hashtag are names on a platform, not words.
 _HANDLE_MARKS = frozenset("@#")
 # "(mia)", "(bri/asp)": the initials of reporter and editor that close a news story.
 _CREDIT = re.compile(r"\([a-z]{2,5}(?:/[a-z]{2,5})*\)[ \t]*$", re.MULTILINE)
+
+
+def _capitalised_halves(text: str) -> tuple[str, str] | None:
+    """WangYi, ŽižekČern -> the two capitalised words run together, or None."""
+    if not text.isalpha() or not text[:1].isupper():
+        return None
+    joins = [i for i in range(1, len(text)) if text[i].isupper() and text[i - 1].islower()]
+    if len(joins) != 1:
+        return None
+    left, right = text[: joins[0]], text[joins[0]:]
+    return (left, right) if left[1:].islower() and right[1:].islower() else None
 
 
 def _is_acronym_or_brand(text: str) -> bool:
@@ -143,10 +152,10 @@ class ArticleWords:
 
     def run_together(self, token: Token) -> str | None:
         """'Wang Yi' for WangYi when the article writes the two names apart elsewhere."""
-        match = _RUN_TOGETHER.match(token.text)
-        if not match:
+        halves = _capitalised_halves(token.text)
+        if halves is None:
             return None
-        apart = f"{match.group(1)} {match.group(2)}"
+        apart = " ".join(halves)
         return apart if apart in self.doc.text else None
 
     def is_foreign(self, token: Token) -> bool:

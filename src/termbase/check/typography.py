@@ -337,6 +337,15 @@ def clock_words() -> dict[str, frozenset[str]]:
     return {side: frozenset(words) for side, words in sides.items()}
 
 
+def is_clock_time(text: str, start: int, end: int, line_start: int, line_end: int) -> bool:
+    """text[start:end] has a clock word beside it on its line: pukul before, WIB after."""
+    clock = clock_words()
+    before = _WORD_BEFORE.search(text, max(line_start, start - 20), start)
+    after = _WORD_AFTER.match(text, end, line_end)
+    return bool((before and before.group(1).casefold() in clock["before"])
+                or (after and after.group(1).casefold() in clock["after"]))
+
+
 # Hours and minutes with a space after the separator: "07. 26", "12: 05".
 _SPACED_TIME = re.compile(rf"(?<![\w.,])(\d{{1,2}})([.:]){_H}+(\d{{2}})(?![\w,]|\.\d)")
 _WORD_BEFORE = re.compile(rf"([^\W\d_]+){_H}+$")
@@ -347,19 +356,14 @@ _WORD_AFTER = re.compile(rf"{_H}+([^\W\d_]+)(?![^\W\d_])")
       "A space inside a clock time after pukul or before a time zone.",
       "pukul 07. 26 WIB", "pukul 07.26 WIB")
 def spaced_time(doc, ctx):
-    clock = clock_words()
     for start, end in _line_spans(doc):
         for match in _SPACED_TIME.finditer(doc.text, start, end):
             hours, minutes = int(match.group(1)), int(match.group(3))
             if hours > 24 or minutes > 59:
                 continue
-            before = _WORD_BEFORE.search(doc.text, max(start, match.start() - 20),
-                                         match.start())
-            after = _WORD_AFTER.match(doc.text, match.end(), end)
             # Only a clock word makes it a time: "... tahun 2023. 15 orang" is two
             # sentences.
-            if not ((before and before.group(1).casefold() in clock["before"])
-                    or (after and after.group(1).casefold() in clock["after"])):
+            if not is_clock_time(doc.text, match.start(), match.end(), start, end):
                 continue
             written = f"{match.group(1)}{match.group(2)}{match.group(3)}"
             yield _finding("typography/spaced-time", Severity.WARNING,

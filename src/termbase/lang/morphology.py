@@ -269,24 +269,8 @@ _VOWELS = "aeiou"
 _AFFIX_PREFIXES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("memper", "memper", ("",)),
     ("diper", "diper", ("",)),
-    ("menge", "meN", ("",)),
-    ("penge", "peN", ("",)),
-    ("meny", "meN", ("s",)),
-    ("peny", "peN", ("s",)),
-    ("meng", "meN", ("", "k")),
-    ("peng", "peN", ("", "k")),
-    ("mem", "meN", ("", "p")),
-    ("pem", "peN", ("", "p")),
-    ("men", "meN", ("", "t")),
-    ("pen", "peN", ("", "t")),
-    ("me", "meN", ("",)),
-    ("pe", "peN", ("",)),
-    ("ber", "ber", ("",)),
-    ("ter", "ter", ("",)),
-    ("per", "per", ("",)),
-    ("di", "di", ("",)),
-    ("ke", "ke", ("",)),
-    ("se", "se", ("",)),
+    # The grammar's surface forms, less the shortened ones a rebuilt word never needs.
+    *(entry for entry in _SURFACES if entry[0] not in ("be", "bel", "te", "pel")),
 )
 _AFFIX_SUFFIXES = ("kan", "an", "i")
 
