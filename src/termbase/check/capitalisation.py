@@ -74,16 +74,21 @@ def title_capital(doc, ctx):
     for line in lines(doc):
         if line.is_heading:
             continue
-        index = 0
-        while index < len(line.items):
-            length = _longest(line, index, "titles")
-            if not length:
-                index += 1
-                continue
+        for index, length in _entries_on(line, "titles"):
             finding = _title_finding(doc, line, index, length, titles)
             if finding:
                 yield finding
-            index += length
+
+
+def _entries_on(line: Line, name: str):
+    """(index, length) of each longest entry of the pair list on the line, left to right,
+    entries not overlapping."""
+    index = 0
+    while index < len(line.items):
+        length = _longest(line, index, name)
+        if length:
+            yield index, length
+        index += length or 1
 
 
 def _title_finding(doc, line: Line, index: int, length: int, titles) -> Finding | None:
@@ -118,12 +123,7 @@ def _title_finding(doc, line: Line, index: int, length: int, titles) -> Finding 
 def name_capital(doc, ctx):
     names = _pairs("proper_names")
     for line in lines(doc):
-        index = 0
-        while index < len(line.items):
-            length = _longest(line, index, "proper_names")
-            if not length:
-                index += 1
-                continue
+        for index, length in _entries_on(line, "proper_names"):
             items = line.items[index : index + length]
             written = [item.text for item in items]
             canonical = names[tuple(word.lower() for word in written)]
@@ -134,7 +134,6 @@ def name_capital(doc, ctx):
                 right = " ".join(canonical)
                 yield _finding("orthography/name-capital", Severity.ERROR,
                                f"a name is capitalised: {right}", doc, start, end, right)
-            index += length
         yield from _lower_case_months(doc, line)
 
 
