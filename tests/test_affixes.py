@@ -6,7 +6,6 @@ import pytest
 
 from termbase.lang.affixes import (
     menge_form,
-    nasal_forms_with_monosyllables,
     syllables,
     verb_root,
 )
@@ -30,8 +29,3 @@ def test_verb_root_strips_kan():
 ])
 def test_menge_form(stem, form):
     assert menge_form(stem) == form
-
-
-def test_nasal_forms_with_monosyllables_adds_menge_only_for_one_syllable():
-    assert nasal_forms_with_monosyllables("bom") == ["membom", "mengebom"]
-    assert "mengetulis" not in nasal_forms_with_monosyllables("tulis")

@@ -1,4 +1,4 @@
-"""meN- forms of verb stems, with the menge- of one-syllable roots.
+"""The menge- form of verb stems whose root has one syllable.
 
 Indonesian writes menge- before a root of one syllable (sah -> mengesahkan, bom ->
 mengebom, cat -> mengecat, cek -> mengecek), where lang/morphology.py's nasal_forms
@@ -9,18 +9,9 @@ accepts.
 
 from __future__ import annotations
 
-import re
+from termbase.lang.morphology import syllables
 
-from termbase.lang.morphology import nasal_forms
-
-# Vowel groups, a diphthong (ai, au, oi, ei) counting as one: sah, bom, bank have one
-# syllable; sana, dua, kios have two.
-_SYLLABLE = re.compile(r"ai|au|oi|ei|[aeiou]")
 _VERB_SUFFIXES = ("kan",)
-
-
-def syllables(word: str) -> int:
-    return len(_SYLLABLE.findall(word.lower()))
 
 
 def verb_root(stem: str) -> str:
@@ -39,10 +30,3 @@ def has_monosyllabic_root(stem: str) -> bool:
 def menge_form(stem: str) -> str | None:
     """mengesahkan for sahkan, mengebom for bom; None when the root has more syllables."""
     return "menge" + stem if stem and has_monosyllabic_root(stem) else None
-
-
-def nasal_forms_with_monosyllables(stem: str) -> list[str]:
-    """nasal_forms(stem), plus the menge- form when its root has one syllable."""
-    forms = nasal_forms(stem)
-    menge = menge_form(stem)
-    return forms + [menge] if menge else forms

@@ -85,7 +85,6 @@ _NASAL_BEFORE = {
     "meng": "aeioughk", "peng": "aeioughk",
     "me": "lmnrwy", "pe": "lmnrwy",
 }
-_ONE_SYLLABLE = re.compile(r"[^aeiou]*[aeiou]+[^aeiou]*")
 _ER_FIRST_SYLLABLE = re.compile(r"[^aeiou]er[^aeiou]")
 
 MIN_STEM = 3
@@ -152,7 +151,7 @@ def _assimilation_fits(surface: str, initial: str, root: str) -> bool:
     """meN-/peN- take the form the root's first letter calls for (mem+baca, not men+baca);
     menge-/penge- stand only before one syllable."""
     if surface in ("menge", "penge"):
-        return bool(_ONE_SYLLABLE.fullmatch(root))
+        return syllables(root) == 1
     if surface in ("be", "te"):
         # ber-/ter- drop their r only before r or a first syllable in -er: berasa,
         # bekerja, tepercaya; telihat is terlihat misspelt.
@@ -211,12 +210,6 @@ def _well_formed(analysis: Analysis) -> bool:
 def is_verbal(analysis: Analysis) -> bool:
     """meN-, di- or ter- opens the word: its root should be a verb stem, not an -an noun."""
     return analysis.outer in _VERBAL
-
-
-def stems(word: str) -> Iterator[str]:
-    """Candidate roots of a lower-case word, the word itself first; may repeat."""
-    for analysis in analyses(word):
-        yield analysis.root
 
 
 def nasal_forms(stem: str) -> list[str]:
@@ -281,7 +274,7 @@ def starts_with_cluster(stem: str) -> bool:
     return len(stem) > 1 and stem[0] not in _VOWELS and stem[1] not in _VOWELS
 
 
-def _syllables(stem: str) -> int:
+def syllables(stem: str) -> int:
     """Vowels, a diphthong (ai, au, oi, ei) before a consonant or the end counting once."""
     diphthongs = re.findall(r"(?:ai|au|oi|ei)(?![aeiou])", stem)
     return sum(ch in _VOWELS for ch in stem) - len(diphthongs)
@@ -294,7 +287,7 @@ def nasal_prefix(prefix: str, stem: str) -> str:
     if not stem:
         return prefix
     first = stem[0]
-    if _syllables(stem) == 1:
+    if syllables(stem) == 1:
         return prefix + "nge" + stem
     cluster = starts_with_cluster(stem)
     if first in _VOWELS or first in "gh":
