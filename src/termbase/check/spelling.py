@@ -18,6 +18,7 @@ from rapidfuzz.distance import OSA
 from termbase.check.lines import is_title_case_headline, lines
 from termbase.check.nonstandard import nonstandard_starts
 from termbase.check.rules import rule
+from termbase.check.typography import spaced_reduplications
 from termbase.data import word_list, word_set
 from termbase.glossary.matcher import normalise
 from termbase.lang.abbreviations import defined_abbreviations
@@ -104,14 +105,7 @@ class ArticleWords:
     def reduplication_tails(self) -> set[int]:
         """Starts of the second halves of reduplications written with a spaced hyphen
         (pertama -tama): typography reports the hyphen; the half is no word of its own."""
-        tails = set()
-        for sentence in self.doc.sentences():
-            tokens = [t for t in sentence.tokens if t.kind is not Kind.SPACE]
-            for left, hyphen, right in zip(tokens, tokens[1:], tokens[2:], strict=False):
-                if (hyphen.text == "-" and left.kind is Kind.WORD and right.kind is Kind.WORD
-                        and is_reduplication(f"{left.text}-{right.text}")):
-                    tails.add(right.start)
-        return tails
+        return {match.start(3) for match in spaced_reduplications(self.doc)}
 
     @cached_property
     def headings(self) -> frozenset[int]:

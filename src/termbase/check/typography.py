@@ -318,15 +318,23 @@ def _unbalanced_in(doc, offset: int, text: str, continues_quote: bool):
       "A space around the hyphen of a reduplication.",
       "pertama -tama", "pertama-tama")
 def spaced_hyphen(doc, ctx):
-    for start, end in _line_spans(doc):
-        for match in _SPACED_HYPHEN.finditer(doc.text, start, end):
-            left, right = match.group(1), match.group(3)
-            if not is_reduplication(f"{left}-{right}"):
-                continue
-            yield _finding("typography/spaced-hyphen", Severity.WARNING,
-                           f"reduplication written with a spaced hyphen: {left}-{right}",
-                           match.start(2), match.end(2), doc, "-")
-            continue
+    for match in spaced_reduplications(doc):
+        left, right = match.group(1), match.group(3)
+        yield _finding("typography/spaced-hyphen", Severity.WARNING,
+                       f"reduplication written with a spaced hyphen: {left}-{right}",
+                       match.start(2), match.end(2), doc, "-")
+
+
+def spaced_reduplications(doc) -> list[re.Match]:
+    """Reduplications written with a spaced hyphen or dash (pertama -tama): groups 1 and
+    3 are the halves, group 2 the hyphen with its spaces. Computed once per document:
+    the spelling rules skip the second halves."""
+    if "spaced_reduplications" not in doc.shared:
+        doc.shared["spaced_reduplications"] = [
+            match for start, end in _line_spans(doc)
+            for match in _SPACED_HYPHEN.finditer(doc.text, start, end)
+            if is_reduplication(f"{match.group(1)}-{match.group(3)}")]
+    return doc.shared["spaced_reduplications"]
 
 
 @cache
