@@ -74,6 +74,15 @@ def is_title_case_headline(line: Line) -> bool:
     return not line.ends_sentence and len(words) >= 3 and capitalised >= 0.75 * len(words)
 
 
+def headline_words(doc) -> frozenset[int]:
+    """Starts of the words of the document's title-case headlines, computed once."""
+    if "headline_words" not in doc.shared:
+        doc.shared["headline_words"] = frozenset(
+            item.token.start for line in lines(doc) if is_title_case_headline(line)
+            for item in line.items if item.is_word)
+    return doc.shared["headline_words"]
+
+
 def lines(doc) -> list[Line]:
     """The document's non-blank lines with their items, computed once per document:
     every rule of capitals and sentence shape reads them."""

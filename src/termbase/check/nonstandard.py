@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import bisect
 
-from termbase.check.lines import is_title_case_headline, lines
+from termbase.check.lines import headline_words
 from termbase.check.rules import match_case, rule
 from termbase.data import word_set
 from termbase.errors import InputError
@@ -58,8 +58,7 @@ def _inside_name(words: list[Token], index: int) -> bool:
 def _word_findings(doc, ctx):
     sentences = [_sentence_words(s) for s in doc.sentences()]
     # In a title-case headline a capital is no sign of a name (Kementrian Perdagangan).
-    headings = {item.token.start for line in lines(doc) if is_title_case_headline(line)
-                for item in line.items if item.is_word}
+    headings = headline_words(doc)
     names_inside = {w.text for words in sentences for w in words[1:]
                     if w.text[:1].isupper() and w.start not in headings}
     capitalised_in_body = {w.text for words in sentences for w in words

@@ -15,7 +15,7 @@ from functools import cache, cached_property
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from termbase.check.lines import is_title_case_headline, lines
+from termbase.check.lines import headline_words
 from termbase.check.nonstandard import nonstandard_starts
 from termbase.check.rules import rule
 from termbase.check.typography import spaced_reduplications
@@ -110,9 +110,7 @@ class ArticleWords:
     @cached_property
     def headings(self) -> frozenset[int]:
         """Starts of the words of title-case lines (headlines, subheadings)."""
-        return frozenset(item.token.start for line in lines(self.doc)
-                         if is_title_case_headline(line)
-                         for item in line.items if item.is_word)
+        return headline_words(self.doc)
 
     @cached_property
     def credits(self) -> list[tuple[int, int]]:
