@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from termbase.lang.segment import Paragraph, lines_are_paragraphs, segment
-from termbase.lang.tokens import Token
+from termbase.lang.tokens import Kind, Token
 
 
 @dataclass
@@ -50,6 +50,13 @@ class Document:
     def sentences(self):
         for paragraph in self.paragraphs:
             yield from paragraph.sentences
+
+    @cached_property
+    def sentence_openers(self) -> frozenset[int]:
+        """Starts of the first word of every sentence."""
+        return frozenset(
+            next((t.start for t in sentence.tokens if t.kind is Kind.WORD), -1)
+            for sentence in self.sentences())
 
     @cached_property
     def _tokens(self) -> list[Token]:

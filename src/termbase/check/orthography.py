@@ -29,15 +29,6 @@ def _pairs(doc):
                 yield first, gap, second
 
 
-def _sentence_openers(doc) -> frozenset[int]:
-    """Starts of the first word of every sentence."""
-    if "sentence_openers" not in doc.shared:
-        doc.shared["sentence_openers"] = frozenset(
-            next((t.start for t in sentence.tokens if t.kind is Kind.WORD), -1)
-            for sentence in doc.sentences())
-    return doc.shared["sentence_openers"]
-
-
 def _replace(name, message, doc, start, end, replacement, severity=Severity.ERROR) -> Finding:
     return Finding(name, severity, message, start, end, doc.text[start:end], [replacement],
                    Edit(start, end, replacement))
@@ -58,7 +49,7 @@ def _is_lower_word(text: str) -> bool:
 def bound_form_apart(doc, ctx):
     forms = bound_forms()
     function_words = word_set("function_words")
-    openers = _sentence_openers(doc)
+    openers = doc.sentence_openers
     for first, _gap, second in _pairs(doc):
         form = first.text.lower()
         if form not in forms or second.text.lower() in function_words:

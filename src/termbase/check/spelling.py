@@ -83,13 +83,8 @@ class ArticleWords:
         return [t for t in self.doc.tokens() if t.kind is Kind.WORD]
 
     @cached_property
-    def openers(self) -> set[int]:
-        starts = set()
-        for sentence in self.doc.sentences():
-            first = next((t for t in sentence.tokens if t.kind is Kind.WORD), None)
-            if first is not None:
-                starts.add(first.start)
-        return starts
+    def openers(self) -> frozenset[int]:
+        return self.doc.sentence_openers
 
     @cached_property
     def capitalised(self) -> Counter[str]:
