@@ -141,6 +141,17 @@ def test_an_unattested_capitalised_word_one_slip_from_a_common_word(lint):
     assert not spelling(lint("Pejabat itu, Tirtha Adhi Kazmi, hadir."), Severity.ERROR)
 
 
+def test_a_slip_after_a_confix_noun_is_a_slip_in_an_institutions_name(lint):
+    found = spelling(lint("Dana itu menutup Kerugian Negera tahun lalu."), Severity.ERROR)
+    assert [(f.text, f.suggestions[0]) for f in found] == [("Negera", "Negara")]
+
+
+def test_after_a_first_name_that_is_also_a_word_a_capital_stays_a_name(lint):
+    # Rahmat and Ketut are dictionary words and common first names.
+    text = "Kata Rahmat Jakaria dan I Ketut Surbawa, pasar itu ramai."
+    assert not spelling(lint(text), Severity.ERROR)
+
+
 def test_a_name_spelt_two_ways_takes_the_commoner_spelling(lint):
     text = ("Kepala dinas Suwandi datang. Suwandi menyapa warga. Kata Suwandy, "
             "jalan itu segera diperbaiki.")

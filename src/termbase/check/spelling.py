@@ -21,6 +21,7 @@ from termbase.check.rules import rule
 from termbase.check.typography import spaced_reduplications
 from termbase.data import word_list, word_set
 from termbase.glossary.matcher import normalise
+from termbase.lang import morphology
 from termbase.lang.abbreviations import defined_abbreviations
 from termbase.lang.edits import weighted_distance
 from termbase.lang.english import english_speller
@@ -245,9 +246,18 @@ class ArticleWords:
         return before if not self.doc.text[before.end : token.start].strip() else None
 
     def _follows_a_name(self, token: Token) -> bool:
+        """After a capitalised word that may be a name (Ketut, Rahmat: many names are
+        words). After a noun built with a confix (Keuangan, Pembangunan) the run is an
+        institution's name, and a slip there is a slip."""
         before = self._word_before(token)
         return (before is not None and before.text[:1].isupper()
-                and before.text.lower() not in _place_heads() | _title_words())
+                and before.text.lower() not in _place_heads() | _title_words()
+                and not self._is_confix_noun(before.text.lower()))
+
+    def _is_confix_noun(self, lower: str) -> bool:
+        return any(analysis.prefixes and analysis.suffix == "an"
+                   and self.ctx.speller.in_dictionary(analysis.root)
+                   for analysis in morphology.analyses(lower))
 
     def _follows_a_place_head(self, token: Token) -> bool:
         before = self._word_before(token)
