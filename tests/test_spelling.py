@@ -152,6 +152,20 @@ def test_after_a_first_name_that_is_also_a_word_a_capital_stays_a_name(lint):
     assert not spelling(lint(text), Severity.ERROR)
 
 
+def test_a_slip_inside_an_english_name_is_a_foreign_typo(lint):
+    text = ("Delegasi hadir di forum Asia-Pasific Economic Cooperation. "
+            "Perusahaan Nusantara Mining Invesment ikut.")
+    found = spelling(lint(text), Severity.ERROR)
+    assert [(f.text, f.suggestions[0]) for f in found] == [
+        ("Asia-Pasific", "Asia-Pacific"), ("Invesment", "Investment")]
+
+
+def test_names_beside_english_words_are_not_english_slips(lint):
+    # Fathur is one slip from father, Wamen from women; neither stands in an English name.
+    text = "Kata Fathur Rachman dan Wamen Diaz, forum Asia-Pacific Economic Cooperation usai."
+    assert not spelling(lint(text), Severity.ERROR)
+
+
 def test_a_name_spelt_two_ways_takes_the_commoner_spelling(lint):
     text = ("Kepala dinas Suwandi datang. Suwandi menyapa warga. Kata Suwandy, "
             "jalan itu segera diperbaiki.")

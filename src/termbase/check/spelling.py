@@ -24,7 +24,7 @@ from termbase.glossary.matcher import normalise
 from termbase.lang import morphology
 from termbase.lang.abbreviations import defined_abbreviations
 from termbase.lang.edits import weighted_distance
-from termbase.lang.english import english_speller
+from termbase.lang.english import english_speller, english_zipf
 from termbase.lang.morphology import is_reduplication
 from termbase.lang.speller import zipf
 from termbase.lang.tokens import Kind, Token, word_parts
@@ -38,6 +38,10 @@ SLIP_TARGET_ZIPF = 3.5
 # the dictionary this common, is that name misspelt (Widiodo, Semenep).
 KNOWN_NAME_ZIPF = 3.5
 MIN_NAME = 4
+# Inside an English name a slip is judged in words of six letters or more (Pasific),
+# next to a capitalised English word at least this common (Economic; not Ash, Diaz).
+MIN_ENGLISH_SLIP = 6
+ENGLISH_NAME_ZIPF = 3.0
 # A capitalised word one slip from a title or place word this common, and this much
 # rarer itself, is that word misspelt (Lepala Desa: Kepala).
 COMMON_WORD_ZIPF = 4.5
@@ -62,9 +66,9 @@ def _capitalised_halves(text: str) -> tuple[str, str] | None:
 
 
 def _is_acronym_or_brand(text: str) -> bool:
-    """SCO, KTPnya, iPhone, McKinsey: capitals after the first letter."""
-    rest = text[1:]
-    return rest != rest.lower()
+    """SCO, KTPnya, iPhone, McKinsey: capitals after the first letter (of any part: a
+    hyphen joins names, as in Asia-Pasifik)."""
+    return any(part[1:] != part[1:].lower() for part in text.split("-"))
 
 
 @dataclass
@@ -215,6 +219,9 @@ class ArticleWords:
                          if speller.is_correct(form)), None)
         if len(text) < MIN_NAME:
             return None
+        english = self._english_slip(token)
+        if english:
+            return english
         near = process.extract(text, self.names, scorer=OSA.distance, score_cutoff=1,
                                limit=None)
         for name, _distance, _index in near:
@@ -236,6 +243,39 @@ class ArticleWords:
         if self.capitalised[text] > 1:
             return None  # written the same way again: a name
         return speller.known_name_near(text, KNOWN_NAME_ZIPF)
+
+    def _english_slip(self, token: Token) -> str | None:
+        """Inside an English name (Asia-Pasific Economic Cooperation, Mining Invesment),
+        a word neither language knows that is one slip from a common English word."""
+        english = english_speller()
+        # Asia-Pasific is one token: judge its last part.
+        head, _, word = token.text.rpartition("-")
+        if (len(word) < MIN_ENGLISH_SLIP or english.knows(word)
+                or self.ctx.speller.is_correct(word)):
+            return None
+        if not any(self._is_english_name_word(neighbour)
+                   for neighbour in (self._word_before(token), self._word_after(token))):
+            return None
+        target = english.slip_target(word.lower())
+        if target is None:
+            return None
+        return token.text[: len(head) + 1 if head else 0] + target[:1].upper() + target[1:]
+
+    def _is_english_name_word(self, token: Token | None) -> bool:
+        """A capitalised common English word Indonesian lacks (Economic, Mining)."""
+        if token is None or not token.text[:1].isupper() or len(token.text) < MIN_ENGLISH_SLIP - 2:
+            return False
+        lower = token.text.lower()
+        return (english_speller().knows(lower) and english_zipf(lower) >= ENGLISH_NAME_ZIPF
+                and not self.ctx.speller.in_dictionary(lower))
+
+    def _word_after(self, token: Token) -> Token | None:
+        """The word just after, with nothing but spaces between."""
+        index = self.word_index.get(token.start)
+        if index is None or index + 1 >= len(self.words):
+            return None
+        after = self.words[index + 1]
+        return after if not self.doc.text[token.end : after.start].strip() else None
 
     def _word_before(self, token: Token) -> Token | None:
         """The word just before, with nothing but spaces between."""

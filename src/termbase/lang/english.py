@@ -11,15 +11,21 @@ British forms such as "defence minister".
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 from termbase.errors import InputError
+from termbase.lang.edits import single_edits, weighted_distance
+from termbase.lang.suggest import ALPHABET
 
 LANGUAGE = "en_US"
 BRITISH = "en_GB"
+# The English word a slip was meant to be is one the web writes often: Zipf 4 is ten
+# times in a million words (pacific, investment; not pacifico).
+SLIP_TARGET_ZIPF = 4.0
 # A word: letters (and digits) with inner apostrophes (country's, don't). Hyphens split
 # words, so secretary-general and secretary general are the same two words.
 _WORD = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)*")
@@ -111,6 +117,16 @@ class EnglishSpeller:
             self._known[word] = known
         return known
 
+    def slip_target(self, lower: str) -> str | None:
+        """The common English word one typing slip from this one (pasific: pacific,
+        invesment: investment), if there is exactly such a word."""
+        frequencies = _english_frequencies()
+        floor = 10 ** (SLIP_TARGET_ZIPF - 9)
+        near = [candidate for candidate in single_edits(lower, ALPHABET)
+                if frequencies.get(candidate, 0.0) >= floor and self.knows(candidate)
+                and weighted_distance(lower, candidate) <= 1.0]
+        return max(near, key=lambda c: (frequencies[c], c)) if near else None
+
     def suggest(self, word: str, limit: int = 3) -> list[str]:
         if word not in self._suggestions:
             try:
@@ -126,6 +142,19 @@ def _spells(speller, word: str) -> bool:
         return speller.spell(word)
     except UnicodeEncodeError:
         return True
+
+
+@cache
+def _english_frequencies() -> dict[str, float]:
+    from wordfreq import get_frequency_dict
+
+    return get_frequency_dict("en", wordlist="best")
+
+
+def english_zipf(word: str) -> float:
+    """How common the word is in English: log10 of uses per billion words (0 if unseen)."""
+    frequency = _english_frequencies().get(word.lower(), 0.0)
+    return math.log10(frequency) + 9 if frequency > 0 else 0.0
 
 
 @cache
