@@ -516,3 +516,51 @@ def test_ordinal_ke_before_digits_takes_a_hyphen(lint):
 def test_glued_preposition_before_posisi(lint):
     assert [f.suggestions[0] for f in lint("Diposisi itu ia bermain baik.")
             if f.rule == "orthography/preposition-attached"] == ["Di posisi"]
+
+
+# --- academic degrees and Jl. take their full stops --------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kata Rudi Hartono, SE, kepada warga.", [("SE", ["S.E."])]),
+    ("Kepala puskesmas Sinta Dewi SKM, MKes menjelaskan.", [("MKes", ["M.Kes."])]),
+    ("Hadir Lina Marlina, A.Md turun ke desa.", [("A.Md", ["A.Md."])]),
+    ("Sambutan Yusuf Efendi, S.Sos, M.Si dibacakan.",
+     [("S.Sos", ["S.Sos."]), ("M.Si", ["M.Si."])]),
+    ("Pengacaranya Rahmat Ali, SH, MH.", [("SH", ["S.H."]), ("MH", ["M.H."])]),
+    ("Kantornya di Jl Melati Nomor 3.", [("Jl", ["Jl."])]),
+])
+def test_academic_degrees_and_street_take_full_stops(lint, text, expected):
+    assert found(lint, text, "orthography/abbreviation-period") == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Hadir Rina Sari, S.E., M.M. dan Ir. Joko, M.T.",     # written right
+    "Menurut Kemenhub, SE tersebut berlaku sejak Senin.",  # SE = surat edaran
+    "Kata Ani, SE Menteri sudah terbit.",                  # not before a comma
+    "Pelaku berinisial AS, MH, dan RT ditangkap.",          # initials in a list
+    "Kejaksaan, MA, dan KY hadir.",                         # MA = Mahkamah Agung
+    "Ia dilantik oleh S.H Siregar kemarin.",                # initials before a name
+    "Kantornya di Jl. Melati dan JL MELATI.",               # with its stop; capitals
+])
+def test_degree_and_street_rule_is_silent(lint, text):
+    assert found(lint, text, "orthography/abbreviation-period") == []
+
+
+# --- orthography/ellipsis ------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("Hmm.. harganya naik lagi.", [("..", ["..."])]),
+    ("Ia pun menunggu lama..", [("..", [".", "..."])]),   # a doubled full stop as likely
+])
+def test_two_dots_are_no_ellipsis(lint, text, expected):
+    assert [(f.text, f.suggestions) for f in lint(text, select=("orthography/ellipsis",))
+            ] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Ia menunggu... lalu pergi.",
+    "Berkasnya ada di ../data dan versi 1..3 dipakai.",
+    "Ia menunggu… lalu pergi.",
+])
+def test_ellipsis_rule_is_silent(lint, text):
+    assert found(lint, text, "orthography/ellipsis") == []
