@@ -564,3 +564,39 @@ def test_two_dots_are_no_ellipsis(lint, text, expected):
 ])
 def test_ellipsis_rule_is_silent(lint, text):
     assert found(lint, text, "orthography/ellipsis") == []
+
+
+def test_a_number_word_that_ends_the_clause_is_an_ordinal(lint):
+    text = "Tim Kota Batu (KB) ke sembilan. Tim Malang ke lima, lalu pulang."
+    assert found(lint, text, "orthography/ordinal-apart") == [
+        ("ke sembilan", ["kesembilan"]), ("ke lima", ["kelima"])]
+
+
+@pytest.mark.parametrize("text", [
+    "Skornya berubah dari dua ke tiga.",   # a range
+    "Bantuan dikirim ke tiga desa.",       # the preposition before a noun
+])
+def test_a_number_word_before_a_noun_or_in_a_range_is_no_ordinal(lint, text):
+    assert found(lint, text, "orthography/ordinal-apart") == []
+
+
+# --- orthography/ordinal-roman -----------------------------------------------------------
+
+@pytest.mark.parametrize("text, wrong, right", [
+    ("Festival Danau Toba ke-XII dibuka Senin.", "ke-XII", ["XII", "ke-12"]),
+    ("Pekan Olahraga Kota (Porkot) ke IV digelar di Solo.", "ke IV", ["IV", "ke-4"]),
+    ("Abad ke-XIX ditandai revolusi industri.", "ke-XIX", ["XIX", "ke-19"]),
+])
+def test_roman_numeral_takes_no_ke(lint, text, wrong, right):
+    assert [(f.text, f.suggestions) for f in
+            lint(text, select=("orthography/ordinal-roman",))] == [(wrong, right)]
+
+
+@pytest.mark.parametrize("text", [
+    "Pelanggan pindah dari Telkomsel ke XL tahun lalu.",  # a brand: L is not checked
+    "Akunnya dipindah dari Facebook ke X kemarin.",       # one letter apart: the platform
+    "Ia naik ke kelas VII dan masuk ke CV Maju.",         # no name before ke; a company
+    "Festival Danau Toba XII dan abad ke-19.",            # written right
+])
+def test_roman_rule_is_silent(lint, text):
+    assert found(lint, text, "orthography/ordinal-roman") == []

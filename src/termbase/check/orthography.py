@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from termbase.check.rules import match_case, rule
 from termbase.data import word_list, word_set
 from termbase.lang.affixes import menge_form
@@ -258,6 +260,17 @@ def _word_around(tokens: list[Token], index: int, step: int,
     return tokens[word] if tokens[word].kind in kinds else None
 
 
+def _ends_clause(tokens: list[Token], index: int, before: Token | None,
+                 numbers: frozenset[str]) -> bool:
+    """The number word at index ends a clause ("... (PPU) ke delapan."): the preposition
+    ke needs a noun after the number; "dari dua ke tiga." is a range."""
+    following = tokens[index + 1] if index + 1 < len(tokens) else None
+    if following is None or following.kind is not Kind.PUNCT or following.text not in ".,;":
+        return False
+    return tokens[index].kind is Kind.WORD and not (
+        before is not None and before.text.lower() in numbers)
+
+
 @rule("orthography/ordinal-apart", Severity.ERROR,
       "The ordinal ke- written apart from a number word (ke enam -> keenam).",
       "untuk ke enam paket tersebut", "untuk keenam paket tersebut")
@@ -280,7 +293,8 @@ def ordinal_apart(doc, ctx):
             before = _word_around(tokens, index, -1)
             after = _word_around(tokens, index + 2, 1)
             if not ((before and before.text.lower() in cues_before)
-                    or (after and after.text.lower() in cues_after)):
+                    or (after and after.text.lower() in cues_after)
+                    or _ends_clause(tokens, index + 2, before, numbers)):
                 continue
             # ke + a number word is one word (keenam); ke + digits takes a hyphen (ke-63).
             joined = token.text + ("-" if digits else "") + number.text.lower()
@@ -306,3 +320,43 @@ def per_attached(doc, ctx):
         yield _replace("orthography/per-attached",
                        f"per stands apart before a unit: {apart}",
                        doc, token.start, token.end, apart)
+
+
+# Roman numerals up to 39 (I, V, X): L and C also open brands and acronyms (XL, CV, MI).
+_ROMAN = re.compile(r"X{0,3}(?:IX|IV|V?I{0,3})")
+# "ke-XIV": EYD V writes the hyphen of ke- before digits only.
+_KE_ROMAN = re.compile(r"(?<![\w-])([Kk]e)(-| )([IVX]+)(?![\w-])")
+
+
+def _roman_value(numeral: str) -> int:
+    values = {"I": 1, "V": 5, "X": 10}
+    total = 0
+    for ch, after in zip(numeral, numeral[1:] + " ", strict=True):
+        value = values[ch]
+        total += -value if values.get(after, 0) > value else value
+    return total
+
+
+@rule("orthography/ordinal-roman", Severity.ERROR,
+      "ke- written before a Roman numeral (Porprov ke-XIV): EYD V writes XIV or ke-14.",
+      "Porprov ke-XIV di Kendari", "Porprov XIV di Kendari")
+def ordinal_roman(doc, ctx):
+    for paragraph in doc.paragraphs:
+        for match in _KE_ROMAN.finditer(doc.text, paragraph.start, paragraph.end):
+            ke, joint, numeral = match.groups()
+            if not _ROMAN.fullmatch(numeral):
+                continue
+            if joint == " " and (len(numeral) < 2 or not _after_a_name(doc, match.start())):
+                continue  # "ke X" (the platform); "pindah ke II" is unclear
+            digits = f"{ke}-{_roman_value(numeral)}"
+            yield Finding("orthography/ordinal-roman", Severity.ERROR,
+                          f"a Roman numeral takes no ke-: {numeral} or {digits}",
+                          match.start(), match.end(), match.group(), [numeral, digits],
+                          Edit(match.start(), match.end(), numeral))
+
+
+def _after_a_name(doc, start: int) -> bool:
+    """A capitalised word or a closing bracket before "ke VII": an event's name
+    (Porprov ke VII, Pekan Olahraga Provinsi (Porprov) ke VII)."""
+    before = doc.text[max(0, start - 40) : start]
+    return re.search(r"(?:[A-Z][\w]*|\))\s$", before) is not None
