@@ -600,3 +600,26 @@ def test_roman_numeral_takes_no_ke(lint, text, wrong, right):
 ])
 def test_roman_rule_is_silent(lint, text):
     assert found(lint, text, "orthography/ordinal-roman") == []
+
+
+# --- orthography/preposition-attached: quantity words and nouns in -an --------------------
+
+@pytest.mark.parametrize("text, wrong, right", [
+    ("Posko dibuka disetiap kecamatan.", "disetiap", "di setiap"),
+    ("Harga naik diberbagai daerah.", "diberbagai", "di berbagai"),
+    ("Timnya berada diurutan ketiga.", "diurutan", "di urutan"),
+    ("Sampah menumpuk dilingkungan sekolah.", "dilingkungan", "di lingkungan"),
+    ("Kuncinya ada ditangannya.", "ditangannya", "di tangannya"),
+])
+def test_di_glued_to_a_quantity_word_or_a_noun_in_an(lint, text, wrong, right):
+    assert found(lint, text, "orthography/preposition-attached") == [(wrong, [right])]
+
+
+@pytest.mark.parametrize("text", [
+    "Pelaku ditahan polisi dan dilawan warga.",   # passives of roots in -an
+    "Pesanan dipesan lalu ditelan habis.",
+    "Ia dipukul dan bukunya dimainkan.",          # a verb; -kan makes verbs
+    "Anak itu didikan orang tuanya.",
+])
+def test_passives_are_not_glued_prepositions(lint, text):
+    assert found(lint, text, "orthography/preposition-attached") == []

@@ -93,7 +93,7 @@ def bound_form_hyphen(doc, ctx):
                        doc, token.start, token.end, joined)
 
 
-def _glued_preposition(token: Token) -> str | None:
+def _glued_preposition(token: Token, speller) -> str | None:
     """'di sektor' for 'disektor', or None when the word is not a glued preposition."""
     lower = token.text.lower()
     if lower[:2] not in ("di", "ke") or len(lower) < 5 or lower in word_set("glued_exceptions"):
@@ -105,9 +105,27 @@ def _glued_preposition(token: Token) -> str | None:
     heads.update(rest_lower[: -len(c)] for c in ("nya",) if rest_lower.endswith(c))
     # Only words of place, direction and time: many other nouns also make passive
     # verbs with di- (divaksin, divonis), which no word list can tell apart.
-    if heads & places:
+    if heads & places or (lower[:2] == "di" and _never_a_passive(heads, lower, speller)):
         return token.text[:2] + " " + rest
     return None
+
+
+def _never_a_passive(heads: set[str], word: str, speller) -> bool:
+    """di + a word no verb is made of: a quantity word (disetiap, diberbagai) or a noun
+    in -an on a root (diurutan, dilingkungan: di- makes no verb with -an alone, only
+    with -kan). Hunspell's own stem tells a root that ends in -an (ditahan, dilawan:
+    passives of tahan, lawan)."""
+    stems = speller.dictionary_stems(word) if speller.in_dictionary(word) else ()
+    if heads & set(stems):
+        return False  # dipukul, ditahan: a passive of the whole rest
+    if heads & word_set("closed_class_words"):
+        return not stems  # a quantity word Hunspell does not join (disetiap)
+    return any(head.endswith("an") and not head.endswith("kan")
+               and len(head) - 2 >= MIN_AN_ROOT and speller.in_dictionary(head)
+               and speller.in_dictionary(head[:-2]) for head in heads)
+
+
+MIN_AN_ROOT = 3  # urut + -an; a shorter "root" is a syllable of another word
 
 
 def _glued_phrases() -> dict[tuple[str, str], str]:
@@ -134,17 +152,20 @@ def _phrase_fix(phrases, first: str, second: str) -> str | None:
       "Diantara kota-kota itu", "Di antara kota-kota itu")
 def preposition_attached(doc, ctx):
     phrases = _glued_phrases()
+    in_phrases = set()
     for first, _gap, second in _pairs(doc):
         right = _phrase_fix(phrases, first.text.lower(), second.text.lower())
         if right:
+            in_phrases.add(first.start)
             fixed = match_case(first.text, right)
             yield _replace("orthography/preposition-attached",
                            f"the preposition is written apart here: {fixed}",
                            doc, first.start, second.end, fixed)
     for token in doc.tokens():
-        if token.kind is not Kind.WORD or token.text.lower()[:2] not in ("di", "ke"):
+        if token.kind is not Kind.WORD or token.text.lower()[:2] not in ("di", "ke") or (
+                token.start in in_phrases):
             continue
-        apart = _glued_preposition(token)
+        apart = _glued_preposition(token, ctx.speller)
         if apart:
             yield _replace("orthography/preposition-attached",
                            f"the preposition {token.text[:2].lower()!r} is written apart: {apart}",
