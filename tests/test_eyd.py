@@ -516,3 +516,110 @@ def test_ordinal_ke_before_digits_takes_a_hyphen(lint):
 def test_glued_preposition_before_posisi(lint):
     assert [f.suggestions[0] for f in lint("Diposisi itu ia bermain baik.")
             if f.rule == "orthography/preposition-attached"] == ["Di posisi"]
+
+
+# --- academic degrees and Jl. take their full stops --------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kata Rudi Hartono, SE, kepada warga.", [("SE", ["S.E."])]),
+    ("Kepala puskesmas Sinta Dewi SKM, MKes menjelaskan.", [("MKes", ["M.Kes."])]),
+    ("Hadir Lina Marlina, A.Md turun ke desa.", [("A.Md", ["A.Md."])]),
+    ("Sambutan Yusuf Efendi, S.Sos, M.Si dibacakan.",
+     [("S.Sos", ["S.Sos."]), ("M.Si", ["M.Si."])]),
+    ("Pengacaranya Rahmat Ali, SH, MH.", [("SH", ["S.H."]), ("MH", ["M.H."])]),
+    ("Kantornya di Jl Melati Nomor 3.", [("Jl", ["Jl."])]),
+])
+def test_academic_degrees_and_street_take_full_stops(lint, text, expected):
+    assert found(lint, text, "orthography/abbreviation-period") == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Hadir Rina Sari, S.E., M.M. dan Ir. Joko, M.T.",     # written right
+    "Menurut Kemenhub, SE tersebut berlaku sejak Senin.",  # SE = surat edaran
+    "Kata Ani, SE Menteri sudah terbit.",                  # not before a comma
+    "Pelaku berinisial AS, MH, dan RT ditangkap.",          # initials in a list
+    "Kejaksaan, MA, dan KY hadir.",                         # MA = Mahkamah Agung
+    "Ia dilantik oleh S.H Siregar kemarin.",                # initials before a name
+    "Kantornya di Jl. Melati dan JL MELATI.",               # with its stop; capitals
+])
+def test_degree_and_street_rule_is_silent(lint, text):
+    assert found(lint, text, "orthography/abbreviation-period") == []
+
+
+# --- orthography/ellipsis ------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("Hmm.. harganya naik lagi.", [("..", ["..."])]),
+    ("Ia pun menunggu lama..", [("..", [".", "..."])]),   # a doubled full stop as likely
+])
+def test_two_dots_are_no_ellipsis(lint, text, expected):
+    assert [(f.text, f.suggestions) for f in lint(text, select=("orthography/ellipsis",))
+            ] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Ia menunggu... lalu pergi.",
+    "Berkasnya ada di ../data dan versi 1..3 dipakai.",
+    "Ia menunggu… lalu pergi.",
+])
+def test_ellipsis_rule_is_silent(lint, text):
+    assert found(lint, text, "orthography/ellipsis") == []
+
+
+def test_a_number_word_that_ends_the_clause_is_an_ordinal(lint):
+    text = "Tim Kota Batu (KB) ke sembilan. Tim Malang ke lima, lalu pulang."
+    assert found(lint, text, "orthography/ordinal-apart") == [
+        ("ke sembilan", ["kesembilan"]), ("ke lima", ["kelima"])]
+
+
+@pytest.mark.parametrize("text", [
+    "Skornya berubah dari dua ke tiga.",   # a range
+    "Bantuan dikirim ke tiga desa.",       # the preposition before a noun
+])
+def test_a_number_word_before_a_noun_or_in_a_range_is_no_ordinal(lint, text):
+    assert found(lint, text, "orthography/ordinal-apart") == []
+
+
+# --- orthography/ordinal-roman -----------------------------------------------------------
+
+@pytest.mark.parametrize("text, wrong, right", [
+    ("Festival Danau Toba ke-XII dibuka Senin.", "ke-XII", ["XII", "ke-12"]),
+    ("Pekan Olahraga Kota (Porkot) ke IV digelar di Solo.", "ke IV", ["IV", "ke-4"]),
+    ("Abad ke-XIX ditandai revolusi industri.", "ke-XIX", ["XIX", "ke-19"]),
+])
+def test_roman_numeral_takes_no_ke(lint, text, wrong, right):
+    assert [(f.text, f.suggestions) for f in
+            lint(text, select=("orthography/ordinal-roman",))] == [(wrong, right)]
+
+
+@pytest.mark.parametrize("text", [
+    "Pelanggan pindah dari Telkomsel ke XL tahun lalu.",  # a brand: L is not checked
+    "Akunnya dipindah dari Facebook ke X kemarin.",       # one letter apart: the platform
+    "Ia naik ke kelas VII dan masuk ke CV Maju.",         # no name before ke; a company
+    "Festival Danau Toba XII dan abad ke-19.",            # written right
+])
+def test_roman_rule_is_silent(lint, text):
+    assert found(lint, text, "orthography/ordinal-roman") == []
+
+
+# --- orthography/preposition-attached: quantity words and nouns in -an --------------------
+
+@pytest.mark.parametrize("text, wrong, right", [
+    ("Posko dibuka disetiap kecamatan.", "disetiap", "di setiap"),
+    ("Harga naik diberbagai daerah.", "diberbagai", "di berbagai"),
+    ("Timnya berada diurutan ketiga.", "diurutan", "di urutan"),
+    ("Sampah menumpuk dilingkungan sekolah.", "dilingkungan", "di lingkungan"),
+    ("Kuncinya ada ditangannya.", "ditangannya", "di tangannya"),
+])
+def test_di_glued_to_a_quantity_word_or_a_noun_in_an(lint, text, wrong, right):
+    assert found(lint, text, "orthography/preposition-attached") == [(wrong, [right])]
+
+
+@pytest.mark.parametrize("text", [
+    "Pelaku ditahan polisi dan dilawan warga.",   # passives of roots in -an
+    "Pesanan dipesan lalu ditelan habis.",
+    "Ia dipukul dan bukunya dimainkan.",          # a verb; -kan makes verbs
+    "Anak itu didikan orang tuanya.",
+])
+def test_passives_are_not_glued_prepositions(lint, text):
+    assert found(lint, text, "orthography/preposition-attached") == []

@@ -156,3 +156,15 @@ def test_curly_apostrophe_and_kaos(lint):
     found = [f.suggestions[0] for f in lint("Acara digelar Jum’at pagi. Ia memakai kaos.")
              if f.rule == "spelling/nonstandard"]
     assert found == ["Jumat", "kaus"]
+
+
+def test_ber_that_lost_its_r_is_rebuilt_around_a_listed_compound(lint):
+    findings = [f for f in lint("Desa itu bekerjasama dengan kampus.")
+                if f.rule == "spelling/nonstandard"]
+    assert [(f.text, f.suggestions[:1]) for f in findings] == [
+        ("bekerjasama", ["bekerja sama"])]
+
+
+def test_written_apart_or_unlisted_be_words_are_silent(lint):
+    text = "Desa itu bekerja sama dengan kampus; warganya bekerja dan bertani."
+    assert not [f for f in lint(text) if f.rule == "spelling/nonstandard"]

@@ -77,6 +77,38 @@ def test_joined_styles_and_addresses_are_not_glued_words(lint, text):
     assert not found(lint, text, "typography/missing-space"), text
 
 
+# --- typography/missing-space: a word glued to an opening bracket, an initial to a name --
+
+@pytest.mark.parametrize("text, right", [
+    ("Sidang dibuka Rabu(8/3) pagi.", "Sidang dibuka Rabu (8/3) pagi."),
+    ("Usul itu datang dari Budi Santoso(PKS).", "Usul itu datang dari Budi Santoso (PKS)."),
+    ("Aturan itu menjadi Peraturan Bupati(Perbup), katanya.",
+     "Aturan itu menjadi Peraturan Bupati (Perbup), katanya."),
+    ("BANDUNG[Warta] – Hujan turun sejak pagi.", "BANDUNG [Warta] – Hujan turun sejak pagi."),
+    ("Hadir pula Pasal 2 ayat(4) dan Gedung Sate(lama).",
+     "Hadir pula Pasal 2 ayat (4) dan Gedung Sate(lama)."),
+    ("Rapat dipimpin H.Syamsul dan R.Ayu Lestari.",
+     "Rapat dipimpin H. Syamsul dan R. Ayu Lestari."),
+])
+def test_word_glued_to_an_opening_bracket_or_initial_glued_to_a_name(lint, text, right):
+    assert fixed(lint, text, "typography/missing-space") == right
+
+
+@pytest.mark.parametrize("text", [
+    "Kapur tohor, Ca(OH)2, dan besi Fe(III) bereaksi.",  # chemical symbols and formulas
+    "Setiap mitra(-mitra) dan buku(nya) serta (s)he dicatat.",  # bracketed word parts
+    "Ia menulis fungsi(x) dan f(X) di papan.",  # code and maths: lower case or one letter
+    "Harganya Rp(15.000) menurut daftar.",  # a symbol of two letters
+    "Baca contoh.com/arsip(Baru) hari ini.",  # inside an address
+    "Pasal 5(1) berlaku.",  # a number before the bracket
+    "Ia bergelar S.Kom dan M.Kes. sejak lama, juga Ph.D dari Leiden.",  # degrees
+    "Tiba di A.S.Baru kemudian.",  # dotted initials: the first letter follows a full stop
+])
+def test_brackets_and_stops_that_are_no_glued_words(lint, text):
+    findings = found(lint, text, "typography/missing-space")
+    assert not [f for f in findings if f.text in ("(", "[", ".")], text
+
+
 # --- typography/spaced-time --------------------------------------------------------------
 
 @pytest.mark.parametrize("text, right", [

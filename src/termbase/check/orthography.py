@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from termbase.check.rules import match_case, rule
 from termbase.data import word_list, word_set
 from termbase.lang.affixes import menge_form
@@ -91,7 +93,7 @@ def bound_form_hyphen(doc, ctx):
                        doc, token.start, token.end, joined)
 
 
-def _glued_preposition(token: Token) -> str | None:
+def _glued_preposition(token: Token, speller) -> str | None:
     """'di sektor' for 'disektor', or None when the word is not a glued preposition."""
     lower = token.text.lower()
     if lower[:2] not in ("di", "ke") or len(lower) < 5 or lower in word_set("glued_exceptions"):
@@ -103,9 +105,27 @@ def _glued_preposition(token: Token) -> str | None:
     heads.update(rest_lower[: -len(c)] for c in ("nya",) if rest_lower.endswith(c))
     # Only words of place, direction and time: many other nouns also make passive
     # verbs with di- (divaksin, divonis), which no word list can tell apart.
-    if heads & places:
+    if heads & places or (lower[:2] == "di" and _never_a_passive(heads, lower, speller)):
         return token.text[:2] + " " + rest
     return None
+
+
+def _never_a_passive(heads: set[str], word: str, speller) -> bool:
+    """di + a word no verb is made of: a quantity word (disetiap, diberbagai) or a noun
+    in -an on a root (diurutan, dilingkungan: di- makes no verb with -an alone, only
+    with -kan). Hunspell's own stem tells a root that ends in -an (ditahan, dilawan:
+    passives of tahan, lawan)."""
+    stems = speller.dictionary_stems(word) if speller.in_dictionary(word) else ()
+    if heads & set(stems):
+        return False  # dipukul, ditahan: a passive of the whole rest
+    if heads & word_set("closed_class_words"):
+        return not stems  # a quantity word Hunspell does not join (disetiap)
+    return any(head.endswith("an") and not head.endswith("kan")
+               and len(head) - 2 >= MIN_AN_ROOT and speller.in_dictionary(head)
+               and speller.in_dictionary(head[:-2]) for head in heads)
+
+
+MIN_AN_ROOT = 3  # urut + -an; a shorter "root" is a syllable of another word
 
 
 def _glued_phrases() -> dict[tuple[str, str], str]:
@@ -132,17 +152,20 @@ def _phrase_fix(phrases, first: str, second: str) -> str | None:
       "Diantara kota-kota itu", "Di antara kota-kota itu")
 def preposition_attached(doc, ctx):
     phrases = _glued_phrases()
+    in_phrases = set()
     for first, _gap, second in _pairs(doc):
         right = _phrase_fix(phrases, first.text.lower(), second.text.lower())
         if right:
+            in_phrases.add(first.start)
             fixed = match_case(first.text, right)
             yield _replace("orthography/preposition-attached",
                            f"the preposition is written apart here: {fixed}",
                            doc, first.start, second.end, fixed)
     for token in doc.tokens():
-        if token.kind is not Kind.WORD or token.text.lower()[:2] not in ("di", "ke"):
+        if token.kind is not Kind.WORD or token.text.lower()[:2] not in ("di", "ke") or (
+                token.start in in_phrases):
             continue
-        apart = _glued_preposition(token)
+        apart = _glued_preposition(token, ctx.speller)
         if apart:
             yield _replace("orthography/preposition-attached",
                            f"the preposition {token.text[:2].lower()!r} is written apart: {apart}",
@@ -258,6 +281,17 @@ def _word_around(tokens: list[Token], index: int, step: int,
     return tokens[word] if tokens[word].kind in kinds else None
 
 
+def _ends_clause(tokens: list[Token], index: int, before: Token | None,
+                 numbers: frozenset[str]) -> bool:
+    """The number word at index ends a clause ("... (PPU) ke delapan."): the preposition
+    ke needs a noun after the number; "dari dua ke tiga." is a range."""
+    following = tokens[index + 1] if index + 1 < len(tokens) else None
+    if following is None or following.kind is not Kind.PUNCT or following.text not in ".,;":
+        return False
+    return tokens[index].kind is Kind.WORD and not (
+        before is not None and before.text.lower() in numbers)
+
+
 @rule("orthography/ordinal-apart", Severity.ERROR,
       "The ordinal ke- written apart from a number word (ke enam -> keenam).",
       "untuk ke enam paket tersebut", "untuk keenam paket tersebut")
@@ -280,7 +314,8 @@ def ordinal_apart(doc, ctx):
             before = _word_around(tokens, index, -1)
             after = _word_around(tokens, index + 2, 1)
             if not ((before and before.text.lower() in cues_before)
-                    or (after and after.text.lower() in cues_after)):
+                    or (after and after.text.lower() in cues_after)
+                    or _ends_clause(tokens, index + 2, before, numbers)):
                 continue
             # ke + a number word is one word (keenam); ke + digits takes a hyphen (ke-63).
             joined = token.text + ("-" if digits else "") + number.text.lower()
@@ -306,3 +341,43 @@ def per_attached(doc, ctx):
         yield _replace("orthography/per-attached",
                        f"per stands apart before a unit: {apart}",
                        doc, token.start, token.end, apart)
+
+
+# Roman numerals up to 39 (I, V, X): L and C also open brands and acronyms (XL, CV, MI).
+_ROMAN = re.compile(r"X{0,3}(?:IX|IV|V?I{0,3})")
+# "ke-XIV": EYD V writes the hyphen of ke- before digits only.
+_KE_ROMAN = re.compile(r"(?<![\w-])([Kk]e)(-| )([IVX]+)(?![\w-])")
+
+
+def _roman_value(numeral: str) -> int:
+    values = {"I": 1, "V": 5, "X": 10}
+    total = 0
+    for ch, after in zip(numeral, numeral[1:] + " ", strict=True):
+        value = values[ch]
+        total += -value if values.get(after, 0) > value else value
+    return total
+
+
+@rule("orthography/ordinal-roman", Severity.ERROR,
+      "ke- written before a Roman numeral (Porprov ke-XIV): EYD V writes XIV or ke-14.",
+      "Porprov ke-XIV di Kendari", "Porprov XIV di Kendari")
+def ordinal_roman(doc, ctx):
+    for paragraph in doc.paragraphs:
+        for match in _KE_ROMAN.finditer(doc.text, paragraph.start, paragraph.end):
+            ke, joint, numeral = match.groups()
+            if not _ROMAN.fullmatch(numeral):
+                continue
+            if joint == " " and (len(numeral) < 2 or not _after_a_name(doc, match.start())):
+                continue  # "ke X" (the platform); "pindah ke II" is unclear
+            digits = f"{ke}-{_roman_value(numeral)}"
+            yield Finding("orthography/ordinal-roman", Severity.ERROR,
+                          f"a Roman numeral takes no ke-: {numeral} or {digits}",
+                          match.start(), match.end(), match.group(), [numeral, digits],
+                          Edit(match.start(), match.end(), numeral))
+
+
+def _after_a_name(doc, start: int) -> bool:
+    """A capitalised word or a closing bracket before "ke VII": an event's name
+    (Porprov ke VII, Pekan Olahraga Provinsi (Porprov) ke VII)."""
+    before = doc.text[max(0, start - 40) : start]
+    return re.search(r"(?:[A-Z][\w]*|\))\s$", before) is not None

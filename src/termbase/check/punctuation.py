@@ -14,6 +14,7 @@ from termbase.check.lines import SENTENCE_ENDS, Line, lines, starts_sentence, wo
 from termbase.check.rules import rule
 from termbase.check.typography import is_clock_time
 from termbase.data import word_list, word_set
+from termbase.lang.abbreviations import academic_degrees
 from termbase.lang.morphology import is_reduplication
 from termbase.lang.tokens import Kind
 from termbase.model import Edit, Finding, Severity
@@ -177,6 +178,69 @@ def abbreviation_period(doc, ctx):
             yield _insert("orthography/abbreviation-period", Severity.WARNING,
                           f"the abbreviation is written with a full stop: {word}.",
                           doc, start, end, ".")
+        yield from _unstopped_degrees(doc, line)
+
+
+# A run of capitals and letters with inner full stops, standing alone: SE, MKes, A.Md,
+# S.Sos. A trailing full stop is taken too, so that "M.Kes." is read whole.
+_DEGREE_SHAPE = re.compile(r"(?<![\w.])[A-Z][A-Za-z]*(?:\.[A-Za-z]+)*\.?(?![\w])")
+# The word and comma before a degree: a name ("Dadang Hariono, SE") or another degree
+# ("S.E., MM", "SH, MH").
+_WORD_COMMA = re.compile(r"([A-Za-z.]+),\s$")
+
+
+def _after_name_or_degree(before: str) -> bool:
+    """The text before a degree ends in a name and a comma, or in a degree that does
+    ("Hariono, SE, MM"); initials in a list ("AS, MH, dan RT") do not."""
+    match = _WORD_COMMA.search(before)
+    if match is None:
+        return False
+    word = match.group(1)
+    if re.fullmatch(r"[A-Z][a-z]{2,}", word):
+        return True
+    return word.replace(".", "") in academic_degrees() and _after_name_or_degree(
+        before[: match.start()])
+
+
+def _after_word_of_a_name(before: str) -> bool:
+    match = re.search(r"([A-Za-z.]+),?\s$", before)
+    return match is not None and (re.fullmatch(r"[A-Z][a-z]{2,}", match.group(1)) is not None
+                                  or match.group(1).replace(".", "") in academic_degrees())
+
+
+def _unstopped_degrees(doc, line: Line):
+    """Academic degrees written without their full stops after a name: "Hariono, SE,"
+    -> S.E., "Purnama MKes" -> M.Kes., "Mustika, A.Md turun" -> A.Md."""
+    degrees = academic_degrees()
+    text = doc.text
+    for match in _DEGREE_SHAPE.finditer(text, line.start, line.end):
+        written = match.group()
+        if written.endswith(".") and "." not in written[:-1]:
+            written = written[:-1]  # "Hariono, SE." ends a sentence
+        degree = degrees.get(written.replace(".", ""))
+        if degree is None or written == degree.standard:
+            continue  # not a degree, or written with all its stops
+        before = text[max(line.start, match.start() - 80) : match.start()]
+        after = text[match.start() + len(written) : line.end]
+        if "." in written:
+            if not degree.standard.startswith(written) or after[:1] == "." or (
+                    re.match(r"\s[A-Z]", after)):
+                continue  # S.H Siregar: initials before a name
+        elif written.isupper():
+            # SE (surat edaran), MH (initials): only after a name and its comma, and
+            # before a comma or the end of the sentence ("Hariono, SE, petugas ...":
+            # "Kemenkes, SE itu" is a circular).
+            if degree.capitals_ambiguous or not _after_name_or_degree(before) or (
+                    after[:1] not in ("", ",", ".")):
+                continue
+        elif not _after_word_of_a_name(before):
+            continue  # MKes after a name or a degree: "Dewi MKes", "Dewi SKM, MKes"
+        start = match.start()
+        end = start + len(written)
+        yield Finding("orthography/abbreviation-period", Severity.WARNING,
+                      f"the academic degree is written with full stops: {degree.standard}",
+                      start, end, written, [degree.standard],
+                      Edit(start, end, degree.standard))
 
 
 _SYMBOL_STOP = re.compile(r"\b([^\W\d_]+)\.(?=\s?\d)")
@@ -225,6 +289,28 @@ def _before_a_name(line: Line, index: int) -> bool:
         return False
     after = line.items[index + 1]
     return after.is_word and after.spaced and after.text[:1].isupper()
+
+
+# --- an ellipsis has three dots ---------------------------------------------------------
+
+# Two dots after a letter, then no third dot, word character or slash (../ is a path).
+_TWO_DOTS = re.compile(r"(?<=[^\W\d_])\.\.(?![.\w/])")
+
+
+@rule("orthography/ellipsis", Severity.WARNING,
+      "An ellipsis written with two dots.", "Sstt.. harga naik", "Sstt... harga naik")
+def ellipsis(doc, ctx):
+    for line in lines(doc):
+        for match in _TWO_DOTS.finditer(doc.text, line.start, line.end):
+            start, end = match.span()
+            if doc.text[end:line.end].strip(" \"”’'"):
+                yield Finding("orthography/ellipsis", Severity.WARNING,
+                              "an ellipsis has three dots (EYD V): ...", start, end, "..",
+                              ["..."], Edit(start, end, "..."))
+            else:  # at the paragraph's end a doubled full stop is as likely
+                yield Finding("orthography/ellipsis", Severity.WARNING,
+                              "two dots: a full stop has one, an ellipsis three (EYD V)",
+                              start, end, "..", [".", "..."], None)
 
 
 # --- a quotation with its attribution still ends with a full stop --------------------

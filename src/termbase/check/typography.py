@@ -8,6 +8,7 @@ from functools import cache
 
 from termbase.check.rules import rule
 from termbase.data import word_list
+from termbase.lang.abbreviations import is_degree
 from termbase.lang.morphology import is_reduplication
 from termbase.lang.tokens import Kind
 from termbase.model import Edit, Finding, Severity
@@ -23,6 +24,16 @@ _MISSING_SPACE = re.compile(r"(?<=[^\W\d_]{2})(?:[,;!?](?=[^\W\d_])|\.(?=[^\W\d_
 _GLUED_AFTER_CLOSER = re.compile(r"[)\]”](?=[^\W\d_]{2})")
 # Bracketed word parts are not closers before a word: "(s)he", "(nya)".
 _BRACKETED_PART = re.compile(r"[(\[][a-z]{1,3}[)\]]$")
+# A word of three letters or more glued to an opening bracket whose content opens with a
+# capital or a digit and which closes before a space, punctuation or the line's end:
+# "Selasa(15/11)", "Kirana(PDIP)", "JAKARTA[Kampusnesia]". Lower-case contents are word
+# parts or code (mitra(-mitra), buku(nya), fungsi(x)); two letters are a chemical
+# symbol (Ca(OH)2, Fe(III)); a digit or letter after the closer a formula.
+_GLUED_OPENING_BRACKET = re.compile(
+    r"(?<![\w.@#/$-])[^\W\d_]{3,}([(\[])(?=[A-Z\d][^()\[\]\n]{0,60}[)\]](?![\w(\[]))")
+# A capital initial glued to a name: "M.Ali", "H.Sutrisno" (EYD V: M. Ali). The name is
+# a capital and three lower-case letters or more, not an academic title (S.Kom, M.Kes).
+_GLUED_INITIAL = re.compile(r"(?<![\w.])([A-Z])\.(?=[A-Z][a-z]{2,}(?!\w))")
 _OPENING_SPACE = re.compile(rf"([“‘(\[]){_H}+")
 # A ” with a word straight after it opens a quotation (”Kami siap.”, a house style).
 _CLOSING_SPACE = re.compile(rf"(?<=\S)({_H}+)([)\]]|”(?![^\W_]))")
@@ -92,6 +103,30 @@ def missing_space(doc, ctx):
         yield from _glued_opening_quotes(doc, start, end)
         yield from _glued_currency_signs(doc, start, end)
         yield from _glued_scale_words(doc, start, end)
+        yield from _glued_opening_brackets(doc, start, end)
+        yield from _glued_initials(doc, start, end)
+
+
+def _glued_opening_brackets(doc, start: int, end: int):
+    """'Selasa(15/11)', 'Daerah(Perda)': a word glued to the bracket after it."""
+    for match in _GLUED_OPENING_BRACKET.finditer(doc.text, start, end):
+        if _in_address(doc, match.start()):
+            continue
+        bracket = match.group(1)
+        yield _finding("typography/missing-space", Severity.WARNING,
+                       f"no space before {bracket!r}", match.start(1), match.end(1), doc,
+                       " " + bracket)
+
+
+def _glued_initials(doc, start: int, end: int):
+    """'M.Ali': an initial's full stop glued to the name after it."""
+    for match in _GLUED_INITIAL.finditer(doc.text, start, end):
+        name = re.match(r"[^\W\d_]+", doc.text[match.end():end]).group()
+        if is_degree(f"{match.group(1)}.{name}") or _in_address(doc, match.start()):
+            continue
+        stop = match.end() - 1
+        yield _finding("typography/missing-space", Severity.WARNING,
+                       "no space after the initial's full stop", stop, stop + 1, doc, ". ")
 
 
 def _glued_opening_quotes(doc, start: int, end: int):

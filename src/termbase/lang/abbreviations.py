@@ -7,6 +7,10 @@ spelling checker must know the article's own abbreviations as words.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from functools import cache
+
+from termbase.data import word_list
 
 # "(Rapur)", "(year on year/yoy)", "(Kemendag)": a parenthesis of at most a few words.
 _PARENTHESIS = re.compile(r"\(([^()\n]{1,60})\)")
@@ -53,3 +57,29 @@ def defined_abbreviations(text: str) -> frozenset[str]:
                 found.add(short.casefold())
                 break
     return frozenset(found)
+
+
+@dataclass(frozen=True)
+class Degree:
+    """An academic degree as EYD V writes it (S.E., M.Kes.), and whether its dotless
+    capitals are also another abbreviation in news (MA, SP)."""
+
+    standard: str
+    capitals_ambiguous: bool
+
+
+@cache
+def academic_degrees() -> dict[str, Degree]:
+    """Degrees of data/academic_degrees.txt by their letters without full stops
+    (SE -> S.E., MKes -> M.Kes., AMd -> A.Md.)."""
+    degrees = {}
+    for entry in word_list("academic_degrees"):
+        standard, *marks = entry.split()
+        degrees[standard.replace(".", "")] = Degree(standard, "no-capitals" in marks)
+    return degrees
+
+
+def is_degree(written: str) -> bool:
+    """S.Kom, M.Kes., A.Md: a degree written with at least its inner full stops."""
+    degree = academic_degrees().get(written.replace(".", ""))
+    return degree is not None and degree.standard.startswith(written.rstrip("."))

@@ -14,7 +14,7 @@ import re
 from functools import cache, lru_cache
 
 from termbase.data import word_list, word_set
-from termbase.lang.morphology import clitics, nasal_prefix, splits
+from termbase.lang.morphology import Split, clitics, nasal_prefix, splits
 from termbase.lang.tokens import word_parts
 
 
@@ -64,7 +64,7 @@ def listed_standard(word: str, speller) -> str | None:
         return forms[word]
     # A word Hunspell derives from another stem is another word (keruh is no ke- + ruh).
     known_stems = speller.dictionary_stems(word) if speller.in_dictionary(word) else None
-    for analysis in splits(word):
+    for analysis in [*splits(word), *_shortened_splits(word)]:
         stem = analysis.stem
         if stem == word or stem not in forms or len(stem) < MIN_AFFIXED_STEM:
             continue
@@ -76,6 +76,14 @@ def listed_standard(word: str, speller) -> str | None:
         if rebuilt != word:
             return rebuilt
     return None
+
+
+def _shortened_splits(word: str) -> list[Split]:
+    """ber-/ter- that lost their r before a stem like kerja (bekerjasama: ber- +
+    kerjasama), which splits() leaves out."""
+    return [Split(prefix, word[2:], "", "") for prefix in ("ber", "ter")
+            if word.startswith(prefix[:2]) and not word.startswith(prefix)
+            and _ER_SYLLABLE.match(word[2:])]
 
 
 def _is_memper_form(base: str, speller) -> bool:
