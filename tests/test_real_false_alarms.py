@@ -1,0 +1,41 @@
+"""False alarms met on published news, one kind per test: the kind stays silent (or
+drops to info) and the genuine error it resembles is still caught.
+
+Every sentence here is our own writing.
+"""
+
+from __future__ import annotations
+
+COUNTED = ("warning", "error")
+
+
+def counted(lint, text, rule):
+    """(text, first suggestion) of the warnings and errors of one rule."""
+    return [(f.text, f.suggestions[:1]) for f in lint(text, select=(rule,))
+            if f.severity.value in COUNTED]
+
+
+# --- orthography/preposition-attached: a word of its own keeps a clitic -----------------
+
+def test_exempt_word_with_a_clitic_is_no_glued_preposition(lint):
+    assert counted(lint, "Harga naik karena keluarnya modal asing dari bursa.",
+                   "orthography/preposition-attached") == []
+
+
+def test_glued_preposition_with_a_clitic_is_still_caught(lint):
+    assert counted(lint, "Kami berharap kedepannya jalan itu diperbaiki.",
+                   "orthography/preposition-attached") == [("kedepannya", ["ke depannya"])]
+
+
+# --- typography/unbalanced: a straight quote closed by a curly one ----------------------
+
+def test_straight_quote_closed_by_a_curly_one_is_one_quotation(lint):
+    assert counted(lint, '"Kami siap bekerja keras tahun ini,” kata Budi.',
+                   "typography/unbalanced") == []
+
+
+def test_quotation_left_open_is_still_caught(lint):
+    assert counted(lint, '"Kami siap bekerja keras, kata Budi.',
+                   "typography/unbalanced") == [('"', [])]
+    assert counted(lint, "Ia berkata hasilnya baik,” lalu pergi.",
+                   "typography/unbalanced") == [("”", [])]
