@@ -39,3 +39,34 @@ def test_quotation_left_open_is_still_caught(lint):
                    "typography/unbalanced") == [('"', [])]
     assert counted(lint, "Ia berkata hasilnya baik,” lalu pergi.",
                    "typography/unbalanced") == [("”", [])]
+
+
+# --- spelling/unknown-word: every part of an @handle is the handle's ------------------
+
+def test_words_inside_a_handle_are_not_spelt(lint):
+    assert counted(lint, "Retno berdiskusi dengan @Amb_LuKang dan @kemlu_RI kemarin.",
+                   "spelling/unknown-word") == []
+
+
+def test_misspelling_next_to_a_handle_is_still_caught(lint):
+    assert [text for text, _ in counted(lint, "Retno menulis di akun @kemlu_RI kemarim.",
+                                        "spelling/unknown-word")] == ["kemarim"]
+
+
+# --- spelling/unknown-word: a sentence opener that begins a title or is English -------
+
+def test_opener_before_a_capitalised_word_is_a_title_not_a_slip(lint):
+    assert counted(lint, "Kasat Reskrim Polres Pinrang menjelaskan kasus itu.",
+                   "spelling/unknown-word") == []
+
+
+def test_english_opener_is_no_slip(lint):
+    assert counted(lint, "Fogging dilakukan di tiga kelurahan pekan ini.",
+                   "spelling/unknown-word") == []
+
+
+def test_misspelt_opener_is_still_caught(lint):
+    assert counted(lint, "Sebanyal 16 orang ditangkap polisi.",
+                   "spelling/unknown-word") == [("Sebanyal", ["Sebanyak"])]
+    assert counted(lint, "Kemitraaan Strategis kedua negara diperkuat.",
+                   "spelling/unknown-word") == [("Kemitraaan", ["Kemitraan"])]

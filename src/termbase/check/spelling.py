@@ -43,10 +43,16 @@ COMMON_WORD_ZIPF = 4.5
 TITLE_SLIP_MARGIN = 2.0
 MIN_FOREIGN = 3
 _TRIPLED = re.compile(r"([^\W\d_])\1\1", re.IGNORECASE)
-# @handle and #hashtag are names on a platform, not words.
-_HANDLE_MARKS = frozenset("@#")
+# @handle and #hashtag are names on a platform, not words: @Amb_LuKang as a whole.
+_HANDLE = re.compile(r"[@#]\w+$")
+MAX_HANDLE = 50
 # "(mia)", "(bri/asp)": the initials of reporter and editor that close a news story.
 _CREDIT = re.compile(r"\([a-z]{2,5}(?:/[a-z]{2,5})*\)[ \t]*$", re.MULTILINE)
+
+
+def _in_handle(text: str, start: int) -> bool:
+    """Whether the word starting here is part of an @handle or #hashtag."""
+    return bool(_HANDLE.search(text, max(0, start - MAX_HANDLE), start + 1))
 
 
 def _capitalised_halves(text: str) -> tuple[str, str] | None:
@@ -130,7 +136,7 @@ class ArticleWords:
             if (judged[text] and token.start not in skipped
                     and (not _is_acronym_or_brand(text) or self.run_together(token))
                     and not self._in_credit(token.start)
-                    and self.doc.text[token.start - 1 : token.start] not in _HANDLE_MARKS):
+                    and not _in_handle(self.doc.text, token.start)):
                 checked.append(token)
         return checked
 
@@ -244,6 +250,22 @@ class ArticleWords:
         before = self.words[index - 1]
         return before if not self.doc.text[before.end : token.start].strip() else None
 
+    def _word_after(self, token: Token) -> Token | None:
+        """The word just after, with nothing but spaces between."""
+        index = self.word_index.get(token.start)
+        if index is None or index + 1 >= len(self.words):
+            return None
+        after = self.words[index + 1]
+        return after if not self.doc.text[token.end : after.start].strip(" \t") else None
+
+    def opens_a_name(self, token: Token) -> bool:
+        """A sentence opener followed by a capitalised word inside the sentence (Kasat
+        Reskrim, Kadis Kominfo): the first word of a title or name, whatever common word
+        it resembles. Headlines capitalise every word, so there this says nothing."""
+        after = self._word_after(token)
+        return (after is not None and after.text[:1].isupper()
+                and token.start not in self.headings and after.start not in self.openers)
+
     def _follows_a_name(self, token: Token) -> bool:
         before = self._word_before(token)
         return (before is not None and before.text[:1].isupper()
@@ -347,9 +369,10 @@ def _capitalised_error(token: Token, ctx, words: ArticleWords) -> Finding | None
         return None
     # A title-case headline capitalises every word: there, as at a sentence's start, a
     # capital is no sign of a name.
-    starts_or_heads = token.start in words.openers or (
+    starts_or_heads = (token.start in words.openers and not words.opens_a_name(token)) or (
         token.start in words.headings and not english_speller().knows(token.text))
-    if starts_or_heads and _is_misspelt_opener(token, ctx, words):
+    if starts_or_heads and not words.is_foreign(token) and _is_misspelt_opener(
+            token, ctx, words):
         return _error(token, ctx.speller.suggest(token.text))
     name = words.misspelt_name(token)
     if name:
