@@ -70,3 +70,21 @@ def test_misspelt_opener_is_still_caught(lint):
                    "spelling/unknown-word") == [("Sebanyal", ["Sebanyak"])]
     assert counted(lint, "Kemitraaan Strategis kedua negara diperkuat.",
                    "spelling/unknown-word") == [("Kemitraaan", ["Kemitraan"])]
+
+
+# --- spelling/unknown-word: a sentence in another language, a Latin species name -----
+
+def test_regional_language_sentence_is_foreign_not_misspelt(lint):
+    text = '"Yen wis wayah, aku tak lungo mrono," ujar petani itu.'
+    assert counted(lint, text, "spelling/unknown-word") == []
+
+
+def test_species_epithet_is_foreign_not_misspelt(lint):
+    assert counted(lint, "Penyakit itu ditularkan nyamuk Aedes aegypti saat hujan.",
+                   "spelling/unknown-word") == []
+
+
+def test_typos_in_an_indonesian_sentence_are_still_caught(lint):
+    text = "Kami terpaksa mengunggsi, tapi rumah kami selamat dan warga kmai juga."
+    assert [t for t, _ in counted(lint, text, "spelling/unknown-word")] == [
+        "mengunggsi", "kmai"]
