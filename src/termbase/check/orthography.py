@@ -93,10 +93,19 @@ def bound_form_hyphen(doc, ctx):
                        doc, token.start, token.end, joined)
 
 
+def _is_glued_exception(lower: str) -> bool:
+    """keluar is a word of its own, and so is keluarnya: a clitic does not make the
+    word a preposition and a place."""
+    exceptions = word_set("glued_exceptions")
+    return lower in exceptions or any(
+        lower.endswith(clitic) and lower[: -len(clitic)] in exceptions
+        for clitic in word_list("clitics"))
+
+
 def _glued_preposition(token: Token, speller) -> str | None:
     """'di sektor' for 'disektor', or None when the word is not a glued preposition."""
     lower = token.text.lower()
-    if lower[:2] not in ("di", "ke") or len(lower) < 5 or lower in word_set("glued_exceptions"):
+    if lower[:2] not in ("di", "ke") or len(lower) < 5 or _is_glued_exception(lower):
         return None
     rest = token.text[2:]
     rest_lower = rest.lower()

@@ -47,11 +47,21 @@ ENGLISH_NAME_ZIPF = 3.0
 COMMON_WORD_ZIPF = 4.5
 TITLE_SLIP_MARGIN = 2.0
 MIN_FOREIGN = 3
+# A sentence whose lower-case words are this many and this share strange is in another
+# language (Javanese, Minang): two typos rarely meet in six words.
+FOREIGN_SENTENCE_WORDS = 2
+FOREIGN_SENTENCE_SHARE = 3
 _TRIPLED = re.compile(r"([^\W\d_])\1\1", re.IGNORECASE)
-# @handle and #hashtag are names on a platform, not words.
-_HANDLE_MARKS = frozenset("@#")
+# @handle and #hashtag are names on a platform, not words: @Amb_LuKang as a whole.
+_HANDLE = re.compile(r"[@#]\w+$")
+MAX_HANDLE = 50
 # "(mia)", "(bri/asp)": the initials of reporter and editor that close a news story.
 _CREDIT = re.compile(r"\([a-z]{2,5}(?:/[a-z]{2,5})*\)[ \t]*$", re.MULTILINE)
+
+
+def _in_handle(text: str, start: int) -> bool:
+    """Whether the word starting here is part of an @handle or #hashtag."""
+    return bool(_HANDLE.search(text, max(0, start - MAX_HANDLE), start + 1))
 
 
 def _capitalised_halves(text: str) -> tuple[str, str] | None:
@@ -135,7 +145,7 @@ class ArticleWords:
             if (judged[text] and token.start not in skipped
                     and (not _is_acronym_or_brand(text) or self.run_together(token))
                     and not self._in_credit(token.start)
-                    and self.doc.text[token.start - 1 : token.start] not in _HANDLE_MARKS):
+                    and not _in_handle(self.doc.text, token.start)):
                 checked.append(token)
         return checked
 
@@ -204,7 +214,45 @@ class ArticleWords:
         return any(not self.ctx.speller.is_correct(t.text) for t in english)
 
     def in_foreign_run(self, token: Token) -> bool:
-        return any(start <= token.start < end for start, end in self.foreign_runs)
+        return any(start <= token.start < end for start, end in self.foreign_runs) or any(
+            start <= token.start < end for start, end in self.foreign_sentences) or (
+            self.is_species_epithet(token))
+
+    def _is_strange(self, word: str) -> bool:
+        """Neither Indonesian (Hunspell or the affix grammar: web frequency, which also
+        rates regional and colloquial words common, is no evidence here) nor English."""
+        lower = word.lower()
+        speller = self.ctx.speller
+        return not (speller.in_dictionary(lower) or speller.is_analysable(lower)
+                    or english_speller().knows(lower))
+
+    @cached_property
+    def foreign_sentences(self) -> list[tuple[int, int]]:
+        """Sentences in another language (a Javanese saying quoted in full): at least
+        FOREIGN_SENTENCE_WORDS of their lower-case words, and a third of them, are
+        strange to Indonesian and English. Their unknown words are that
+        language's, not misspellings."""
+        spans = []
+        for sentence in self.doc.sentences():
+            lower = [t.text for t in sentence.tokens
+                     if t.kind is Kind.WORD and t.text[:1].islower() and t.text.isalpha()
+                     and not _in_handle(self.doc.text, t.start)
+                     and t.text not in self.defined]
+            strange = [w for w in lower if self._is_strange(w)]
+            if (len(strange) >= FOREIGN_SENTENCE_WORDS
+                    and len(strange) * FOREIGN_SENTENCE_SHARE >= len(lower)):
+                spans.append((sentence.tokens[0].start, sentence.tokens[-1].end))
+        return spans
+
+    def is_species_epithet(self, token: Token) -> bool:
+        """aegypti in Aedes aegypti: a lower-case word no slip explains after a
+        capitalised word the dictionary lacks is the second half of a Latin name."""
+        before = self._word_before(token)
+        speller = self.ctx.speller
+        return (before is not None and before.text[:1].isupper() and before.text[1:].islower()
+                and before.start not in self.openers
+                and not speller.is_correct(before.text) and not speller.is_correct(token.text)
+                and speller.likely_intended(token.text.lower()) is None)
 
     def misspelt_name(self, token: Token) -> str | None:
         """The word a capitalised unknown word was meant to be: itself without a tripled
@@ -284,6 +332,22 @@ class ArticleWords:
             return None
         before = self.words[index - 1]
         return before if not self.doc.text[before.end : token.start].strip() else None
+
+    def _word_after(self, token: Token) -> Token | None:
+        """The word just after, with nothing but spaces between."""
+        index = self.word_index.get(token.start)
+        if index is None or index + 1 >= len(self.words):
+            return None
+        after = self.words[index + 1]
+        return after if not self.doc.text[token.end : after.start].strip(" \t") else None
+
+    def opens_a_name(self, token: Token) -> bool:
+        """A sentence opener followed by a capitalised word inside the sentence (Kasat
+        Reskrim, Kadis Kominfo): the first word of a title or name, whatever common word
+        it resembles. Headlines capitalise every word, so there this says nothing."""
+        after = self._word_after(token)
+        return (after is not None and after.text[:1].isupper()
+                and token.start not in self.headings and after.start not in self.openers)
 
     def _follows_a_name(self, token: Token) -> bool:
         """After a capitalised word that may be a name (Ketut, Rahmat: many names are
@@ -397,9 +461,10 @@ def _capitalised_error(token: Token, ctx, words: ArticleWords) -> Finding | None
         return None
     # A title-case headline capitalises every word: there, as at a sentence's start, a
     # capital is no sign of a name.
-    starts_or_heads = token.start in words.openers or (
+    starts_or_heads = (token.start in words.openers and not words.opens_a_name(token)) or (
         token.start in words.headings and not english_speller().knows(token.text))
-    if starts_or_heads and _is_misspelt_opener(token, ctx, words):
+    if starts_or_heads and not words.is_foreign(token) and _is_misspelt_opener(
+            token, ctx, words):
         return _error(token, ctx.speller.suggest(token.text))
     name = words.misspelt_name(token)
     if name:
@@ -445,10 +510,19 @@ def unknown_name(doc, ctx):
       "An English word or phrase in Indonesian text: EYD writes it in italics.",
       "menyepakati code of conduct", "(italics: code of conduct)")
 def foreign(doc, ctx):
-    for start, end in _article_words(doc, ctx).foreign_runs:
+    words = _article_words(doc, ctx)
+    for start, end in words.foreign_runs:
         yield Finding("spelling/foreign", Severity.INFO,
                       f"{doc.text[start:end]!r} is English: italicise it, or use the "
                       "Indonesian term", start, end, doc.text[start:end])
+    runs = words.foreign_runs
+    for token in words.checked:
+        if token.text[:1].isupper() or any(start <= token.start < end for start, end in runs):
+            continue
+        if words.in_foreign_run(token) and _unknown_parts(token.text, ctx):
+            yield Finding("spelling/foreign", Severity.INFO,
+                          f"{token.text!r} is not Indonesian (another language or a Latin "
+                          "name): italicise it", token.start, token.end, token.text)
 
 
 def _adjacent(doc, left: Token, right: Token) -> bool:

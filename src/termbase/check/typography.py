@@ -317,11 +317,19 @@ def _opens_quotation(text: str, index: int) -> bool:
 def _unbalanced_in(doc, offset: int, text: str, continues_quote: bool):
     closers = {v: k for k, v in _PAIRS.items()}
     stack: list[tuple[str, int]] = []
+    open_straight: int | None = None  # a straight quote that opened a quotation
+    closed_by_curly: set[int] = set()
     for index, ch in enumerate(text):
         if ch == "”" and _opens_quotation(text, index) and not (stack and stack[-1][0] == "“"):
             ch = "“"  # some outlets open quotations with ”: ”Kami siap,” katanya.
         if ch == '"' and stack and stack[-1][0] == "“":
             stack.pop()  # “...": mixed quotes, but one quotation
+            continue
+        if ch == '"':
+            open_straight = index if open_straight is None else None
+        if ch == "”" and open_straight is not None and not (stack and stack[-1][0] == "“"):
+            closed_by_curly.add(open_straight)  # "...”: mixed quotes, but one quotation
+            open_straight = None
             continue
         if ch in _PAIRS:
             stack.append((ch, index))
@@ -341,7 +349,8 @@ def _unbalanced_in(doc, offset: int, text: str, continues_quote: bool):
         yield Finding("typography/unbalanced", Severity.WARNING,
                       f"{written!r} {_NEVER_CLOSED}",
                       offset + index, offset + index + 1, written)
-    straight = [i for i, ch in enumerate(text) if ch == '"' and not _closes_curly(text, i)]
+    straight = [i for i, ch in enumerate(text) if ch == '"' and not _closes_curly(text, i)
+                and i not in closed_by_curly]
     if len(straight) % 2 and not continues_quote:
         index = straight[-1]
         yield Finding("typography/unbalanced", Severity.WARNING,
