@@ -88,3 +88,10 @@ def test_typos_in_an_indonesian_sentence_are_still_caught(lint):
     text = "Kami terpaksa mengunggsi, tapi rumah kami selamat dan warga kmai juga."
     assert [t for t, _ in counted(lint, text, "spelling/unknown-word")] == [
         "mengunggsi", "kmai"]
+
+
+def test_lower_case_government_acronyms_are_words_of_the_news(lint):
+    text = "Petugas dinsos dan nakes dari faskes terdekat mendata warga sesuai sprindik."
+    assert not [f for f in lint(text) if f.category == "spelling"]
+    found = [f for f in lint("Dewan membahas ranpeda itu.") if f.rule == "spelling/unknown-word"]
+    assert [(f.text, f.suggestions[0]) for f in found] == [("ranpeda", "ranperda")]
