@@ -6,6 +6,8 @@ Every sentence here is our own writing.
 
 from __future__ import annotations
 
+from termbase.model import Severity
+
 COUNTED = ("warning", "error")
 
 
@@ -95,3 +97,11 @@ def test_lower_case_government_acronyms_are_words_of_the_news(lint):
     assert not [f for f in lint(text) if f.category == "spelling"]
     found = [f for f in lint("Dewan membahas ranpeda itu.") if f.rule == "spelling/unknown-word"]
     assert [(f.text, f.suggestions[0]) for f in found] == [("ranpeda", "ranperda")]
+
+
+def test_di_before_a_root_read_as_a_noun_is_only_info_and_not_fixed(lint):
+    found = [f for f in lint("Warga dapat minyak murah di operasi pasar.")
+             if f.rule == "orthography/prefix-apart"]
+    assert [(f.severity, f.fix) for f in found] == [(Severity.INFO, None)]
+    found = [f for f in lint("Pelaku di tangkap polisi.") if f.rule == "orthography/prefix-apart"]
+    assert [(f.severity, f.suggestions[0]) for f in found] == [(Severity.ERROR, "ditangkap")]
