@@ -44,6 +44,7 @@ SUBSTITUTION_MARGIN = 1.5
 MIN_INTENDED = 3  # yg and dgn are chat abbreviations, not what a slip was meant to be
 # Suffixes whose first consonant doubles a root's last one: naik + kan, tidak + kah.
 BOUNDARY_SUFFIXES = ("kan", "kah")
+VERB_PREFIXES = ("me", "di", "ter")
 MIN_BOUNDARY_STEM = 3
 # Strings Hunspell is asked about for suggestions (10-15 us each) before the expanded
 # word set is loaded instead (~0.1 s, lang/lexicon.py).
@@ -165,9 +166,11 @@ class Speller:
         return correct
 
     def _decide(self, word: str) -> bool:
-        if self.accepts(word) or self.in_dictionary(word):
+        if self.accepts(word):
             return True
         lower = word.lower()
+        if self.in_dictionary(word):
+            return not self._is_doubling_slip(lower)
         analyses = self._analyses(lower)
         if not analyses and not self._is_passive_of_known_verb(lower) \
                 and not self.is_common(lower):
@@ -289,6 +292,14 @@ class Speller:
                 if self.in_dictionary(doubled) or self.is_analysable(doubled):
                     return doubled
         return None
+
+    def _is_doubling_slip(self, lower: str) -> bool:
+        """Hunspell id_ID lists a few verbs with the affix boundary's k lost (meletakan,
+        membalikan, menggalakan): a verb prefix and a far commoner form with kk."""
+        if not lower.startswith(VERB_PREFIXES):
+            return False
+        doubled = self._boundary_doubled(lower)
+        return doubled is not None and zipf(doubled) - zipf(lower) >= INTENDED_MARGIN
 
     def _takes_plain_an(self, lower: str) -> bool:
         return any(a.suffix == "an" and a.root.endswith("k") for a in self._analyses(lower))
