@@ -168,6 +168,23 @@ def test_names_beside_english_words_are_not_english_slips(lint):
     assert not spelling(lint(text), Severity.ERROR)
 
 
+def test_a_long_capitalised_word_one_letter_from_a_word_is_a_slip(lint):
+    text = ("Petugas melakukan Pemantauan Epidemilogi di desa. Setelah Infrastrukur "
+            "memadai, BBM Non Susbsidi dijual.")
+    found = spelling(lint(text), Severity.ERROR)
+    assert [(f.text, f.suggestions[0]) for f in found] == [
+        ("Epidemilogi", "Epidemiologi"), ("Infrastrukur", "Infrastruktur"),
+        ("Susbsidi", "Subsidi")]
+
+
+def test_long_names_near_words_or_other_names_stay_names(lint):
+    # A swapped vowel (Parlindungan: perlindungan), a name beside a name (Mochammad),
+    # a place after a place word, a foreign word with its clitic: none is a slip.
+    text = ("Saud Parlindungan dan Mochammad Supriadi datang ke desa Sambilang. "
+            "Akun Twitter-nya ramai.")
+    assert not spelling(lint(text), Severity.ERROR)
+
+
 def test_a_name_spelt_two_ways_takes_the_commoner_spelling(lint):
     text = ("Kepala dinas Suwandi datang. Suwandi menyapa warga. Kata Suwandy, "
             "jalan itu segera diperbaiki.")

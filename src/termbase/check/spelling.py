@@ -41,6 +41,11 @@ MIN_NAME = 4
 # Inside an English name a slip is judged in words of six letters or more (Pasific),
 # next to a capitalised English word at least this common (Economic; not Ash, Diaz).
 MIN_ENGLISH_SLIP = 6
+# A capitalised word of eight letters or more is judged against common words (Zipf 3 or
+# more), one of ten or more against any dictionary word of eleven or more.
+LONG_SLIP = 8
+VERY_LONG_SLIP = 11
+LONG_SLIP_TARGET_ZIPF = 3.0
 ENGLISH_NAME_ZIPF = 3.0
 # A capitalised word one slip from a title or place word this common, and this much
 # rarer itself, is that word misspelt (Lepala Desa: Kepala).
@@ -277,6 +282,10 @@ class ArticleWords:
                     self.capitalised[name] > self.capitalised[text]
                     or speller.is_correct(name)):
                 return name
+        if not self._follows_a_place_head(token):
+            long_word = self._long_word_slip(token)
+            if long_word:
+                return long_word
         if self._follows_a_name(token):
             return None  # I Ketut Surbawa: a person's name, whatever it resembles
         if not self._follows_a_place_head(token):
@@ -291,6 +300,32 @@ class ArticleWords:
         if self.capitalised[text] > 1:
             return None  # written the same way again: a name
         return speller.known_name_near(text, KNOWN_NAME_ZIPF)
+
+    def _long_word_slip(self, token: Token) -> str | None:
+        """A long capitalised word the web never writes and the article writes once, a
+        letter dropped, added or swapped from a long dictionary word (Epidemilogi,
+        Infrastrukur) or a common one (Peninjaun, Susbsidi): names seldom come that close
+        to a word, and a swapped vowel (Parlindungan) is left to them."""
+        text = token.text
+        lower = text.lower()
+        english = english_speller()
+        if (len(text) < LONG_SLIP or self.capitalised[text] > 1 or zipf(lower) > 0
+                or any(english.knows(part) for part in text.split("-"))):
+            return None  # Twitter-nya: a foreign word with its clitic
+        for candidate in self.ctx.speller.suggest(lower):
+            if (" " not in candidate and _is_letter_slip(lower, candidate)
+                    and self._is_common_word(candidate) and (
+                        len(candidate) >= VERY_LONG_SLIP
+                        or zipf(candidate) >= LONG_SLIP_TARGET_ZIPF)):
+                return candidate[:1].upper() + candidate[1:]
+        return None
+
+    def _is_common_word(self, word: str) -> bool:
+        """A lower-case Indonesian dictionary word, not a name (Mohammad, Supriyadi) nor an
+        English word (chairman): names have many spellings, none of them slips."""
+        english = english_speller()
+        return all(self.ctx.speller.in_dictionary(part.lower()) and not english.knows(part)
+                   for part in word.split("-"))
 
     def _english_slip(self, token: Token) -> str | None:
         """Inside an English name (Asia-Pasific Economic Cooperation, Mining Invesment),
@@ -391,6 +426,12 @@ def _place_heads() -> frozenset[str]:
 @cache
 def _title_words() -> frozenset[str]:
     return frozenset(word for entry in word_list("titles") for word in entry.split("|")[0].split())
+
+
+def _is_letter_slip(typed: str, word: str) -> bool:
+    """One letter dropped, added or doubled, or two swapped: no substitution."""
+    return (weighted_distance(typed, word) <= SLIP
+            and (len(typed) != len(word) or sorted(typed) == sorted(word)))
 
 
 def _article_words(doc, ctx) -> ArticleWords:
