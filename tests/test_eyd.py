@@ -560,6 +560,10 @@ def test_context_shows_a_common_noun(lint, text, wrong):
     "Peserta menempuh Pendidikan dan Latihan (Diklat) di kota itu.",
     "Aplikasi Digides dipakai desa itu. Aplikasi serupa digides belum dipakai desa lain.",
     "Warga bertemu menteri Kesehatan Budi Santoso kemarin.",    # the title rule's case
+    "Warga memasak setiap Nyepi dan Galungan di desa itu.",     # a list of names
+    "Rapat koordinasi digelar. Forum Koordinasi Pimpinan di Daerah ikut rapat.",
+    "Sidang itu ditunda. Sidang Koordinasi pekan depan membahas koordinasi lagi.",
+    "Ia berdoa kepada Tuhanmu. Kami hanya menyembah Dia, kata kami semua.",
 ])
 def test_context_does_not_make_a_name_common(lint, text):
     assert found(lint, text, "orthography/common-noun-capital") == []

@@ -403,9 +403,9 @@ def common_noun_capital(doc, ctx):
             # digides) is no dictionary word.
             evident = lower in lower_words and speller.in_dictionary(lower)
             if not (is_closed or is_bare_head):
-                if lower in exempt or _continues_title(items, index):
+                if _is_exempt(lower, exempt) or _continues_title(items, index):
                     continue
-                if word in name_words and not evident:
+                if (word in name_words and not evident) or _ends_a_name(items, index):
                     continue
             before = items[index - 1]
             if _after_a_count(line, index):
@@ -423,8 +423,7 @@ def common_noun_capital(doc, ctx):
             if _inside_a_title(items, index):
                 continue
             if before.text[:1].isupper() and not (
-                (is_closed or evident)
-                and _opens_with_ordinary(line, index - 1, exempt, speller, lower_words)
+                is_closed and _opens_with_ordinary(line, index - 1, exempt, speller, lower_words)
             ):
                 continue  # next to a name; "Ada Sembilan kasus" is not one
             if _in_name_list(items, index):
@@ -555,15 +554,9 @@ def _counted_run(doc, line: Line, index: int, vocabulary: _Vocabulary):
         return  # Kabupaten/kota: _slashed_pair
     run = items[index:end]
     heads = _title_heads() | word_set("administrative_heads")
-    ends_plainly = after is None or (after.text != "(" and not _continues_name(items, end))
-    # A title alone after a count ("para Menlu") is left to the title rules; several
-    # ordinary words may form a name (16 Orang Rimba): without a head word first, each
-    # must be written in lower case elsewhere (15 Gardu Induk wilayah).
-    if ends_plainly and any(vocabulary.known(item) for item in run) and all(
-        vocabulary.known(item) or item.text.lower() in heads for item in run
-    ) and (len(run) == 1 or run[0].text.lower() in heads or all(
-        item.text.lower() in vocabulary.lower_words for item in run
-    )):
+    ends_plainly = after is None or (after.text != "(" and not _continues_name(items, end)
+                                     and not _joins_a_name(items, end))
+    if ends_plainly and _is_common_run(run, heads, vocabulary):
         yield _common(doc, run[0].token.start, run[-1].token.end)
         return
     leading = 0
@@ -578,6 +571,29 @@ def _counted_run(doc, line: Line, index: int, vocabulary: _Vocabulary):
     if leading == 0 or named.text.lower() in vocabulary.exempt or vocabulary.ordinary(named):
         return  # setiap Hari Kemerdekaan: an institution or a name of several words
     yield _common(doc, run[0].token.start, run[leading - 1].token.end)
+
+
+def _is_common_run(run, heads, vocabulary: _Vocabulary) -> bool:
+    """A counted run that is no name: a title or administrative head and dictionary
+    words (dua Kepala Seksi; a title alone, "para Menlu", is the title rules' case);
+    else ordinary words only and, when there are several, each written in lower case
+    elsewhere in the article (15 Gardu Induk, but not 16 Orang Rimba, nor setiap
+    Galungan: a bare dictionary stem may be a name)."""
+    if run[0].text.lower() in heads:
+        return len(run) > 1 and all(
+            vocabulary.known(item) or item.text.lower() in heads for item in run[1:])
+    if not all(vocabulary.ordinary(item) for item in run):
+        return False
+    return len(run) == 1 or all(item.text.lower() in vocabulary.lower_words for item in run)
+
+
+def _joins_a_name(items, position: int) -> bool:
+    """'dan', 'atau' or a comma and then a capital: a list of names (Galungan dan
+    Kuningan)."""
+    if position + 1 >= len(items):
+        return False
+    joiner = items[position].text.lower()
+    return (joiner in _COORDINATORS or joiner == ",") and items[position + 1].text[:1].isupper()
 
 
 def _counts(line: Line, index: int) -> bool:
@@ -670,6 +686,21 @@ def _after_comma(line: Line, index: int) -> bool:
         return False
     before = items[index - 2]
     return (before.is_word and before.text.islower()) or before.token.kind is Kind.NUMBER
+
+
+def _is_exempt(lower: str, exempt) -> bool:
+    """An exempt word, also with a pronoun clitic (Tuhanmu, Tuhanku)."""
+    if lower in exempt:
+        return True
+    return any(lower.endswith(clitic) and lower[: -len(clitic)] in exempt
+               for clitic in ("ku", "mu", "nya"))
+
+
+def _ends_a_name(items, index: int) -> bool:
+    """A lower-case function word between capitals before the word: the end of a name
+    with a preposition inside ("Forum Koordinasi Pimpinan di Daerah")."""
+    return (index > 1 and items[index - 1].text in word_set("function_words")
+            and items[index - 2].is_word and items[index - 2].text[:1].isupper())
 
 
 def _inside_a_title(items, index: int) -> bool:
