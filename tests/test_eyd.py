@@ -567,3 +567,10 @@ def test_context_shows_a_common_noun(lint, text, wrong):
 ])
 def test_context_does_not_make_a_name_common(lint, text):
     assert found(lint, text, "orthography/common-noun-capital") == []
+
+
+def test_a_lower_case_title_head_before_a_capitalised_title_word(lint):
+    text = "Data itu dipaparkan kepala Bidang Pencegahan Penyakit, Budi, kemarin."
+    assert found(lint, text, "orthography/title-capital") == [
+        ("kepala Bidang", ["Kepala Bidang"])]
+    assert found(lint, text, "orthography/common-noun-capital") == []
