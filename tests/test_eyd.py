@@ -623,3 +623,61 @@ def test_di_glued_to_a_quantity_word_or_a_noun_in_an(lint, text, wrong, right):
 ])
 def test_passives_are_not_glued_prepositions(lint, text):
     assert found(lint, text, "orthography/preposition-attached") == []
+
+
+# --- common nouns that context shows to be no name -----------------------------------
+
+@pytest.mark.parametrize("text, wrong", [
+    # after a lower-case field head, a list of dictionary words
+    ("Kedua kota sepakat bekerja sama di bidang Pertanian, Pariwisata dan Perikanan.",
+     ["Pertanian", "Pariwisata", "Perikanan"]),
+    # a count before the run: all of it, or the ordinary words before a name
+    ("Ia datang bersama dua Kepala Seksi lainnya ke lokasi.", ["Kepala Seksi"]),
+    ("Keluhan serupa datang dari salah satu Pedagang Buah Rudi di pasar itu.",
+     ["Pedagang Buah"]),
+    ("Keluhan itu datang dari salah satu Anggota DPRD kemarin.", ["Anggota"]),
+    ("Listrik padam di sejumlah Kabupaten/kota di pulau itu.", ["Kabupaten/kota"]),
+    # a direction after bagian or sebelah
+    ("Banjir melanda kota itu di bagian Selatan sejak pagi tadi.", ["Selatan"]),
+    # the capitalised head of a lower-case compound
+    ("Laga itu dimenangi Tuan rumah dengan skor tipis kemarin.", ["Tuan"]),
+    # a word the article writes in lower case elsewhere, though part of a name too
+    ("Warga dibawa ke Puskesmas Sukamaju. Petugas puskesmas datang, dan pihak "
+     "Puskesmas sudah mengambil sampel.", ["Puskesmas"]),
+    # after a comma glued to a lower-case word, with lower-case evidence
+    ("Harga emas naik, total penjualan turun. Ada 12 emas dan 9 perak, Total medali "
+     "itu cukup.", ["Total"]),
+    # closed-class words: after a bracket; a reduplication after a comma
+    ("Pendataan dimulai Selasa (7/5) Pukul 05.00 di balai desa.", ["Pukul"]),
+    ("Gol itu lahir di menit akhir, Lagi-lagi dari sundulan kapten tim.", ["Lagi-lagi"]),
+])
+def test_context_shows_a_common_noun(lint, text, wrong):
+    assert [f.text for f in lint(text, select=("orthography/common-noun-capital",))] == wrong
+
+
+@pytest.mark.parametrize("text", [
+    "Ia menjabat Menteri Koordinator bidang Perekonomian sejak tahun lalu.",
+    "Ia meneliti di bidang Kesehatan Masyarakat Universitas Airlangga kemarin.",
+    "Keluhan serupa datang dari salah satu Sopir Budi di terminal itu.",  # a name stem
+    "Listrik padam di sebagian Jawa Tengah sejak pagi.",
+    "Pertemuan itu dihadiri para Menlu dari kawasan itu.",       # a title alone
+    "Libur jatuh setiap tanggal 17 Agustus di negeri ini.",      # a date, not a count
+    "Setiap Hari Kemerdekaan warga memasang bendera.",
+    "Ia tinggal di bagian Timur Tengah sejak kecil.",           # a name after bagian
+    "Peserta menempuh Pendidikan dan Latihan (Diklat) di kota itu.",
+    "Aplikasi Digides dipakai desa itu. Aplikasi serupa digides belum dipakai desa lain.",
+    "Warga bertemu menteri Kesehatan Budi Santoso kemarin.",    # the title rule's case
+    "Warga memasak setiap Nyepi dan Galungan di desa itu.",     # a list of names
+    "Rapat koordinasi digelar. Forum Koordinasi Pimpinan di Daerah ikut rapat.",
+    "Sidang itu ditunda. Sidang Koordinasi pekan depan membahas koordinasi lagi.",
+    "Ia berdoa kepada Tuhanmu. Kami hanya menyembah Dia, kata kami semua.",
+])
+def test_context_does_not_make_a_name_common(lint, text):
+    assert found(lint, text, "orthography/common-noun-capital") == []
+
+
+def test_a_lower_case_title_head_before_a_capitalised_title_word(lint):
+    text = "Data itu dipaparkan kepala Bidang Pencegahan Penyakit, Budi, kemarin."
+    assert found(lint, text, "orthography/title-capital") == [
+        ("kepala Bidang", ["Kepala Bidang"])]
+    assert found(lint, text, "orthography/common-noun-capital") == []

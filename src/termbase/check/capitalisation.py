@@ -10,7 +10,14 @@ import re
 from collections import Counter
 from functools import cache
 
-from termbase.check.lines import Line, is_clause_start, lines, starts_sentence, word_runs
+from termbase.check.lines import (
+    Line,
+    is_clause_start,
+    is_title_case_headline,
+    lines,
+    starts_sentence,
+    word_runs,
+)
 from termbase.check.rules import rule
 from termbase.data import word_list, word_set
 from termbase.lang.morphology import is_reduplication
@@ -252,8 +259,10 @@ def _in_name_list(items, index: int) -> bool:
         return 0 <= position < len(items) and items[position].text[:1].isupper()
 
     following = items[index + 1].text if index + 1 < len(items) else ""
-    if following in (",", "/") and capitalised(index + 2):
-        return True
+    if (following in (",", "/") or following.lower() in _NAME_JOINERS) and capitalised(
+        index + 2
+    ):
+        return True  # "Pendidikan dan Latihan (Diklat)"
     previous = items[index - 1].text
     if previous.lower() in _COORDINATORS and capitalised(index - 2):
         return True
@@ -271,8 +280,31 @@ def _is_plain_capitalised(word: str) -> bool:
     return len(word) >= 3 and word.isalpha() and word[:1].isupper() and word[1:].islower()
 
 
-def _titles_words() -> frozenset[str]:
-    return frozenset(word for key in _pairs("titles") for word in key)
+@cache
+def _title_heads() -> frozenset[str]:
+    """The first words of the titles (menteri, kepala, ketua): capitalised before a name
+    or as a stand-in for one. The inner words (kesehatan in Menteri Kesehatan) are
+    ordinary words on their own ("di bidang Kesehatan")."""
+    return frozenset(key[0] for key in _pairs("titles"))
+
+
+@cache
+def _title_prefixes() -> frozenset[tuple[str, ...]]:
+    """Every beginning of two or more words of a title: ("menteri", "kesehatan")."""
+    return frozenset(key[:end] for key in _pairs("titles") for end in range(2, len(key) + 1))
+
+
+def _continues_title(items, index: int) -> bool:
+    """The word goes on a title begun before it ("menteri Kesehatan", "kepala Bidang"):
+    orthography/title-capital judges that title as a whole."""
+    words = [items[index].text.lower()]
+    for position in range(index - 1, max(index - 4, -1), -1):
+        if not items[position].is_word:
+            return False
+        words.insert(0, items[position].text.lower())
+        if tuple(words) in _title_prefixes():
+            return True
+    return False
 
 
 @cache
@@ -316,7 +348,7 @@ def _after_a_count(line: Line, index: int) -> bool:
       "A common noun or other ordinary word capitalised inside a sentence.",
       "harga Minyak goreng naik", "harga minyak goreng naik")
 def common_noun_capital(doc, ctx):
-    exempt = word_set("capitalised_words") | _titles_words()
+    exempt = word_set("capitalised_words") | _title_heads()
     cues = word_set("name_cues")
     months = {entry.split()[0] for entry in word_list("months")}
     closed = _closed_class_words()
@@ -326,14 +358,25 @@ def common_noun_capital(doc, ctx):
     lower_words = _lower_words(doc)
     speller = ctx.speller
     text = doc.text
+    reported: set[int] = set()
+    for finding in _common_noun_runs(doc, ctx.speller, exempt):
+        reported.update(item.token.start for line in lines(doc) for item in line.items
+                        if finding.start <= item.token.start < finding.end)
+        yield finding
     for line in lines(doc):
-        if line.is_heading:
+        if is_title_case_headline(line):
             continue
+        # Other headings keep their capitals, but closed-class words are checked there
+        # too: a dateline line "Hingga Pukul 07.26 wib, Selasa" is no title.
+        heading = line.is_heading
         items = line.items
         for index, item in enumerate(items):
             word = item.text
-            if (item.is_word and index and _is_capitalised_reduplication(word)
-                    and not is_clause_start(line, index)):
+            if item.token.start in reported:
+                continue
+            if (item.is_word and index and not heading
+                    and _is_capitalised_reduplication(word)
+                    and (not is_clause_start(line, index) or _after_comma(line, index))):
                 # Names do not reduplicate: "Fraksi-fraksi DPRD" is a common noun.
                 yield Finding("orthography/common-noun-capital", Severity.WARNING,
                               "an ordinary word is not capitalised inside a sentence: "
@@ -349,21 +392,36 @@ def common_noun_capital(doc, ctx):
             # Closed-class words and a bare administrative head ("dua Desa, yaitu Desa
             # Bunisari") are ordinary words whatever the rest of the article does.
             is_closed = lower in closed
+            if heading and not is_closed:
+                continue
             is_bare_head = (lower in heads and not _name_follows(after)
                             and _is_counted(items, index, counters))
-            if not (is_closed or is_bare_head) and (word in name_words or lower in exempt):
-                continue
+            # The article writes the dictionary word in lower case elsewhere: strong
+            # evidence that a capital standing alone here is no name, even if the word
+            # is part of a name elsewhere ("Puskesmas Cepogo" ... "pihak Puskesmas
+            # sudah"). A name the article once writes in lower case (@pln.kebumen,
+            # digides) is no dictionary word.
+            evident = lower in lower_words and speller.in_dictionary(lower)
+            if not (is_closed or is_bare_head):
+                if _is_exempt(lower, exempt) or _continues_title(items, index):
+                    continue
+                if (word in name_words and not evident) or _ends_a_name(items, index):
+                    continue
             before = items[index - 1]
             if _after_a_count(line, index):
                 pass  # "16 Orang itu": a counted noun
-            elif is_closed and (before.is_word or before.text == ",") and item.spaced:
+            elif is_closed and (before.is_word or before.text in (",", ")")) and item.spaced:
                 if starts_sentence(line, index):
                     continue  # "hingga pukul 10.00, Pukul" is never a clause start
+            elif evident and _after_comma(line, index) and _lower_word(after):
+                pass  # "perunggu, Total medali": a capital after a comma opens no clause
             elif is_clause_start(line, index):
                 continue
             glued = index > 1 and before.is_word and not before.spaced
             if before.text.lower() in cues or glued:
                 continue  # after "kata", or after a glued domain (x.id)
+            if _inside_a_title(items, index):
+                continue
             if before.text[:1].isupper() and not (
                 is_closed and _opens_with_ordinary(line, index - 1, exempt, speller, lower_words)
             ):
@@ -386,6 +444,274 @@ def common_noun_capital(doc, ctx):
             yield Finding("orthography/common-noun-capital", Severity.WARNING,
                           f"an ordinary word is not capitalised inside a sentence: {lower}",
                           item.token.start, item.token.end, word, [lower], None)
+
+
+def _common(doc, start: int, end: int, message: str = "") -> Finding:
+    written = doc.text[start:end]
+    lower = written.lower()
+    return Finding("orthography/common-noun-capital", Severity.WARNING,
+                   message or f"an ordinary word is not capitalised inside a sentence: {lower}",
+                   start, end, written, [lower], None)
+
+
+def _common_noun_runs(doc, speller, exempt):
+    """Capitalised common nouns that context shows to be no name, whatever the rest of
+    the article does: after a lower-case field head (bidang Kesehatan), a count (dua
+    Kepala Seksi lainnya), a direction head (bagian Timur); the capitalised head of a
+    lower-case compound (Tuan rumah); a capital before a slash and a lower-case word
+    (Kabupaten/kota)."""
+    vocabulary = _Vocabulary(exempt, _lower_words(doc), speller)
+    for line in lines(doc):
+        if line.is_heading:
+            continue
+        for index in range(len(line.items)):
+            yield from _after_field_head(doc, line, index, vocabulary)
+            yield from _counted_run(doc, line, index, vocabulary)
+            yield from _after_direction_head(doc, line, index)
+            yield from _compound_head(doc, line, index)
+            yield from _slashed_pair(doc, line, index)
+
+
+class _Vocabulary:
+    """What the rule knows of a capitalised word: an institution or title word (exempt),
+    an ordinary word (affix flags or a lower-case use in the article), a dictionary
+    word."""
+
+    def __init__(self, exempt, lower_words, speller):
+        self.exempt, self.lower_words, self.speller = exempt, lower_words, speller
+
+    def ordinary(self, item) -> bool:
+        lower = item.text.lower()
+        return lower not in self.exempt and _is_ordinary_word(lower, self.speller,
+                                                              self.lower_words)
+
+    def known(self, item) -> bool:
+        """After a count even a bare dictionary stem is a common noun (dua Kepala Seksi)."""
+        lower = item.text.lower()
+        return lower not in self.exempt and self.speller.in_dictionary(lower)
+
+
+def _is_capital_word(item) -> bool:
+    return item.is_word and item.spaced and _is_plain_capitalised(item.text)
+
+
+def _capital_run(items, index: int) -> int:
+    """The index after the run of capitalised words that begins at items[index]."""
+    end = index
+    while end < len(items) and _is_capital_word(items[end]):
+        end += 1
+    return end
+
+
+def _after_field_head(doc, line: Line, index: int, vocabulary: _Vocabulary):
+    """'di bidang Kesehatan, Perdagangan dan Investasi': the capitalised dictionary
+    words listed after a lower-case field head are common nouns. Silent when any of
+    them is a name or an institution word, and after a capital (Menteri Koordinator
+    bidang Perekonomian is a title written with a lower-case word)."""
+    items = line.items
+    head = items[index]
+    if not head.is_word or head.text not in word_set("field_heads"):
+        return
+    if index and items[index - 1].is_word and items[index - 1].text[:1].isupper():
+        return
+    listed, position = [], index + 1
+    while position < len(items) and _is_capital_word(items[position]):
+        if not vocabulary.ordinary(items[position]):
+            return
+        listed.append(items[position])
+        position += 1
+        if position < len(items) and items[position].text in (",", "dan", "serta", "atau"):
+            position += 1
+            if position < len(items) and items[position].text in ("dan", "serta", "atau"):
+                position += 1  # a serial comma: "Kesehatan, Perdagangan, dan Investasi"
+    if position < len(items) and (items[position].text == "(" or _continues_name(items, position)):
+        return
+    for item in listed:
+        yield _common(doc, item.token.start, item.token.end)
+
+
+def _continues_name(items, position: int) -> bool:
+    """A capitalised word or a number stands at position: the run goes on as a name."""
+    item = items[position]
+    return item.spaced and (item.text[:1].isupper() or item.text[:1].isdigit())
+
+
+def _counted_run(doc, line: Line, index: int, vocabulary: _Vocabulary):
+    """A count before capitalised words makes them common nouns: "dua Kepala Seksi
+    lainnya", "salah satu Pengemudi Mobil Anggi", "dari 15 Gardu Induk wilayah". A name
+    is not counted. Reported: the whole run when a lower-case word or punctuation
+    follows it; only its leading ordinary words when a name follows them (Anggi, DPRD).
+    Silent when a bracket or a number follows, or an institution word comes after the
+    ordinary words (seluruh Rakyat Indonesia, setiap Hari Kemerdekaan)."""
+    items = line.items
+    if index == 0 or not _is_capital_word(items[index]) or starts_sentence(line, index):
+        return
+    if items[index].text.lower() in _dates() or not _counts(line, index):
+        return  # "tanggal 31 Agustus"
+    end = _capital_run(items, index)
+    after = items[end] if end < len(items) else None
+    if after is not None and after.text == "/":
+        return  # Kabupaten/kota: _slashed_pair
+    run = items[index:end]
+    heads = _title_heads() | word_set("administrative_heads")
+    ends_plainly = after is None or (after.text != "(" and not _continues_name(items, end)
+                                     and not _joins_a_name(items, end))
+    if ends_plainly and _is_common_run(run, heads, vocabulary):
+        yield _common(doc, run[0].token.start, run[-1].token.end)
+        return
+    leading = 0
+    while leading < len(run) and vocabulary.ordinary(run[leading]):
+        leading += 1
+    if leading < len(run):
+        named = run[leading]
+    elif after is not None and after.spaced and after.is_word and after.text.isupper():
+        named = after  # an acronym: "salah satu Anggota DPRD"
+    else:
+        return
+    if leading == 0 or named.text.lower() in vocabulary.exempt or vocabulary.ordinary(named):
+        return  # setiap Hari Kemerdekaan: an institution or a name of several words
+    yield _common(doc, run[0].token.start, run[leading - 1].token.end)
+
+
+def _is_common_run(run, heads, vocabulary: _Vocabulary) -> bool:
+    """A counted run that is no name: a title or administrative head and dictionary
+    words (dua Kepala Seksi; a title alone, "para Menlu", is the title rules' case);
+    else ordinary words only and, when there are several, each written in lower case
+    elsewhere in the article (15 Gardu Induk, but not 16 Orang Rimba, nor setiap
+    Galungan: a bare dictionary stem may be a name)."""
+    if run[0].text.lower() in heads:
+        return len(run) > 1 and all(
+            vocabulary.known(item) or item.text.lower() in heads for item in run[1:])
+    if not all(vocabulary.ordinary(item) for item in run):
+        return False
+    return len(run) == 1 or all(item.text.lower() in vocabulary.lower_words for item in run)
+
+
+def _joins_a_name(items, position: int) -> bool:
+    """'dan', 'atau' or a comma and then a capital: a list of names (Galungan dan
+    Kuningan)."""
+    if position + 1 >= len(items):
+        return False
+    joiner = items[position].text.lower()
+    return (joiner in _COORDINATORS or joiner == ",") and items[position + 1].text[:1].isupper()
+
+
+def _counts(line: Line, index: int) -> bool:
+    """A quantity word or numeral (dua, sejumlah, para, salah satu) or a small number
+    after a lower-case word (dari 15) stands before the word. Years are no counts."""
+    items = line.items
+    before = items[index - 1]
+    if not before.is_word and before.token.kind is not Kind.NUMBER:
+        return False
+    lower = before.text.lower()
+    if lower in _counters():
+        return before.text.islower() or starts_sentence(line, index - 1)
+    if before.token.kind is Kind.NUMBER and before.text.isdigit() and len(before.text) <= 3:
+        return index > 1 and items[index - 2].is_word and items[index - 2].text.islower()
+    return False
+
+
+@cache
+def _dates() -> frozenset[str]:
+    """Month and day names: a number before them is a date, not a count."""
+    return frozenset(entry.split()[0] for entry in word_list("months")) | word_set("weekdays")
+
+
+@cache
+def _counters() -> frozenset[str]:
+    """Numerals and quantity words; pukul, a clock word, counts nothing."""
+    return (_numerals() | word_set("closed_class_words")) - {"pukul"}
+
+
+def _after_direction_head(doc, line: Line, index: int):
+    """'Banyumas bagian Timur', 'Bagian Barat Utara ada': a compass direction after
+    bagian, sebelah or arah names a side, not a place (EYD V). Silent when a capital
+    or a bracket follows the directions (bagian Timur Tengah, bagian Barat (WIB))."""
+    items = line.items
+    head = items[index]
+    if not head.is_word or head.text.lower() not in word_set("direction_heads"):
+        return
+    if not (head.text.islower() or starts_sentence(line, index)):
+        return
+    directions = word_set("direction_words")
+    end = index + 1
+    while end < len(items) and _is_capital_word(items[end]) and (
+        items[end].text.lower() in directions
+    ):
+        end += 1
+    if end == index + 1 or (end < len(items) and (
+            items[end].text == "(" or _continues_name(items, end))):
+        return
+    yield _common(doc, items[index + 1].token.start, items[end - 1].token.end)
+
+
+@cache
+def _compounds() -> frozenset[tuple[str, ...]]:
+    return frozenset(_pairs("common_compounds"))
+
+
+def _compound_head(doc, line: Line, index: int):
+    """'namun Pemerintah daerah tetap': a compound of common_compounds.txt with its
+    first word capitalised and the next in lower case is no name."""
+    items = line.items
+    if index == 0 or index + 1 >= len(items) or starts_sentence(line, index):
+        return
+    first, second = items[index], items[index + 1]
+    if not (_is_plain_capitalised(first.text) and first.is_word and _lower_word(second)):
+        return
+    if (first.text.lower(), second.text) in _compounds():
+        yield _common(doc, first.token.start, first.token.end)
+
+
+def _slashed_pair(doc, line: Line, index: int):
+    """'Sejumlah Kabupaten/kota': a capital before a slash and a lower-case word. A
+    name would capitalise both (Jakarta/Bogor), so the capital is no name's."""
+    items = line.items
+    if index == 0 or index + 2 >= len(items) or starts_sentence(line, index):
+        return
+    first, slash, second = items[index], items[index + 1], items[index + 2]
+    if (first.is_word and _is_plain_capitalised(first.text) and slash.text == "/"
+            and not slash.gap and not second.gap and second.is_word
+            and second.text.isalpha() and second.text.islower()):
+        yield _common(doc, first.token.start, second.token.end)
+
+
+def _after_comma(line: Line, index: int) -> bool:
+    """The word follows a comma glued to a lower-case word or a number, inside a
+    sentence ("perunggu, Total", "90+12, Lagi-lagi"): a capital there opens no clause."""
+    items = line.items
+    if index < 2 or items[index - 1].text != "," or items[index - 1].gap:
+        return False
+    if not items[index].spaced:
+        return False
+    before = items[index - 2]
+    return (before.is_word and before.text.islower()) or before.token.kind is Kind.NUMBER
+
+
+def _is_exempt(lower: str, exempt) -> bool:
+    """An exempt word, also with a pronoun clitic (Tuhanmu, Tuhanku)."""
+    if lower in exempt:
+        return True
+    return any(lower.endswith(clitic) and lower[: -len(clitic)] in exempt
+               for clitic in ("ku", "mu", "nya"))
+
+
+def _ends_a_name(items, index: int) -> bool:
+    """A lower-case function word between capitals before the word: the end of a name
+    with a preposition inside ("Forum Koordinasi Pimpinan di Daerah")."""
+    return (index > 1 and items[index - 1].text in word_set("function_words")
+            and items[index - 2].is_word and items[index - 2].text[:1].isupper())
+
+
+def _inside_a_title(items, index: int) -> bool:
+    """A lower-case field head between capitals: "Menteri Koordinator bidang
+    Perekonomian" is a title written with one lower-case word."""
+    return (index > 1 and items[index - 1].text in word_set("field_heads")
+            and items[index - 2].is_word and items[index - 2].text[:1].isupper())
+
+
+def _lower_word(item) -> bool:
+    return item is not None and item.is_word and item.spaced and item.text.islower()
 
 
 def _opens_with_ordinary(line: Line, index: int, exempt, speller, lower_words) -> bool:
