@@ -681,3 +681,31 @@ def test_a_lower_case_title_head_before_a_capitalised_title_word(lint):
     assert found(lint, text, "orthography/title-capital") == [
         ("kepala Bidang", ["Kepala Bidang"])]
     assert found(lint, text, "orthography/common-noun-capital") == []
+
+
+# --- the closing comma of a name set off after a title ---------------------------------
+
+@pytest.mark.parametrize("text, name", [
+    ("Pelatih tim itu, Joko Susilarto mengucapkan terima kasih.", "Susilarto"),
+    ("Kepala Dinas Kesehatan, drg. Wirastuti melalui stafnya menjelaskan hal itu.",
+     "Wirastuti"),
+    ("Warga lainnya, Marlina menyampaikan keluhan yang sama.", "Marlina"),
+    ("Kepala Desa Sukamaju, H. DARSONO mengatakan jalan itu rusak.", "DARSONO"),
+    ("Hal itu penting,” ujar ketua panitia, Rudolf Panjaitan menegaskan.", "Panjaitan"),
+])
+def test_a_name_after_a_title_and_comma_needs_its_closing_comma(lint, text, name):
+    found = [f for f in lint(text) if f.rule == "orthography/apposition-comma"]
+    assert [(f.text, f.fix.replacement) for f in found] == [(name, name + ",")]
+
+
+@pytest.mark.parametrize("text", [
+    "Ketua panitia, Joko Susilarto, mengucapkan terima kasih.",  # closed already
+    "Namun, Joko Susilarto mengatakan hal lain.",                 # a connective
+    "Selain Ketua DPRD, Joko Susilarto menghadiri acara itu.",    # an adverbial
+    "Menteri Luar Negeri Retno Marsudi mengatakan itu.",         # no comma at all
+    "Kepala Desa Sukamaju, Kecamatan Tegalrejo mengalami banjir.",  # a place
+    "Pelatih tim itu, Joko Susilarto dalam jumpa pers berkata.",   # no verb next
+    "Ketua panitia, Joko Susilarto dan Marlina mengatakan hal itu.",
+])
+def test_no_missing_apposition_comma(lint, text):
+    assert [f for f in lint(text) if f.rule == "orthography/apposition-comma"] == []

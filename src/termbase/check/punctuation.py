@@ -15,7 +15,7 @@ from termbase.check.rules import rule
 from termbase.check.typography import is_clock_time
 from termbase.data import word_list, word_set
 from termbase.lang.abbreviations import academic_degrees
-from termbase.lang.morphology import is_reduplication
+from termbase.lang.morphology import analyses, is_reduplication
 from termbase.lang.tokens import Kind
 from termbase.model import Edit, Finding, Severity
 
@@ -79,6 +79,95 @@ def _connective_at(line: Line, index: int, table, longest: int) -> tuple[int, bo
         if words in table:
             best = (len(words), table[words])
     return best
+
+
+# --- the closing comma of a name set off after a title ------------------------------
+
+# Marks that end the stretch of text before a comma (a clause, a quotation).
+_SEGMENT_ENDS = frozenset({",", ".", ";", ":", "!", "?", "\"", "“", "”", "–", "—"})
+_VERB_PREFIXES = frozenset({"meN", "di", "ber", "ter"})
+MAX_NAME_WORDS = 5
+
+
+@rule("orthography/apposition-comma", Severity.WARNING,
+      "A name set off by a comma after a title or role lacks its closing comma.",
+      "Ketua panitia, Budi Santoso mengatakan", "Ketua panitia, Budi Santoso, mengatakan")
+def apposition_comma(doc, ctx):
+    for line in lines(doc):
+        if line.is_heading:
+            continue
+        items = line.items
+        for index, item in enumerate(items):
+            if item.text != "," or not _role_before(line, index):
+                continue
+            last = _name_run_end(line, index + 1, ctx)
+            if last is None or last + 1 >= len(items):
+                continue
+            verb = items[last + 1]
+            if verb.is_word and verb.spaced and _is_prefixed_verb(verb.text, ctx):
+                name = items[last]
+                yield _insert("orthography/apposition-comma", Severity.WARNING,
+                              "a name set off after a title is closed by a comma too: "
+                              f"{doc.text[items[index + 1].token.start : name.token.end]},",
+                              doc, name.token.start, name.token.end, ",")
+
+
+def _role_before(line: Line, comma: int) -> bool:
+    """The words since the clause began open with a title or role (Kepala Desa X,
+    Warga lainnya,), perhaps after an attribution verb (ujar pimpinan KPK,)."""
+    start = comma
+    while start > 0 and line.items[start - 1].text not in _SEGMENT_ENDS:
+        start -= 1
+    words = [item.text.lower() for item in line.items[start:comma] if item.is_word]
+    if words and words[0] in word_set("attribution_verbs"):
+        words = words[1:]
+    return bool(words) and words[0] in _role_words()
+
+
+@cache
+def _role_words() -> frozenset[str]:
+    titles = {entry.split("|")[0].split()[0] for entry in word_list("titles")}
+    return frozenset(titles | word_set("role_words"))
+
+
+def _name_run_end(line: Line, first: int, ctx) -> int | None:
+    """The index of the last item of a person's name starting at `first` (Budi Santoso,
+    H. DEDI JUHAERI, drg. Gunadi, dr. A.A. Ayu Candrawati), or None if none starts
+    there. At least one word must be no lower-case dictionary word (a name), and none
+    a title or place word (then the comma opened something else)."""
+    items = line.items
+    index, last, words = first, None, []
+    while index < len(items) and len(words) < MAX_NAME_WORDS:
+        item = items[index]
+        if index > first and not item.spaced and item.text != ".":
+            break
+        if item.text == "." and last == index - 1 and len(items[last].text) <= 3:
+            last = index  # an initial's or a title's full stop: H., dr.
+        elif item.is_word and (item.text[:1].isupper() or (
+                not words and item.text in word_set("abbreviations_before_name"))):
+            words.append(item.text)
+            last = index
+        else:
+            break
+        index += 1
+    if last is None or not words:
+        return None
+    lowered = [word.lower() for word in words]
+    places = word_set("place_time_words") | word_set("administrative_heads")
+    if any(word in _role_words() or word in places for word in lowered):
+        return None
+    if all(ctx.speller.in_dictionary(word) for word in lowered if len(word) > 3):
+        return None
+    return last
+
+
+def _is_prefixed_verb(text: str, ctx) -> bool:
+    """A lower-case verb built with meN-, di-, ber- or ter- on a dictionary root:
+    mengatakan, didampingi, bersama."""
+    if not text.isalpha() or not text.islower() or not ctx.speller.is_correct(text):
+        return False
+    return any(analysis.outer in _VERB_PREFIXES and ctx.speller.in_dictionary(analysis.root)
+               for analysis in analyses(text))
 
 
 # --- a sentence opening with a numeral ----------------------------------------------
