@@ -8,6 +8,7 @@ the English it quotes (code of conduct). `ArticleWords` learns these once per do
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache, cached_property
@@ -97,6 +98,7 @@ class ArticleWords:
     def __post_init__(self):
         self.defined = defined_abbreviations(self.doc.text)
         self._foreign_words: dict[str, bool] = {}
+        self._misspelt: dict[tuple, str | None] = {}
 
     @cached_property
     def words(self) -> list[Token]:
@@ -219,9 +221,20 @@ class ArticleWords:
         return any(not self.ctx.speller.is_correct(t.text) for t in english)
 
     def in_foreign_run(self, token: Token) -> bool:
-        return any(start <= token.start < end for start, end in self.foreign_runs) or any(
-            start <= token.start < end for start, end in self.foreign_sentences) or (
-            self.is_species_epithet(token))
+        return (_inside(self._foreign_spans, token.start)
+                or self.is_species_epithet(token))
+
+    @cached_property
+    def _foreign_spans(self) -> tuple[list[int], list[int]]:
+        """Foreign phrases and sentences merged into disjoint spans, as sorted starts and
+        their ends for bisection: every word of a long article asks."""
+        merged: list[list[int]] = []
+        for start, end in sorted([*self.foreign_runs, *self.foreign_sentences]):
+            if merged and start <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], end)  # a phrase inside a sentence
+            else:
+                merged.append([start, end])
+        return [start for start, _end in merged], [end for _start, end in merged]
 
     def _is_strange(self, word: str) -> bool:
         """Neither Indonesian (Hunspell or the affix grammar: web frequency, which also
@@ -264,6 +277,14 @@ class ArticleWords:
         letter, a name the article writes more often (or that the dictionary knows) one
         slip away, a common word one slip away when the web never writes this one
         (Lepala Desa), or a well-known name one slip away."""
+        # The verdict rests on the word and its neighbours; names recur in an article.
+        before, after = self._word_before(token), self._word_after(token)
+        key = (token.text, before and before.text, after and after.text)
+        if key not in self._misspelt:
+            self._misspelt[key] = self._misspelt_name(token)
+        return self._misspelt[key]
+
+    def _misspelt_name(self, token: Token) -> str | None:
         text = token.text
         speller = self.ctx.speller
         untripled = _TRIPLED.sub(r"\1\1", text)
@@ -428,6 +449,13 @@ def _title_words() -> frozenset[str]:
     return frozenset(word for entry in word_list("titles") for word in entry.split("|")[0].split())
 
 
+def _inside(spans: tuple[list[int], list[int]], offset: int) -> bool:
+    """The offset lies in one of the disjoint spans (sorted starts, their ends)."""
+    starts, ends = spans
+    index = bisect_right(starts, offset) - 1
+    return index >= 0 and offset < ends[index]
+
+
 def _is_letter_slip(typed: str, word: str) -> bool:
     """One letter dropped, added or doubled, or two swapped: no substitution."""
     return (weighted_distance(typed, word) <= SLIP
@@ -557,8 +585,9 @@ def foreign(doc, ctx):
                       f"{doc.text[start:end]!r} is English: italicise it, or use the "
                       "Indonesian term", start, end, doc.text[start:end])
     runs = words.foreign_runs
+    phrases = ([start for start, _end in runs], [end for _start, end in runs])
     for token in words.checked:
-        if token.text[:1].isupper() or any(start <= token.start < end for start, end in runs):
+        if token.text[:1].isupper() or _inside(phrases, token.start):
             continue
         if words.in_foreign_run(token) and _unknown_parts(token.text, ctx):
             yield Finding("spelling/foreign", Severity.INFO,
