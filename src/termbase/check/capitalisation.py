@@ -654,12 +654,12 @@ def _compound_head(doc, line: Line, index: int):
     """'namun Pemerintah daerah tetap': a compound of common_compounds.txt with its
     first word capitalised and the next in lower case is no name."""
     items = line.items
-    if index == 0 or index + 1 >= len(items) or starts_sentence(line, index):
+    if index == 0 or index + 1 >= len(items):
         return
     first, second = items[index], items[index + 1]
-    if not (_is_plain_capitalised(first.text) and first.is_word and _lower_word(second)):
+    if not (first.is_word and _is_plain_capitalised(first.text) and _lower_word(second)):
         return
-    if (first.text.lower(), second.text) in _compounds():
+    if (first.text.lower(), second.text) in _compounds() and not starts_sentence(line, index):
         yield _common(doc, first.token.start, first.token.end)
 
 
@@ -667,12 +667,13 @@ def _slashed_pair(doc, line: Line, index: int):
     """'Sejumlah Kabupaten/kota': a capital before a slash and a lower-case word. A
     name would capitalise both (Jakarta/Bogor), so the capital is no name's."""
     items = line.items
-    if index == 0 or index + 2 >= len(items) or starts_sentence(line, index):
+    if index == 0 or index + 2 >= len(items):
         return
     first, slash, second = items[index], items[index + 1], items[index + 2]
-    if (first.is_word and _is_plain_capitalised(first.text) and slash.text == "/"
+    if (slash.text == "/" and first.is_word and _is_plain_capitalised(first.text)
             and not slash.gap and not second.gap and second.is_word
-            and second.text.isalpha() and second.text.islower()):
+            and second.text.isalpha() and second.text.islower()
+            and not starts_sentence(line, index)):
         yield _common(doc, first.token.start, second.token.end)
 
 

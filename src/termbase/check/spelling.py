@@ -265,11 +265,13 @@ class ArticleWords:
     def is_species_epithet(self, token: Token) -> bool:
         """aegypti in Aedes aegypti: a lower-case word no slip explains after a
         capitalised word the dictionary lacks is the second half of a Latin name."""
-        before = self._word_before(token)
         speller = self.ctx.speller
+        if speller.is_correct(token.text):
+            return False
+        before = self._word_before(token)
         return (before is not None and before.text[:1].isupper() and before.text[1:].islower()
                 and before.start not in self.openers
-                and not speller.is_correct(before.text) and not speller.is_correct(token.text)
+                and not speller.is_correct(before.text)
                 and speller.likely_intended(token.text.lower()) is None)
 
     def misspelt_name(self, token: Token) -> str | None:
@@ -589,7 +591,7 @@ def foreign(doc, ctx):
     for token in words.checked:
         if token.text[:1].isupper() or _inside(phrases, token.start):
             continue
-        if words.in_foreign_run(token) and _unknown_parts(token.text, ctx):
+        if _unknown_parts(token.text, ctx) and words.in_foreign_run(token):
             yield Finding("spelling/foreign", Severity.INFO,
                           f"{token.text!r} is not Indonesian (another language or a Latin "
                           "name): italicise it", token.start, token.end, token.text)
