@@ -709,3 +709,35 @@ def test_a_name_after_a_title_and_comma_needs_its_closing_comma(lint, text, name
 ])
 def test_no_missing_apposition_comma(lint, text):
     assert [f for f in lint(text) if f.rule == "orthography/apposition-comma"] == []
+
+
+# --- a sentence or a quotation opens with a capital ----------------------------------------
+
+@pytest.mark.parametrize("text, word", [
+    ("Harga naik. kami menolak rencana itu.", "kami"),
+    ("“kami keluhkan masalah ini,” kata seorang warga.", "kami"),
+    ("Ia berkata: “sudah tiga kali lampu itu mati.”", "sudah"),
+])
+def test_a_sentence_or_quotation_opening_in_lower_case(lint, text, word):
+    found = [f for f in lint(text) if f.rule == "orthography/sentence-capital"]
+    assert [(f.text, f.fix.replacement) for f in found] == [(word, word.capitalize())]
+
+
+@pytest.mark.parametrize("text", [
+    "“Besok,” katanya, “saya datang.”",               # a split quotation goes on
+    "“Jalan sudah lancar.” ucapnya kepada wartawan.",  # an attribution
+    "Ada tiga hal: pertama, harga; kedua, mutu.",     # a colon without a quotation
+    "Kalau hujan, ya... mandi lumpur.",               # an ellipsis
+    "Saham Bank Maju Tbk. naik tajam hari ini.",      # a company's abbreviation
+    "Ponsel iPhone baru dijual. e-KTP dicetak ulang.",
+    "Kalimat ini dibungkus\ndi tengah baris.",        # a hard-wrapped paragraph
+])
+def test_no_sentence_capital_finding(lint, text):
+    assert [f for f in lint(text) if f.rule == "orthography/sentence-capital"] == []
+
+
+def test_a_clitic_after_an_acronym_takes_a_hyphen(lint):
+    found = [f for f in lint("Layar TV nya rusak dan buku nya hilang.")
+             if f.rule == "orthography/clitic-apart"]
+    assert [f.suggestions[0] for f in found] == ["TV-nya", "bukunya"]
+    assert [f for f in lint("Huruf A nya tebal.") if f.rule == "orthography/clitic-apart"] == []

@@ -11,6 +11,7 @@ from collections import Counter
 from functools import cache
 
 from termbase.check.lines import (
+    SENTENCE_ENDS,
     Line,
     is_clause_start,
     is_title_case_headline,
@@ -749,6 +750,7 @@ def abbreviation_case(doc, ctx):
 
 
 _CLOSING_QUOTES = ("”", '"')
+MAX_SHORT_FORM = 4  # Inc, Tbk, Ltd, Corp
 
 
 @rule("orthography/attribution-capital", Severity.WARNING,
@@ -796,3 +798,64 @@ def _introduces_a_quote(items, index: int) -> bool:
 
 def _followed_by_comma(items, index: int) -> bool:
     return index + 1 < len(items) and items[index + 1].text == ","
+
+
+@rule("orthography/sentence-capital", Severity.WARNING,
+      "A sentence or a direct quotation that opens with a lower-case letter.",
+      "Harga naik. kami menolak.", "Harga naik. Kami menolak.")
+def sentence_capital(doc, ctx):
+    line_list = lines(doc)
+    for number, line in enumerate(line_list):
+        if line.is_heading:
+            continue
+        items = line.items
+        for index, item in enumerate(items):
+            if not _opens_in_lower_case(line, index):
+                continue
+            if index == 0 and (number == 0 or not line_list[number - 1].ends_sentence):
+                continue  # a hard-wrapped paragraph goes on in lower case
+            word = item.text
+            right = word[:1].upper() + word[1:]
+            yield _finding("orthography/sentence-capital", Severity.WARNING,
+                           f"a sentence or a quotation opens with a capital: {right}",
+                           doc, item.token.start, item.token.end, right)
+
+
+def _opens_in_lower_case(line: Line, index: int) -> bool:
+    """The word opens a sentence, or a quotation that opens one or follows a colon, in
+    lower case. Not: a split quotation's second half (after a comma), an attribution
+    after a closing quote (lancar.” ucapnya), brands and e-forms (iPhone, e-KTP), a
+    lower-case title (dr.), or a parenthesis."""
+    item = line.items[index]
+    word = item.text
+    if not item.is_word or not word[:1].islower() or not word.isalpha() and "-" not in word:
+        return False
+    if word != word[:1] + word[1:].lower() or word.split("-")[0] in ("e", "x"):
+        return False
+    if word in word_set("abbreviations_before_name") or not starts_sentence(line, index):
+        return False
+    before = line.items[index - 1].text if index else ""
+    if before in _CLOSING_QUOTES or before == "(" or _after_ellipsis_or_short_form(line, index):
+        return False
+    if before in ("“", '"') and index >= 2:
+        return line.items[index - 2].text[-1:] in tuple(SENTENCE_ENDS + ":")
+    return before != ":"
+
+
+def _after_ellipsis_or_short_form(line: Line, index: int) -> bool:
+    """hujan, ya... mandi lumpur: an ellipsis goes on in lower case, and so does a
+    sentence after dll. inside it. Group Inc.
+    mengatakan, Tbk. menyatakan: a short capitalised word before the full stop is a
+    company's abbreviation more often than a sentence's end."""
+    text_before = line.text[: line.items[index].token.start - line.start].rstrip()
+    if text_before.endswith(("..", "\u2026")):
+        return True
+    position = index - 1
+    while position > 0 and line.items[position].text in (")", "]"):
+        position -= 1  # (margarin, sabun, dsb.) tumbuh
+    if position >= 1 and line.items[position].text == ".":
+        word = line.items[position - 1]
+        if word.is_word and word.text.lower() in word_set("abbreviations_final"):
+            return True  # pasar seni, dll. tanpa menukar uang: dll. may end a sentence, or not
+        return word.is_word and word.text[:1].isupper() and len(word.text) <= MAX_SHORT_FORM
+    return False

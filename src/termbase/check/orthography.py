@@ -282,11 +282,16 @@ def pun(doc, ctx):
       "buku nya hilang", "bukunya hilang")
 def clitic_apart(doc, ctx):
     for first, _gap, second in _pairs(doc):
-        if second.text in _APART_CLITICS and not first.text.isupper():
+        if second.text not in _APART_CLITICS:
+            continue
+        if not first.text.isupper():
             joined = first.text + second.text
-            yield _replace("orthography/clitic-apart",
-                           f"-{second.text} is written joined: {joined}",
-                           doc, first.start, second.end, joined)
+        elif len(first.text) > 1 and first.text.isalpha():
+            joined = f"{first.text}-{second.text}"  # EYD V: an acronym takes a hyphen (KTP-nya)
+        else:
+            continue
+        yield _replace("orthography/clitic-apart", f"-{second.text} is written joined: {joined}",
+                       doc, first.start, second.end, joined)
 
 
 def _number_words() -> frozenset[str]:
