@@ -7,10 +7,12 @@ whose words are capitalised by house style, not by EYD.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from functools import cache
 
 from termbase.check.lines import (
+    OPENERS,
     SENTENCE_ENDS,
     Line,
     is_clause_start,
@@ -360,9 +362,11 @@ def common_noun_capital(doc, ctx):
     speller = ctx.speller
     text = doc.text
     reported: set[int] = set()
+    starts = [item.token.start for line in lines(doc) for item in line.items]
     for finding in _common_noun_runs(doc, ctx.speller, exempt):
-        reported.update(item.token.start for line in lines(doc) for item in line.items
-                        if finding.start <= item.token.start < finding.end)
+        # The words a finding covers are not reported again below.
+        first, end = bisect_left(starts, finding.start), bisect_left(starts, finding.end)
+        reported.update(starts[first:end])
         yield finding
     for line in lines(doc):
         if is_title_case_headline(line):
@@ -751,6 +755,10 @@ def abbreviation_case(doc, ctx):
 
 _CLOSING_QUOTES = ("”", '"')
 MAX_SHORT_FORM = 4  # Inc, Tbk, Ltd, Corp
+# What may stand right before a sentence's first word: its end mark, a colon, a quote,
+# a bracket.
+_AFTER_SENTENCE_END = frozenset([*SENTENCE_ENDS, ":", *OPENERS, *_CLOSING_QUOTES, ")", "]",
+                                 "’", "...", "…"])
 
 
 @rule("orthography/attribution-capital", Severity.WARNING,
@@ -830,6 +838,8 @@ def _opens_in_lower_case(line: Line, index: int) -> bool:
     word = item.text
     if not item.is_word or not word[:1].islower() or not word.isalpha() and "-" not in word:
         return False
+    if index and line.items[index - 1].text not in _AFTER_SENTENCE_END:
+        return False  # most words: nothing before them could end a sentence
     if word != word[:1] + word[1:].lower() or word.split("-")[0] in ("e", "x"):
         return False
     if word in word_set("abbreviations_before_name") or not starts_sentence(line, index):
