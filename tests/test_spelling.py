@@ -185,6 +185,14 @@ def test_long_names_near_words_or_other_names_stay_names(lint):
     assert not spelling(lint(text), Severity.ERROR)
 
 
+def test_a_name_opening_a_sentence_with_its_age_or_an_apposition_is_a_name(lint):
+    text = ("Yani (45), seorang penjual daging, datang. Kecuk, panggilan akrabnya, "
+            "menambahkan hal itu. “Harga naik,” tutur Oong, biasa disapa.")
+    assert not spelling(lint(text), Severity.ERROR)
+    found = spelling(lint("Nmaun, harga tetap naik. Permintan naik tajam."), Severity.ERROR)
+    assert [f.text for f in found] == ["Nmaun", "Permintan"]
+
+
 def test_a_name_spelt_two_ways_takes_the_commoner_spelling(lint):
     text = ("Kepala dinas Suwandi datang. Suwandi menyapa warga. Kata Suwandy, "
             "jalan itu segera diperbaiki.")

@@ -322,6 +322,9 @@ class ArticleWords:
                 return intended[:1].upper() + intended[1:]
         if self.capitalised[text] > 1:
             return None  # written the same way again: a name
+        before = self._word_before(token)
+        if before is not None and before.text.lower() in word_set("attribution_verbs"):
+            return None  # tutur Oong: the speaker, whatever name it resembles
         return speller.known_name_near(text, KNOWN_NAME_ZIPF)
 
     def _long_word_slip(self, token: Token) -> str | None:
@@ -513,9 +516,26 @@ def _is_misspelt_opener(token: Token, ctx, words: ArticleWords) -> bool:
     if not text[1:].islower() or text in words.names_inside or ctx.speller.is_correct(text):
         return False
     best = ctx.speller.suggest(text.lower(), limit=1)
-    return bool(best) and (
-        weighted_distance(text.lower(), best[0]) <= SLIP and zipf(best[0]) >= SLIP_TARGET_ZIPF
-    )
+    if not best or weighted_distance(text.lower(), best[0]) > SLIP \
+            or zipf(best[0]) < SLIP_TARGET_ZIPF:
+        return False
+    # "Yani (45), seorang penjual" and "Kecuk, panggilan akrabnya,": a person, set off
+    # by an age or a comma; a misspelt connective is still one (Nmaun, ...).
+    after = _text_after(token, words)
+    if after.startswith("(") and after[1:2].isdigit():
+        return False
+    return not after.startswith(",") or best[0] in _connective_words()
+
+
+def _text_after(token: Token, words: ArticleWords) -> str:
+    """The text right after the token, spaces skipped, to a few characters."""
+    return words.doc.text[token.end : token.end + 8].lstrip(" ")
+
+
+@cache
+def _connective_words() -> frozenset[str]:
+    """The first words of the connectives that open sentences (namun, selain, oleh)."""
+    return frozenset(entry.split("|")[0].split()[0] for entry in word_list("connectives"))
 
 
 def _error(token: Token, suggestions: list[str], message: str | None = None) -> Finding:
