@@ -59,6 +59,19 @@ class Document:
             for sentence in self.sentences())
 
     @cached_property
+    def word_pairs(self) -> list[tuple[Token, Token, Token]]:
+        """(word, gap, next word) within sentences, the gap plain spaces or tabs: the
+        orthography rules of words written apart all walk these."""
+        pairs = []
+        for sentence in self.sentences():
+            solid = sentence.tokens
+            for first, gap, second in zip(solid, solid[1:], solid[2:], strict=False):
+                if (first.kind is Kind.WORD and second.kind is Kind.WORD
+                        and gap.kind is Kind.SPACE and not gap.text.strip(" \u00a0\t")):
+                    pairs.append((first, gap, second))
+        return pairs
+
+    @cached_property
     def _tokens(self) -> list[Token]:
         return [token for sentence in self.sentences() for token in sentence.tokens]
 

@@ -19,17 +19,7 @@ _APART_CLITICS = ("nya", "lah", "kah", "tah")
 
 def _pairs(doc):
     """(word, gap, next word) triples within sentences, the gap being plain spaces."""
-    for sentence in doc.sentences():
-        solid = sentence.tokens
-        for i in range(len(solid) - 2):
-            first, gap, second = solid[i], solid[i + 1], solid[i + 2]
-            if (
-                first.kind is Kind.WORD
-                and gap.kind is Kind.SPACE
-                and set(gap.text) <= _HORIZONTAL
-                and second.kind is Kind.WORD
-            ):
-                yield first, gap, second
+    return doc.word_pairs
 
 
 def _replace(name, message, doc, start, end, replacement, severity=Severity.ERROR) -> Finding:
