@@ -60,7 +60,7 @@ class Document:
 
     @cached_property
     def word_pairs(self) -> list[tuple[Token, Token, Token]]:
-        """(word, gap, next word) within sentences, the gap plain spaces or tabs: the
+        """(word, gap, next word) within sentences, the gap spaces (also no-break) or tabs: the
         orthography rules of words written apart all walk these."""
         pairs = []
         for sentence in self.sentences():
