@@ -12,6 +12,7 @@ from collections import Counter
 from functools import cache
 
 from termbase.check.lines import (
+    CLOSERS,
     OPENERS,
     SENTENCE_ENDS,
     Line,
@@ -284,7 +285,7 @@ def _is_plain_capitalised(word: str) -> bool:
 
 
 @cache
-def _title_heads() -> frozenset[str]:
+def title_heads() -> frozenset[str]:
     """The first words of the titles (menteri, kepala, ketua): capitalised before a name
     or as a stand-in for one. The inner words (kesehatan in Menteri Kesehatan) are
     ordinary words on their own ("di bidang Kesehatan")."""
@@ -351,7 +352,7 @@ def _after_a_count(line: Line, index: int) -> bool:
       "A common noun or other ordinary word capitalised inside a sentence.",
       "harga Minyak goreng naik", "harga minyak goreng naik")
 def common_noun_capital(doc, ctx):
-    exempt = word_set("capitalised_words") | _title_heads()
+    exempt = word_set("capitalised_words") | title_heads()
     cues = word_set("name_cues")
     months = {entry.split()[0] for entry in word_list("months")}
     closed = _closed_class_words()
@@ -558,7 +559,7 @@ def _counted_run(doc, line: Line, index: int, vocabulary: _Vocabulary):
     if after is not None and after.text == "/":
         return  # Kabupaten/kota: _slashed_pair
     run = items[index:end]
-    heads = _title_heads() | word_set("administrative_heads")
+    heads = title_heads() | word_set("administrative_heads")
     ends_plainly = after is None or (after.text != "(" and not _continues_name(items, end)
                                      and not _joins_a_name(items, end))
     if ends_plainly and _is_common_run(run, heads, vocabulary):
@@ -757,8 +758,7 @@ _CLOSING_QUOTES = ("”", '"')
 MAX_SHORT_FORM = 4  # Inc, Tbk, Ltd, Corp
 # What may stand right before a sentence's first word: its end mark, a colon, a quote,
 # a bracket.
-_AFTER_SENTENCE_END = frozenset([*SENTENCE_ENDS, ":", *OPENERS, *_CLOSING_QUOTES, ")", "]",
-                                 "’", "...", "…"])
+_AFTER_SENTENCE_END = frozenset([*SENTENCE_ENDS, ":", *OPENERS, *CLOSERS, "..."])
 
 
 @rule("orthography/attribution-capital", Severity.WARNING,

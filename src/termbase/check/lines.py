@@ -18,7 +18,7 @@ from termbase.lang.tokens import Kind, Token
 
 OPENERS = "\"“‘'([«"
 SENTENCE_ENDS = ".!?…"
-_CLOSERS = "\"”’')]»"
+CLOSERS = "\"”’')]»"
 _H = " \t\u00a0\u202f\u2009\u2007"
 
 
@@ -47,7 +47,7 @@ class Line:
     @property
     def ends_sentence(self) -> bool:
         """The line ends in . ! ? … (possibly inside closing quotes or brackets)."""
-        return self.text.rstrip().rstrip(_CLOSERS)[-1:] in tuple(SENTENCE_ENDS)
+        return self.text.rstrip().rstrip(CLOSERS)[-1:] in tuple(SENTENCE_ENDS)
 
     def words(self) -> list[Item]:
         return [item for item in self.items if item.is_word]
@@ -132,9 +132,9 @@ def starts_sentence(line: Line, index: int) -> bool:
     if not line.items[position + 1].gap:
         return False  # glued to what comes before: Rp250.000, detik.com
     before = line.items[position].text
-    if before in _CLOSERS:
+    if before in CLOSERS:
         # "... kata dia.” Lalu" : look through closing quotes to the mark inside.
-        while position >= 0 and line.items[position].text in _CLOSERS:
+        while position >= 0 and line.items[position].text in CLOSERS:
             position -= 1
         before = line.items[position].text if position >= 0 else ""
     if before == "." and position > 0 and _is_abbreviation(line.items[position - 1]):

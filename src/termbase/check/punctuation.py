@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from termbase.check.capitalisation import title_heads
 from termbase.check.lines import SENTENCE_ENDS, Line, lines, starts_sentence, word_runs
 from termbase.check.rules import rule
 from termbase.check.typography import is_clock_time
@@ -37,6 +38,12 @@ def _connectives() -> dict[tuple[str, ...], bool]:
         words, _, kind = (part.strip() for part in entry.partition("|"))
         table[tuple(words.split())] = kind == "ambiguous"
     return table
+
+
+@cache
+def connective_openers() -> frozenset[str]:
+    """The first words of the connectives (namun, selain, oleh)."""
+    return frozenset(words[0] for words in _connectives())
 
 
 # Adverbs that continue a connective: the comma comes after them ("Karena itu pula,",
@@ -126,8 +133,7 @@ def _role_before(line: Line, comma: int) -> bool:
 
 @cache
 def _role_words() -> frozenset[str]:
-    titles = {entry.split("|")[0].split()[0] for entry in word_list("titles")}
-    return frozenset(titles | word_set("role_words"))
+    return title_heads() | word_set("role_words")
 
 
 def _name_run_end(line: Line, first: int, ctx) -> int | None:

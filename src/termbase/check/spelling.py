@@ -18,6 +18,7 @@ from rapidfuzz.distance import OSA
 
 from termbase.check.lines import headline_words
 from termbase.check.nonstandard import nonstandard_starts
+from termbase.check.punctuation import connective_openers
 from termbase.check.rules import rule
 from termbase.check.typography import spaced_reduplications
 from termbase.data import word_list, word_set
@@ -524,18 +525,12 @@ def _is_misspelt_opener(token: Token, ctx, words: ArticleWords) -> bool:
     after = _text_after(token, words)
     if after.startswith("(") and after[1:2].isdigit():
         return False
-    return not after.startswith(",") or best[0] in _connective_words()
+    return not after.startswith(",") or best[0] in connective_openers()
 
 
 def _text_after(token: Token, words: ArticleWords) -> str:
     """The text right after the token, spaces skipped, to a few characters."""
     return words.doc.text[token.end : token.end + 8].lstrip(" ")
-
-
-@cache
-def _connective_words() -> frozenset[str]:
-    """The first words of the connectives that open sentences (namun, selain, oleh)."""
-    return frozenset(entry.split("|")[0].split()[0] for entry in word_list("connectives"))
 
 
 def _error(token: Token, suggestions: list[str], message: str | None = None) -> Finding:
