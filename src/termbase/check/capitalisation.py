@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
-from functools import cache
+from functools import cache, lru_cache
 
 from termbase.check.lines import (
     CLOSERS,
@@ -280,7 +280,9 @@ def _is_capitalised_reduplication(word: str) -> bool:
             and parts[1].islower() and is_reduplication(word))
 
 
+@lru_cache(maxsize=65536)
 def _is_plain_capitalised(word: str) -> bool:
+    # Asked of each word by several rules: a megabyte asks half a million times.
     return len(word) >= 3 and word.isalpha() and word[:1].isupper() and word[1:].islower()
 
 
@@ -467,15 +469,21 @@ def _common_noun_runs(doc, speller, exempt):
     lower-case compound (Tuan rumah); a capital before a slash and a lower-case word
     (Kabupaten/kota)."""
     vocabulary = _Vocabulary(exempt, _lower_words(doc), speller)
+    # Each reading starts at a word of one shape; the others are not asked.
+    heads = word_set("field_heads") | word_set("direction_heads")
     for line in lines(doc):
         if line.is_heading:
             continue
-        for index in range(len(line.items)):
-            yield from _after_field_head(doc, line, index, vocabulary)
-            yield from _counted_run(doc, line, index, vocabulary)
-            yield from _after_direction_head(doc, line, index)
-            yield from _compound_head(doc, line, index)
-            yield from _slashed_pair(doc, line, index)
+        for index, item in enumerate(line.items):
+            if not item.is_word:
+                continue
+            if _is_plain_capitalised(item.text):
+                yield from _counted_run(doc, line, index, vocabulary)
+                yield from _compound_head(doc, line, index)
+                yield from _slashed_pair(doc, line, index)
+            if item.text.lower() in heads:
+                yield from _after_field_head(doc, line, index, vocabulary)
+                yield from _after_direction_head(doc, line, index)
 
 
 class _Vocabulary:

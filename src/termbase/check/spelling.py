@@ -252,12 +252,19 @@ class ArticleWords:
         strange to Indonesian and English. Their unknown words are that
         language's, not misspellings."""
         spans = []
+        strangeness: dict[str, bool] = {}
         for sentence in self.doc.sentences():
+            handles = "@" in sentence.text or "#" in sentence.text
             lower = [t.text for t in sentence.tokens
                      if t.kind is Kind.WORD and t.text[:1].islower() and t.text.isalpha()
-                     and not _in_handle(self.doc.text, t.start)
+                     and not (handles and _in_handle(self.doc.text, t.start))
                      and t.text not in self.defined]
-            strange = [w for w in lower if self._is_strange(w)]
+            strange = []
+            for word in lower:
+                if word not in strangeness:
+                    strangeness[word] = self._is_strange(word)
+                if strangeness[word]:
+                    strange.append(word)
             if (len(strange) >= FOREIGN_SENTENCE_WORDS
                     and len(strange) * FOREIGN_SENTENCE_SHARE >= len(lower)):
                 spans.append((sentence.tokens[0].start, sentence.tokens[-1].end))

@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from termbase.lang.morphology import clitics
 from termbase.lang.tokens import Kind, Token, tokenize
 from termbase.model import Concept, Term
 
 
+@lru_cache(maxsize=65536)  # every token of a text, and texts repeat their words
 def normalise(token_text: str) -> str:
     return (
         token_text.casefold()
@@ -98,14 +100,20 @@ class TermMatcher:
 
     @staticmethod
     def _clitic_end(node: dict, key: str) -> tuple[dict, str] | None:
-        for clitic in clitics():
-            if key.endswith(clitic) and len(key) > len(clitic):
-                child = node.get(key[: -len(clitic)])
-                if child is not None and _TERMS in child:
-                    return child, clitic
+        for stem, clitic in _clitic_splits(key):
+            child = node.get(stem)
+            if child is not None and _TERMS in child:
+                return child, clitic
         return None
 
     @staticmethod
     def _match(node: dict, first: Token, last: Token, consumed: int, clitic: str):
         concept, term = node[_TERMS][0]
         return Match(concept, term, first.start, last.end, clitic), consumed
+
+
+@lru_cache(maxsize=65536)
+def _clitic_splits(key: str) -> tuple[tuple[str, str], ...]:
+    """(stem, clitic) for each enclitic the token may end in, once per spelling."""
+    return tuple((key[: -len(clitic)], clitic) for clitic in clitics()
+                 if key.endswith(clitic) and len(key) > len(clitic))

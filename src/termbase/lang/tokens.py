@@ -8,8 +8,8 @@ tabs, quotes or no-break spaces around it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from enum import StrEnum
+from typing import NamedTuple
 
 from termbase.data import word_list
 
@@ -23,8 +23,10 @@ class Kind(StrEnum):
     SPACE = "space"
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
+    """A tuple, not a frozen dataclass: a megabyte of text makes a quarter of a million
+    tokens, and a tuple is built in half the time."""
+
     kind: Kind
     text: str
     start: int
@@ -74,13 +76,15 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """Split text[start:end] into tokens that cover it exactly, in order."""
     stop = len(text) if end is None else end
     tokens = []
+    append = tokens.append
     kinds = _KINDS
+    word, url = Kind.WORD, Kind.URL
     for match in _TOKEN_RE.finditer(text, start, stop):
         kind = kinds[match.lastgroup]
         token_text = match.group()
-        if kind is Kind.WORD and "." in token_text:  # only a domain tail has a dot
-            kind = Kind.URL
-        tokens.append(Token(kind, token_text, match.start(), match.end()))
+        if kind is word and "." in token_text:  # only a domain tail has a dot
+            kind = url
+        append(Token(kind, token_text, *match.span()))
     return tokens
 
 
