@@ -152,8 +152,11 @@ def _phrase_fix(phrases, first: str, second: str) -> str | None:
       "Diantara kota-kota itu", "Di antara kota-kota itu")
 def preposition_attached(doc, ctx):
     phrases = _glued_phrases()
+    openers = {first for first, _second in phrases}
     in_phrases = set()
     for first, _gap, second in _pairs(doc):
+        if first.text.lower() not in openers:
+            continue
         right = _phrase_fix(phrases, first.text.lower(), second.text.lower())
         if right:
             in_phrases.add(first.start)
@@ -161,11 +164,14 @@ def preposition_attached(doc, ctx):
             yield _replace("orthography/preposition-attached",
                            f"the preposition is written apart here: {fixed}",
                            doc, first.start, second.end, fixed)
+    verdicts: dict[str, str | None] = {}  # once per spelling: articles repeat words
     for token in doc.tokens():
         if token.kind is not Kind.WORD or token.text.lower()[:2] not in ("di", "ke") or (
                 token.start in in_phrases):
             continue
-        apart = _glued_preposition(token, ctx.speller)
+        if token.text not in verdicts:
+            verdicts[token.text] = _glued_preposition(token, ctx.speller)
+        apart = verdicts[token.text]
         if apart:
             yield _replace("orthography/preposition-attached",
                            f"the preposition {token.text[:2].lower()!r} is written apart: {apart}",

@@ -149,9 +149,9 @@ class ArticleWords:
                     not any(ch.isdigit() for ch in text)
                     and normalise(text) not in ctx.glossary_words
                     and text.casefold() not in self.defined
-                    and not ctx.speller.accepts(text))
+                    and not ctx.speller.accepts(text)
+                    and (not _is_acronym_or_brand(text) or self.run_together(token)))
             if (judged[text] and token.start not in skipped
-                    and (not _is_acronym_or_brand(text) or self.run_together(token))
                     and not self._in_credit(token.start)
                     and not _in_handle(self.doc.text, token.start)):
                 checked.append(token)
@@ -189,13 +189,13 @@ class ArticleWords:
         is no slip for an Indonesian one."""
         runs, run = [], []
         for token in [*self.words, None]:
-            if token is not None and self._may_be_foreign(token) and (
-                    not run or _adjacent(self.doc, run[-1], token)):
+            foreign = token is not None and self._may_be_foreign(token)
+            if foreign and (not run or _adjacent(self.doc, run[-1], token)):
                 run.append(token)
                 continue
             if run and self._is_foreign_phrase(run):
                 runs.append((run[0].start, run[-1].end))
-            run = [token] if token is not None and self._may_be_foreign(token) else []
+            run = [token] if foreign else []
         return runs
 
     def _is_english(self, token: Token) -> bool:

@@ -132,8 +132,10 @@ def _glued_initials(doc, start: int, end: int):
 def _glued_opening_quotes(doc, start: int, end: int):
     """'lengkap."Mereka': the quote opens the next quotation, so the sentence end
     before it wants a space. A quote that closes ('“Siap."Ujar') is not this case."""
-    closing = _closing_quotes(doc.text[start:end])
+    closing: set[int] | None | bool = False  # walked only when a mark stands glued
     for match in _MARK_BEFORE_QUOTE.finditer(doc.text, start, end):
+        if closing is False:
+            closing = _closing_quotes(doc.text[start:end])
         quote_at = match.end() - start
         # A “ always opens; a straight quote only by a count that pairs up.
         if doc.text[match.end()] != "“" and (closing is None or quote_at in closing):

@@ -8,7 +8,7 @@ penyelenggaran; these weights and the ranking in speller.py can.
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 
 from termbase.data import word_list
 
@@ -57,6 +57,7 @@ def _indel(word: str, index: int) -> float:
     return PLAIN
 
 
+@lru_cache(maxsize=65536)  # the ranking asks again for the same pair
 def weighted_distance(typed: str, intended: str) -> float:
     """Optimal-string-alignment distance from what was typed to what was meant."""
     rows, cols = len(typed) + 1, len(intended) + 1

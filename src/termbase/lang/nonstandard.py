@@ -34,6 +34,7 @@ _VOWELS = "aeiou"
 # Written nasal prefix -> the stem initials KBBI drops after it before a vowel.
 _SWALLOWING = (("meng", "k"), ("mem", "p"), ("men", "ts"),
                ("peng", "k"), ("pem", "p"), ("pen", "ts"))
+_SWALLOWING_PREFIXES = tuple(written for written, _ in _SWALLOWING)
 
 
 @cache
@@ -63,11 +64,15 @@ def listed_standard(word: str, speller) -> str | None:
     if word in forms:
         return forms[word]
     # A word Hunspell derives from another stem is another word (keruh is no ke- + ruh).
-    known_stems = speller.dictionary_stems(word) if speller.in_dictionary(word) else None
+    # Hunspell is asked only once a split has a listed stem: few words have one.
+    known_stems: tuple[str, ...] | None = ()
     for analysis in [*splits(word), *_shortened_splits(word)]:
         stem = analysis.stem
         if stem == word or stem not in forms or len(stem) < MIN_AFFIXED_STEM:
             continue
+        if known_stems == ():
+            known_stems = (speller.dictionary_stems(word) if speller.in_dictionary(word)
+                           else None)
         if known_stems is not None and stem not in known_stems:
             continue
         if " " in forms[stem] and analysis.suffix and not analysis.prefix:
@@ -106,6 +111,8 @@ def assimilated(word: str, speller) -> tuple[str, str] | None:
     bases = [(word, "")] + [(word[: -len(c)], c) for c in clitics()
                             if word.endswith(c) and len(word) - len(c) >= 5]
     for base, clitic in bases:
+        if not base.startswith(_SWALLOWING_PREFIXES):
+            continue
         if speller.in_dictionary(base) and base in speller.dictionary_stems(base):
             return None  # a root that merely looks prefixed: mentega, pentas, mengkal
         for written, swallowed in _SWALLOWING:

@@ -18,7 +18,7 @@ from termbase.data import word_list, word_set
 from termbase.errors import InputError
 from termbase.lang import lexicon, morphology, nonstandard, suggest
 from termbase.lang.edits import PLAIN as PLAIN_SUBSTITUTION
-from termbase.lang.edits import single_edits, weighted_distance
+from termbase.lang.edits import edit_strings, weighted_distance
 
 LANGUAGE = "id_ID"
 # A word this common in Indonesian text (Zipf scale: 3 = once per million words) is
@@ -92,6 +92,21 @@ def _frequencies() -> dict[str, float]:
     from wordfreq import get_frequency_dict
 
     return get_frequency_dict("id", wordlist="best")
+
+
+@cache
+def _words_at_least(floor: float) -> frozenset[str]:
+    """The words wordfreq rates at least this common (zipf)."""
+    threshold = 10 ** (floor - 9)
+    return frozenset(word for word, frequency in _frequencies().items()
+                     if frequency >= threshold)
+
+
+def _common_edits(word: str, floor: float) -> set[str]:
+    """The strings one edit from the word (maybe the word itself) that are words at
+    least this common: a set intersection instead of a probe per edit (thousands of
+    edits for each unknown word of a long text)."""
+    return _words_at_least(floor).intersection(edit_strings(word, suggest.ALPHABET))
 
 
 def _is_slip(typed: str, candidate: str) -> bool:
@@ -252,9 +267,9 @@ class Speller:
         floor = max(INTENDED_ZIPF, own + INTENDED_MARGIN + max(0.0, own - INTENDED_ZIPF))
         frequencies = _frequencies()
         near = [
-            candidate for candidate in single_edits(lower, suggest.ALPHABET)
-            if len(candidate) >= MIN_INTENDED
-            and frequencies.get(candidate, 0.0) >= 10 ** (floor - 9)
+            candidate for candidate in _common_edits(lower, INTENDED_ZIPF)
+            if candidate != lower and len(candidate) >= MIN_INTENDED
+            and frequencies[candidate] >= 10 ** (floor - 9)
             and self.in_dictionary(candidate)
             and not self._is_nonstandard(candidate)
             and _is_slip(lower, candidate)
@@ -271,11 +286,7 @@ class Speller:
         slip from the given one (Semenep)."""
         if zipf(name) > 0:
             return None  # a name the web uses (Luwuk beside Luwu) is a name of its own
-        frequencies = _frequencies()
-        threshold = 10 ** (floor - 9)
-        for candidate in sorted(single_edits(name.lower(), suggest.ALPHABET)):
-            if frequencies.get(candidate, 0.0) < threshold:
-                continue
+        for candidate in sorted(_common_edits(name.lower(), floor) - {name.lower()}):
             written = candidate[:1].upper() + candidate[1:]
             if (self._spell(written) and not self._spell(candidate)
                     and weighted_distance(name.lower(), candidate) <= SLIP):
@@ -335,11 +346,14 @@ class Speller:
 
     def _known_words(self) -> AbstractSet[str]:
         """Known word forms: Hunspell asked one string at a time while the text has
-        few unknown words, the expanded word set once asking costs more than loading
-        it (~0.1 s); a short article never pays for the set."""
-        if self._known_forms is None and self._asked.lookups > HUNSPELL_LOOKUPS:
-            self._known_forms = lexicon.known_words(self.dictionary) | self._accept
+        few unknown words, the expanded word set once asking would cost more than
+        loading it (~0.1 s); a short article never pays for the set."""
         return self._known_forms if self._known_forms is not None else self._asked
+
+    def _word_set(self) -> frozenset[str]:
+        if self._known_forms is None:
+            self._known_forms = lexicon.known_words(self.dictionary) | self._accept
+        return self._known_forms
 
     def _suggestible(self, word: str) -> bool:
         return self.accepts(word) or self.in_dictionary(word) or self.is_common(word)
@@ -360,6 +374,10 @@ class _AskHunspell(AbstractSet[str]):
             speller.accepts(word) or speller.is_common(word) or speller._spell(word))
 
     def intersection(self, words: Iterable[str]) -> set[str]:
+        words = words if isinstance(words, AbstractSet | list | tuple) else list(words)
+        if self.lookups + len(words) > HUNSPELL_LOOKUPS:
+            # Past the budget the word set is cheaper than asking: switch mid-way.
+            return set(self._speller._word_set().intersection(words))
         return {word for word in words if word in self}
 
     def __iter__(self) -> Iterator[str]:
