@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
 from termbase.lang.segment import Paragraph, lines_are_paragraphs, segment
 from termbase.lang.tokens import Kind, Token
+
+_NEWLINE = re.compile("\n")
 
 
 @dataclass
@@ -34,7 +37,7 @@ class Document:
     @cached_property
     def _line_starts(self) -> list[int]:
         starts = [0]
-        starts.extend(i + 1 for i, ch in enumerate(self.text) if ch == "\n")
+        starts.extend(match.end() for match in _NEWLINE.finditer(self.text))
         return starts
 
     def position(self, offset: int) -> tuple[int, int]:

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from termbase.errors import InputError
 from termbase.lang.edits import single_edits, weighted_distance
+from termbase.lang.frequencies import frequency_table
 from termbase.lang.suggest import ALPHABET
 
 LANGUAGE = "en_US"
@@ -144,11 +145,8 @@ def _spells(speller, word: str) -> bool:
         return True
 
 
-@cache
 def _english_frequencies() -> dict[str, float]:
-    from wordfreq import get_frequency_dict
-
-    return get_frequency_dict("en", wordlist="best")
+    return frequency_table("en")
 
 
 def english_zipf(word: str) -> float:

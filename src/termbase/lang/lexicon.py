@@ -23,6 +23,7 @@ from functools import cache
 from pathlib import Path
 
 from termbase.glossary.cache import cache_folder
+from termbase.lang.frequencies import frequency_table
 from termbase.textio import atomic_write_bytes
 
 LEXICON_FORMAT = 2
@@ -175,10 +176,8 @@ def dictionary_forms(dic_path: str | Path, aff_path: str | Path) -> set[str]:
 
 
 def _wordfreq_words() -> set[str]:
-    from wordfreq import get_frequency_dict
-
     # Only words: wordfreq also lists numbers (0,5) that no edit should turn into.
-    return {word for word in get_frequency_dict("id", wordlist="best")
+    return {word for word in frequency_table("id")
             if word.replace("-", "").replace("'", "").isalpha()}
 
 

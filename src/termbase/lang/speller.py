@@ -19,6 +19,7 @@ from termbase.errors import InputError
 from termbase.lang import lexicon, morphology, nonstandard, suggest
 from termbase.lang.edits import PLAIN as PLAIN_SUBSTITUTION
 from termbase.lang.edits import edit_strings, weighted_distance
+from termbase.lang.frequencies import frequency_table
 
 LANGUAGE = "id_ID"
 # A word this common in Indonesian text (Zipf scale: 3 = once per million words) is
@@ -87,11 +88,8 @@ def find_dictionary(explicit: str | None = None) -> tuple[str, str]:
     raise InputError("no Indonesian Hunspell dictionary found; pass --dictionary", LANGUAGE)
 
 
-@cache
 def _frequencies() -> dict[str, float]:
-    from wordfreq import get_frequency_dict
-
-    return get_frequency_dict("id", wordlist="best")
+    return frequency_table("id")
 
 
 @cache
