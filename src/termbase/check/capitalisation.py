@@ -275,6 +275,8 @@ def _in_name_list(items, index: int) -> bool:
 
 def _is_capitalised_reduplication(word: str) -> bool:
     """Fraksi-fraksi, Komisi-komisi: a capital on the first half only."""
+    if "-" not in word:
+        return False
     parts = word.split("-")
     return (len(parts) == 2 and _is_plain_capitalised(parts[0]) and parts[1].isalpha()
             and parts[1].islower() and is_reduplication(word))

@@ -12,6 +12,7 @@ import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cached_property
 
 from termbase.data import word_set
 from termbase.lang.tokens import Kind, Token
@@ -44,15 +45,20 @@ class Line:
     text: str
     items: list[Item]
 
-    @property
+    @cached_property
     def ends_sentence(self) -> bool:
         """The line ends in . ! ? … (possibly inside closing quotes or brackets)."""
         return self.text.rstrip().rstrip(CLOSERS)[-1:] in tuple(SENTENCE_ENDS)
 
     def words(self) -> list[Item]:
+        return self._words
+
+    # Cached: every rule of capitals and sentence shape asks of every line.
+    @cached_property
+    def _words(self) -> list[Item]:
         return [item for item in self.items if item.is_word]
 
-    @property
+    @cached_property
     def is_heading(self) -> bool:
         """A title, subheading or caption: most of its longer words capitalised. A line
         ending in . ! ? is a heading only when short and nearly all capitalised (a
