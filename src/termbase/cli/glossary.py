@@ -340,11 +340,9 @@ def dry_run_option(function):
 def _finish(document, dry_run: bool, what: str) -> None:
     """Write the edited file (or print its diff), then say what was done."""
     from termbase.check.fix import unified_diff
-    from termbase.textio import read_bytes
 
     if dry_run:
-        before = read_bytes(document.path).decode("utf-8")
-        click.echo(unified_diff(document.path, before, document.to_bytes().decode("utf-8")),
+        click.echo(unified_diff(document.path, document.original_text, document.to_text()),
                    nl=False)
         return
     document.save()

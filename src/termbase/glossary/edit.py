@@ -9,6 +9,7 @@ new text is parsed again as TBX before it replaces the file, atomically.
 
 from __future__ import annotations
 
+import codecs
 from pathlib import Path
 
 from lxml import etree
@@ -31,7 +32,10 @@ class TbxFile:
         data = read_bytes(self.path)
         self.tree = parse_xml(data, self.path)
         self.root = self.tree.getroot()
-        self._prolog, self._epilog = _prolog_and_epilog(data, self.root)
+        self._codec = _codec_of(data, self.tree, self.path)
+        self.original_text = data.decode(self._codec)
+        self._line_end = _line_end_of(self.original_text, self.path)
+        self._prolog, self._epilog = _prolog_and_epilog(self.original_text, self.root)
         self.names = _V3 if local_name(self.root) == "tbx" else _V2
         self.namespace = etree.QName(self.root).namespace
 
@@ -175,9 +179,16 @@ class TbxFile:
             self._child(group, "note", term.note)
 
     # --- writing -----------------------------------------------------------------
-    def to_bytes(self) -> bytes:
-        body = etree.tostring(self.root, encoding="UTF-8", xml_declaration=False)
+    def to_text(self) -> str:
+        """The edited file as text: untouched parts as they were, line ends as they were."""
+        body = etree.tostring(self.root, encoding="unicode")
+        if self._line_end != "\n":  # the parser turned every CRLF into LF
+            body = body.replace("\n", self._line_end)
         return self._prolog + body + self._epilog
+
+    def to_bytes(self) -> bytes:
+        """The edited file in its own encoding; a character it cannot hold becomes &#N;."""
+        return self.to_text().encode(self._codec, "xmlcharrefreplace")
 
     def save(self) -> list[Concept]:
         """Check the edited file still reads as TBX, then replace the file atomically."""
@@ -187,25 +198,67 @@ class TbxFile:
         return concepts
 
 
-def _prolog_and_epilog(data: bytes, root: etree._Element) -> tuple[bytes, bytes]:
-    """The bytes before the root element's start tag and after its end tag."""
+_BOMS = ((codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
+
+
+def _codec_of(data: bytes, tree: etree._ElementTree, path: str) -> str:
+    """The Python codec that turns the file's bytes into text and back unchanged.
+
+    A UTF-16 byte order mark stays in the text (as U+FEFF), so it is written back.
+    """
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            return codec
+    declared = tree.docinfo.encoding or "UTF-8"
+    try:
+        codec = codecs.lookup(declared).name
+    except LookupError:
+        raise InputError(f"cannot edit a file in encoding {declared!r}", path) from None
+    if codec.startswith(("utf-16", "utf-32")):  # without a byte order mark: ambiguous
+        raise InputError(f"cannot edit {declared} without a byte order mark; convert the "
+                         "file to UTF-8 first, e.g. iconv -t utf-8", path)
+    try:
+        data.decode(codec)
+    except UnicodeDecodeError as exc:
+        raise InputError(f"not valid {declared} (byte 0x{data[exc.start]:02x})", path,
+                         data[: exc.start].count(b"\n") + 1) from None
+    return codec
+
+
+def _line_end_of(text: str, path: str) -> str:
+    """CRLF or LF, whichever the file uses throughout; mixed line ends are refused,
+    since the edited part could only follow one of them."""
+    crlf = text.count("\r\n")
+    lf = text.count("\n") - crlf
+    cr = text.count("\r") - crlf
+    if crlf and not lf and not cr:
+        return "\r\n"
+    if not crlf and not cr:
+        return "\n"
+    raise InputError(f"mixed line ends ({crlf} CRLF, {lf} LF, {cr} CR): an edit would "
+                     "change lines it does not touch; make them uniform first "
+                     "(dos2unix or unix2dos)", path)
+
+
+def _prolog_and_epilog(data: str, root: etree._Element) -> tuple[str, str]:
+    """The text before the root element's start tag and after its end tag."""
     name = root.tag.rpartition("}")[2]
     prefix = root.prefix
     qualified = f"{prefix}:{name}" if prefix else name
     start = 0
-    marker = f"<{qualified}".encode()
+    marker = f"<{qualified}"
     while True:
         start = data.index(marker, start)
         following = data[start + len(marker) : start + len(marker) + 1]
         before = data[:start]
         # Skip mentions inside comments or the DOCTYPE (<!DOCTYPE martif ...).
-        if following in (b" ", b">", b"\n", b"\t", b"\r", b"/") and \
-                before.count(b"<!--") == before.count(b"-->"):
+        if following in (" ", ">", "\n", "\t", "\r", "/") and \
+                before.count("<!--") == before.count("-->"):
             break
         start += 1
-    end_marker = f"</{qualified}>".encode()
+    end_marker = f"</{qualified}>"
     end = data.rfind(end_marker)
-    epilog = data[end + len(end_marker):] if end >= 0 else b""
+    epilog = data[end + len(end_marker):] if end >= 0 else ""
     return data[:start], epilog
 
 
