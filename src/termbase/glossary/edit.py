@@ -16,7 +16,7 @@ from lxml import etree
 
 from termbase.errors import InputError
 from termbase.formats.tbx import parse_tbx
-from termbase.formats.xml import local_name, parse_xml
+from termbase.formats.xml import NOT_XML, local_name, parse_xml
 from termbase.model import Concept, Status, Term
 from termbase.textio import atomic_write_bytes, read_bytes
 
@@ -73,7 +73,7 @@ class TbxFile:
         if not create:
             return None
         section = etree.Element(self._tag(self.names["language"]))
-        section.set(XML_LANG, language)
+        section.set(XML_LANG, self._xml(language))
         _append(entry, section)
         return section
 
@@ -82,7 +82,7 @@ class TbxFile:
         if any(local_name(e) == self.names["concept"] and e.get("id") == concept.id
                for e in self.root.iter()):
             raise InputError(f"concept id {concept.id!r} exists already", self.path)
-        entry = etree.Element(self._tag(self.names["concept"]), id=concept.id)
+        entry = etree.Element(self._tag(self.names["concept"]), id=self._xml(concept.id))
         if concept.subject_field:
             self._descrip(entry, "subjectField", concept.subject_field)
         if concept.note:
@@ -100,7 +100,7 @@ class TbxFile:
         entry = self.entry(concept_id)
         for child in entry:
             if local_name(child) == "descrip" and child.get("type") == "subjectField":
-                child.text = value
+                child.text = self._xml(value)
                 return
         element = self._descrip(None, "subjectField", value)
         _insert(entry, 0, element)
@@ -109,17 +109,17 @@ class TbxFile:
         entry = self.entry(concept_id)
         for child in entry:
             if local_name(child) == "note":
-                child.text = value
+                child.text = self._xml(value)
                 return
         position = next((i for i, c in enumerate(entry)
                          if local_name(c) == self.names["language"]), len(entry))
-        _insert(entry, position, etree.Element(self._tag("note")), text=value)
+        _insert(entry, position, etree.Element(self._tag("note")), text=self._xml(value))
 
     def set_definition(self, concept_id: str, language: str, value: str) -> None:
         section = self._language_section(self.entry(concept_id), language)
         for child in section:
             if local_name(child) == "descrip" and child.get("type") == "definition":
-                child.text = value
+                child.text = self._xml(value)
                 return
         element = self._descrip(None, "definition", value)
         _insert(section, 0, element)
@@ -150,16 +150,28 @@ class TbxFile:
         _remove(self._term_group(self.entry(concept_id), text))
 
     # --- building ----------------------------------------------------------------
+    def _xml(self, value: str) -> str:
+        """value, if XML can hold it; else an InputError instead of lxml's ValueError."""
+        bad = NOT_XML.search(value)
+        if bad is None:
+            return value
+        character = bad.group()
+        if "\udc80" <= character <= "\udcff":  # how Python holds a byte that is not UTF-8
+            what = f"a byte that is not UTF-8 (0x{ord(character) - 0xDC00:02x})"
+        else:
+            what = f"the character U+{ord(character):04X}, which XML cannot hold"
+        raise InputError(f"{value!r} holds {what}", self.path)
+
     def _descrip(self, parent, kind: str, value: str) -> etree._Element:
         element = etree.Element(self._tag("descrip"), type=kind)
-        element.text = value
+        element.text = self._xml(value)
         if parent is not None:
             _append(parent, element)
         return element
 
     def _child(self, parent, name: str, value: str) -> etree._Element:
         element = etree.Element(self._tag(name))
-        element.text = value
+        element.text = self._xml(value)
         _append(parent, element)
         return element
 
@@ -174,7 +186,7 @@ class TbxFile:
         for kind, value in notes:
             if value:
                 element = self._child(group, "termNote", value)
-                element.set("type", kind)
+                element.set("type", self._xml(kind))
         if term.note:
             self._child(group, "note", term.note)
 
