@@ -16,7 +16,7 @@ from lxml import etree
 
 from termbase.errors import InputError
 from termbase.formats.tbx import parse_tbx
-from termbase.formats.xml import NOT_XML, local_name, parse_xml
+from termbase.formats.xml import local_name, parse_xml, unfit_for_xml
 from termbase.model import Concept, Status, Term
 from termbase.textio import atomic_write_bytes, read_bytes
 
@@ -152,15 +152,10 @@ class TbxFile:
     # --- building ----------------------------------------------------------------
     def _xml(self, value: str) -> str:
         """value, if XML can hold it; else an InputError instead of lxml's ValueError."""
-        bad = NOT_XML.search(value)
-        if bad is None:
-            return value
-        character = bad.group()
-        if "\udc80" <= character <= "\udcff":  # how Python holds a byte that is not UTF-8
-            what = f"a byte that is not UTF-8 (0x{ord(character) - 0xDC00:02x})"
-        else:
-            what = f"the character U+{ord(character):04X}, which XML cannot hold"
-        raise InputError(f"{value!r} holds {what}", self.path)
+        reason = unfit_for_xml(value)
+        if reason:
+            raise InputError(reason, self.path)
+        return value
 
     def _descrip(self, parent, kind: str, value: str) -> etree._Element:
         element = etree.Element(self._tag("descrip"), type=kind)
