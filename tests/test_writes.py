@@ -418,3 +418,56 @@ def test_glossary_add_accepts_ordinary_text(invoke, glossary):
     result = invoke("glossary", "add", "c2", "--term", "id=batu bara", "--note", "tab\tok",
                     "--glossary", str(glossary))
     assert result.exit_code == 0 and "<term>batu bara</term>" in glossary.read_text("utf-8")
+
+
+# --- siblings: the other writers -------------------------------------------------------
+
+def write_commands(tmp_path, glossary):
+    article = tmp_path / "a.txt"
+    article.write_text(TEXT, encoding="utf-8")
+    memory = tmp_path / "m.sqlite"
+    out = tmp_path / "out"
+    return {
+        "check --fix": (["check", "--fix", str(article)], article),
+        "glossary export": (["glossary", "export", "--format", "csv", "-o", f"{out}.csv",
+                             "--glossary", str(glossary)], f"{out}.csv"),
+        "tm export": (["tm", "export", "--format", "tmx", "-o", f"{out}.tmx",
+                       "--tm", str(memory)], f"{out}.tmx"),
+        "export": (["export", str(article), "-o", f"{out}.xlf", "--no-tm",
+                    "--glossary", str(glossary)], f"{out}.xlf"),
+    }, memory
+
+
+@pytest.mark.parametrize("command", ["check --fix", "glossary export", "tm export", "export"])
+def test_every_writer_reports_a_refused_rename_in_one_line(invoke, tmp_path, glossary,
+                                                           monkeypatch, command):
+    commands, memory = write_commands(tmp_path, glossary)
+    assert invoke("tm", "add", "Satu dua.", "One two.", "--tm", str(memory)).exit_code == 0
+    before = names_in(tmp_path)
+    args, written = commands[command]
+    monkeypatch.setattr(os, "replace", fail_with(errno.EPERM))
+    one_error_line(invoke(*args), written, "Operation not permitted")
+    # (SQLite's -wal and -shm files come and go with the memory's connections.)
+    assert [n for n in names_in(tmp_path) if "-" not in n] == \
+        [n for n in before if "-" not in n]
+
+
+def test_tm_add_refuses_what_xml_cannot_hold(invoke, tmp_path):
+    memory = str(tmp_path / "m.sqlite")
+    for text, reason in [("Satu\x01dua.", "U+0001, which XML cannot hold"),
+                         ("Satu " + os.fsdecode(b"\xff"), "not UTF-8 (0xff)")]:
+        result = invoke("tm", "add", text, "One two.", "--tm", memory)
+        assert result.exit_code == 2 and result.output.startswith(f"termbase: {memory}: ")
+        assert result.output.rstrip().endswith(reason)
+    assert invoke("tm", "add", "Satu\tdua.", "One two.", "--tm", memory).exit_code == 0
+
+
+def test_tm_add_to_an_immutable_memory_exits_2(invoke, tmp_path, immutable):
+    memory = tmp_path / "m.sqlite"
+    assert invoke("tm", "add", "Satu dua.", "One two.", "--tm", str(memory)).exit_code == 0
+    invoke("tm", "stats", "--tm", str(memory))  # let SQLite fold its journal back in
+    for name in names_in(tmp_path):
+        immutable(tmp_path / name)
+    result = invoke("tm", "add", "Tiga.", "Three.", "--tm", str(memory))
+    assert result.exit_code == 2 and result.output.startswith(f"termbase: {memory}: cannot write")
+    assert result.output.count("\n") == 1
