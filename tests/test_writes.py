@@ -12,6 +12,7 @@ import stat
 import subprocess
 import sys
 import tempfile
+import threading
 import warnings
 
 import pytest
@@ -104,6 +105,39 @@ def test_symlink_is_written_through_and_stays_a_link(tmp_path):
     assert link.is_symlink() and real.read_bytes() == b"baru\n"
     assert names_in(tmp_path) == ["link.txt", "real"]  # the temporary file was beside real
     assert names_in(real.parent) == ["g.txt"]
+
+
+def test_refusal_through_a_symlink_names_its_target(tmp_path, monkeypatch):
+    real = tmp_path / "real.txt"
+    real.write_bytes(b"lama\n")
+    link = tmp_path / "link.txt"
+    link.symlink_to(real)
+    monkeypatch.setattr(tempfile, "mkstemp", fail_with(errno.EACCES))
+    with pytest.raises(InputError) as caught:
+        atomic_write_bytes(link, b"baru\n")
+    assert str(caught.value) == \
+        f"{link} (a symlink to {real}): cannot write: Permission denied"
+    assert real.read_bytes() == b"lama\n" and link.is_symlink()
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+def test_named_pipe_is_written_into_not_replaced(tmp_path):
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    received = []
+    reader = threading.Thread(target=lambda: received.append(pipe.read_bytes()))
+    reader.start()
+    atomic_write_bytes(pipe, b"isi\n")
+    reader.join(timeout=10)
+    assert received == [b"isi\n"] and stat.S_ISFIFO(pipe.stat().st_mode)
+    assert names_in(tmp_path) == ["pipe"]
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/stdout"), reason="no /dev/stdout here")
+def test_dev_stdout_is_written_into_even_when_it_is_a_file(capfd):
+    # pytest points file descriptor 1 at a regular file: replacing it would lose this.
+    atomic_write_bytes("/dev/stdout", b"isi\n")
+    assert capfd.readouterr().out == "isi\n"
 
 
 def test_hard_links_all_see_the_new_content(tmp_path):
@@ -359,6 +393,15 @@ def test_glossary_edit_keeps_crlf(invoke, glossary):
     lines_before = set(TBX.replace("\n", "\r\n").encode().split(b"\r\n"))
     assert [x for x in after.split(b"\r\n") if x not in lines_before] == \
         [b"        <note>Catatan.</note>"]
+
+
+def test_glossary_edit_keeps_a_utf8_bom_with_crlf(invoke, glossary):
+    original = ("\ufeff" + TBX.replace("\n", "\r\n")).encode("utf-8")
+    glossary.write_bytes(original)
+    assert edit_note(invoke, glossary).exit_code == 0
+    after = glossary.read_bytes()
+    assert after.startswith(b"\xef\xbb\xbf<?xml")
+    assert after.replace(b"        <note>Catatan.</note>\r\n", b"") == original
 
 
 def test_glossary_edit_keeps_lf(invoke, glossary):

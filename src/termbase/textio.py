@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import stat
 import tempfile
 import warnings
 from collections.abc import Callable
@@ -91,32 +92,69 @@ def atomic_write(path: str | os.PathLike[str], write: Callable[[BinaryIO], T]) -
     link stays). An existing file keeps its mode and, where the OS allows it, its
     owner and group (a TermbaseWarning says so when it cannot). A file with more than
     one hard link is overwritten in place once the complete new content is safely on
-    disk beside it, so every link sees the change (see _overwrite_in_place).
+    disk beside it, so every link sees the change (see _overwrite_in_place). A device,
+    a named pipe or /dev/stdout is written to directly: none can be replaced.
     """
-    name = str(path)
+    if _is_stream(path):
+        with _writing(str(path), Path(path).parent), open(path, "wb") as stream:
+            return write(stream)
+    name = _shown_name(path)
     target = Path(os.path.realpath(path))  # write through a symlink, to its target
     with _writing(name, target.parent):
         existing = _stat_or_none(target)
         # A short fixed-length name: the target's own name may be 255 bytes long.
         fd, tmp = tempfile.mkstemp(prefix=".tb-", suffix=".tmp", dir=target.parent)
         try:
-            with os.fdopen(fd, "wb") as handle:
-                result = write(handle)
-                handle.flush()
-                os.fsync(handle.fileno())
-            if existing is not None and existing.st_nlink > 1:
-                _overwrite_in_place(tmp, target, name)
-                os.unlink(tmp)
-            else:
-                _take_attributes(tmp, existing, name)
-                os.replace(tmp, target)
-                _sync_folder(target.parent)
+            result = _fill(fd, write)
+            _put_in_place(tmp, target, existing, name)
         except _KeptTemporary:
             raise
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise
     return result
+
+
+def _is_stream(path: str | os.PathLike[str]) -> bool:
+    """A device, a pipe, or /dev/stdout and its kin: written to, never replaced.
+
+    /dev/stdout leads to whatever standard output is, perhaps a user's regular file,
+    which must be written into (as the shell's > would), not replaced behind its back.
+    """
+    absolute = os.path.abspath(path)
+    if absolute.startswith(("/dev/", "/proc/")):
+        return True
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return False
+    return not stat.S_ISREG(mode) and not stat.S_ISDIR(mode)
+
+
+def _shown_name(path: str | os.PathLike[str]) -> str:
+    """path, and where a symlink leads: a refusal may concern the target's folder."""
+    if os.path.islink(path):
+        return f"{path} (a symlink to {os.path.realpath(path)})"
+    return str(path)
+
+
+def _fill(fd: int, write: Callable[[BinaryIO], T]) -> T:
+    with os.fdopen(fd, "wb") as handle:
+        result = write(handle)
+        handle.flush()
+        os.fsync(handle.fileno())  # on disk before it replaces anything
+    return result
+
+
+def _put_in_place(tmp: str, target: Path, existing: os.stat_result | None,
+                  name: str) -> None:
+    if existing is not None and existing.st_nlink > 1:
+        _overwrite_in_place(tmp, target, name)
+        os.unlink(tmp)
+    else:
+        _take_attributes(tmp, existing, name)
+        os.replace(tmp, target)
+        _sync_folder(target.parent)
 
 
 def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
