@@ -514,3 +514,36 @@ def test_tm_add_to_an_immutable_memory_exits_2(invoke, tmp_path, immutable):
     result = invoke("tm", "add", "Tiga.", "Three.", "--tm", str(memory))
     assert result.exit_code == 2 and result.output.startswith(f"termbase: {memory}: cannot write")
     assert result.output.count("\n") == 1
+
+
+def test_any_stray_os_error_is_one_line_exit_2(invoke, tmp_path, monkeypatch):
+    from termbase.cli import check as check_command
+
+    def refuse(*args):
+        raise PermissionError(errno.EACCES, "Permission denied", "somewhere.txt")
+
+    monkeypatch.setattr(check_command, "_run", refuse)
+    article = tmp_path / "a.txt"
+    article.write_text(TEXT, encoding="utf-8")
+    result = invoke("check", str(article))
+    assert result.exit_code == 2
+    assert result.output == "termbase: somewhere.txt: Permission denied\n"
+
+
+def test_owner_not_kept_is_one_line_on_stderr(invoke, glossary, monkeypatch):
+    real_stat = os.stat
+
+    def other_owner(path, *args, **kwargs):
+        result = real_stat(path, *args, **kwargs)
+        if str(path) == str(glossary):
+            fields = list(result)
+            fields[4] = result.st_uid + 1
+            return os.stat_result(fields)
+        return result
+
+    monkeypatch.setattr(os, "stat", other_owner)
+    monkeypatch.setattr(os, "chown", fail_with(errno.EPERM))
+    result = edit_note(invoke, glossary)
+    assert result.exit_code == 0
+    assert f"termbase: {glossary}: the owner could not be kept" in result.output
+    assert "Warning" not in result.output and "<note>Catatan.</note>" in glossary.read_text()

@@ -200,25 +200,27 @@ def _take_attributes(tmp: str, existing: os.stat_result | None, name: str) -> No
         return
     made = os.stat(tmp)
     if (made.st_uid, made.st_gid) != (existing.st_uid, existing.st_gid):
-        _take_owner(tmp, existing, name)
+        _take_owner(tmp, made, existing, name)
     # After chown, which clears set-user-ID and set-group-ID bits.
     os.chmod(tmp, existing.st_mode & 0o7777)
 
 
-def _take_owner(tmp: str, existing: os.stat_result, name: str) -> None:
+def _take_owner(tmp: str, made: os.stat_result, existing: os.stat_result, name: str) -> None:
     try:
         os.chown(tmp, existing.st_uid, existing.st_gid)
         return
     except PermissionError:
         pass
-    try:  # a member of the file's group may still give the file that group
-        os.chown(tmp, -1, existing.st_gid)
-        lost = "owner"
-    except PermissionError:
-        lost = "owner and group"
-    warnings.warn(TermbaseWarning(
-        f"{name}: the {lost} could not be kept (only root may give a file away); "
-        "the file now belongs to you"), stacklevel=4)
+    lost = ["owner"] if made.st_uid != existing.st_uid else []
+    if made.st_gid != existing.st_gid:
+        try:  # a member of the file's group may still give the file that group
+            os.chown(tmp, -1, existing.st_gid)
+        except PermissionError:
+            lost.append("group")
+    if lost:
+        warnings.warn(TermbaseWarning(
+            f"{name}: the {' and '.join(lost)} could not be kept (only root may give a "
+            "file away); the file now belongs to you"), stacklevel=4)
 
 
 def _overwrite_in_place(tmp: str, target: Path, name: str) -> None:
