@@ -152,9 +152,13 @@ def _put_in_place(tmp: str, target: Path, existing: os.stat_result | None,
         _overwrite_in_place(tmp, target, name)
         os.unlink(tmp)
     else:
-        _take_attributes(tmp, existing, name)
+        lost = _take_attributes(tmp, existing)
         os.replace(tmp, target)
         _sync_folder(target.parent)
+        if lost:  # said only once the file is written: a refused rename says enough
+            warnings.warn(TermbaseWarning(
+                f"{name}: the {' and '.join(lost)} could not be kept (only root may give "
+                "a file away); the file now belongs to you"), stacklevel=4)
 
 
 def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
@@ -191,24 +195,27 @@ def _stat_or_none(target: Path) -> os.stat_result | None:
         return None
 
 
-def _take_attributes(tmp: str, existing: os.stat_result | None, name: str) -> None:
-    """Give the new file the old one's owner, group and mode (a new file: 0666 - umask)."""
+def _take_attributes(tmp: str, existing: os.stat_result | None) -> list[str]:
+    """Give the new file the old one's owner, group and mode (a new file: 0666 - umask);
+    return which of owner and group the OS would not let it keep."""
     if existing is None:  # mkstemp makes 0600; a new file gets what open() would give
         umask = os.umask(0)
         os.umask(umask)
         os.chmod(tmp, 0o666 & ~umask)
-        return
+        return []
     made = os.stat(tmp)
+    lost = []
     if (made.st_uid, made.st_gid) != (existing.st_uid, existing.st_gid):
-        _take_owner(tmp, made, existing, name)
+        lost = _take_owner(tmp, made, existing)
     # After chown, which clears set-user-ID and set-group-ID bits.
     os.chmod(tmp, existing.st_mode & 0o7777)
+    return lost
 
 
-def _take_owner(tmp: str, made: os.stat_result, existing: os.stat_result, name: str) -> None:
+def _take_owner(tmp: str, made: os.stat_result, existing: os.stat_result) -> list[str]:
     try:
         os.chown(tmp, existing.st_uid, existing.st_gid)
-        return
+        return []
     except PermissionError:
         pass
     lost = ["owner"] if made.st_uid != existing.st_uid else []
@@ -217,10 +224,7 @@ def _take_owner(tmp: str, made: os.stat_result, existing: os.stat_result, name: 
             os.chown(tmp, -1, existing.st_gid)
         except PermissionError:
             lost.append("group")
-    if lost:
-        warnings.warn(TermbaseWarning(
-            f"{name}: the {' and '.join(lost)} could not be kept (only root may give a "
-            "file away); the file now belongs to you"), stacklevel=4)
+    return lost
 
 
 def _overwrite_in_place(tmp: str, target: Path, name: str) -> None:
