@@ -505,6 +505,14 @@ def test_tm_add_refuses_what_xml_cannot_hold(invoke, tmp_path):
     assert invoke("tm", "add", "Satu\tdua.", "One two.", "--tm", memory).exit_code == 0
 
 
+def test_tm_search_refuses_a_query_that_is_not_utf8(invoke, tmp_path):
+    memory = str(tmp_path / "m.sqlite")
+    assert invoke("tm", "add", "Satu dua.", "One two.", "--tm", memory).exit_code == 0
+    result = invoke("tm", "search", "Satu " + os.fsdecode(b"\xff"), "--tm", memory)
+    assert result.exit_code == 2 and result.output.rstrip().endswith("not UTF-8 (0xff)")
+    assert invoke("tm", "search", "Satu dua.", "--tm", memory).exit_code == 0
+
+
 def test_tm_add_to_an_immutable_memory_exits_2(invoke, tmp_path, immutable):
     memory = tmp_path / "m.sqlite"
     assert invoke("tm", "add", "Satu dua.", "One two.", "--tm", str(memory)).exit_code == 0

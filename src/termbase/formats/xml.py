@@ -12,23 +12,9 @@ import re
 from lxml import etree
 
 from termbase.errors import InputError
+from termbase.textio import NOT_XML, unfit_for_xml  # noqa: F401  (used from here too)
 
 _ENTITY_DECLARATION = re.compile(rb"<!ENTITY", re.IGNORECASE)
-# Characters XML 1.0 cannot hold (and gettext and CAT tools reject), for every format.
-NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-
-
-
-def unfit_for_xml(value: str) -> str | None:
-    """Why value cannot go into XML (or a memory exported as XML), or None if it can."""
-    bad = NOT_XML.search(value)
-    if bad is None:
-        return None
-    character = bad.group()
-    if "\udc80" <= character <= "\udcff":  # how Python holds a byte that is not UTF-8
-        return f"{value!r} holds a byte that is not UTF-8 (0x{ord(character) - 0xDC00:02x})"
-    return f"{value!r} holds the character U+{ord(character):04X}, which XML cannot hold"
-
 def _parser() -> etree.XMLParser:
     return etree.XMLParser(
         resolve_entities=False,

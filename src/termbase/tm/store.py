@@ -21,6 +21,7 @@ from typing import Protocol
 
 from termbase.errors import InputError
 from termbase.model import TranslationUnit
+from termbase.textio import unfit_for_xml
 from termbase.tm import scoring
 from termbase.tm.migrations import MIGRATIONS
 
@@ -175,8 +176,6 @@ class SQLiteMemory:
     def add(self, unit: TranslationUnit) -> tuple[int, str]:
         """One pair typed by the user: refused, like an imported file's, if a memory
         exported as TMX or XLIFF could not hold it."""
-        from termbase.formats.xml import unfit_for_xml  # lxml, only for this command
-
         for text in (unit.source, unit.target, unit.origin or ""):
             reason = unfit_for_xml(text)
             if reason:
@@ -330,6 +329,9 @@ class SQLiteMemory:
                min_score: float = scoring.DEFAULT_MIN_SCORE, limit: int = 5) -> list[Match]:
         """Best matches for text in source_lang, translated into target_lang. Units
         stored the other way round match on their target side and come back swapped."""
+        reason = unfit_for_xml(text)
+        if reason:  # nothing stored can hold it, and hashing a lone surrogate fails
+            raise InputError(reason, self.path)
         query_words = scoring.words(text)
         wanted = (scoring.base_language(source_lang), scoring.base_language(target_lang))
         scored: list[tuple[float, str, int, str]] = []
