@@ -136,9 +136,8 @@ def _is_stream(path: str | os.PathLike[str]) -> bool:
     /dev/stdout leads to whatever standard output is, perhaps a user's regular file,
     which must be written into (as the shell's > would), not replaced behind its back.
     """
-    absolute = os.path.abspath(path)
-    if absolute.startswith(("/dev/", "/proc/")):
-        return True
+    if os.path.abspath(path).startswith(("/dev/std", "/dev/fd/", "/proc/")):
+        return True  # links to an open file, whatever it is
     try:
         mode = os.stat(path).st_mode
     except OSError:
