@@ -109,8 +109,9 @@ def test_interrupted_edit_leaves_the_old_file(invoke, small, monkeypatch):
         raise OSError("disk pulled out")
 
     monkeypatch.setattr(os, "replace", crash)
-    with pytest.raises(OSError):
-        invoke("glossary", "edit", "c1", "--subject", "x", "--glossary", str(small))
+    result = invoke("glossary", "edit", "c1", "--subject", "x", "--glossary", str(small))
+    assert result.exit_code == 2
+    assert result.output == f"termbase: {small}: cannot write: disk pulled out\n"
     assert small.read_text(encoding="utf-8") == SMALL
     assert [p.name for p in small.parent.iterdir()] == ["g.tbx"]
 

@@ -25,3 +25,7 @@ class InputError(TermbaseError):
 
 class ConfigError(TermbaseError):
     """A configuration file or option that makes no sense."""
+
+
+class TermbaseWarning(UserWarning):
+    """Something the user should know that does not stop the command (one line)."""

@@ -6,11 +6,12 @@ Every TermbaseError becomes one line on stderr and exit status 2, here and only 
 from __future__ import annotations
 
 import sys
+import warnings
 
 import click
 
 from termbase import __version__
-from termbase.errors import TermbaseError
+from termbase.errors import TermbaseError, TermbaseWarning
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -18,13 +19,39 @@ EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 class TermbaseGroup(click.Group):
     def invoke(self, ctx: click.Context):
         try:
-            return super().invoke(ctx)
+            with warnings.catch_warnings():
+                warnings.simplefilter("default", TermbaseWarning)
+                warnings.showwarning = _show_warning
+                return super().invoke(ctx)
         except TermbaseError as exc:
             click.echo(f"termbase: {exc}", err=True)
+            ctx.exit(EXIT_ERROR)
+        except BrokenPipeError:
+            raise
+        except OSError as exc:
+            # A refusal by the OS that no library code turned into an InputError yet
+            # is still the user's file or disk, not a finding: one line, exit 2.
+            click.echo(f"termbase: {_os_error_line(exc)}", err=True)
             ctx.exit(EXIT_ERROR)
         except KeyboardInterrupt:
             click.echo("termbase: interrupted", err=True)
             ctx.exit(130)
+
+
+def _os_error_line(exc: OSError) -> str:
+    reason = exc.strerror or str(exc)
+    return f"{exc.filename}: {reason}" if exc.filename is not None else reason
+
+
+def _show_warning(message, category, filename, lineno, file=None, line=None) -> None:
+    """TermbaseWarnings are for the user: one plain line, no source location."""
+    if issubclass(category, TermbaseWarning):
+        click.echo(f"termbase: {message}", err=True)
+    else:
+        _default_show_warning(message, category, filename, lineno, file, line)
+
+
+_default_show_warning = warnings.showwarning
 
 
 @click.group(cls=TermbaseGroup, context_settings={"help_option_names": ["-h", "--help"]})

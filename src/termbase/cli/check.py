@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import click
@@ -164,15 +165,17 @@ def _apply_fixes(results, context, selection):
     """Write the safe fixes, then check the fixed texts again for what is left."""
     from termbase.check.engine import check_text
     from termbase.check.fix import plan_fixes
-    from termbase.textio import atomic_write_text
+    from termbase.textio import BOM, atomic_write_text
 
     rechecked = []
     for result in results:
         document = result.document
         plan = plan_fixes(result.findings)
         fixed = plan.apply(document.text)
-        if document.path == STDIN_NAME:
-            click.echo(fixed, nl=False)
+        if document.path == STDIN_NAME:  # the fixed text goes out as it came in, BOM too
+            sys.stdout.flush()
+            sys.stdout.buffer.write(((BOM if document.had_bom else "") + fixed).encode("utf-8"))
+            sys.stdout.buffer.flush()
         elif plan.edits:
             atomic_write_text(document.path, fixed, bom=document.had_bom)
             left = f", {len(plan.skipped)} overlapping left for another run" if plan.skipped else ""

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 from pathlib import Path
 
@@ -10,6 +9,7 @@ import click
 
 from termbase.cli import EXIT_CLEAN, EXIT_FINDINGS, cli
 from termbase.cli.glossary import glossary_option
+from termbase.cli.output import json_text
 from termbase.cli.tm import memory_path, tm_option
 
 
@@ -79,7 +79,7 @@ def export(articles, output_format, output, tm_path, no_tm, glossaries, min_scor
                                      copy_source)
     atomic_write_bytes(output, data)
     if summary_format == "json":
-        click.echo(json.dumps({**analysis.to_json(), "output": output}, ensure_ascii=False,
+        click.echo(json_text({**analysis.to_json(), "output": output}, ensure_ascii=False,
                               indent=2))
         return
     _print_analysis(analysis, output)

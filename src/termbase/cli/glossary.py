@@ -3,11 +3,10 @@ terminologists."""
 
 from __future__ import annotations
 
-import json
-
 import click
 
 from termbase.cli import EXIT_CLEAN, EXIT_FINDINGS, cli
+from termbase.cli.output import json_text
 
 _STATUS_STYLE = {"preferred": "bold green", "admitted": "yellow", "deprecated": "red",
                  "superseded": "red"}
@@ -101,7 +100,7 @@ def lookup(ctx, text, language, min_score, limit, glossaries, output_format, tm_
                 for h in hits
             ],
         }
-        click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
+        click.echo(json_text(payload, ensure_ascii=False, indent=2))
         ctx.exit(EXIT_CLEAN if hits else EXIT_FINDINGS)
     from rich.text import Text
 
@@ -185,7 +184,7 @@ def list_concepts(subject_field, glossaries, output_format):
     concepts = [c for c in loaded.concepts
                 if not subject_field or (c.subject_field or "").lower() == subject_field.lower()]
     if output_format == "json":
-        click.echo(json.dumps({"version": 1, "concepts": [concept_record(c) for c in concepts]},
+        click.echo(json_text({"version": 1, "concepts": [concept_record(c) for c in concepts]},
                               ensure_ascii=False, indent=2))
         return
     from rich.table import Table
@@ -213,7 +212,7 @@ def show(concept_id, glossaries, output_format):
 
     record = concept_record(_concept_by_id(load_glossary(glossaries), concept_id))
     if output_format == "json":
-        click.echo(json.dumps(record, ensure_ascii=False, indent=2))
+        click.echo(json_text(record, ensure_ascii=False, indent=2))
     else:
         render_concept(stdout_console(), record)
 
@@ -240,7 +239,7 @@ def stats(glossaries, output_format):
         "acronyms_and_short_forms": sum(t.is_short_form for t in terms),
     }
     if output_format == "json":
-        click.echo(json.dumps(figures, ensure_ascii=False, indent=2))
+        click.echo(json_text(figures, ensure_ascii=False, indent=2))
         return
     click.echo(f"{figures['concepts']} concepts, {figures['terms']} terms, "
                f"{figures['acronyms_and_short_forms']} acronyms and short forms")
@@ -289,7 +288,7 @@ def validate(ctx, files, output_format):
         concepts.extend(loaded)
     problems.extend(check_concepts(concepts))
     if output_format == "json":
-        click.echo(json.dumps({
+        click.echo(json_text({
             "version": 1, "files": [str(p) for p in paths], "concepts": len(concepts),
             "problems": [{"path": p.path, "line": p.line, "kind": p.kind,
                           "message": p.message} for p in problems],
@@ -340,11 +339,9 @@ def dry_run_option(function):
 def _finish(document, dry_run: bool, what: str) -> None:
     """Write the edited file (or print its diff), then say what was done."""
     from termbase.check.fix import unified_diff
-    from termbase.textio import read_bytes
 
     if dry_run:
-        before = read_bytes(document.path).decode("utf-8")
-        click.echo(unified_diff(document.path, before, document.to_bytes().decode("utf-8")),
+        click.echo(unified_diff(document.path, document.original_text, document.to_text()),
                    nl=False)
         return
     document.save()
@@ -491,7 +488,7 @@ def suggest(corpus, min_count, limit, glossaries, output_format):
     texts = [(s.path, s.text) for s in map(read_source, expand_paths(list(corpus)))]
     candidates = suggest_terms(texts, load_glossary(glossaries), min_count, limit)
     if output_format == "json":
-        click.echo(json.dumps({"version": 1, "candidates": [
+        click.echo(json_text({"version": 1, "candidates": [
             {"term": c.text, "kind": c.kind, "count": c.count, "score": c.score,
              "acronym": c.expansion, "example": c.example, "path": c.example_path}
             for c in candidates]}, ensure_ascii=False, indent=2))

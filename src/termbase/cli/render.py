@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 
 from rich.console import Console
@@ -10,6 +9,7 @@ from rich.text import Text
 
 from termbase.check.engine import CheckResult
 from termbase.check.fix import is_safe
+from termbase.cli.output import json_text
 from termbase.model import Finding
 
 JSON_VERSION = 1
@@ -51,7 +51,7 @@ def summary(results: list[CheckResult]) -> dict:
 def render_json(results: list[CheckResult]) -> str:
     records = [finding_record(r, f) for r in results for f in r.findings]
     payload = {"version": JSON_VERSION, "findings": records, "summary": summary(results)}
-    return json.dumps(payload, ensure_ascii=False, indent=2)
+    return json_text(payload, ensure_ascii=False, indent=2)
 
 
 def _escape_github(value: str, property_value: bool = False) -> str:

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import json
-
 import click
 
 from termbase.cli import cli
+from termbase.cli.output import json_text
 
 
 @cli.command()
@@ -45,7 +44,7 @@ def segment(path, output_format, tokens):
         paragraphs.append({"start": paragraph.start, "end": paragraph.end,
                            "sentences": sentences})
     if output_format == "json":
-        click.echo(json.dumps({"version": 1, "path": source.path, "paragraphs": paragraphs},
+        click.echo(json_text({"version": 1, "path": source.path, "paragraphs": paragraphs},
                               ensure_ascii=False, indent=2))
         return
     for number, paragraph in enumerate(paragraphs, 1):

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import click
 
 from termbase.cli import EXIT_CLEAN, EXIT_FINDINGS, cli
+from termbase.cli.output import json_text
 
 
 def memory_path(explicit: str | None) -> str:
@@ -163,7 +163,7 @@ def search(ctx, text, min_score, limit, source_lang, output_format, tm_path):
     target_lang = "en" if source_lang == "id" else "id"
     matches = _open(tm_path).search(text, source_lang, target_lang, min_score, limit)
     if output_format == "json":
-        click.echo(json.dumps({"version": 1, "query": text, "from": source_lang,
+        click.echo(json_text({"version": 1, "query": text, "from": source_lang,
                                "to": target_lang, "matches": [
             {"id": m.unit_id, "score": m.score, "band": m.band, "source": m.unit.source,
              "target": m.unit.target, "origin": m.unit.origin,
@@ -202,7 +202,7 @@ def concordance(ctx, words, limit, output_format, tm_path):
     query = " ".join(words)
     found = _open(tm_path).concordance(query, limit)
     if output_format == "json":
-        click.echo(json.dumps({"version": 1, "query": query, "units": [
+        click.echo(json_text({"version": 1, "query": query, "units": [
             {"id": i, "source": u.source, "target": u.target, "source_lang": u.source_lang,
              "target_lang": u.target_lang, "origin": u.origin} for i, u in found]},
             ensure_ascii=False, indent=2))
@@ -250,7 +250,7 @@ def stats(tm_path, output_format):
     """Units, language pairs, origins, size."""
     figures = _open(tm_path).stats()
     if output_format == "json":
-        click.echo(json.dumps(figures, ensure_ascii=False, indent=2))
+        click.echo(json_text(figures, ensure_ascii=False, indent=2))
         return
     click.echo(f"{figures['path']}: {figures['units']} units, schema {figures['schema_version']},"
                f" {figures['size_bytes']:,} bytes")

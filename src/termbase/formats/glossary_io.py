@@ -116,7 +116,4 @@ def write_glossary_file(concepts: list[Concept], path: str | os.PathLike[str],
         raise InputError(f"unknown glossary format {fmt!r} (known: {', '.join(FORMATS)})",
                          name)
     data = FORMATS[fmt].write(concepts)
-    try:
-        atomic_write_bytes(path, data)
-    except OSError as exc:
-        raise InputError(f"cannot write: {exc.strerror or exc}", name) from None
+    atomic_write_bytes(path, data)

@@ -14,7 +14,6 @@ only when complete, so an error (or a crash) leaves the old file, never half a n
 from __future__ import annotations
 
 import os
-import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import IO
@@ -24,6 +23,7 @@ from termbase.formats.tm_po import iter_po, write_po
 from termbase.formats.tm_tsv import iter_tsv, write_tsv_to
 from termbase.formats.tmx import base_language, iter_tmx, write_tmx_to
 from termbase.model import TranslationUnit
+from termbase.textio import atomic_write
 
 OnSkip = Callable[[int | None, str], None]
 
@@ -151,7 +151,7 @@ def write_units(units: Iterable[TranslationUnit], path: str | os.PathLike[str],
     else:
         raise InputError(f"cannot write translation-memory format {fmt!r} (known: "
                          f"{', '.join(TM_FORMATS)})", name)
-    return _atomic_stream(path, writer)
+    return atomic_write(path, writer)
 
 
 class _Counted:
@@ -163,36 +163,3 @@ class _Counted:
         for unit in self._units:
             self.count += 1
             yield unit
-
-
-def _atomic_stream(path: str | os.PathLike[str], writer: Callable[[IO[bytes]], int]) -> int:
-    """Stream into a temporary file beside path, then rename it over path.
-
-    Like textio.atomic_write_bytes, without holding the output in memory; a new file
-    gets the usual permissions (0666 less the umask), an existing one keeps its own.
-    """
-    target = Path(path)
-    folder = target.parent
-    if not folder.is_dir():
-        raise InputError("no such folder", str(folder))
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            count = writer(handle)
-            handle.flush()
-            os.fsync(handle.fileno())
-        if target.exists():
-            os.chmod(tmp, target.stat().st_mode & 0o7777)
-        else:
-            os.chmod(tmp, 0o666 & ~_umask())
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return count
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask

@@ -12,12 +12,9 @@ import re
 from lxml import etree
 
 from termbase.errors import InputError
+from termbase.textio import NOT_XML, unfit_for_xml  # noqa: F401  (used from here too)
 
 _ENTITY_DECLARATION = re.compile(rb"<!ENTITY", re.IGNORECASE)
-# Characters XML 1.0 cannot hold (and gettext and CAT tools reject), for every format.
-NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-
-
 def _parser() -> etree.XMLParser:
     return etree.XMLParser(
         resolve_entities=False,

@@ -15,6 +15,7 @@ import pickle
 from pathlib import Path
 
 from termbase import __version__
+from termbase.errors import InputError
 from termbase.formats.tbx import parse_tbx
 from termbase.glossary.matcher import term_tokens
 from termbase.model import Concept
@@ -69,5 +70,5 @@ def _write_entry(entry: Path, concepts: list[Concept]) -> None:
     try:
         entry.parent.mkdir(parents=True, exist_ok=True)
         atomic_write_bytes(entry, pickle.dumps(concepts, protocol=pickle.HIGHEST_PROTOCOL))
-    except OSError:
+    except (OSError, InputError):  # atomic_write reports the OS refusing as InputError
         pass  # a read-only or full disk only costs the next run a parse

@@ -9,13 +9,14 @@ new text is parsed again as TBX before it replaces the file, atomically.
 
 from __future__ import annotations
 
+import codecs
 from pathlib import Path
 
 from lxml import etree
 
 from termbase.errors import InputError
 from termbase.formats.tbx import parse_tbx
-from termbase.formats.xml import local_name, parse_xml
+from termbase.formats.xml import local_name, parse_xml, unfit_for_xml
 from termbase.model import Concept, Status, Term
 from termbase.textio import atomic_write_bytes, read_bytes
 
@@ -31,7 +32,10 @@ class TbxFile:
         data = read_bytes(self.path)
         self.tree = parse_xml(data, self.path)
         self.root = self.tree.getroot()
-        self._prolog, self._epilog = _prolog_and_epilog(data, self.root)
+        self._codec = _codec_of(data, self.tree, self.path)
+        self.original_text = data.decode(self._codec)
+        self._line_end = _line_end_of(self.original_text, self.path)
+        self._prolog, self._epilog = _prolog_and_epilog(self.original_text, self.root)
         self.names = _V3 if local_name(self.root) == "tbx" else _V2
         self.namespace = etree.QName(self.root).namespace
 
@@ -69,7 +73,7 @@ class TbxFile:
         if not create:
             return None
         section = etree.Element(self._tag(self.names["language"]))
-        section.set(XML_LANG, language)
+        section.set(XML_LANG, self._xml(language))
         _append(entry, section)
         return section
 
@@ -78,7 +82,7 @@ class TbxFile:
         if any(local_name(e) == self.names["concept"] and e.get("id") == concept.id
                for e in self.root.iter()):
             raise InputError(f"concept id {concept.id!r} exists already", self.path)
-        entry = etree.Element(self._tag(self.names["concept"]), id=concept.id)
+        entry = etree.Element(self._tag(self.names["concept"]), id=self._xml(concept.id))
         if concept.subject_field:
             self._descrip(entry, "subjectField", concept.subject_field)
         if concept.note:
@@ -96,7 +100,7 @@ class TbxFile:
         entry = self.entry(concept_id)
         for child in entry:
             if local_name(child) == "descrip" and child.get("type") == "subjectField":
-                child.text = value
+                child.text = self._xml(value)
                 return
         element = self._descrip(None, "subjectField", value)
         _insert(entry, 0, element)
@@ -105,17 +109,17 @@ class TbxFile:
         entry = self.entry(concept_id)
         for child in entry:
             if local_name(child) == "note":
-                child.text = value
+                child.text = self._xml(value)
                 return
         position = next((i for i, c in enumerate(entry)
                          if local_name(c) == self.names["language"]), len(entry))
-        _insert(entry, position, etree.Element(self._tag("note")), text=value)
+        _insert(entry, position, etree.Element(self._tag("note")), text=self._xml(value))
 
     def set_definition(self, concept_id: str, language: str, value: str) -> None:
         section = self._language_section(self.entry(concept_id), language)
         for child in section:
             if local_name(child) == "descrip" and child.get("type") == "definition":
-                child.text = value
+                child.text = self._xml(value)
                 return
         element = self._descrip(None, "definition", value)
         _insert(section, 0, element)
@@ -146,16 +150,23 @@ class TbxFile:
         _remove(self._term_group(self.entry(concept_id), text))
 
     # --- building ----------------------------------------------------------------
+    def _xml(self, value: str) -> str:
+        """value, if XML can hold it; else an InputError instead of lxml's ValueError."""
+        reason = unfit_for_xml(value)
+        if reason:
+            raise InputError(reason, self.path)
+        return value
+
     def _descrip(self, parent, kind: str, value: str) -> etree._Element:
         element = etree.Element(self._tag("descrip"), type=kind)
-        element.text = value
+        element.text = self._xml(value)
         if parent is not None:
             _append(parent, element)
         return element
 
     def _child(self, parent, name: str, value: str) -> etree._Element:
         element = etree.Element(self._tag(name))
-        element.text = value
+        element.text = self._xml(value)
         _append(parent, element)
         return element
 
@@ -170,14 +181,21 @@ class TbxFile:
         for kind, value in notes:
             if value:
                 element = self._child(group, "termNote", value)
-                element.set("type", kind)
+                element.set("type", self._xml(kind))
         if term.note:
             self._child(group, "note", term.note)
 
     # --- writing -----------------------------------------------------------------
-    def to_bytes(self) -> bytes:
-        body = etree.tostring(self.root, encoding="UTF-8", xml_declaration=False)
+    def to_text(self) -> str:
+        """The edited file as text: untouched parts as they were, line ends as they were."""
+        body = etree.tostring(self.root, encoding="unicode")
+        if self._line_end != "\n":  # the parser turned every CRLF into LF
+            body = body.replace("\n", self._line_end)
         return self._prolog + body + self._epilog
+
+    def to_bytes(self) -> bytes:
+        """The edited file in its own encoding; a character it cannot hold becomes &#N;."""
+        return self.to_text().encode(self._codec, "xmlcharrefreplace")
 
     def save(self) -> list[Concept]:
         """Check the edited file still reads as TBX, then replace the file atomically."""
@@ -187,25 +205,67 @@ class TbxFile:
         return concepts
 
 
-def _prolog_and_epilog(data: bytes, root: etree._Element) -> tuple[bytes, bytes]:
-    """The bytes before the root element's start tag and after its end tag."""
+_BOMS = ((codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
+
+
+def _codec_of(data: bytes, tree: etree._ElementTree, path: str) -> str:
+    """The Python codec that turns the file's bytes into text and back unchanged.
+
+    A UTF-16 byte order mark stays in the text (as U+FEFF), so it is written back.
+    """
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            return codec
+    declared = tree.docinfo.encoding or "UTF-8"
+    try:
+        codec = codecs.lookup(declared).name
+    except LookupError:
+        raise InputError(f"cannot edit a file in encoding {declared!r}", path) from None
+    if codec.startswith(("utf-16", "utf-32")):  # without a byte order mark: ambiguous
+        raise InputError(f"cannot edit {declared} without a byte order mark; convert the "
+                         "file to UTF-8 first, e.g. iconv -t utf-8", path)
+    try:
+        data.decode(codec)
+    except UnicodeDecodeError as exc:
+        raise InputError(f"not valid {declared} (byte 0x{data[exc.start]:02x})", path,
+                         data[: exc.start].count(b"\n") + 1) from None
+    return codec
+
+
+def _line_end_of(text: str, path: str) -> str:
+    """CRLF or LF, whichever the file uses throughout; mixed line ends are refused,
+    since the edited part could only follow one of them."""
+    crlf = text.count("\r\n")
+    lf = text.count("\n") - crlf
+    cr = text.count("\r") - crlf
+    if crlf and not lf and not cr:
+        return "\r\n"
+    if not crlf and not cr:
+        return "\n"
+    raise InputError(f"mixed line ends ({crlf} CRLF, {lf} LF, {cr} CR): an edit would "
+                     "change lines it does not touch; make them uniform first "
+                     "(dos2unix or unix2dos)", path)
+
+
+def _prolog_and_epilog(data: str, root: etree._Element) -> tuple[str, str]:
+    """The text before the root element's start tag and after its end tag."""
     name = root.tag.rpartition("}")[2]
     prefix = root.prefix
     qualified = f"{prefix}:{name}" if prefix else name
     start = 0
-    marker = f"<{qualified}".encode()
+    marker = f"<{qualified}"
     while True:
         start = data.index(marker, start)
         following = data[start + len(marker) : start + len(marker) + 1]
         before = data[:start]
         # Skip mentions inside comments or the DOCTYPE (<!DOCTYPE martif ...).
-        if following in (b" ", b">", b"\n", b"\t", b"\r", b"/") and \
-                before.count(b"<!--") == before.count(b"-->"):
+        if following in (" ", ">", "\n", "\t", "\r", "/") and \
+                before.count("<!--") == before.count("-->"):
             break
         start += 1
-    end_marker = f"</{qualified}>".encode()
+    end_marker = f"</{qualified}>"
     end = data.rfind(end_marker)
-    epilog = data[end + len(end_marker):] if end >= 0 else b""
+    epilog = data[end + len(end_marker):] if end >= 0 else ""
     return data[:start], epilog
 
 

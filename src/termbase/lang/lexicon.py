@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from termbase.errors import InputError
 from termbase.glossary.cache import cache_folder
 from termbase.lang.frequencies import frequency_table
 from termbase.textio import atomic_write_bytes
@@ -210,6 +211,6 @@ def known_words(dic_path: str) -> frozenset[str]:
     try:
         entry.parent.mkdir(parents=True, exist_ok=True)
         atomic_write_bytes(entry, "\n".join(sorted(words)).encode("utf-8"))
-    except OSError:
+    except (OSError, InputError):  # atomic_write reports the OS refusing as InputError
         pass  # an unwritable cache only costs the next run the expansion
     return words

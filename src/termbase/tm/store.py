@@ -21,6 +21,7 @@ from typing import Protocol
 
 from termbase.errors import InputError
 from termbase.model import TranslationUnit
+from termbase.textio import unfit_for_xml
 from termbase.tm import scoring
 from termbase.tm.migrations import MIGRATIONS
 
@@ -160,12 +161,25 @@ class SQLiteMemory:
             if report.added and report.added >= self.count() * DF_REFRESH_SHARE:
                 self.refresh_frequencies()
             self.db.execute("COMMIT")
-        except BaseException:
-            self.db.execute("ROLLBACK")
+        except BaseException as exc:
+            self._roll_back()
+            if isinstance(exc, sqlite3.OperationalError):  # read-only, full disk, locked
+                raise InputError(f"cannot write: {exc}", self.path) from None
             raise
         return report
 
+    def _roll_back(self) -> None:
+        """Undo the transaction, if SQLite has not already undone it after an error."""
+        if self.db.in_transaction:
+            self.db.execute("ROLLBACK")
+
     def add(self, unit: TranslationUnit) -> tuple[int, str]:
+        """One pair typed by the user: refused, like an imported file's, if a memory
+        exported as TMX or XLIFF could not hold it."""
+        for text in (unit.source, unit.target, unit.origin or ""):
+            reason = unfit_for_xml(text)
+            if reason:
+                raise InputError(reason, self.path)
         report = self.import_units([unit])
         outcome = "added" if report.added else "updated" if report.updated else "unchanged"
         row = self.db.execute("SELECT id FROM units WHERE pair_key = ?",
@@ -259,7 +273,10 @@ class SQLiteMemory:
 
     def delete(self, unit_id: int) -> bool:
         self._pairs = None
-        return self.db.execute("DELETE FROM units WHERE id = ?", (unit_id,)).rowcount > 0
+        try:
+            return self.db.execute("DELETE FROM units WHERE id = ?", (unit_id,)).rowcount > 0
+        except sqlite3.OperationalError as exc:
+            raise InputError(f"cannot write: {exc}", self.path) from None
 
     # --- reading -----------------------------------------------------------------------
     _COLUMNS = ("id, source_lang, target_lang, source, target, source_markup, target_markup, "
@@ -312,6 +329,9 @@ class SQLiteMemory:
                min_score: float = scoring.DEFAULT_MIN_SCORE, limit: int = 5) -> list[Match]:
         """Best matches for text in source_lang, translated into target_lang. Units
         stored the other way round match on their target side and come back swapped."""
+        reason = unfit_for_xml(text)
+        if reason:  # nothing stored can hold it, and hashing a lone surrogate fails
+            raise InputError(reason, self.path)
         query_words = scoring.words(text)
         wanted = (scoring.base_language(source_lang), scoring.base_language(target_lang))
         scored: list[tuple[float, str, int, str]] = []
