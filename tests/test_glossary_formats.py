@@ -704,7 +704,7 @@ def test_write_is_atomic(tmp_path):
     ("g.tbx", '<?xml version="1.0" encoding="UTF-8"?>\n<martif><text><body>\n'
               '<termEntry id="a"><langSet xml:lang="id"><tig><term>Caf\u00e9</term></tig>'
               '</langSet></termEntry></body></text></martif>\n'.encode("cp1252"),
-     "malformed XML", 3),
+     "not valid UTF-8 (byte 0xe9)", 3),
     ("g.xml", b"<html/>", "not a TBX file", 1),
     ("g.csv", b"concept_id;language;term\n", "unknown column", 1),
     ("g.utf8", b"Tiongkok China\n", "found no tab", 1),

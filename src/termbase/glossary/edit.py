@@ -9,13 +9,14 @@ new text is parsed again as TBX before it replaces the file, atomically.
 
 from __future__ import annotations
 
+import codecs
 from pathlib import Path
 
 from lxml import etree
 
 from termbase.errors import InputError
 from termbase.formats.tbx import parse_tbx
-from termbase.formats.xml import local_name, parse_xml
+from termbase.formats.xml import local_name, read_xml
 from termbase.model import Concept, Status, Term
 from termbase.textio import atomic_write_bytes, read_bytes
 
@@ -29,9 +30,17 @@ class TbxFile:
     def __init__(self, path: str | Path):
         self.path = str(path)
         data = read_bytes(self.path)
-        self.tree = parse_xml(data, self.path)
+        document = read_xml(data, self.path)
+        if document.encoding != "utf-8":
+            # the edited tree is written as UTF-8 under the file's own XML declaration
+            label = document.encoding.upper()
+            raise InputError(f"only UTF-8 glossaries are edited; this one is {label}: "
+                             f"convert it first, e.g. iconv -f {label} -t UTF-8", self.path)
+        self.tree = document.tree
         self.root = self.tree.getroot()
-        self._prolog, self._epilog = _prolog_and_epilog(data, self.root)
+        bom = codecs.BOM_UTF8 if data.startswith(codecs.BOM_UTF8) else b""
+        self._prolog = bom + document.text[:document.root_offset].encode()
+        self._epilog = _epilog(document.text, self.root)
         self.names = _V3 if local_name(self.root) == "tbx" else _V2
         self.namespace = etree.QName(self.root).namespace
 
@@ -187,26 +196,12 @@ class TbxFile:
         return concepts
 
 
-def _prolog_and_epilog(data: bytes, root: etree._Element) -> tuple[bytes, bytes]:
-    """The bytes before the root element's start tag and after its end tag."""
+def _epilog(text: str, root: etree._Element) -> bytes:
+    """What follows the root element's end tag (comments, white space)."""
     name = root.tag.rpartition("}")[2]
-    prefix = root.prefix
-    qualified = f"{prefix}:{name}" if prefix else name
-    start = 0
-    marker = f"<{qualified}".encode()
-    while True:
-        start = data.index(marker, start)
-        following = data[start + len(marker) : start + len(marker) + 1]
-        before = data[:start]
-        # Skip mentions inside comments or the DOCTYPE (<!DOCTYPE martif ...).
-        if following in (b" ", b">", b"\n", b"\t", b"\r", b"/") and \
-                before.count(b"<!--") == before.count(b"-->"):
-            break
-        start += 1
-    end_marker = f"</{qualified}>".encode()
-    end = data.rfind(end_marker)
-    epilog = data[end + len(end_marker):] if end >= 0 else b""
-    return data[:start], epilog
+    end_tag = f"</{root.prefix}:{name}>" if root.prefix else f"</{name}>"
+    end = text.rfind(end_tag)
+    return text[end + len(end_tag):].encode() if end >= 0 else b""
 
 
 def _indent_of(element: etree._Element) -> str:
