@@ -97,7 +97,7 @@ def _decoding_error(data: bytes, exc: UnicodeDecodeError, codec: str, path: str,
 
 # --- 2. Prolog ---------------------------------------------------------------------------
 
-class _PrologTruncated(Exception):
+class PrologTruncated(Exception):
     """The text ended inside the prolog: a streamed head that needs more bytes."""
 
 
@@ -127,7 +127,7 @@ def read_prolog(text: str, path: str, complete: bool = True) -> Prolog:
             position += 1
         if position >= len(text):
             if not complete:
-                raise _PrologTruncated
+                raise PrologTruncated
             if not text.strip():
                 raise InputError("empty file, expected XML", path)
             raise InputError("malformed XML: no root element", path, _line(text, position))
@@ -150,7 +150,7 @@ def read_prolog(text: str, path: str, complete: bool = True) -> Prolog:
     name = _ROOT_NAME.match(text, position + 1)
     if name is None or (not complete and name.end() == len(text)):
         if not complete:
-            raise _PrologTruncated
+            raise PrologTruncated
         raise InputError("malformed XML: no element name after '<'", path,
                          _line(text, position))
     return Prolog(position, name.group().rpartition(":")[2], _line(text, position),
@@ -162,7 +162,7 @@ def _after(text: str, marker: str, start: int, what: str, opened: int, path: str
     end = text.find(marker, start)
     if end < 0:
         if not complete:
-            raise _PrologTruncated
+            raise PrologTruncated
         raise InputError(f"malformed XML: unclosed {what}", path, _line(text, opened))
     return end + len(marker)
 
@@ -182,7 +182,7 @@ def _doctype_end(text: str, start: int, path: str, complete: bool) -> int:
         else:
             position = _after(text, found, stop.end(), "DOCTYPE", start, path, complete)
     if not complete:
-        raise _PrologTruncated
+        raise PrologTruncated
     raise InputError("malformed XML: unclosed DOCTYPE", path, _line(text, start))
 
 
@@ -191,7 +191,7 @@ def _subset_end(text: str, position: int, doctype: int, path: str, complete: boo
         stop = _SUBSET_STOP.search(text, position)
         if stop is None:
             if not complete:
-                raise _PrologTruncated
+                raise PrologTruncated
             raise InputError("malformed XML: unclosed DOCTYPE", path, _line(text, doctype))
         found = stop.group()
         if found == "]":
@@ -325,7 +325,7 @@ class _Utf8Reader(io.RawIOBase):
             try:
                 prolog = read_prolog(self._text, self._path, complete=False)
                 break
-            except _PrologTruncated:
+            except PrologTruncated:
                 if len(self._text) < PROLOG_LIMIT:
                     more = self._handle.read(_CHUNK)
                 if not more:
