@@ -66,17 +66,18 @@ def decide_encoding(head: bytes, path: str) -> tuple[str, int]:
     declared = _declared_encoding(head)
     if declared is None:
         return "utf-8", 0
+    if declared.lower().replace("-", "").startswith(("utf32", "ucs4")):
+        raise InputError(_unreadable_encoding("UTF-32"), path, 1)
     try:
         codec = codecs.lookup(declared).name
         ascii_compatible = "<?xml&;".encode(codec) == b"<?xml&;"
     except LookupError:
         raise InputError(f"unknown encoding {declared!r} in the XML declaration",
                          path, 1) from None
-    if codec.startswith(("utf-32", "utf-16")) or not ascii_compatible:
-        label = "UTF-32" if codec.startswith("utf-32") else declared
-        if codec.startswith("utf-16"):  # declared, but the bytes hold no UTF-16
-            raise InputError(f"declared as {declared}, but the file is not UTF-16", path, 1)
-        raise InputError(_unreadable_encoding(label), path, 1)
+    if codec.startswith("utf-16"):  # declared, but the bytes hold no UTF-16
+        raise InputError(f"declared as {declared}, but the file is not UTF-16", path, 1)
+    if not ascii_compatible:  # EBCDIC and the like: the declaration itself would not read
+        raise InputError(_unreadable_encoding(declared), path, 1)
     return codec, 0
 
 
