@@ -400,7 +400,7 @@ def test_omegat_of_the_shipped_glossaries_and_translate_toolkit():
     (b"# only a comment\n\n", None, None),
     (b"Tiongkok\tChina\nCina China\n", "found no tab", 2),
     (b"\tChina\tpreferred\n", "empty source term", 1),
-    (b"Tiongkok\tChina\n\x00\x01\x02", "binary file", None),
+    (b"Tiongkok\tChina\n\x00\x01\x02", "binary file", 2),
     ("Tiongkok\tChina\nCaf\u00e9\tcoffee\n".encode("cp1252"), "not valid UTF-8", 2),
 ])
 def test_omegat_bad_input(data, message, line):
