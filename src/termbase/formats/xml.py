@@ -291,17 +291,12 @@ class XmlStream:
         self._reader = _Utf8Reader(handle, codec, path, head[bom:])
         prolog = self._reader.read_prolog()
         self.root_name, self.root_line = prolog.root_name, prolog.root_line
-        self._context: etree.iterparse | None = None
-
-    @property
-    def root(self) -> etree._Element | None:
-        return self._context.root if self._context is not None else None
 
     def __iter__(self) -> Iterator[etree._Element]:
-        self._context = etree.iterparse(self._reader, events=("end",), tag=self._tags,
-                                        **_parser_options())
+        context = etree.iterparse(self._reader, events=("end",), tag=self._tags,
+                                  **_parser_options())
         try:
-            for _event, element in self._context:
+            for _event, element in context:
                 yield element
         except etree.XMLSyntaxError as exc:
             raise _syntax_error(exc, self.path) from None
