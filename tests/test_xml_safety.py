@@ -386,3 +386,27 @@ def test_an_article_with_a_nul_after_8_kb_is_refused(invoke, tmp_path, command):
     assert result.exit_code == 2
     assert result.output == (f"termbase: {path}:1001: binary file (NUL byte), expected "
                              "UTF-8 text\n")
+
+
+def test_a_glossary_cached_before_the_safe_reader_is_parsed_again(tmp_path, monkeypatch):
+    """The cache key holds termbase's version and a format number; without a new number,
+    a hostile glossary accepted (and cached) by the old reader would still load."""
+    import hashlib
+    import pickle
+
+    from termbase import __version__
+    from termbase.glossary.cache import load_concepts
+    from termbase.model import Concept
+
+    monkeypatch.setenv("TERMBASE_CACHE_DIR", str(tmp_path / "cache"))
+    path = tmp_path / "g.tbx"
+    path.write_bytes(tbx(ATTACKS["utf-16 xxe"][0], "&xxe;").replace("UTF-8", "UTF-16")
+                     .encode("utf-16"))
+    digest = hashlib.sha256(path.read_bytes())
+    digest.update(f"{__version__}/2".encode())  # the key the old reader's result had
+    (tmp_path / "cache").mkdir()
+    (tmp_path / "cache" / f"{digest.hexdigest()}.pickle").write_bytes(
+        pickle.dumps([Concept(id="kopi-1", terms=[])]))
+    with pytest.raises(InputError) as caught:
+        load_concepts(path)
+    assert DECLARED in caught.value.message and caught.value.line == 3
