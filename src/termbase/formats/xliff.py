@@ -18,8 +18,9 @@ units as `BilingualUnit`s with the line and column of their texts.
 
 Positions. libxml2 gives each element the line on which its start tag *ends*, which is
 where the element's text begins, but no column. The column comes from the raw text:
-the decoded document is scanned once with a small lexer that skips comments, CDATA,
-processing instructions, the DOCTYPE and end tags and yields every start tag in
+the decoded document is scanned once from the root element (the prolog, DOCTYPE
+included, was read by formats/xml.py's linear scanner) with a small lexer that skips
+comments, CDATA, processing instructions and end tags and yields every start tag in
 document order, quoted attribute values (which may hold '>') included. The n-th start
 tag is the n-th element lxml iterates, so the position right after its '>' is where
 the element's text starts: that line and column (1-based, code points, a BOM not
