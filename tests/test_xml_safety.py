@@ -95,6 +95,10 @@ def test_utf32_is_refused_with_one_message(reader, data):
 @pytest.mark.parametrize("declaration, message", [
     ('encoding="x-made-up"', "unknown encoding 'x-made-up' in the XML declaration"),
     ('encoding="cp037"', "encoding cp037 is not read"),  # EBCDIC
+    ('encoding="UTF-7"', "encoding UTF-7 is not read"),
+    ('encoding="unicode_escape"', "encoding unicode_escape is not read"),
+    ('encoding="idna"', "encoding idna is not read"),
+    ('encoding="base64"', "encoding base64 is not read"),
     ('encoding="UTF-16"', "declared as UTF-16, but the file is not UTF-16"),
 ])
 @pytest.mark.parametrize("reader", sorted(READERS))

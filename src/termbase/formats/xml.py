@@ -21,6 +21,7 @@ from __future__ import annotations
 import codecs
 import io
 import re
+import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import IO
@@ -42,6 +43,8 @@ _UNDEFINED_ENTITY = re.compile(r"Entity '([^']*)' not defined")
 _DOCTYPE_STOP = re.compile(r"""["'\[>]""")
 _SUBSET_STOP = re.compile(r"""<!--|<\?|<!ENTITY|["'\]]""")
 _WHITESPACE = " \t\r\n"
+# Every ASCII byte, and the escapes of UTF-7 and unicode_escape.
+_ASCII_PROBE = bytes(range(128)) + b"\\u0041+ADw-"
 
 
 def _unreadable_encoding(label: str) -> str:
@@ -70,15 +73,27 @@ def decide_encoding(head: bytes, path: str) -> tuple[str, int]:
         raise InputError(_unreadable_encoding("UTF-32"), path, 1)
     try:
         codec = codecs.lookup(declared).name
-        ascii_compatible = "<?xml&;".encode(codec) == b"<?xml&;"
     except LookupError:
         raise InputError(f"unknown encoding {declared!r} in the XML declaration",
                          path, 1) from None
     if codec.startswith("utf-16"):  # declared, but the bytes hold no UTF-16
         raise InputError(f"declared as {declared}, but the file is not UTF-16", path, 1)
-    if not ascii_compatible:  # EBCDIC and the like: the declaration itself would not read
+    if not _reads_ascii_as_ascii(codec):  # EBCDIC, UTF-7, escape codecs, base64...
         raise InputError(_unreadable_encoding(declared), path, 1)
     return codec, 0
+
+
+def _reads_ascii_as_ascii(codec: str) -> bool:
+    """Whether ASCII bytes, escapes included, decode to themselves: only such a character
+    set can be named by a declaration that is itself read as ASCII."""
+    if codec in ("idna", "punycode"):  # host-name codecs, not character sets
+        return False
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # unicode_escape only warns about "\]"
+        try:
+            return _ASCII_PROBE.decode(codec) == _ASCII_PROBE.decode("latin-1")
+        except (UnicodeError, LookupError, ValueError, TypeError, Warning):
+            return False
 
 
 def _declared_encoding(head: bytes) -> str | None:
