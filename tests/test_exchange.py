@@ -563,7 +563,8 @@ BAD_XLIFF = {
                     "<xliff/>", 2, "entity declarations are not allowed"),
     "undeclared entity": (f'<xliff version="1.2" xmlns="{XLIFF12}"><file><body>\n'
                           "<trans-unit id='1'><source>&nbsp;</source></trans-unit>"
-                          "</body></file></xliff>", 2, "malformed XML"),
+                          "</body></file></xliff>", 2,
+                          "entity &nbsp; is not defined (external DTDs are not read)"),
     "not xliff": ("<tmx version='1.4'><body/></tmx>", 1, "not an XLIFF file"),
     "unknown version": ("<xliff xmlns='urn:example' version='3.0'><file/></xliff>", 1,
                         "not an XLIFF version termbase reads"),

@@ -400,7 +400,7 @@ def test_omegat_of_the_shipped_glossaries_and_translate_toolkit():
     (b"# only a comment\n\n", None, None),
     (b"Tiongkok\tChina\nCina China\n", "found no tab", 2),
     (b"\tChina\tpreferred\n", "empty source term", 1),
-    (b"Tiongkok\tChina\n\x00\x01\x02", "binary file", None),
+    (b"Tiongkok\tChina\n\x00\x01\x02", "binary file", 2),
     ("Tiongkok\tChina\nCaf\u00e9\tcoffee\n".encode("cp1252"), "not valid UTF-8", 2),
 ])
 def test_omegat_bad_input(data, message, line):
@@ -704,7 +704,7 @@ def test_write_is_atomic(tmp_path):
     ("g.tbx", '<?xml version="1.0" encoding="UTF-8"?>\n<martif><text><body>\n'
               '<termEntry id="a"><langSet xml:lang="id"><tig><term>Caf\u00e9</term></tig>'
               '</langSet></termEntry></body></text></martif>\n'.encode("cp1252"),
-     "malformed XML", 3),
+     "not valid UTF-8 (byte 0xe9)", 3),
     ("g.xml", b"<html/>", "not a TBX file", 1),
     ("g.csv", b"concept_id;language;term\n", "unknown column", 1),
     ("g.utf8", b"Tiongkok China\n", "found no tab", 1),

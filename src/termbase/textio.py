@@ -44,10 +44,22 @@ class SourceText:
     had_bom: bool = False
 
 
+def refuse_binary(data: bytes, path: str, first_line: int = 1) -> None:
+    """The one test for binary data, for every text reader: a NUL byte anywhere.
+
+    No UTF-8 text holds one, while binary files and UTF-16/32 text nearly always do;
+    a NUL only after the first few KB (an archive appended to a text) counts too.
+    first_line: the line data starts on, for readers that go line by line.
+    """
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        raise InputError("binary file (NUL byte), expected UTF-8 text", path,
+                         first_line + data.count(b"\n", 0, nul))
+
+
 def decode_text(data: bytes, path: str) -> SourceText:
     """Decode UTF-8 text; refuse binary data and other encodings with a clear message."""
-    if b"\x00" in data[:8192]:
-        raise InputError("binary file (NUL bytes), expected UTF-8 text", path)
+    refuse_binary(data, path)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:

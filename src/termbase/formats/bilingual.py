@@ -41,14 +41,13 @@ files the two agree on the texts, ids and first positions of the units both read
 from __future__ import annotations
 
 import bisect
-import codecs
 import contextlib
 import re
 from dataclasses import dataclass, field
 
 from termbase.errors import InputError
 from termbase.formats.po import checked_po_text, parse_po_text
-from termbase.formats.xml import local_name, parse_xml, xml_lang
+from termbase.formats.xml import local_name, read_xml, xml_lang
 from termbase.model import BilingualUnit
 from termbase.textio import read_bytes
 
@@ -142,17 +141,15 @@ def read_bilingual(path: str) -> BilingualFile:
     data = read_bytes(path)
     if path.lower().endswith(".po"):
         return _read_po(data, path)
-    if not data.strip():
-        raise InputError("empty file, expected XML", path)
-    tree = parse_xml(data, path)
-    text = _decode_xml(data, tree, path)
-    root = tree.getroot()
+    document = read_xml(data, path)
+    text = document.text
+    root = document.tree.getroot()
     name = local_name(root)
     wanted = "tmx" if path.lower().endswith(".tmx") else "xliff"
     if name != wanted:
         kind = "a TMX" if wanted == "tmx" else "an XLIFF"
         raise InputError(f"not {kind} file (root element <{name}>)", path, root.sourceline)
-    walker = _XmlWalker(text, root, path)
+    walker = _XmlWalker(text, document.root_offset, root, path)
     if name == "tmx":
         return _read_tmx(root, walker, path, text)
     version = root.get("version") or ""
@@ -163,27 +160,11 @@ def read_bilingual(path: str) -> BilingualFile:
 
 # --- XML: decoding and the lexer --------------------------------------------------------
 
-def _decode_xml(data: bytes, tree, path: str) -> str:
-    if data.startswith(codecs.BOM_UTF8):
-        data = data[len(codecs.BOM_UTF8):]
-        encoding = "utf-8"
-    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        encoding = "utf-16"
-    else:
-        encoding = tree.docinfo.encoding or "utf-8"
-    try:
-        return data.decode(encoding)
-    except (UnicodeDecodeError, LookupError) as exc:
-        raise InputError(f"cannot decode the file as {encoding}: {exc}", path) from None
-
-
 _LEXER = re.compile(
     r"""
     (?P<comment><!--.*?-->)
   | (?P<cdata><!\[CDATA\[.*?\]\]>)
   | (?P<pi><\?.*?\?>)
-  | (?P<doctype><!DOCTYPE(?:[^\[>"']|"[^"]*"|'[^']*'
-        |\[(?:<!--.*?-->|<\?.*?\?>|"[^"]*"|'[^']*'|[^\]"'])*\])*>)
   | (?P<end></[^>]*>)
   | (?P<start><[^\s/>!?][^\s/>]*(?:[^>"']|"[^"]*"|'[^']*')*?(?P<empty>/)?>)
   | (?P<text>[^<]+)
@@ -206,12 +187,13 @@ class _XmlWalker:
     """Maps lxml elements to their start tags in the decoded file, and reads located
     texts out of elements."""
 
-    def __init__(self, text: str, root, path: str):
+    def __init__(self, text: str, root_offset: int, root, path: str):
         self.text = text
         self.lines = _Lines(text)
         self.tokens: list[_Token] = []
         starts: list[int] = []
-        for match in _LEXER.finditer(text):
+        # From the root on: the prolog, DOCTYPE included, holds no element.
+        for match in _LEXER.finditer(text, root_offset):
             kind = match.lastgroup
             if kind == "start" and match.group("empty"):
                 kind = "empty"

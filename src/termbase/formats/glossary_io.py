@@ -13,7 +13,6 @@ and v3 (the reader reads both anyway).
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,6 +22,7 @@ from termbase.formats.csv import read_csv, write_csv
 from termbase.formats.omegat import read_omegat, write_omegat
 from termbase.formats.po import read_po, write_po
 from termbase.formats.tbx import parse_tbx, write_tbx
+from termbase.formats.xml import PrologTruncated, decide_encoding, read_prolog
 from termbase.model import Concept
 from termbase.textio import atomic_write_bytes, read_bytes
 
@@ -56,8 +56,6 @@ FORMATS: dict[str, GlossaryFormat] = {
 
 _BY_EXTENSION = {".csv": "csv", ".tsv": "omegat", ".txt": "omegat", ".utf8": "omegat",
                  ".tab": "omegat", ".po": "po", ".pot": "po"}
-# The first element after the prolog, comments, processing instructions and DOCTYPE.
-_ROOT = re.compile(rb"<([A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)[\s/>]")
 
 
 def detect_format(path: str | os.PathLike[str], data: bytes | None = None) -> str:
@@ -74,21 +72,14 @@ def detect_format(path: str | os.PathLike[str], data: bytes | None = None) -> st
 
 
 def _xml_root(data: bytes) -> str | None:
-    text = data.lstrip(b"\xef\xbb\xbf")
-    position = 0
-    while True:
-        start = text.find(b"<", position)
-        if start < 0:
-            return None
-        if text.startswith((b"<?", b"<!"), start):
-            end_marker = b"-->" if text.startswith(b"<!--", start) else b">"
-            end = text.find(end_marker, start)
-            if end < 0:
-                return None
-            position = end + len(end_marker)
-            continue
-        match = _ROOT.match(text, start)
-        return match.group(2).decode("ascii") if match else None
+    """The root element's local name, or None when the prolog does not read (the
+    reader then reports why)."""
+    try:
+        codec, bom = decide_encoding(data[:1024], "")
+        head = data[bom:bom + 64 * 1024].decode(codec, errors="replace")
+        return read_prolog(head, "", complete=False).root_name
+    except (InputError, PrologTruncated):
+        return None
 
 
 def read_glossary_file(path: str | os.PathLike[str], fmt: str | None = None) -> list[Concept]:

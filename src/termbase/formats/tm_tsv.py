@@ -30,7 +30,7 @@ from typing import IO
 from termbase.errors import InputError
 from termbase.formats.xml import NOT_XML
 from termbase.model import TranslationUnit
-from termbase.textio import open_binary
+from termbase.textio import open_binary, refuse_binary
 
 OnSkip = Callable[[int | None, str], None]
 
@@ -57,10 +57,10 @@ def parse_tsv(handle: IO[bytes], name: str, source_lang: str = "id",
     empty = True
     for line, data in enumerate(handle, start=1):
         if line == 1:
-            if data.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in data:
-                raise InputError("UTF-16 or binary data: TSV translation memories are UTF-8",
-                                 name, 1)
+            if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+                raise InputError("UTF-16 data: TSV translation memories are UTF-8", name, 1)
             data = data.removeprefix(b"\xef\xbb\xbf")
+        refuse_binary(data, name, line)
         try:
             row = data.decode("utf-8")
         except UnicodeDecodeError as exc:

@@ -1,10 +1,10 @@
 """TMX 1.4b translation memories, read and written as a stream (lxml).
 
 Reading (`iter_tmx`) uses lxml's iterparse and frees every <tu> after use, so memory
-stays flat however many units the file holds. Before parsing, the prolog (everything
-before the root element, at most the first 64 KB) is scanned for entity declarations,
-which are refused; the parser never resolves entities, never loads a DTD and never
-uses the network (see formats/xml.py). Because units are yielded as they are parsed, a
+stays flat however many units the file holds. The file is read through formats/xml.py's
+XmlStream, which decides the encoding, refuses entity declarations and references to
+undefined entities, and never loads a DTD or uses the network; a root other than <tmx>
+is refused before the first unit is parsed. Because units are yielded as they are parsed, a
 fault late in a file is raised after the units before it were yielded: callers that
 store units wrap the whole import in one transaction.
 
@@ -35,7 +35,6 @@ order, and per unit one tuv in source_lang and one in target_lang.
 
 from __future__ import annotations
 
-import codecs
 import io
 import os
 import re
@@ -49,14 +48,13 @@ from lxml import etree
 
 import termbase
 from termbase.errors import InputError
-from termbase.formats.xml import NOT_XML, local_name, parse_xml
+from termbase.formats.xml import NOT_XML, XmlStream, local_name, parse_xml
 from termbase.model import TranslationUnit
 from termbase.textio import open_binary
 
 OnSkip = Callable[[int | None, str], None]
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
-PROLOG_LIMIT = 64 * 1024
 # Inline elements holding native codes: their own text is not part of the segment text.
 CODE_ELEMENTS = frozenset({"bpt", "ept", "it", "ph", "ut"})
 INLINE_ELEMENTS = CODE_ELEMENTS | {"hi", "sub"}
@@ -65,15 +63,6 @@ _BASIC_DATE = re.compile(r"\d{4}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])T(?:[01]
                          r"[0-5]\d[0-5]\dZ")
 _DATE = re.compile(r"(\d{4})-?(\d{2})-?(\d{2})T(\d{2}):?(\d{2}):?(\d{2})(?:[.,]\d+)?"
                    r"(Z|[+-]\d{2}(?::?\d{2})?)?", re.IGNORECASE)
-_ENTITY = re.compile(r"<!ENTITY", re.IGNORECASE)
-# Prolog: XML declaration, comments, processing instructions and white space...
-_MISC = re.compile(r"(?:\s+|<\?.*?\?>|<!--.*?-->)*", re.DOTALL)
-# ...a DOCTYPE with quoted literals and an internal subset...
-_DOCTYPE = re.compile(r"""<!DOCTYPE(?:[^\[>"']|"[^"]*"|'[^']*'|"""
-                      r"""\[(?:<!--.*?-->|<\?.*?\?>|"[^"]*"|'[^']*'|[^\]"'])*\])*>""",
-                      re.DOTALL)
-# ...then the root element.
-_ROOT = re.compile(r"<(?:[A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)")
 
 
 # --- Reading ---------------------------------------------------------------------------
@@ -93,131 +82,24 @@ def iter_tmx(path_or_file: str | os.PathLike[str] | BinaryIO, name: str | None =
 
 def _iter_stream(handle: IO[bytes], name: str, source_lang: str, target_lang: str,
                  on_skip: OnSkip | None) -> Iterator[TranslationUnit]:
-    head = handle.read(PROLOG_LIMIT)
-    check_prolog(head, name)
-    stream = _Prefixed(head, handle)
-    context = etree.iterparse(
-        stream, events=("end",), tag=("{*}header", "{*}tu"),
-        resolve_entities=False, no_network=True, load_dtd=False, dtd_validation=False,
-        attribute_defaults=False, huge_tree=False,
-    )
-    checked = False
-    try:
-        for _event, element in context:
-            if not checked:
-                _check_document(element, name)
-                checked = True
-            if local_name(element) != "tu":
-                continue
-            unit = _read_tu(element, name, source_lang, target_lang, on_skip)
-            # Free the unit and everything parsed before it: memory stays flat.
-            element.clear(keep_tail=False)
-            parent = element.getparent()
-            if parent is not None:
-                while element.getprevious() is not None:
-                    del parent[0]
-            if unit is not None:
-                yield unit
-    except etree.XMLSyntaxError as exc:
-        line = exc.lineno or (exc.position[0] if exc.position else None)
-        message = str(exc.msg or exc).split(", line ")[0]
-        raise InputError(f"malformed XML: {message}", name, line) from None
-    root = context.root
-    if root is None:
-        raise InputError("no XML element found", name)
-    if not checked:
-        _check_document(root, name)
-
-
-class _Prefixed(io.RawIOBase):
-    """The bytes already read for the prolog check, then the rest of the file."""
-
-    def __init__(self, head: bytes, rest: IO[bytes]):
-        self._head = head
-        self._rest = rest
-
-    def readable(self) -> bool:
-        return True
-
-    def read(self, size: int = -1) -> bytes:
-        if self._head:
-            if size is None or size < 0:
-                data, self._head = self._head + self._rest.read(), b""
-                return data
-            data, self._head = self._head[:size], self._head[size:]
-            return data
-        return self._rest.read(size)
-
-
-def check_prolog(head: bytes, name: str) -> None:
-    """Refuse empty files, entity declarations and a root other than <tmx>.
-
-    head: the first bytes of the file (up to PROLOG_LIMIT). Entity declarations can
-    only be in the DOCTYPE, so the text before the root element is searched; when the
-    root is not within head, all of head is.
-    """
-    text = _decode_head(head, name)
-    if not text.strip():
-        raise InputError("empty file, expected TMX", name)
-    position = _MISC.match(text).end()
-    doctype = _DOCTYPE.match(text, position)
-    if doctype:
-        prolog_end = _MISC.match(text, doctype.end()).end()
-    elif text.startswith("<!DOCTYPE", position):
-        prolog_end = len(text)  # DOCTYPE longer than head (or unclosed): search it all
-    else:
-        prolog_end = position
-    declaration = _ENTITY.search(text, 0, prolog_end)
-    if declaration:
-        line = text.count("\n", 0, declaration.start()) + 1
-        raise InputError("entity declarations are not allowed (XXE/entity-expansion risk)",
-                         name, line)
-    root = _ROOT.match(text, prolog_end)
-    if root and root.group(1) != "tmx":
-        raise InputError(f"not a TMX file (root element <{root.group(1)}>)", name,
-                         text.count("\n", 0, root.start()) + 1)
-
-
-def _decode_head(head: bytes, name: str) -> str:
-    if head.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
-        raise InputError("UTF-32 is not accepted: TMX is UTF-8 or UTF-16", name)
-    if head.startswith(codecs.BOM_UTF8):
-        encoding, head = "utf-8", head[3:]
-    elif head.startswith(codecs.BOM_UTF16_LE):
-        encoding, head = "utf-16-le", head[2:]
-    elif head.startswith(codecs.BOM_UTF16_BE):
-        encoding, head = "utf-16-be", head[2:]
-    elif head.startswith(b"<\x00"):
-        encoding = "utf-16-le"
-    elif head.startswith(b"\x00<"):
-        encoding = "utf-16-be"
-    else:
-        # UTF-8 or another ASCII-compatible encoding: the markup is ASCII either way.
-        encoding = "utf-8"
-    if encoding != "utf-8":
-        head = head[: len(head) // 2 * 2]
-    return head.decode(encoding, errors="replace")
-
-
-def _check_document(element: etree._Element, name: str) -> None:
-    """Once per document, when the first element is parsed: root name and DTD."""
-    tree = element.getroottree()
-    root = tree.getroot()
-    if local_name(root) != "tmx":
-        raise InputError(f"not a TMX file (root element <{local_name(root)}>)", name,
-                         root.sourceline)
-    # Second line of defence, for a DOCTYPE that did not fit into the scanned prolog:
-    # entities are never expanded, but a document declaring any is refused all the same.
-    dtd = tree.docinfo.internalDTD
-    if dtd is not None and any(True for _ in dtd.iterentities()):
-        raise InputError("entity declarations are not allowed (XXE/entity-expansion risk)",
-                         name, 1)
-
-
-class _EntityReference(Exception):
-    def __init__(self, node: etree._Entity):
-        super().__init__(node.text)
-        self.node = node
+    stream = XmlStream(handle, name, tags=("{*}header", "{*}tu"))
+    # Refused before the first unit is parsed: a caller that creates a memory file for
+    # the import can still remove it.
+    if stream.root_name != "tmx":
+        raise InputError(f"not a TMX file (root element <{stream.root_name}>)", name,
+                         stream.root_line)
+    for element in stream:
+        if local_name(element) != "tu":
+            continue
+        unit = _read_tu(element, name, source_lang, target_lang, on_skip)
+        # Free the unit and everything parsed before it: memory stays flat.
+        element.clear(keep_tail=False)
+        parent = element.getparent()
+        if parent is not None:
+            while element.getprevious() is not None:
+                del parent[0]
+        if unit is not None:
+            yield unit
 
 
 def _kind(tag: object) -> str:
@@ -239,8 +121,6 @@ def _read_tu(tu: etree._Element, name: str, source_lang: str, target_lang: str,
         if kind == "tuv":
             tuvs.append((_lang_of(child), child))
         elif kind in ("prop", "note"):
-            if len(child):
-                _refuse_entities(child, name)
             text = child.text or ""
             if kind == "note":
                 notes.append(text)
@@ -249,8 +129,6 @@ def _read_tu(tu: etree._Element, name: str, source_lang: str, target_lang: str,
             props.append((prop_type, text))
             if origin is None and text and prop_type in ORIGIN_PROPS:
                 origin = text
-        elif child.tag is etree.Entity:
-            _refuse_entities(tu, name)
     source = _pick(tuvs, source_lang, None)
     target = _pick(tuvs, target_lang, source)
     if source is None or target is None:
@@ -264,12 +142,8 @@ def _read_tu(tu: etree._Element, name: str, source_lang: str, target_lang: str,
     if source_seg is None or target_seg is None:
         _skip(on_skip, line, "tuv without <seg>")
         return None
-    try:
-        source_text, source_markup = _seg_content(source_seg)
-        target_text, target_markup = _seg_content(target_seg)
-    except _EntityReference as found:
-        _refuse_entities(found.node, name)
-        raise  # not reached
+    source_text, source_markup = _seg_content(source_seg)
+    target_text, target_markup = _seg_content(target_seg)
     if not source_text.strip() or not target_text.strip():
         _skip(on_skip, line, f"empty {'source' if not source_text.strip() else 'target'} "
                              "segment")
@@ -308,13 +182,6 @@ def _first(a: str | None, b: str | None, choose: Callable[[str, str], str]) -> s
     if a is None or b is None:
         return a or b
     return choose(a, b)
-
-
-def _refuse_entities(element: etree._Element, name: str) -> None:
-    nodes = [element] if element.tag is etree.Entity else element.iter(etree.Entity)
-    for node in nodes:
-        raise InputError(f"undefined entity {node.text} (TMX allows only the five XML "
-                         "entities)", name, node.sourceline)
 
 
 def _skip(on_skip: OnSkip | None, line: int | None, reason: str) -> None:
@@ -370,8 +237,6 @@ def _seg_content(seg: etree._Element) -> tuple[str, str | None]:
     """(plain text, markup or None) of a seg read from a file."""
     if not len(seg):
         return seg.text or "", None
-    for node in seg.iter(etree.Entity):
-        raise _EntityReference(node)
     return plain_text(seg), markup_of(seg)
 
 

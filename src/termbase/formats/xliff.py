@@ -18,8 +18,9 @@ units as `BilingualUnit`s with the line and column of their texts.
 
 Positions. libxml2 gives each element the line on which its start tag *ends*, which is
 where the element's text begins, but no column. The column comes from the raw text:
-the decoded document is scanned once with a small lexer that skips comments, CDATA,
-processing instructions, the DOCTYPE and end tags and yields every start tag in
+the decoded document is scanned once from the root element (the prolog, DOCTYPE
+included, was read by formats/xml.py's linear scanner) with a small lexer that skips
+comments, CDATA, processing instructions and end tags and yields every start tag in
 document order, quoted attribute values (which may hold '>') included. The n-th start
 tag is the n-th element lxml iterates, so the position right after its '>' is where
 the element's text starts: that line and column (1-based, code points, a BOM not
@@ -38,7 +39,7 @@ from lxml import etree
 
 import termbase
 from termbase.errors import InputError
-from termbase.formats.xml import NOT_XML, local_name, parse_xml
+from termbase.formats.xml import NOT_XML, XmlDocument, local_name, read_xml
 from termbase.model import BilingualUnit
 from termbase.textio import read_bytes
 
@@ -312,14 +313,14 @@ def read_xliff(path: str) -> tuple[XliffMeta, list[BilingualUnit]]:
 
 
 def parse_xliff(data: bytes, name: str) -> tuple[XliffMeta, list[BilingualUnit]]:
-    tree = parse_xml(data, name)
-    root = tree.getroot()
+    document = read_xml(data, name)
+    root = document.tree.getroot()
     if local_name(root) != "xliff":
         raise InputError(f"not an XLIFF file (root element <{local_name(root)}>)", name,
                          root.sourceline)
     namespace = etree.QName(root).namespace or ""
     version = root.get("version") or ""
-    positions = _Positions(data, tree)
+    positions = _Positions(document)
     if namespace.startswith("urn:oasis:names:tc:xliff:document:2.") or (
             not namespace and version.startswith("2.")):
         meta = _read_20(root, namespace, version or namespace.rsplit(":", 1)[-1], name,
@@ -511,7 +512,6 @@ _MARKUP = re.compile(
     r"""<!--.*?-->"""
     r"""|<!\[CDATA\[.*?\]\]>"""
     r"""|<\?.*?\?>"""
-    r"""|<!DOCTYPE(?:[^\[>"']|"[^"]*"|'[^']*'|\[(?:<!--.*?-->|"[^"]*"|'[^']*'|[^\]"'])*\])*>"""
     r"""|</[^>]*>"""
     r"""|<(?P<name>[^\s/>]+)(?:[^>"']|"[^"]*"|'[^']*')*?(?P<empty>/?)>""",
     re.DOTALL)
@@ -521,18 +521,13 @@ class _Positions:
     """Line and column of the first character of each element's text (see the module
     docstring)."""
 
-    def __init__(self, data: bytes, tree: etree._ElementTree):
+    def __init__(self, document: XmlDocument):
         self._where: dict[etree._Element, tuple[int, int]] = {}
-        try:
-            text = data.decode(tree.docinfo.encoding or "utf-8")
-        except (LookupError, UnicodeDecodeError):
-            return
-        if text.startswith("\ufeff"):
-            text = text[1:]
+        text, tree = document.text, document.tree
         line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
         elements = [e for e in tree.getroot().iter() if isinstance(e.tag, str)]
-        tags = [m for m in _MARKUP.finditer(text) if m.group("name")]
-        # The root is the first start tag after the prolog.
+        # From the root on: the prolog, DOCTYPE included, holds no element.
+        tags = [m for m in _MARKUP.finditer(text, document.root_offset) if m.group("name")]
         if len(tags) != len(elements):
             return
         where = {}

@@ -21,7 +21,9 @@ from termbase.glossary.matcher import term_tokens
 from termbase.model import Concept
 from termbase.textio import atomic_write_bytes, read_bytes
 
-CACHE_FORMAT = 2
+# Bumped whenever what parse_tbx accepts changes, not only its output: 3 since the safe
+# XML reader of issue #9, so a hostile file parsed before it is parsed again (and refused).
+CACHE_FORMAT = 3
 
 
 def cache_folder() -> Path:

@@ -16,7 +16,7 @@ from lxml import etree
 
 from termbase.errors import InputError
 from termbase.formats.tbx import parse_tbx
-from termbase.formats.xml import local_name, parse_xml, unfit_for_xml
+from termbase.formats.xml import local_name, read_xml, unfit_for_xml
 from termbase.model import Concept, Status, Term
 from termbase.textio import atomic_write_bytes, read_bytes
 
@@ -30,12 +30,16 @@ class TbxFile:
     def __init__(self, path: str | Path):
         self.path = str(path)
         data = read_bytes(self.path)
-        self.tree = parse_xml(data, self.path)
+        document = read_xml(data, self.path)
+        self.tree = document.tree
         self.root = self.tree.getroot()
-        self._codec = _codec_of(data, self.tree, self.path)
+        self._codec = _codec_of(data, document.encoding, self.path)
+        # The byte-order mark stays in the text (as U+FEFF), so it is written back.
         self.original_text = data.decode(self._codec)
         self._line_end = _line_end_of(self.original_text, self.path)
-        self._prolog, self._epilog = _prolog_and_epilog(self.original_text, self.root)
+        offset = document.root_offset + len(self.original_text) - len(document.text)
+        self._prolog = self.original_text[:offset]
+        self._epilog = _epilog(self.original_text, self.root)
         self.names = _V3 if local_name(self.root) == "tbx" else _V2
         self.namespace = etree.QName(self.root).namespace
 
@@ -205,31 +209,16 @@ class TbxFile:
         return concepts
 
 
-_BOMS = ((codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
+_BOMS = (codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 
 
-def _codec_of(data: bytes, tree: etree._ElementTree, path: str) -> str:
-    """The Python codec that turns the file's bytes into text and back unchanged.
-
-    A UTF-16 byte order mark stays in the text (as U+FEFF), so it is written back.
-    """
-    for bom, codec in _BOMS:
-        if data.startswith(bom):
-            return codec
-    declared = tree.docinfo.encoding or "UTF-8"
-    try:
-        codec = codecs.lookup(declared).name
-    except LookupError:
-        raise InputError(f"cannot edit a file in encoding {declared!r}", path) from None
-    if codec.startswith(("utf-16", "utf-32")):  # without a byte order mark: ambiguous
-        raise InputError(f"cannot edit {declared} without a byte order mark; convert the "
-                         "file to UTF-8 first, e.g. iconv -t utf-8", path)
-    try:
-        data.decode(codec)
-    except UnicodeDecodeError as exc:
-        raise InputError(f"not valid {declared} (byte 0x{data[exc.start]:02x})", path,
-                         data[: exc.start].count(b"\n") + 1) from None
-    return codec
+def _codec_of(data: bytes, decided: str, path: str) -> str:
+    """The Python codec that turns the file's bytes into text and back unchanged: the
+    one the safe reader decided on, refused where writing back would be ambiguous."""
+    if decided.startswith("utf-16") and not data.startswith(_BOMS):
+        raise InputError(f"cannot edit {decided.upper()} without a byte order mark; "
+                         "convert the file to UTF-8 first, e.g. iconv -t utf-8", path)
+    return decided
 
 
 def _line_end_of(text: str, path: str) -> str:
@@ -247,26 +236,12 @@ def _line_end_of(text: str, path: str) -> str:
                      "(dos2unix or unix2dos)", path)
 
 
-def _prolog_and_epilog(data: str, root: etree._Element) -> tuple[str, str]:
-    """The text before the root element's start tag and after its end tag."""
+def _epilog(text: str, root: etree._Element) -> str:
+    """What follows the root element's end tag (comments, white space)."""
     name = root.tag.rpartition("}")[2]
-    prefix = root.prefix
-    qualified = f"{prefix}:{name}" if prefix else name
-    start = 0
-    marker = f"<{qualified}"
-    while True:
-        start = data.index(marker, start)
-        following = data[start + len(marker) : start + len(marker) + 1]
-        before = data[:start]
-        # Skip mentions inside comments or the DOCTYPE (<!DOCTYPE martif ...).
-        if following in (" ", ">", "\n", "\t", "\r", "/") and \
-                before.count("<!--") == before.count("-->"):
-            break
-        start += 1
-    end_marker = f"</{qualified}>"
-    end = data.rfind(end_marker)
-    epilog = data[end + len(end_marker):] if end >= 0 else ""
-    return data[:start], epilog
+    end_tag = f"</{root.prefix}:{name}>" if root.prefix else f"</{name}>"
+    end = text.rfind(end_tag)
+    return text[end + len(end_tag):] if end >= 0 else ""
 
 
 def _indent_of(element: etree._Element) -> str:
