@@ -1,0 +1,81 @@
+"""Inputs that once crashed `check` or cost it time or memory in the square of their size
+(issue #9, section 2): each must give a sound report at a cost linear in its length."""
+
+from __future__ import annotations
+
+import tracemalloc
+
+import pytest
+
+from termbase.lang import english, speller, suggest
+from termbase.lang.edits import LONGEST
+
+# One-letter words outside ASCII: once min() of an empty sequence in the speller.
+ONE_LETTER_WORDS = ["é", "ü", "ß", "ﬁ", "ǅ", "ŉ", "的"]
+
+
+def assert_exact_spans(text: str, findings) -> None:
+    for finding in findings:
+        assert 0 <= finding.start <= finding.end <= len(text)
+        assert text[finding.start : finding.end] == finding.text, finding
+
+
+@pytest.mark.parametrize("letter", ONE_LETTER_WORDS)
+def test_a_one_letter_word_outside_ascii_alone(lint, letter):
+    findings = lint(letter + "\n")
+    assert_exact_spans(letter + "\n", findings)
+
+
+@pytest.mark.parametrize("letter", ONE_LETTER_WORDS)
+def test_a_one_letter_word_outside_ascii_in_sentences(lint, letter):
+    text = (f"Warga menyebut {letter} sebagai tanda. {letter.upper()} ditulis di papan, "
+            f"lalu {letter}-{letter} dibaca \u201c{letter}\u201d oleh guru.\n")
+    findings = lint(text)
+    assert_exact_spans(text, findings)
+    # The sentence around it is ordinary Indonesian: only the letter may be reported.
+    assert all(letter.lower() in f.text.lower() or letter.upper() in f.text
+               for f in findings if f.category == "spelling")
+
+
+def _peak_bytes(run) -> int:
+    tracemalloc.start()
+    try:
+        run()
+        return tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+@pytest.mark.parametrize("token", ["a" * 5_000, "qwertyuiop" * 500, "sebagaimana" * 450])
+def test_a_long_unknown_token_costs_bounded_memory_and_gets_no_suggestions(lint, token):
+    text = f"Kata {token} itu tidak dikenal.\n"
+    lint(f"Kata {token[:LONGEST + 5]} itu tidak dikenal.\n")  # dictionaries loaded
+    peak = _peak_bytes(lambda: lint(text))
+    # Editing the token letter by letter took memory in its length squared: over
+    # 600 MB for 3,300 letters. Linear work stays within a few megabytes.
+    assert peak < 20_000_000
+    findings = lint(text)
+    assert_exact_spans(text, findings)
+    reported = [f for f in findings if f.text == token]
+    assert all(not f.suggestions for f in reported)
+    assert [f.rule for f in reported] in ([], ["spelling/unknown-word"])
+
+
+def test_a_word_just_short_enough_is_still_corrected(lint):
+    findings = lint("Pemerintah membahas penyelenggaran acara itu.\n")
+    slip = next(f for f in findings if f.text == "penyelenggaran")
+    assert "penyelenggaraan" in slip.suggestions
+
+
+@pytest.mark.parametrize("edit", ["_common_edits", "slip_target", "candidates"])
+def test_words_past_the_longest_are_not_edited(ctx, edit):
+    long_word = "x" * (LONGEST + 1)
+    if edit == "_common_edits":
+        assert speller._common_edits(long_word, 0.0) == set()
+        assert speller._common_edits("kepada"[:LONGEST], 3.0)  # near: kepada itself
+    elif edit == "slip_target":
+        assert english.english_speller().slip_target(long_word) is None
+        assert english.english_speller().slip_target("invesment") == "investment"
+    else:
+        assert suggest.candidates(long_word, {"x" * LONGEST}) == set()
+        assert suggest.candidates("x" * LONGEST, {"x" * (LONGEST - 1)})
