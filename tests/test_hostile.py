@@ -6,7 +6,10 @@ from __future__ import annotations
 import tracemalloc
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from termbase.check.document import Document
 from termbase.lang import english, speller, suggest
 from termbase.lang.edits import LONGEST
 
@@ -79,3 +82,36 @@ def test_words_past_the_longest_are_not_edited(ctx, edit):
     else:
         assert suggest.candidates(long_word, {"x" * LONGEST}) == set()
         assert suggest.candidates("x" * LONGEST, {"x" * (LONGEST - 1)})
+
+
+# --- Markdown: ignored and switched-off regions answer by index, not by comparing pairs
+
+
+def _brute_is_ignored(regions, start: int, end: int) -> bool:
+    return any(start < r_end and r_start < end for r_start, r_end in regions)
+
+
+@given(st.lists(st.tuples(st.integers(0, 60), st.integers(0, 12)), max_size=12),
+       st.integers(0, 70), st.integers(0, 10))
+@settings(max_examples=300, deadline=None)
+def test_ignored_regions_answer_as_comparing_every_region_would(spans, start, width):
+    regions = [(s, s + w) for s, w in spans]  # overlapping, touching, nested, empty
+    document = Document("t.md", "x" * 80)
+    document.ignored = regions
+    assert document.is_ignored(start, start + width) == _brute_is_ignored(
+        regions, start, start + width)
+
+
+def test_code_spans_hide_findings_inside_them_only(lint):
+    text = "`dirumah` dan dirumah, [teks](dirumah) lagi `dirumah`\n"
+    hidden = [f for f in lint(text, path="t.md") if f.text == "dirumah"]
+    assert [f.start for f in hidden] == [text.index(" dirumah") + 1]
+
+
+def test_switched_off_regions_silence_only_their_rules(lint):
+    text = ("Ia tinggal dirumah.\n\n<!-- termbase off: orthography -->\n\n"
+            "Ia tinggal dirumah.\n\n<!-- termbase on -->\n\n"
+            "<!-- termbase off: spelling -->\n\nIa tinggal dirumah.\n")
+    attached = [f for f in lint(text, path="t.md")
+                if f.rule == "orthography/preposition-attached"]
+    assert [text.count("\n", 0, f.start) for f in attached] == [0, 10]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from itertools import accumulate
 
@@ -77,11 +77,25 @@ def check_document(document: Document, ctx: CheckContext,
 
 
 def _unsuppressed(findings: list[Finding], regions) -> list[Finding]:
+    """The findings outside the regions switched off for their rule. The regions of one
+    rule set never overlap (an open region is not opened again), so each set's are
+    searched by bisection: a file of many switches and findings compares no pairs."""
+    spans: dict[frozenset[str], tuple[list[int], list[int]]] = {}
+    for start, end, names in sorted(regions, key=lambda region: region[0]):
+        starts, ends = spans.setdefault(names, ([], []))
+        starts.append(start)
+        ends.append(end)
+    applies: dict[tuple[str, frozenset[str]], bool] = {}
+
     def silenced(finding: Finding) -> bool:
-        return any(
-            start <= finding.start < end and (not names or _matches(finding.rule, tuple(names)))
-            for start, end, names in regions
-        )
+        for names, (starts, ends) in spans.items():
+            key = (finding.rule, names)
+            if key not in applies:
+                applies[key] = not names or _matches(finding.rule, tuple(names))
+            inside = bisect_right(starts, finding.start) - 1
+            if applies[key] and inside >= 0 and finding.start < ends[inside]:
+                return True
+        return False
 
     return [f for f in findings if not silenced(f)]
 
