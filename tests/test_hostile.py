@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from termbase.check.document import Document
+from termbase.check.engine import CHARACTERS_PER_FINDING, PARAGRAPH_LIMIT
 from termbase.lang import english, speller, suggest
 from termbase.lang.edits import LONGEST
 
@@ -115,3 +116,66 @@ def test_switched_off_regions_silence_only_their_rules(lint):
     attached = [f for f in lint(text, path="t.md")
                 if f.rule == "orthography/preposition-attached"]
     assert [text.count("\n", 0, f.start) for f in attached] == [0, 10]
+
+
+# --- Quotes and brackets: pairing across broken lines in one step per mark
+
+
+def _unbalanced(lint, text: str):
+    return [f for f in lint(text, select=("typography/unbalanced",))]
+
+
+def test_a_bracket_closed_on_the_next_line_pairs_up(lint):
+    assert _unbalanced(lint, "(Kemendag mencatat\nkenaikan) itu.\n") == []
+
+
+@pytest.mark.parametrize("opened, closed, left", [(3, 3, 0), (3, 2, 1), (2, 3, 1)])
+def test_brackets_over_broken_lines_pair_one_for_one(lint, opened, closed, left):
+    text = "( " * opened + "kata\n" + "kata " + ") " * closed + "\n"
+    findings = _unbalanced(lint, text)
+    assert len(findings) == left
+    assert_exact_spans(text, findings)
+
+
+def test_thousands_of_marks_over_two_lines_pair_without_comparing_every_pair(lint):
+    text = "( " * 5_000 + "\n" + ") " * 4_000 + "] " * 1_000 + "\n"
+    findings = _unbalanced(lint, text)
+    # 4,000 pairs across the break; 1,000 ( and 1,000 ] stay unbalanced, reported up to
+    # the per-paragraph limit with one finding counting the rest.
+    assert {f.text for f in findings} == {"(", "]"}
+    assert_exact_spans(text, findings)
+
+
+@pytest.mark.parametrize("text, odd", [
+    ('Ia berkata “kami siap" lalu pergi.\n', False),
+    ('Ia berkata "kami siap" lalu "pergi.\n', True),
+    ('“Satu" dan “dua" lalu “tiga”.\n', False),
+])
+def test_a_straight_quote_closing_a_curly_one_is_not_counted_as_odd(lint, text, odd):
+    messages = [f.message for f in _unbalanced(lint, text)]
+    assert any("odd number" in m for m in messages) == odd
+
+
+# --- A rule's findings in one paragraph are limited; the rest are counted
+
+
+def test_a_paragraph_of_one_fault_repeated_is_reported_up_to_the_limit(lint):
+    text = "“ " * 1_000 + "x\n"  # 1,000 spaces after an opening quote
+    found = lint(text, select=("typography/space-inside-quotes",))
+    listed, counted = found[:-1], found[-1]
+    assert len(listed) == PARAGRAPH_LIMIT
+    assert counted.message.startswith(f"{1_000 - PARAGRAPH_LIMIT:,} more findings")
+    assert counted.start == listed[-1].start + 2 and counted.severity == listed[0].severity
+    assert_exact_spans(text, found)
+
+
+def test_ordinary_paragraphs_are_never_limited(lint):
+    text = "“ Satu ” " * 40 + "\n" + "“ Dua ” " * 40 + "\n"
+    found = lint(text, select=("typography/space-inside-quotes",))
+    assert len(found) == 160 and not any("more findings" in f.message for f in found)
+
+
+def test_a_long_paragraph_is_allowed_one_finding_per_hundred_characters(lint):
+    text = "“ " * 20_000 + "x\n"  # 40,001 characters
+    found = lint(text, select=("typography/space-inside-quotes",))
+    assert len(found) == 40_000 // CHARACTERS_PER_FINDING + 1
