@@ -13,6 +13,8 @@ from termbase.check.document import Document
 from termbase.check.engine import CHARACTERS_PER_FINDING, PARAGRAPH_LIMIT
 from termbase.lang import english, speller, suggest
 from termbase.lang.edits import LONGEST
+from termbase.lang.segment import sentence_spans
+from termbase.lang.tokens import Kind, tokenize
 
 # One-letter words outside ASCII: once min() of an empty sequence in the speller.
 ONE_LETTER_WORDS = ["é", "ü", "ß", "ﬁ", "ǅ", "ŉ", "的"]
@@ -179,3 +181,42 @@ def test_a_long_paragraph_is_allowed_one_finding_per_hundred_characters(lint):
     text = "“ " * 20_000 + "x\n"  # 40,001 characters
     found = lint(text, select=("typography/space-inside-quotes",))
     assert len(found) == 40_000 // CHARACTERS_PER_FINDING + 1
+
+
+# --- Tokens and sentences: runs of one shape cost their length, not its square
+# (each of these took minutes at 100,000 characters; now they take milliseconds)
+
+RUN = 50_000
+
+
+@pytest.mark.parametrize("unit", ["a_", "a.", "a+", ".", "a'", "a-", "!?"])
+def test_a_long_run_of_one_shape_is_split_into_tokens_covering_it(unit):
+    text = unit * (RUN // len(unit))
+    tokens = tokenize(text)
+    assert "".join(t.text for t in tokens) == text
+    assert all(text[t.start : t.end] == t.text for t in tokens)
+    assert not any(t.kind in (Kind.EMAIL, Kind.URL) for t in tokens)
+
+
+def test_a_url_followed_by_a_long_run_of_dots_stays_a_url():
+    text = "lihat www.contoh.id" + "." * RUN + " sekarang"
+    urls = [t.text for t in tokenize(text) if t.kind is Kind.URL]
+    assert len(urls) == 1 and urls[0].startswith("www.contoh.id")
+    # A URL ends before the punctuation closing its sentence.
+    assert [t.text for t in tokenize("Baca www.contoh.id/berita?!) lalu")
+            if t.kind is Kind.URL] == ["www.contoh.id/berita"]
+
+
+def test_addresses_and_domains_within_the_bounds_are_still_recognised():
+    tokens = tokenize("surel redaksi.kota@contoh.co.id, situs Warta.Kota.co.id hari ini")
+    kinds = {t.text: t.kind for t in tokens}
+    assert kinds["redaksi.kota@contoh.co.id"] is Kind.EMAIL
+    assert kinds["Warta.Kota.co.id"] is Kind.URL
+    overlong = "x" * 65 + "@contoh.id"
+    assert Kind.EMAIL not in {t.kind for t in tokenize(overlong)}
+
+
+def test_a_long_run_of_full_stops_makes_one_sentence_break():
+    text = "Ia pergi" + "." * RUN + " Kami tinggal."
+    spans = sentence_spans(text, 0, len(text))
+    assert [text[s:e][:8] for s, e in spans] == ["Ia pergi", "Kami tin"]
