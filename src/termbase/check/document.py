@@ -85,6 +85,8 @@ class Document:
         """Whether the span overlaps an ignored region. Set `ignored` before the first
         question: the answer comes from an index of it, so that a Markdown file with
         thousands of code spans and findings does not compare every pair."""
+        if not self.ignored:
+            return False  # plain text: nothing to look up
         starts, ends = self._ignored_index
         before = bisect.bisect_left(starts, end)  # the regions that start before its end
         return before > 0 and ends[before - 1] > start

@@ -6,6 +6,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import cache
 from itertools import accumulate
 
 # Importing the rule modules registers their rules.
@@ -73,9 +74,11 @@ def check_text(path: str, text: str, ctx: CheckContext, selection: Selection = S
 def check_document(document: Document, ctx: CheckContext,
                    selection: Selection = Selection()) -> CheckResult:
     findings: list[Finding] = []
+    # Asked once per rule name, not once per finding: a text can have a million.
+    enabled = cache(selection.enabled)
     for rule in selection.rules():
         found = (f for f in rule.run(document, ctx)
-                 if selection.enabled(f.rule) and not document.is_ignored(f.start, f.end))
+                 if enabled(f.rule) and not document.is_ignored(f.start, f.end))
         findings.extend(_within_limit(found, document))
     if document.path.lower().endswith((".md", ".markdown")):
         findings = _unsuppressed(findings, suppressed_regions(document.text))
@@ -92,20 +95,21 @@ def _within_limit(findings: Iterable[Finding], document: Document) -> Iterator[F
     """The findings of one rule, at most the limit in each paragraph; past it, one more
     of the same rule and severity at the first one left out, saying how many were.
     Findings are taken one at a time, so the ones left out never take memory."""
-    paragraphs = document.paragraphs
+    paragraphs = document.paragraphs or [Paragraph(0, len(document.text), [])]
     starts = [paragraph.start for paragraph in paragraphs]
+    limits = [_paragraph_limit(paragraph) for paragraph in paragraphs]
     counts: Counter[tuple[str, int]] = Counter()
     first_left_out: dict[tuple[str, int], Finding] = {}
     for finding in findings:
         index = max(bisect_right(starts, finding.start) - 1, 0)
         key = (finding.rule, index)
         counts[key] += 1
-        if not paragraphs or counts[key] <= _paragraph_limit(paragraphs[index]):
+        if counts[key] <= limits[index]:
             yield finding
         else:
             first_left_out.setdefault(key, finding)
     for (rule, index), first in first_left_out.items():
-        left_out = counts[rule, index] - _paragraph_limit(paragraphs[index])
+        left_out = counts[rule, index] - limits[index]
         yield Finding(rule, first.severity,
                       f"{left_out:,} more findings of {rule} in this paragraph, from here "
                       "on, not listed", first.start, first.end, first.text)
