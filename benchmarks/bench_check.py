@@ -50,11 +50,11 @@ Run from anywhere: python benchmarks/bench_check.py [--runs 3] [--size 1000000]
 from __future__ import annotations
 
 import argparse
+import base64
 import json
 import os
 import platform
 import random
-import base64
 import re
 import shutil
 import subprocess
