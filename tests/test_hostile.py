@@ -220,3 +220,15 @@ def test_a_long_run_of_full_stops_makes_one_sentence_break():
     text = "Ia pergi" + "." * RUN + " Kami tinggal."
     spans = sentence_spans(text, 0, len(text))
     assert [text[s:e][:8] for s, e in spans] == ["Ia pergi", "Kami tin"]
+
+
+# --- Glued marks: whether one is inside an address is found by bisection
+
+
+def test_a_glued_bracket_is_reported_unless_inside_an_address(lint):
+    text = ("Rapat digelar Selasa(15/11) dan dimuat di www.contoh.id/berita(1) "
+            "serta https://contoh.id/a(b) hari itu.\n") * 2_000
+    glued = [f for f in lint(text, select=("typography/missing-space",))]
+    assert len(glued) == 2_000  # one per line: Selasa(, not the two addresses
+    assert {f.text for f in glued} == {"("}
+    assert all(text[f.start - 6 : f.start] == "Selasa" for f in glued)
