@@ -35,12 +35,22 @@ and repeated until --size characters. The synthetic glossary's terms are multiwo
 phrases from a syllable generator (fixed seed) that never occur in the corpus, so both
 glossary runs report the same findings and differ only in the glossary's size.
 
+Hostile shapes (issue #9; also alone with --hostile-only): inputs built to find work
+that grows faster than the text, each about --size characters: one token of letters,
+one token of base64, one line of the corpus's ordinary words (no line break), opening
+quotes each followed by a space (“ “ “ ...), and a Markdown file dense with comments,
+switches, links and inline code. For each: `termbase check` wall-clock seconds (best of
+--runs), the peak resident memory of that child process (os.wait4's ru_maxrss), its
+exit status and number of findings. A benchmark prints figures; no test times these.
+
 Run from anywhere: python benchmarks/bench_check.py [--runs 3] [--size 1000000]
+                   [--hostile-only]
 """
 
 from __future__ import annotations
 
 import argparse
+import base64
 import json
 import os
 import platform
@@ -358,6 +368,69 @@ def cpu_count() -> str:
     return str(os.cpu_count())
 
 
+# --- hostile shapes -----------------------------------------------------------------
+
+
+def hostile_shapes(size: int, rng: random.Random) -> dict[str, tuple[str, str]]:
+    """Shape name -> (file name, text) of about `size` characters each."""
+    ordinary = " ".join(build_corpus(size, rng).split())[:size]
+    markdown, length, number = [], 0, 0
+    sentences = [s.strip() + "." for s in ordinary.split(".") if s.strip()]
+    while length < size:
+        piece = rng.choice([
+            f"<!-- catatan {number} -->", f"[tautan {number}](https://contoh.id/{number})",
+            f"`kode_{number}`", "<!-- termbase off: spelling -->", "<!-- termbase on -->",
+            f"![foto {number}](gambar/{number}.png)", "\n\n", rng.choice(sentences)])
+        markdown.append(piece)
+        length += len(piece) + 1
+        number += 1
+    return {
+        "one token of letters": ("token.txt", "a" * size + "\n"),
+        "one token of base64": ("base64.txt",
+                                base64.b64encode(rng.randbytes(size))[:size].decode() + "\n"),
+        "one line of ordinary words": ("line.txt", ordinary + "\n"),
+        "opening quotes and spaces": ("quotes.txt", "\u201c " * (size // 2) + "\n"),
+        "Markdown of comments and links": ("heavy.md", " ".join(markdown) + "\n"),
+    }
+
+
+def measured_run(command: list[str], cwd: Path, output: Path) -> tuple[float, float, int]:
+    """(seconds, peak resident MB, exit status) of one run of the command, its standard
+    output written to `output`."""
+    with output.open("wb") as sink:
+        start = time.perf_counter()
+        child = subprocess.Popen(command, cwd=cwd, stdout=sink, stderr=subprocess.DEVNULL,
+                                 env=cache_env(cwd))
+        _pid, status, usage = os.wait4(child.pid, 0)
+        elapsed = time.perf_counter() - start
+    child.returncode = os.waitstatus_to_exitcode(status)
+    return elapsed, usage.ru_maxrss / 1024, child.returncode  # ru_maxrss is in KB
+
+
+def run_hostile(check: list[str], work: Path, size: int, runs: int, rng: random.Random) -> None:
+    print(f"hostile shapes, about {size:,} characters each: best of {runs} run(s), "
+          "peak resident memory of the check process")
+    rows = []
+    for name, (file_name, text) in hostile_shapes(size, rng).items():
+        path = work / file_name
+        path.write_text(text, encoding="utf-8")
+        report = work / (file_name + ".json")
+        best, peak, status = float("inf"), 0.0, 0
+        for _ in range(runs):
+            seconds, megabytes, status = measured_run([*check, str(path)], work, report)
+            best, peak = min(best, seconds), max(peak, megabytes)
+        try:
+            findings = f"{json.loads(report.read_text())['summary']['findings']:,}"
+        except (ValueError, KeyError):
+            findings = "no report"
+        rows.append((name, len(text), best, peak, status, findings))
+    width = max(len(row[0]) for row in rows)
+    print(f"{'shape':<{width}}  characters  seconds  peak MB  exit  findings")
+    for name, characters, seconds, peak, status, findings in rows:
+        print(f"{name:<{width}}  {characters:>10,}  {seconds:7.2f}  {peak:7.0f}  {status:>4}  "
+              f"{findings:>8}")
+
+
 # --- main ---------------------------------------------------------------------------
 
 
@@ -371,6 +444,8 @@ def main() -> None:
                         help="runs of each command; the fastest counts (default: 3)")
     parser.add_argument("--split", action="store_true",
                         help="also time the corpus split into ~10 KB files in one folder")
+    parser.add_argument("--hostile-only", action="store_true",
+                        help="only the hostile shapes (see the docstring)")
     parser.add_argument("--keep", action="store_true",
                         help="keep the temporary folder (corpora, glossary) and print it")
     args = parser.parse_args()
@@ -382,6 +457,10 @@ def main() -> None:
     rng = random.Random(SEED)
     work = Path(tempfile.mkdtemp(prefix="termbase-bench-"))
     try:
+        if args.hostile_only:
+            check = [termbase, "check", "--format", "json", "--fail-on", "never"]
+            run_hostile(check, work, args.size, args.runs, rng)
+            return
         corpus_text = build_corpus(args.size, rng)
         corpus = work / "corpus.txt"
         corpus.write_text(corpus_text, encoding="utf-8")
@@ -499,6 +578,8 @@ def main() -> None:
             seconds = times[f"{name}: check"]
             print(f"{name}: check throughput {len(text) / seconds / 1e3:6.0f} K characters/s "
                   f"({len(text) / (seconds - startup) / 1e3:.0f} K/s without start-up)")
+        print()
+        run_hostile(check, work, args.size, args.runs, rng)
     finally:
         if args.keep:
             print(f"\nfiles kept in {work}")

@@ -82,4 +82,25 @@ class Document:
         return self._tokens
 
     def is_ignored(self, start: int, end: int) -> bool:
-        return any(start < i_end and i_start < end for i_start, i_end in self.ignored)
+        """Whether the span overlaps an ignored region. Set `ignored` before the first
+        question: the answer comes from an index of it, so that a Markdown file with
+        thousands of code spans and findings does not compare every pair."""
+        if not self.ignored:
+            return False  # plain text: nothing to look up
+        starts, ends = self._ignored_index
+        before = bisect.bisect_left(starts, end)  # the regions that start before its end
+        return before > 0 and ends[before - 1] > start
+
+    @cached_property
+    def _ignored_index(self) -> tuple[list[int], list[int]]:
+        """Starts and ends of the ignored regions, overlapping ones merged: sorted
+        disjoint regions, so the last one to start before a span ends reaches furthest."""
+        starts: list[int] = []
+        ends: list[int] = []
+        for start, end in sorted(self.ignored):
+            if ends and start < ends[-1]:
+                ends[-1] = max(ends[-1], end)
+            else:
+                starts.append(start)
+                ends.append(end)
+        return starts, ends

@@ -25,7 +25,7 @@ from termbase.data import word_list, word_set
 from termbase.glossary.matcher import normalise
 from termbase.lang import morphology
 from termbase.lang.abbreviations import defined_abbreviations
-from termbase.lang.edits import weighted_distance
+from termbase.lang.edits import LONGEST, weighted_distance
 from termbase.lang.english import english_speller, english_zipf
 from termbase.lang.morphology import is_reduplication
 from termbase.lang.speller import zipf
@@ -301,8 +301,8 @@ class ArticleWords:
         if untripled != text:
             return next((form for form in (untripled, _TRIPLED.sub(r"\1", text))
                          if speller.is_correct(form)), None)
-        if len(text) < MIN_NAME:
-            return None
+        if not MIN_NAME <= len(text) <= LONGEST:
+            return None  # too long for a slip, and to compare letter by letter
         english = self._english_slip(token)
         if english:
             return english

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections import defaultdict, deque
 from collections.abc import Iterator
 from functools import cache
 
@@ -193,8 +195,15 @@ def _glued_scale_words(doc, start: int, end: int):
 
 
 def _in_address(doc, offset: int) -> bool:
-    return any(token.start <= offset < token.end and token.kind in (Kind.URL, Kind.EMAIL)
-               for token in doc.tokens())
+    """Whether the offset is inside a URL or an email address: the token holding it
+    found by bisection (tokens are in text order), not by reading them all for each
+    glued mark, which was time in their number squared."""
+    tokens = doc.tokens()
+    if "token_starts" not in doc.shared:
+        doc.shared["token_starts"] = [token.start for token in tokens]
+    index = bisect.bisect_right(doc.shared["token_starts"], offset) - 1
+    return index >= 0 and offset < tokens[index].end and tokens[index].kind in (
+        Kind.URL, Kind.EMAIL)
 
 
 def _glued_closer(doc, token):
@@ -256,20 +265,31 @@ def unbalanced(doc, ctx):
 
 def _without_broken_lines(per_paragraph: list[list[Finding]]):
     """Some pages break lines inside a sentence: a mark left open at the end of one
-    paragraph and closed in the next belongs to one quotation or bracket."""
+    paragraph and closed in the next belongs to one quotation or bracket. Each
+    paragraph's stray closing marks wait in queues by mark, so pairing takes one step
+    however many there are (a line of a thousand brackets once compared every pair)."""
+    strays = [_stray_closers(findings) for findings in per_paragraph]
+    paired: set[int] = set()  # id() of the findings a broken line explains
     for number, findings in enumerate(per_paragraph):
-        for finding in list(findings):
-            if not finding.message.endswith(_NEVER_CLOSED):
+        for finding in findings:
+            if id(finding) in paired or not finding.message.endswith(_NEVER_CLOSED):
                 continue
             closer = _PAIRS.get(_opening(finding.text))
-            for following in per_paragraph[number + 1 : number + 1 + BROKEN_LINES]:
-                match = next((f for f in following if f.text == closer
-                              and f.message.startswith("closing")), None)
-                if match is not None:
-                    findings.remove(finding)
-                    following.remove(match)
+            for following in strays[number + 1 : number + 1 + BROKEN_LINES]:
+                waiting = following.get(closer)
+                if waiting:
+                    paired.update((id(finding), id(waiting.popleft())))
                     break
-        yield from findings
+        yield from (finding for finding in findings if id(finding) not in paired)
+
+
+def _stray_closers(findings: list[Finding]) -> dict[str, deque[Finding]]:
+    """A paragraph's closing marks without an opening, by mark, in order."""
+    strays: dict[str, deque[Finding]] = defaultdict(deque)
+    for finding in findings:
+        if finding.message.startswith("closing"):
+            strays[finding.text].append(finding)
+    return strays
 
 
 _NEVER_CLOSED = "is never closed in this paragraph"
@@ -302,10 +322,19 @@ def _closing_quotes(text: str) -> set[int] | None:
     return None if is_open else closing
 
 
-def _closes_curly(text: str, index: int) -> bool:
-    """A straight quote that closes a “ opened before it with no quote in between."""
-    opened = text.rfind("“", 0, index)
-    return opened >= 0 and "”" not in text[opened:index] and '"' not in text[opened:index]
+def _straight_closing_curly(text: str) -> set[int]:
+    """Indexes of the straight quotes that close a “ opened before them with no quote
+    in between (“...": mixed quotes, one quotation); one walk over the paragraph."""
+    closing: set[int] = set()
+    curly_open = False  # a “ seen, and no quote after it yet
+    for index, ch in enumerate(text):
+        if ch == "“":
+            curly_open = True
+        elif ch in '"”':
+            if ch == '"' and curly_open:
+                closing.add(index)
+            curly_open = False
+    return closing
 
 
 def _opens_quotation(text: str, index: int) -> bool:
@@ -351,7 +380,8 @@ def _unbalanced_in(doc, offset: int, text: str, continues_quote: bool):
         yield Finding("typography/unbalanced", Severity.WARNING,
                       f"{written!r} {_NEVER_CLOSED}",
                       offset + index, offset + index + 1, written)
-    straight = [i for i, ch in enumerate(text) if ch == '"' and not _closes_curly(text, i)
+    closes_curly = _straight_closing_curly(text)
+    straight = [i for i, ch in enumerate(text) if ch == '"' and i not in closes_curly
                 and i not in closed_by_curly]
     if len(straight) % 2 and not continues_quote:
         index = straight[-1]

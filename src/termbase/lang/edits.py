@@ -17,6 +17,11 @@ DOUBLED = 0.6
 NASAL_CLUSTER = 0.7
 NEIGHBOUR_KEY = 0.75
 PLAIN = 1.0
+# Words longer than this are not edited letter by letter: nothing is typed that long by
+# mistake often enough to pay for it, and the edits of an n-letter word take memory in n
+# squared (a 1,100-letter token once took 122 MB, a URL or base64 run of a megabyte far
+# more than the machine had).
+LONGEST = 30
 
 
 @cache

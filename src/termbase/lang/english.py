@@ -18,7 +18,7 @@ from functools import cache
 from pathlib import Path
 
 from termbase.errors import InputError
-from termbase.lang.edits import single_edits, weighted_distance
+from termbase.lang.edits import LONGEST, single_edits, weighted_distance
 from termbase.lang.frequencies import frequency_table
 from termbase.lang.suggest import ALPHABET
 
@@ -121,6 +121,8 @@ class EnglishSpeller:
     def slip_target(self, lower: str) -> str | None:
         """The common English word one typing slip from this one (pasific: pacific,
         invesment: investment), if there is exactly such a word."""
+        if len(lower) > LONGEST:
+            return None  # no slip is that long, and its edits would cost n squared
         frequencies = _english_frequencies()
         floor = 10 ** (SLIP_TARGET_ZIPF - 9)
         near = [candidate for candidate in single_edits(lower, ALPHABET)

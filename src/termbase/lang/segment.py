@@ -20,8 +20,10 @@ from termbase.lang.tokens import Kind, Token, tokenize
 _LINE_BREAK = re.compile(r"\n\s*")
 _BLANK_LINE_BREAK = re.compile(r"\n[ \t\u00a0\r]*\n\s*")
 MARKDOWN_SUFFIXES = (".md", ".markdown")
+# Tried only where a run of marks starts: from each mark of a long run (.......) the
+# run was scanned to its end again, time in its length squared.
 _CANDIDATE_BREAK = re.compile(
-    r"[.!?…]+[”’\"')\]]*(?P<gap>\s+)(?=[\"“‘'(\[]?[^\W_a-z])"
+    r"(?<![.!?…])[.!?…]+[”’\"')\]]*(?P<gap>\s+)(?=[\"“‘'(\[]?[^\W_a-z])"
 )
 _DOTTED_INITIALS = re.compile(r"^(?:[^\W\d_]{1,2}\.)*[^\W\d_]$")
 _OPENERS = "\"“‘'([«"

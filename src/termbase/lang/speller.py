@@ -17,8 +17,8 @@ from pathlib import Path
 from termbase.data import word_list, word_set
 from termbase.errors import InputError
 from termbase.lang import lexicon, morphology, nonstandard, suggest
+from termbase.lang.edits import LONGEST, edit_strings, weighted_distance
 from termbase.lang.edits import PLAIN as PLAIN_SUBSTITUTION
-from termbase.lang.edits import edit_strings, weighted_distance
 from termbase.lang.frequencies import frequency_table
 
 LANGUAGE = "id_ID"
@@ -103,7 +103,9 @@ def _words_at_least(floor: float) -> frozenset[str]:
 def _common_edits(word: str, floor: float) -> set[str]:
     """The strings one edit from the word (maybe the word itself) that are words at
     least this common: a set intersection instead of a probe per edit (thousands of
-    edits for each unknown word of a long text)."""
+    edits for each unknown word of a long text). None for a word too long to edit."""
+    if len(word) > LONGEST:
+        return set()
     return _words_at_least(floor).intersection(edit_strings(word, suggest.ALPHABET))
 
 

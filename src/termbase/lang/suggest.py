@@ -17,12 +17,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Set
 
-from termbase.lang.edits import edit_strings, weighted_distance
+from termbase.lang.edits import LONGEST, edit_strings, weighted_distance
 
 ALPHABET = "abcdefghijklmnopqrstuvwxyz"
-# Words longer than this are not edited letter by letter: nothing is typed that long
-# by mistake often enough to pay for thousands of look-ups.
-LONGEST = 30
 # Parts of a suggestion shorter than this are noise (tu -> t u).
 SHORTEST_PART = 3
 # A text split into two words is suggested only when both are common words (Zipf

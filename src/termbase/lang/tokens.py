@@ -37,6 +37,9 @@ class Token:
         return self.kind is Kind.WORD
 
 
+MOST_LABELS = 10  # labels of a domain name before its top-level domain
+MOST_TRAILING = 16  # punctuation after a URL before the space that ends it
+
 # Apostrophes inside names (Xi’an, Ma'ruf) and hyphens inside compounds and
 # reduplications (negara-negara, ke-20) keep a word whole.
 _WORD_JOINERS = "-\u2010\u2011'\u2019"
@@ -53,13 +56,20 @@ def _domain_tail() -> str:
     # A path after it belongs to it, as in a photo credit (Pixabay.com/bahonya), its
     # trailing punctuation excluded.
     path = r"(?:/[^\s<>\"“”()\[\]]*[^\s<>\"“”()\[\].,;:!?'’])?"
-    return rf"(?:\.{label})*\.(?:{'|'.join(endings)})(?![\w@-]|\.[^\W_]){path}"
+    # At most this many labels before the top-level domain: each word of a run like
+    # a.b.c.d... would otherwise try every label after it (time in the run squared).
+    return (rf"(?:\.{label}){{0,{MOST_LABELS}}}\.(?:{'|'.join(endings)})"
+            rf"(?![\w@-]|\.[^\W_]){path}")
 
 
+# The bounded repeats below keep the work per position constant: a run of characters
+# that may open an email (a_a_a..., a+a+...) or end a URL (www.x followed by dots) was
+# scanned to its end from each of its positions, time in its length squared. No real
+# address has a local part over 64 characters (RFC 5321) or trailing punctuation this long.
 _TOKEN_RE = re.compile(
     rf"""
-    (?P<url>(?:https?://|www\.)[^\s<>"“”]+?(?=[.,;:!?)\]”’"']*(?:\s|$)))
-  | (?P<email>[\w.+-]+@[\w-]+(?:\.[\w-]+)+)
+    (?P<url>(?:https?://|www\.)[^\s<>"“”]+?(?=[.,;:!?)\]”’"']{{0,{MOST_TRAILING}}}(?:\s|$)))
+  | (?P<email>[\w.+-]{{1,64}}@[\w-]+(?:\.[\w-]+)+)
   | (?P<number>\d+(?:[.,:/]\d+)+|\d+(?![^\W\d_]))
   | (?P<word>[^\W_]+(?:[{_WORD_JOINERS}][^\W_]+)*(?P<domain>{_domain_tail()})?)
   | (?P<space>\s+)
