@@ -232,3 +232,49 @@ def test_a_glued_bracket_is_reported_unless_inside_an_address(lint):
     assert len(glued) == 2_000  # one per line: Selasa(, not the two addresses
     assert {f.text for f in glued} == {"("}
     assert all(text[f.start - 6 : f.start] == "Selasa" for f in glued)
+
+
+# Patterns that read the rest of the text again from every place a match might start:
+# each is given a shape that took seconds per 50 KB before, and must still find what it
+# exists to find.
+HOSTILE = 50_000
+
+
+def test_markdown_comments_are_found_and_unclosed_openers_are_cheap():
+    from termbase.check.markdown import code_regions
+
+    text = "teks <!-- catatan --> lagi " + "<!--" * (HOSTILE // 4)
+    regions = code_regions(text)
+    assert (5, 21) in regions and text[5:21] == "<!-- catatan -->"
+    assert len(regions) == 1
+
+
+def test_termbase_switches_are_found_among_unclosed_ones():
+    from termbase.check.markdown import suppressed_regions
+
+    text = ("<!-- termbase off: spelling -->x<!-- termbase on -->"
+            + "<!-- termbase off: a" * (HOSTILE // 20))
+    assert suppressed_regions(text) == [(31, 32, frozenset({"spelling"}))]
+
+
+def test_a_name_and_comma_before_a_degree_is_read_at_the_end_of_a_long_text():
+    from termbase.check.punctuation import _after_name_or_degree
+
+    assert _after_name_or_degree("a" * HOSTILE + " Dadang Hariono, ")
+    assert _after_name_or_degree("a" * HOSTILE + " Hariono, SE, ")
+    assert not _after_name_or_degree("a" * HOSTILE)
+
+
+def test_addresses_in_a_bilingual_segment_are_found_and_long_words_are_cheap():
+    from termbase.check.bilingual import _NOT_CHECKED
+
+    text = "a" * HOSTILE + " tulis ke ani.b@kantor.id atau www.kantor.id/x"
+    assert [m.group() for m in _NOT_CHECKED.finditer(text)] == [
+        "ani.b@kantor.id", "www.kantor.id/x"]
+
+
+def test_line_breaks_inside_a_sentence_become_one_space_after_long_blank_runs():
+    from termbase.exchange.export import _LINE_BREAK
+
+    assert _LINE_BREAK.sub(" ", "Satu  \n  dua") == "Satu dua"
+    assert _LINE_BREAK.sub(" ", " " * HOSTILE + "x") == " " * HOSTILE + "x"

@@ -483,7 +483,9 @@ def _inconsistent(check: BilingualCheck, name: str, by_source: bool) -> Iterator
             yield check.finding(name, Severity.WARNING, message, unit.target)
 
 
-_NOT_CHECKED = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# An address's local part starts where a run of its characters does: tried from every
+# letter of a long word, it would read the rest of the word each time.
+_NOT_CHECKED = re.compile(r"(?:https?://|www\.)\S+|(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
 
 @bilingual_rule(

@@ -11,16 +11,32 @@ import re
 
 _FENCE = re.compile(r"^(```|~~~).*?^\1[^\n]*$", re.MULTILINE | re.DOTALL)
 _INLINE_CODE = re.compile(r"`[^`\n]+`")
-_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 _LINK_TARGET = re.compile(r"\]\([^)\s]*\)")
-_SWITCH = re.compile(r"<!--\s*termbase\s+(off|on)\s*(?::\s*([^>]*?))?\s*-->", re.IGNORECASE)
+# The rule list is bounded: unclosed switches must not each scan the rest of the text.
+_SWITCH = re.compile(r"<!--\s{0,20}termbase\s{1,20}(off|on)\s{0,20}(?::\s{0,20}([^>]{0,1000}?))?"
+                     r"\s{0,20}-->", re.IGNORECASE)
 
 
 def code_regions(text: str) -> list[tuple[int, int]]:
     regions = []
-    for pattern in (_FENCE, _INLINE_CODE, _COMMENT, _LINK_TARGET):
+    for pattern in (_FENCE, _INLINE_CODE, _LINK_TARGET):
         regions.extend(m.span() for m in pattern.finditer(text))
+    regions.extend(_comments(text))
     return regions
+
+
+def _comments(text: str) -> list[tuple[int, int]]:
+    """<!-- ... --> spans. A scan, not the regex <!--.*?-->, which would read the rest
+    of the text again from every unclosed opener."""
+    spans = []
+    start = text.find("<!--")
+    while start >= 0:
+        end = text.find("-->", start + 4)
+        if end < 0:
+            break  # nothing after this opener closes, nor after any later one
+        spans.append((start, end + 3))
+        start = text.find("<!--", end + 3)
+    return spans
 
 
 def suppressed_regions(text: str) -> list[tuple[int, int, frozenset[str]]]:

@@ -282,12 +282,16 @@ _DEGREE_SHAPE = re.compile(r"(?<![\w.])[A-Z][A-Za-z]*(?:\.[A-Za-z]+)*\.?(?![\w])
 # The word and comma before a degree: a name ("Dadang Hariono, SE") or another degree
 # ("S.E., MM", "SH, MH").
 _WORD_COMMA = re.compile(r"([A-Za-z.]+),\s$")
+WORD_COMMA_REACH = 100  # longer than any name or degree
 
 
 def _after_name_or_degree(before: str) -> bool:
     """The text before a degree ends in a name and a comma, or in a degree that does
     ("Hariono, SE, MM"); initials in a list ("AS, MH, dan RT") do not."""
-    match = _WORD_COMMA.search(before)
+    # Only the end of the text can match: searching all of a long one from every
+    # letter would take the square of its length.
+    offset = max(0, len(before) - WORD_COMMA_REACH)
+    match = _WORD_COMMA.search(before, offset)
     if match is None:
         return False
     word = match.group(1)

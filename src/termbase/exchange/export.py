@@ -57,7 +57,8 @@ BAND_LABELS = {"exact": "exact (100)", "near-exact": "near-exact (98-99)",
                "fuzzy-85-94": "fuzzy 85-94", "fuzzy-75-84": "fuzzy 75-84", "new": "new"}
 
 _COUNTED = frozenset({Kind.WORD, Kind.NUMBER, Kind.URL, Kind.EMAIL})
-_LINE_BREAK = re.compile(r"[ \t]*\r?\n[ \t]*")
+# Starts only where a run of blanks does: from inside a long run it would be read again.
+_LINE_BREAK = re.compile(r"(?<![ \t])[ \t]*\r?\n[ \t]*")
 
 
 @dataclass
