@@ -5,6 +5,7 @@ Every TermbaseError becomes one line on stderr and exit status 2, here and only 
 
 from __future__ import annotations
 
+import os
 import sys
 import warnings
 
@@ -14,6 +15,8 @@ from termbase import __version__
 from termbase.errors import TermbaseError, TermbaseWarning
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+# A fault of termbase itself, not of the input: never 1, which means "findings".
+EXIT_INTERNAL = 3
 
 
 class TermbaseGroup(click.Group):
@@ -59,7 +62,8 @@ _default_show_warning = warnings.showwarning
 def cli() -> None:
     """Indonesian–English terminology, linting and translation memory for news desks.
 
-    Exit status: 0 clean, 1 findings at or above --fail-on, 2 usage or input error.
+    Exit status: 0 clean, 1 findings at or above --fail-on, 2 usage or input error,
+    3 an internal error of termbase.
     """
 
 
@@ -77,3 +81,9 @@ def main() -> None:
     except BrokenPipeError:
         sys.stderr.close()
         sys.exit(EXIT_ERROR)
+    except Exception as exc:  # noqa: BLE001 - the last resort, named for what it is
+        if os.environ.get("TERMBASE_DEBUG"):
+            raise
+        click.echo(f"termbase: internal error: {type(exc).__name__}: {exc} (a bug in "
+                   "termbase, not in your input; TERMBASE_DEBUG=1 shows where)", err=True)
+        sys.exit(EXIT_INTERNAL)
