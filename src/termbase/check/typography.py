@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import bisect
 import re
+from array import array
 from collections import defaultdict, deque
 from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import cache
 
 from termbase.check.rules import rule
@@ -46,6 +48,7 @@ _CLOSING_SPACE = re.compile(rf"(?<=\S)({_H}+)([)\]]|”(?![^\W_]))")
 _SPACED_HYPHEN = re.compile(
     rf"(?<![^\W\d_])([^\W\d_]+)({_H}+-{_H}*|-{_H}+|{_H}+[–—]{_H}+)([^\W\d_]+)")
 _PAIRS = {"(": ")", "[": "]", "“": "”"}
+_CLOSERS = {closer: opener for opener, closer in _PAIRS.items()}
 # A sentence end glued to a quotation mark and a word: 'lengkap."Mereka', 'data.“Sesuai'.
 # Two letters before the mark keep initials (U.S."), decimals and single letters out.
 _MARK_BEFORE_QUOTE = re.compile(r"(?<=[^\W\d_]{2})([.,:;!?])(?=[\"“”][^\W\d_])")
@@ -259,36 +262,66 @@ def unbalanced(doc, ctx):
         text = doc.text[paragraph.start : paragraph.end]
         following = paragraphs[number + 1] if number + 1 < len(paragraphs) else None
         continues_quote = following is not None and doc.text[following.start] in "“”\""
-        per_paragraph.append(list(_unbalanced_in(doc, paragraph.start, text, continues_quote)))
-    yield from _without_broken_lines(per_paragraph)
+        per_paragraph.append(_unbalanced_in(paragraph.start, text, continues_quote))
+    for mark in _without_broken_lines(per_paragraph, doc.text):
+        yield _unbalanced_finding(mark)
 
 
-def _without_broken_lines(per_paragraph: list[list[Finding]]):
+# A mark found unbalanced: (what is wrong, its offset, the mark). Findings are built only
+# as they are yielded: a paragraph of half a million marks holds tuples, not findings.
+_CLOSING, _OPEN, _ODD = "closing", "open", "odd"
+
+
+def _unbalanced_finding(mark: tuple[str, int, str]) -> Finding:
+    kind, start, written = mark
+    if kind == _CLOSING:
+        message = f"closing {written!r} without an opening {_CLOSERS[written]!r}"
+    elif kind == _OPEN:
+        message = f"{written!r} {_NEVER_CLOSED}"
+    else:
+        message = 'odd number of straight quotes (") in this paragraph'
+    return Finding("typography/unbalanced", Severity.WARNING, message, start, start + 1,
+                   written)
+
+
+@dataclass
+class _Marks:
+    """A paragraph's unbalanced marks. Those left open are offsets in an array (a
+    paragraph of half a million open quotation marks holds 8 bytes for each)."""
+
+    closing: list[tuple[int, str]]  # (offset, mark) of closing marks without an opening
+    left_open: array  # offsets of the opening marks never closed, in order
+    odd: int | None  # offset of the last straight quote, when their number is odd
+
+
+def _without_broken_lines(per_paragraph: list[_Marks], text: str):
     """Some pages break lines inside a sentence: a mark left open at the end of one
     paragraph and closed in the next belongs to one quotation or bracket. Each
     paragraph's stray closing marks wait in queues by mark, so pairing takes one step
     however many there are (a line of a thousand brackets once compared every pair)."""
-    strays = [_stray_closers(findings) for findings in per_paragraph]
-    paired: set[int] = set()  # id() of the findings a broken line explains
-    for number, findings in enumerate(per_paragraph):
-        for finding in findings:
-            if id(finding) in paired or not finding.message.endswith(_NEVER_CLOSED):
-                continue
-            closer = _PAIRS.get(_opening(finding.text))
+    strays = [_stray_closers(marks) for marks in per_paragraph]
+    paired: set[int] = set()  # offsets of the marks a broken line explains
+    for number, marks in enumerate(per_paragraph):
+        for start in marks.left_open:
+            closer = _PAIRS.get(_opening(text[start]))
             for following in strays[number + 1 : number + 1 + BROKEN_LINES]:
                 waiting = following.get(closer)
                 if waiting:
-                    paired.update((id(finding), id(waiting.popleft())))
+                    paired.update((start, waiting.popleft()))
                     break
-        yield from (finding for finding in findings if id(finding) not in paired)
+        yield from ((_CLOSING, start, mark) for start, mark in marks.closing
+                    if start not in paired)
+        yield from ((_OPEN, start, text[start]) for start in marks.left_open
+                    if start not in paired)
+        if marks.odd is not None:
+            yield _ODD, marks.odd, '"'
 
 
-def _stray_closers(findings: list[Finding]) -> dict[str, deque[Finding]]:
-    """A paragraph's closing marks without an opening, by mark, in order."""
-    strays: dict[str, deque[Finding]] = defaultdict(deque)
-    for finding in findings:
-        if finding.message.startswith("closing"):
-            strays[finding.text].append(finding)
+def _stray_closers(marks: _Marks) -> dict[str, deque[int]]:
+    """The offsets of a paragraph's closing marks without an opening, by mark, in order."""
+    strays: dict[str, deque[int]] = defaultdict(deque)
+    for start, mark in marks.closing:
+        strays[mark].append(start)
     return strays
 
 
@@ -345,49 +378,46 @@ def _opens_quotation(text: str, index: int) -> bool:
     return (before.isspace() or before in "([") and after.isalnum()
 
 
-def _unbalanced_in(doc, offset: int, text: str, continues_quote: bool):
-    closers = {v: k for k, v in _PAIRS.items()}
-    stack: list[tuple[str, int]] = []
+def _opener_at(text: str, index: int) -> str:
+    """The opening mark a stacked index stands for: a ” is stacked only as a “."""
+    return "“" if text[index] == "”" else text[index]
+
+
+def _unbalanced_in(offset: int, text: str, continues_quote: bool) -> _Marks:
+    closers = _CLOSERS
+    stack = array("q")  # indexes of the marks still open
+    closing: list[tuple[int, str]] = []
     open_straight: int | None = None  # a straight quote that opened a quotation
     closed_by_curly: set[int] = set()
     for index, ch in enumerate(text):
-        if ch == "”" and _opens_quotation(text, index) and not (stack and stack[-1][0] == "“"):
+        curly_open = bool(stack) and _opener_at(text, stack[-1]) == "“"
+        if ch == "”" and _opens_quotation(text, index) and not curly_open:
             ch = "“"  # some outlets open quotations with ”: ”Kami siap,” katanya.
-        if ch == '"' and stack and stack[-1][0] == "“":
+        if ch == '"' and curly_open:
             stack.pop()  # “...": mixed quotes, but one quotation
             continue
         if ch == '"':
             open_straight = index if open_straight is None else None
-        if ch == "”" and open_straight is not None and not (stack and stack[-1][0] == "“"):
+        if ch == "”" and open_straight is not None and not curly_open:
             closed_by_curly.add(open_straight)  # "...”: mixed quotes, but one quotation
             open_straight = None
             continue
         if ch in _PAIRS:
-            stack.append((ch, index))
+            stack.append(index)
         elif ch in closers:
-            if stack and stack[-1][0] == closers[ch]:
+            if stack and _opener_at(text, stack[-1]) == closers[ch]:
                 stack.pop()
             else:
-                yield Finding("typography/unbalanced", Severity.WARNING,
-                              f"closing {ch!r} without an opening {closers[ch]!r}",
-                              offset + index, offset + index + 1, ch)
-    for ch, index in stack:
-        # News convention: a quotation running over paragraphs leaves each one open
-        # and reopens the next with “.
-        if ch == "“" and continues_quote:
-            continue
-        written = text[index]
-        yield Finding("typography/unbalanced", Severity.WARNING,
-                      f"{written!r} {_NEVER_CLOSED}",
-                      offset + index, offset + index + 1, written)
+                closing.append((offset + index, ch))
+    # News convention: a quotation running over paragraphs leaves each one open and
+    # reopens the next with “.
+    left_open = array("q", (offset + index for index in stack
+                            if not (continues_quote and _opener_at(text, index) == "“")))
     closes_curly = _straight_closing_curly(text)
     straight = [i for i, ch in enumerate(text) if ch == '"' and i not in closes_curly
                 and i not in closed_by_curly]
-    if len(straight) % 2 and not continues_quote:
-        index = straight[-1]
-        yield Finding("typography/unbalanced", Severity.WARNING,
-                      'odd number of straight quotes (") in this paragraph',
-                      offset + index, offset + index + 1, '"')
+    odd = offset + straight[-1] if len(straight) % 2 and not continues_quote else None
+    return _Marks(closing, left_open, odd)
 
 
 @rule("typography/spaced-hyphen", Severity.WARNING,

@@ -88,14 +88,29 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     tokens = []
     append = tokens.append
     kinds = _KINDS
-    word, url = Kind.WORD, Kind.URL
+    word, url, punct, space = Kind.WORD, Kind.URL, Kind.PUNCT, Kind.SPACE
+    # Memory, on text made of marks (a megabyte of quotation marks is a million tokens):
+    # one string object per mark or blank, and a token's start is the object that ended
+    # the token before it (the tokens cover the text without a gap).
+    shared = _SHARED_TEXTS
+    end_before = None
     for match in _TOKEN_RE.finditer(text, start, stop):
         kind = kinds[match.lastgroup]
         token_text = match.group()
         if kind is word and "." in token_text:  # only a domain tail has a dot
             kind = url
-        append(Token(kind, token_text, match.start(), match.end()))
+        elif (kind is punct or kind is space) and len(token_text) <= 2:
+            token_text = shared.setdefault(token_text, token_text)
+        token_start = match.start()
+        if token_start == end_before:
+            token_start = end_before
+        end_before = match.end()
+        append(Token(kind, token_text, token_start, end_before))
     return tokens
+
+
+# Marks and short blanks, one string object each (at most a few thousand distinct).
+_SHARED_TEXTS: dict[str, str] = {}
 
 
 def word_parts(word: str) -> list[str]:
