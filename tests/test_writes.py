@@ -555,3 +555,15 @@ def test_owner_not_kept_is_one_line_on_stderr(invoke, glossary, monkeypatch):
     assert result.exit_code == 0
     assert f"termbase: {glossary}: the owner could not be kept" in result.output
     assert "Warning" not in result.output and "<note>Catatan.</note>" in glossary.read_text()
+
+
+def test_merge_reports_a_refused_rename_in_one_line(invoke, tmp_path, glossary, monkeypatch):
+    commands, _memory = write_commands(tmp_path, glossary)
+    args, xliff = commands["export"]
+    assert invoke(*args).exit_code == 0
+    before = names_in(tmp_path)
+    written = tmp_path / "a.en.txt"
+    monkeypatch.setattr(os, "replace", fail_with(errno.EPERM))
+    one_error_line(invoke("merge", str(xliff), "-o", str(written)), str(written),
+                   "Operation not permitted")
+    assert names_in(tmp_path) == before
