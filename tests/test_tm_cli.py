@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 
 import pytest
 
@@ -166,3 +167,25 @@ def test_a_failed_first_import_leaves_no_memory(invoke, memory, tmp_path):
     assert invoke("tm", "import", str(bad)).exit_code == 2
     assert not memory.exists()
     assert not list(memory.parent.glob("memory.sqlite*"))
+
+
+@pytest.mark.parametrize("command", [["stats"], ["concordance", "kopi"],
+                                     ["export", "--format", "tmx", "-o", "out.tmx"]])
+def test_a_memory_damaged_on_disk_is_one_line_and_exit_2(invoke, tmp_path, command):
+    pairs = tmp_path / "pairs.tsv"
+    pairs.write_text("".join(f"Kalimat nomor {i} tentang kopi.\tSentence {i} about coffee.\n"
+                             for i in range(3000)), encoding="utf-8")
+    memory = tmp_path / "m.sqlite"
+    assert invoke("tm", "import", "--tm", str(memory), str(pairs)).exit_code == 0
+    with sqlite3.connect(memory) as db:  # every page in the file, none in the WAL
+        db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    data = bytearray(memory.read_bytes())
+    third = len(data) // 3
+    data[third : third + 20_000] = b"Z" * 20_000  # pages overwritten in the middle
+    memory.write_bytes(bytes(data))
+    args = [str(tmp_path / a) if a == "out.tmx" else a for a in command]
+    result = invoke("tm", *args, "--tm", str(memory))
+    assert result.exit_code == 2
+    assert result.output == (f"termbase: {memory}: the memory cannot be read: database "
+                             "disk image is malformed\n")
+    assert not (tmp_path / "out.tmx").exists()

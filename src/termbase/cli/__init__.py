@@ -6,6 +6,7 @@ Every TermbaseError becomes one line on stderr and exit status 2, here and only 
 from __future__ import annotations
 
 import os
+import sqlite3
 import sys
 import warnings
 
@@ -17,6 +18,16 @@ from termbase.errors import TermbaseError, TermbaseWarning
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 # A fault of termbase itself, not of the input: never 1, which means "findings".
 EXIT_INTERNAL = 3
+# Where a command notes the memory file it opened, for an error naming it.
+MEMORY_KEY = "termbase.memory"
+# SQLite errors that are termbase's own mistakes, not a damaged or locked file.
+_SQLITE_BUGS = (sqlite3.IntegrityError, sqlite3.ProgrammingError, sqlite3.InterfaceError,
+                sqlite3.NotSupportedError)
+
+
+def opened_memory(path) -> None:
+    """Note the memory file this command reads, for the one-line error if it is damaged."""
+    click.get_current_context().meta[MEMORY_KEY] = str(path)
 
 
 class TermbaseGroup(click.Group):
@@ -31,6 +42,14 @@ class TermbaseGroup(click.Group):
             ctx.exit(EXIT_ERROR)
         except BrokenPipeError:
             raise
+        except sqlite3.DatabaseError as exc:
+            if isinstance(exc, _SQLITE_BUGS):
+                raise
+            # A memory damaged on disk (or locked past the busy timeout) is the user's
+            # file, not a bug: one line naming it, exit 2.
+            memory = ctx.meta.get(MEMORY_KEY, "the translation memory")
+            click.echo(f"termbase: {memory}: the memory cannot be read: {exc}", err=True)
+            ctx.exit(EXIT_ERROR)
         except OSError as exc:
             # A refusal by the OS that no library code turned into an InputError yet
             # is still the user's file or disk, not a finding: one line, exit 2.

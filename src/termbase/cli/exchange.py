@@ -23,10 +23,12 @@ def _same_file(a: str, b: str) -> bool:
 def _open_memory(tm_path: str | None):
     """The memory to pre-translate from: --tm must exist; the configured or default one
     is used when it exists, else there is no pre-translation."""
+    from termbase.cli import opened_memory
     from termbase.tm.store import open_memory
 
     path = memory_path(tm_path)
     if tm_path or Path(path).exists():
+        opened_memory(path)
         return open_memory(path, create=False)
     click.echo(f"termbase: no translation memory at {path}: nothing is pre-translated",
                err=True)

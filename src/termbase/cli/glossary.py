@@ -143,8 +143,10 @@ def _memory_examples(hits, tm_path) -> dict[str, list]:
     path = memory_path(tm_path)
     if not hits or not Path(path).exists():
         return {}
+    from termbase.cli import opened_memory
     from termbase.tm.store import open_memory
 
+    opened_memory(path)
     memory = open_memory(path, create=False)
     examples = {}
     for hit in hits:

@@ -31,9 +31,12 @@ def tm_option(function):
 
 
 def _open(tm_path, create=False):
+    from termbase.cli import opened_memory
     from termbase.tm.store import open_memory
 
-    return open_memory(memory_path(tm_path), create=create)
+    path = memory_path(tm_path)
+    opened_memory(path)
+    return open_memory(path, create=create)
 
 
 @cli.group()
