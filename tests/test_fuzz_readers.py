@@ -155,22 +155,33 @@ main()
 """
 
 
-@pytest.mark.parametrize("debug, status", [("", 3), ("1", 1)])
+@pytest.mark.parametrize("debug, status", [([], 4), (["--debug"], 1)])
 def test_a_bug_inside_a_rule_is_one_line_and_its_own_status(tmp_path, debug, status):
-    import os
     import subprocess
     import sys
 
     article = tmp_path / "artikel.txt"
     article.write_text(ARTICLE, encoding="utf-8")
-    env = {**os.environ, "TERMBASE_DEBUG": debug}
-    done = subprocess.run([sys.executable, "-c", BROKEN_RULE, "check", str(article)],
-                          capture_output=True, text=True, env=env)
+    done = subprocess.run([sys.executable, "-c", BROKEN_RULE, *debug, "check", str(article)],
+                          capture_output=True, text=True)
     assert done.returncode == status
     if debug:  # the traceback, for a bug report
         assert "Traceback" in done.stderr and "a rule that breaks" in done.stderr
     else:
         assert done.stderr == ("termbase: internal error: ValueError: a rule that breaks "
-                               "(a bug in termbase, not in your input; TERMBASE_DEBUG=1 "
-                               "shows where)\n")
+                               "(a bug in termbase, not in your input; please report it "
+                               "with the output of the same command run with --debug)\n")
         assert done.stdout == ""
+
+
+def test_an_interrupted_command_exits_3_in_one_line(invoke, tmp_path, monkeypatch):
+    from termbase.check import engine
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(engine, "check_document", interrupted)
+    article = tmp_path / "artikel.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    result = invoke("check", str(article))
+    assert result.exit_code == 3 and result.output == "termbase: interrupted\n"

@@ -9,15 +9,23 @@ import os
 import sqlite3
 import sys
 import warnings
+from enum import IntEnum
 
 import click
 
 from termbase import __version__
 from termbase.errors import TermbaseError, TermbaseWarning
 
-EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-# A fault of termbase itself, not of the input: never 1, which means "findings".
-EXIT_INTERNAL = 3
+
+class ExitCode(IntEnum):
+    CLEAN = 0
+    FINDINGS = 1  # findings at or above --fail-on; for search: nothing found
+    ERROR = 2  # usage or input error
+    INTERRUPTED = 3
+    INTERNAL = 4  # a fault of termbase itself, never mistaken for findings
+
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = ExitCode.CLEAN, ExitCode.FINDINGS, ExitCode.ERROR
 # Where a command notes the memory file it opened, for an error naming it.
 MEMORY_KEY = "termbase.memory"
 # SQLite errors that are termbase's own mistakes, not a damaged or locked file.
@@ -57,7 +65,17 @@ class TermbaseGroup(click.Group):
             ctx.exit(EXIT_ERROR)
         except KeyboardInterrupt:
             click.echo("termbase: interrupted", err=True)
-            ctx.exit(130)
+            ctx.exit(ExitCode.INTERRUPTED)
+        except (click.exceptions.ClickException, click.exceptions.Exit,
+                click.exceptions.Abort):
+            raise
+        except Exception as exc:  # noqa: BLE001 - the last resort, named for what it is
+            if ctx.params.get("debug") or os.environ.get("TERMBASE_DEBUG"):
+                raise
+            click.echo(f"termbase: internal error: {type(exc).__name__}: {exc} (a bug in "
+                       "termbase, not in your input; please report it with the output of "
+                       "the same command run with --debug)", err=True)
+            ctx.exit(ExitCode.INTERNAL)
 
 
 def _os_error_line(exc: OSError) -> str:
@@ -78,11 +96,13 @@ _default_show_warning = warnings.showwarning
 
 @click.group(cls=TermbaseGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="termbase")
-def cli() -> None:
+@click.option("--debug", is_flag=True,
+              help="On an internal error, show the traceback (for a bug report).")
+def cli(debug: bool) -> None:
     """Indonesian–English terminology, linting and translation memory for news desks.
 
     Exit status: 0 clean, 1 findings at or above --fail-on, 2 usage or input error,
-    3 an internal error of termbase.
+    3 interrupted, 4 an internal error of termbase (a bug; --debug shows where).
     """
 
 
@@ -100,9 +120,3 @@ def main() -> None:
     except BrokenPipeError:
         sys.stderr.close()
         sys.exit(EXIT_ERROR)
-    except Exception as exc:  # noqa: BLE001 - the last resort, named for what it is
-        if os.environ.get("TERMBASE_DEBUG"):
-            raise
-        click.echo(f"termbase: internal error: {type(exc).__name__}: {exc} (a bug in "
-                   "termbase, not in your input; TERMBASE_DEBUG=1 shows where)", err=True)
-        sys.exit(EXIT_INTERNAL)
