@@ -35,6 +35,8 @@ _LINK_TITLE = re.compile(r"[ \t]*+(?:\r\n?|\n)?[ \t]*+"
                          r"|\((?:[^()\\]++|\\.)*+\))", re.DOTALL)
 _LINK_END = re.compile(r"[ \t]*+(?:\r\n?|\n)?[ \t]*+\)")
 _BACKTICKS = re.compile(r"`+")
+# Characters of a link destination that need no decision, skipped in one step.
+_PLAIN_DESTINATION = re.compile(r"[^\x00-\x20\x7f()\\]*+")
 # CommonMark bounds the nesting of parentheses in a link destination.
 _PARENTHESES_DEPTH = 32
 # The rule list is bounded: unclosed switches must not each scan the rest of the text.
@@ -164,6 +166,9 @@ def _link_target_end(text: str, position: int, end: int) -> int | None:
     else:
         depth, index = 0, position
         while index < end:
+            index = _PLAIN_DESTINATION.match(text, index, end).end()
+            if index >= end:
+                break
             char = text[index]
             if char == "\\" and index + 1 < end and text[index + 1] in _ASCII_PUNCTUATION:
                 index += 2
