@@ -85,6 +85,10 @@ def test_fix_leaves_code_and_front_matter_alone_and_fixes_prose(invoke, tmp_path
     # HTML blocks and link reference definitions.
     (f"<!--\n{FAULT}\n-->\n\n<div>\n{FAULT}\n</div>\n\n{FAULT}\n", [9]),
     (f"[rumah]: https://contoh.id/dirumah\n\n{FAULT}\n", [3]),
+    # A comment starting a line hides itself, not the text after it on the line (shown
+    # by browsers); never closed, it hides the rest of the file, as CommonMark reads it.
+    (f"<!-- catatan: dirumah --> {FAULT}\n", [1]),
+    (f"{FAULT}\n\n<!-- catatan\n{FAULT}\n\n{FAULT}\n", [1]),
     # Line ends other than LF: offsets still fall on the right lines.
     (f"```\r\n{FAULT}\r\n```\r\n\r\n{FAULT}\r\n", [5]),
 ])

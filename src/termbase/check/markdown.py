@@ -64,11 +64,29 @@ def code_regions(text: str) -> list[tuple[int, int]]:
         if token.map is None:
             continue
         first, last = (line + front_lines for line in token.map)
-        if token.type in _HIDDEN_BLOCKS:
+        if token.type == "html_block" and token.content.lstrip().startswith("<!--"):
+            regions.extend(_block_comments(text, offset(first), offset(last)))
+        elif token.type in _HIDDEN_BLOCKS:
             regions.append((offset(first), offset(last)))
         elif token.type == "inline":
             regions.extend(_inline_regions(text, offset(first), offset(last)))
     return regions
+
+
+def _block_comments(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The comments of an HTML block that starts with one. Text after a `-->` on its
+    line is passed on as HTML and shown by browsers: it is prose to check, as it was
+    before blocks were parsed. A comment never closed hides the rest of the block."""
+    spans = []
+    opener = text.find("<!--", start, end)
+    while opener >= 0:
+        close = text.find("-->", opener + 4, end)
+        if close < 0:
+            spans.append((opener, end))
+            break
+        spans.append((opener, close + 3))
+        opener = text.find("<!--", close + 3, end)
+    return spans
 
 
 def _front_matter_lines(text: str, line_starts: list[int]) -> int:
