@@ -249,6 +249,29 @@ def test_markdown_comments_are_found_and_unclosed_openers_are_cheap():
     assert len(regions) == 1
 
 
+def test_markdown_inline_scan_finds_its_spans_among_unclosed_ones():
+    from termbase.check.markdown import code_regions
+
+    # Backtick runs of every length, none closed; `](` nested past the allowed depth;
+    # autolink openers never closed: each opener must not read the rest of the line.
+    ticks = "".join("`" * length + " a " for length in range(1, 300))
+    for tail in (ticks, "](a" * (HOSTILE // 3), "<a:" * (HOSTILE // 3),
+                 "<a@b" * (HOSTILE // 4), '](a "' * (HOSTILE // 5)):
+        text = "teks `kode` dan [x](y) lagi " + tail
+        regions = code_regions(text)
+        assert regions[:2] == [(5, 11), (18, 22)]
+        assert len(regions) == 2
+
+
+def test_markdown_blocks_of_many_fences_and_list_levels_are_found():
+    from termbase.check.markdown import code_regions
+
+    fences = "```\nkode\n```\n\nteks\n\n" * (HOSTILE // 22)
+    assert len(code_regions(fences)) == HOSTILE // 22
+    nested = "".join(" " * (2 * level) + "- butir\n" for level in range(HOSTILE // 200))
+    assert code_regions(nested) == []
+
+
 def test_termbase_switches_are_found_among_unclosed_ones():
     from termbase.check.markdown import suppressed_regions
 
