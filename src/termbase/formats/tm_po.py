@@ -35,6 +35,7 @@ import polib
 
 from termbase.errors import InputError
 from termbase.formats.po import checked_po_text, parse_po_text
+from termbase.lang.tags import base_language, normal_tag
 from termbase.model import TranslationUnit
 from termbase.textio import read_bytes
 
@@ -58,9 +59,9 @@ def parse_po(data: bytes, name: str,
     languages = {}
     for key, field, default in (("X-Source-Language", "source_lang", "id-ID"),
                                 ("Language", "target_lang", "en-US")):
-        value = (po.metadata.get(key) or "").strip().replace("_", "-")
+        value = normal_tag(po.metadata.get(key) or "")
         # a bare language that is the default's ("en") keeps the default tag ("en-US")
-        if value and value.lower() != default.split("-")[0]:
+        if value and value != base_language(default):
             languages[field] = value
 
     def skip(line: int | None, reason: str) -> None:

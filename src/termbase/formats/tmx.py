@@ -41,7 +41,6 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from copy import deepcopy
 from datetime import UTC, datetime, timedelta
-from functools import lru_cache
 from typing import IO, BinaryIO
 
 from lxml import etree
@@ -49,6 +48,7 @@ from lxml import etree
 import termbase
 from termbase.errors import InputError
 from termbase.formats.xml import NOT_XML, XmlStream, local_name, parse_xml
+from termbase.lang.tags import base_language, normal_tag
 from termbase.model import TranslationUnit
 from termbase.textio import open_binary
 
@@ -160,8 +160,8 @@ def _read_tu(tu: etree._Element, name: str, source_lang: str, target_lang: str,
     return TranslationUnit(
         source=source_text,
         target=target_text,
-        source_lang=_normal_tag(source_tag),
-        target_lang=_normal_tag(target_tag),
+        source_lang=normal_tag(source_tag),
+        target_lang=normal_tag(target_tag),
         source_markup=source_markup,
         target_markup=target_markup,
         created_at=created_at,
@@ -193,33 +193,17 @@ def _lang_of(tuv: etree._Element) -> str:
     return (tuv.get(XML_LANG) or tuv.get("lang") or "").strip()
 
 
-@lru_cache(maxsize=256)
-def base_language(tag: str) -> str:
-    """'id-ID', 'ID_id', 'in' → 'id'; 'en-US' → 'en'."""
-    base = tag.lower().replace("_", "-").split("-")[0]
-    return "id" if base == "in" else base
-
-
-@lru_cache(maxsize=256)
-def _normal_tag(tag: str) -> str:
-    """The tag as written, except the legacy Indonesian code 'in' → 'id'."""
-    parts = tag.replace("_", "-").split("-")
-    if parts[0].lower() == "in":
-        parts[0] = "id"
-    return "-".join(parts)
-
-
 def _pick(tuvs: list[tuple[str, etree._Element]], wanted: str,
           taken: tuple[str, etree._Element] | None) -> tuple[str, etree._Element] | None:
     """The (tag, tuv) in a language: the same full tag if there is one, else the first
     with the same base language."""
     base = base_language(wanted)
-    exact = _normal_tag(wanted).lower()
+    exact = normal_tag(wanted).lower()
     first = None
     for pair in tuvs:
         if pair is taken or base_language(pair[0]) != base:
             continue
-        if _normal_tag(pair[0]).lower() == exact:
+        if normal_tag(pair[0]).lower() == exact:
             return pair
         if first is None:
             first = pair

@@ -17,6 +17,7 @@ from lxml import etree
 from termbase.errors import InputError
 from termbase.formats.tbx import parse_tbx
 from termbase.formats.xml import local_name, read_xml, unfit_for_xml
+from termbase.lang.tags import normal_tag
 from termbase.model import Concept, Status, Term
 from termbase.textio import atomic_write_bytes, read_bytes
 
@@ -72,7 +73,8 @@ class TbxFile:
     def _language_section(self, entry: etree._Element, language: str,
                           create: bool = True) -> etree._Element | None:
         for section in entry:
-            if local_name(section) == self.names["language"] and section.get(XML_LANG) == language:
+            if local_name(section) == self.names["language"] and \
+                    normal_tag(section.get(XML_LANG) or "") == normal_tag(language):
                 return section
         if not create:
             return None

@@ -19,6 +19,7 @@ from decimal import Decimal, InvalidOperation
 from functools import cache
 
 from termbase.data import word_list
+from termbase.lang.tags import language_matches
 
 NUMBER, PERCENT, DATE, TIME = "number", "percent", "date", "time"
 
@@ -139,7 +140,7 @@ def quantities(text: str, language: str) -> list[Quantity]:
     language "id" reads 1.000,5 and d/m dates; "en" reads 1,000.5 and takes 9/14 either
     way round."""
     patterns = _patterns()
-    english = language.lower().startswith("en")
+    english = language_matches(language, "en")
     taken: list[tuple[int, int]] = [m.span() for m in patterns["url"].finditer(text)]
     found: list[Quantity] = []
 
