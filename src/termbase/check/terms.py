@@ -6,9 +6,9 @@ import re
 from collections import defaultdict
 
 from termbase.check.rules import match_case, rule
-from termbase.data import word_list, word_set
+from termbase.data import word_set
 from termbase.glossary.matcher import Match
-from termbase.lang.dates import article_date, parse_iso_date
+from termbase.lang.dates import article_date, month_numbers, parse_iso_date
 from termbase.model import Edit, Finding, Severity, Status
 
 SUPERSEDED_SINCE = "x-supersededSince"
@@ -31,8 +31,7 @@ _NEXT_WORD = re.compile(r"[ \t\u00a0]+([^\W\d_][^\W_]*(?:[-'\u2019][^\W_]+)*)")
 
 
 def _calendar_names() -> frozenset[str]:
-    months = {entry.split()[0] for entry in word_list("months")}
-    return frozenset(months | word_set("weekdays"))
+    return frozenset(month_numbers().keys() | word_set("weekdays"))
 
 
 def _part_of_longer_name(match: Match, doc, ctx) -> bool:
