@@ -47,14 +47,13 @@ from lxml import etree
 
 import termbase
 from termbase.errors import InputError
-from termbase.formats.xml import NOT_XML, XmlStream, local_name, parse_xml
+from termbase.formats.xml import NOT_XML, XML_LANG, XmlStream, local_name, parse_xml, xml_lang
 from termbase.lang.tags import base_language, normal_tag
 from termbase.model import TranslationUnit
 from termbase.textio import open_binary
 
 OnSkip = Callable[[int | None, str], None]
 
-XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 # Inline elements holding native codes: their own text is not part of the segment text.
 CODE_ELEMENTS = frozenset({"bpt", "ept", "it", "ph", "ut"})
 INLINE_ELEMENTS = CODE_ELEMENTS | {"hi", "sub"}
@@ -190,7 +189,7 @@ def _skip(on_skip: OnSkip | None, line: int | None, reason: str) -> None:
 
 
 def _lang_of(tuv: etree._Element) -> str:
-    return (tuv.get(XML_LANG) or tuv.get("lang") or "").strip()
+    return (xml_lang(tuv) or "").strip()
 
 
 def _pick(tuvs: list[tuple[str, etree._Element]], wanted: str,
