@@ -82,21 +82,16 @@ def test_xliff_source_language_in_id_is_indonesian(tmp_path):
     assert skipped == ["languages id→en, not fr→en"]
 
 
-def test_po_language_header_with_underscore_and_legacy_code():
+@pytest.mark.parametrize("target, source, languages", [
+    ("en_GB", "in_ID", ("id-ID", "en-GB")),  # "_" and the legacy code read
+    ("id_ID", "en", ("en", "id-ID")),  # Indonesian as the target
+])
+def test_po_language_headers_are_read_in_bcp47_form(target, source, languages):
     data = (b'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n'
-            b'"Language: en_GB\\n"\n"X-Source-Language: in_ID\\n"\n\n'
-            b'msgid "satu"\nmsgstr "one"\n')
+            + f'"Language: {target}\\n"\n"X-Source-Language: {source}\\n"\n\n'.encode()
+            + b'msgid "satu"\nmsgstr "one"\n')
     (unit,) = parse_po(data, "t.po")
-    assert (unit.source_lang, unit.target_lang) == ("id-ID", "en-GB")
-
-
-def test_po_language_id_id_is_indonesian():
-    data = (b'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n'
-            b'"Language: id_ID\\n"\n"X-Source-Language: en\\n"\n\n'
-            b'msgid "one"\nmsgstr "satu"\n')
-    (unit,) = parse_po(data, "t.po")
-    assert (unit.source_lang, unit.target_lang) == ("en", "id-ID")
-    assert language_matches(unit.target_lang, "id")
+    assert (unit.source_lang, unit.target_lang) == languages
 
 
 def test_tsv_header_tags_are_read_in_bcp47_form():
