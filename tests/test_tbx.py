@@ -7,7 +7,7 @@ import pytest
 from termbase.errors import InputError
 from termbase.formats.tbx import parse_tbx, read_tbx
 from termbase.glossary import default_glossary_paths
-from termbase.model import Status
+from termbase.model import Concept, Status, Term
 
 V3 = """<?xml version="1.0" encoding="UTF-8"?>
 <tbx type="TBX-Basic" style="dca" xml:lang="en" xmlns="urn:iso:std:iso:30042:ed-2">
@@ -112,3 +112,29 @@ def test_every_shipped_concept_has_preferred_terms_in_both_languages():
         for concept in read_tbx(path):
             assert concept.preferred("id") is not None, concept.id
             assert concept.preferred("en") is not None, concept.id
+
+
+@pytest.mark.parametrize("version", [2, 3])
+def test_the_writer_and_the_editor_write_the_same_tbx_vocabulary(tmp_path, version):
+    from termbase.formats.tbx import write_tbx
+    from termbase.glossary.edit import TbxFile
+
+    written = Concept("c1", [Term(f"kata {status.value}", "id", status) for status in Status])
+    path = tmp_path / "g.tbx"
+    path.write_bytes(write_tbx([Concept("c0", [Term("awal", "id", Status.PREFERRED)])],
+                               version=version))
+    edited = TbxFile(path)
+    edited.add_concept(written)
+    # the added concept reads back whole, under the version's own element names
+    (_, added) = parse_tbx(edited.to_bytes(), "g.tbx")
+    assert [(t.text, t.status) for t in added.terms] == [
+        (t.text, t.status) for t in written.terms]
+    text = edited.to_text()
+    if version == 3:
+        assert "<conceptEntry" in text and "<langSec" in text and "<termEntry" not in text
+    else:
+        assert "<termEntry" in text and "<langSet" in text and "<conceptEntry" not in text
+    assert text.count("Term-admn-sts") == len(Status) + 1
+    # and the writer's file reads back the same statuses
+    (read,) = parse_tbx(write_tbx([written], version=version), "w.tbx")
+    assert [t.status for t in read.terms] == list(Status)

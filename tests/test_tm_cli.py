@@ -189,3 +189,19 @@ def test_a_memory_damaged_on_disk_is_one_line_and_exit_2(invoke, tmp_path, comma
     assert result.output == (f"termbase: {memory}: the memory cannot be read: database "
                              "disk image is malformed\n")
     assert not (tmp_path / "out.tmx").exists()
+
+
+def test_a_memory_tagged_in_and_id_id_is_one_indonesian_memory(invoke, memory, tmp_path):
+    # "in" is the retired code for Indonesian: the same unit under it is the same unit
+    legacy = tmp_path / "legacy.tmx"
+    legacy.write_text(TMX.replace('xml:lang="id-ID"', 'xml:lang="in"')
+                      .replace('srclang="id-ID"', 'srclang="in"'), encoding="utf-8")
+    assert "2 added" in invoke("tm", "import", str(legacy)).output
+    modern = tmp_path / "modern.tmx"
+    modern.write_text(TMX, encoding="utf-8")
+    again = invoke("tm", "import", str(modern)).output
+    assert "0 added" in again and "memory.sqlite: 2 units" in again
+    found = json.loads(invoke("tm", "search", "Presiden tiba di Astana pada Rabu.",
+                              "--format", "json").output)
+    assert found["matches"][0]["score"] == 100
+    assert found["matches"][0]["target"] == "The President arrived in Astana on Wednesday."

@@ -189,7 +189,9 @@ def test_tmx_srclang_all_and_language_tags_in_any_case():
     units = read(tmx(body, srclang="*all*"))
     assert [(u.source, u.target) for u in units] == [
         ("satu", "one"), ("dua", "two"), ("tiga", "three"), ("empat", "four")]
-    assert units[0].source_lang == "ID-id" and units[2].source_lang == "id"
+    # tags are kept in their BCP 47 form: case by subtag, "in" and "_" read
+    assert units[0].source_lang == "id-ID" and units[0].target_lang == "en-US"
+    assert units[2].source_lang == "id" and units[2].target_lang == "en-GB"
     # the other direction, from the same file
     reverse = read(tmx(body, srclang="*all*"), source_lang="en", target_lang="id")
     assert [(u.source, u.target) for u in reverse][0] == ("one", "satu")

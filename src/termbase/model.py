@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from termbase.lang.tags import language_matches
+
 
 class Severity(StrEnum):
     INFO = "info"
@@ -100,11 +102,6 @@ class Concept:
         preferred = [t for t in self.terms_in(language) if t.status is Status.PREFERRED]
         full = [t for t in preferred if not t.is_short_form]
         return (full or preferred or [None])[0]
-
-
-def language_matches(tag: str, language: str) -> bool:
-    """'id-ID' and 'id' match 'id'; comparison is case-insensitive (BCP 47)."""
-    return tag.lower().replace("_", "-").split("-")[0] == language.lower()
 
 
 @dataclass

@@ -26,13 +26,13 @@ from termbase.check.context import CheckContext
 from termbase.check.document import Document
 from termbase.check.engine import CheckResult, Selection, check_document
 from termbase.check.rules import REGISTRY
-from termbase.check.terms import SUPERSEDED_SINCE
+from termbase.check.terms import valid_when_written
 from termbase.formats.bilingual import BilingualFile, LocatedText, LocatedUnit, read_bilingual
 from termbase.glossary.matcher import Match
 from termbase.lang import english
-from termbase.lang.dates import article_date, parse_iso_date
+from termbase.lang.dates import article_date
 from termbase.lang.numbers import quantities, spelled_numbers, unmatched
-from termbase.model import Concept, Finding, Severity, Status, Term
+from termbase.model import Concept, Finding, Severity, Term
 
 BilingualRuleFunction = Callable[["BilingualCheck"], Iterable[Finding]]
 
@@ -312,7 +312,7 @@ def deprecated_term(check: BilingualCheck):
         words = english.words(unit.target.text)
         for first, end, entry in _english_matches(check, words):
             term = entry.term
-            if term.status.allowed or _valid_when_written(term, check.written):
+            if term.status.allowed or valid_when_written(term, check.written):
                 continue
             preferred = entry.concept.preferred("en")
             message = (f"{term.text!r} is {term.status.value} in the glossary "
@@ -322,12 +322,6 @@ def deprecated_term(check: BilingualCheck):
             yield check.finding("bilingual/deprecated-term", Severity.ERROR, message,
                                 unit.target, words[first].start, words[end - 1].end,
                                 [preferred.text] if preferred else [])
-
-
-def _valid_when_written(term: Term, written) -> bool:
-    since = parse_iso_date(term.properties.get(SUPERSEDED_SINCE, ""))
-    return (term.status is Status.SUPERSEDED and since is not None and written is not None
-            and written < since)
 
 
 @bilingual_rule(

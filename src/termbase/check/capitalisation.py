@@ -24,6 +24,7 @@ from termbase.check.lines import (
 )
 from termbase.check.rules import rule
 from termbase.data import word_list, word_set
+from termbase.lang.dates import indonesian_month_names, month_numbers
 from termbase.lang.morphology import is_reduplication
 from termbase.lang.tokens import Kind
 from termbase.model import Edit, Finding, Severity
@@ -154,7 +155,7 @@ _YEAR = re.compile(r"\d{4}")
 
 def _lower_case_months(doc, line: Line):
     """A month written in lower case in a date: "5 oktober 2023" -> "5 Oktober 2023"."""
-    months = _indonesian_months()
+    months = indonesian_month_names()
     items = line.items
     for index, item in enumerate(items):
         if not item.is_word or item.text not in months:
@@ -166,13 +167,6 @@ def _lower_case_months(doc, line: Line):
             yield _finding("orthography/name-capital", Severity.ERROR,
                            f"a month is capitalised: {right}", doc, item.token.start,
                            item.token.end, right)
-
-
-@cache
-def _indonesian_months() -> frozenset[str]:
-    """The Indonesian month names (marked "full" in the months list)."""
-    return frozenset(entry.split()[0] for entry in word_list("months")
-                     if entry.split()[2:] == ["full"])
 
 
 def _words(doc) -> list[str]:
@@ -358,7 +352,7 @@ def _after_a_count(line: Line, index: int) -> bool:
 def common_noun_capital(doc, ctx):
     exempt = word_set("capitalised_words") | title_heads()
     cues = word_set("name_cues")
-    months = {entry.split()[0] for entry in word_list("months")}
+    months = month_numbers()
     closed = _closed_class_words()
     counters = _numerals() | word_set("closed_class_words")
     heads = word_set("administrative_heads")
@@ -630,7 +624,7 @@ def _counts(line: Line, index: int) -> bool:
 @cache
 def _dates() -> frozenset[str]:
     """Month and day names: a number before them is a date, not a count."""
-    return frozenset(entry.split()[0] for entry in word_list("months")) | word_set("weekdays")
+    return frozenset(month_numbers().keys() | word_set("weekdays"))
 
 
 @cache

@@ -16,6 +16,7 @@ from termbase.check.rules import rule
 from termbase.check.typography import is_clock_time
 from termbase.data import word_list, word_set
 from termbase.lang.abbreviations import academic_degrees
+from termbase.lang.dates import month_numbers
 from termbase.lang.morphology import analyses, is_reduplication
 from termbase.lang.tokens import Kind
 from termbase.model import Edit, Finding, Severity
@@ -220,7 +221,7 @@ def spell_number(number: int) -> str | None:
       "Banjir melanda. 21 kabupaten terdampak",
       "Banjir melanda. Dua puluh satu kabupaten terdampak")
 def numeral_opener(doc, ctx):
-    months = {entry.split()[0] for entry in word_list("months")}
+    months = month_numbers()
     for line in lines(doc):
         # A title, a caption or a dateline is not a sentence of the text.
         if not line.ends_sentence:

@@ -2,28 +2,34 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import defaultdict
 
 from termbase.check.rules import match_case, rule
-from termbase.data import word_list, word_set
+from termbase.data import word_set
 from termbase.glossary.matcher import Match
-from termbase.lang.dates import article_date, parse_iso_date
-from termbase.model import Edit, Finding, Severity, Status
+from termbase.lang.dates import article_date, month_numbers, parse_iso_date
+from termbase.model import Edit, Finding, Severity, Status, Term
 
 SUPERSEDED_SINCE = "x-supersededSince"
 
 
-def _valid_when_written(match: Match, doc) -> bool:
+def valid_when_written(term: Term, written: dt.date | None) -> bool:
     """A term superseded on a known day was right in an article dated before it
-    (Nur Sultan in a dispatch of 14 September 2022)."""
-    since = parse_iso_date(match.term.properties.get(SUPERSEDED_SINCE, ""))
-    if since is None or match.term.status is not Status.SUPERSEDED:
+    (Nur Sultan in a dispatch of 14 September 2022); not if the article has no date."""
+    if term.status is not Status.SUPERSEDED or written is None:
         return False
+    since = parse_iso_date(term.properties.get(SUPERSEDED_SINCE, ""))
+    return since is not None and written < since
+
+
+def _valid_when_written(match: Match, doc) -> bool:
+    if match.term.status is not Status.SUPERSEDED:
+        return False  # the article's date is read only when a term needs it
     if "article_date" not in doc.shared:
         doc.shared["article_date"] = article_date(doc.text)
-    written = doc.shared["article_date"]
-    return written is not None and written < since
+    return valid_when_written(match.term, doc.shared["article_date"])
 
 
 # The word straight after a match, across spaces on the same line, no punctuation between.
@@ -31,8 +37,7 @@ _NEXT_WORD = re.compile(r"[ \t\u00a0]+([^\W\d_][^\W_]*(?:[-'\u2019][^\W_]+)*)")
 
 
 def _calendar_names() -> frozenset[str]:
-    months = {entry.split()[0] for entry in word_list("months")}
-    return frozenset(months | word_set("weekdays"))
+    return frozenset(month_numbers().keys() | word_set("weekdays"))
 
 
 def _part_of_longer_name(match: Match, doc, ctx) -> bool:

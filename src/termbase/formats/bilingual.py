@@ -48,6 +48,7 @@ from dataclasses import dataclass, field
 from termbase.errors import InputError
 from termbase.formats.po import checked_po_text, parse_po_text
 from termbase.formats.xml import local_name, read_xml, xml_lang
+from termbase.lang.tags import base_language
 from termbase.model import BilingualUnit
 from termbase.textio import read_bytes
 
@@ -381,17 +382,12 @@ def _read_xliff2(root, walker, path, text) -> BilingualFile:
 
 # --- TMX ----------------------------------------------------------------------------------
 
-def _base(language: str | None) -> str:
-    base = (language or "").lower().replace("_", "-").split("-")[0]
-    return "id" if base == "in" else base
-
-
 def _read_tmx(root, walker, path, text) -> BilingualFile:
     headers = _children(root, "header")
-    srclang = _base(headers[0].get("srclang")) if headers else ""
+    srclang = base_language(headers[0].get("srclang") or "") if headers else ""
     result = BilingualFile(path, text, "tmx")
     for tu in _descendants(root, "tu"):
-        tuvs = [(tuv, _base(xml_lang(tuv))) for tuv in _children(tu, "tuv")]
+        tuvs = [(tuv, base_language(xml_lang(tuv) or "")) for tuv in _children(tu, "tuv")]
         source_tuv = next((t for t, lang in tuvs if lang == "id"), None)
         if source_tuv is None and srclang not in ("", "*all*"):
             source_tuv = next((t for t, lang in tuvs if lang == srclang), None)

@@ -36,7 +36,8 @@ import re
 
 from termbase.errors import InputError
 from termbase.formats.xml import NOT_XML
-from termbase.model import Concept, Status, Term, language_matches
+from termbase.lang.tags import language_matches
+from termbase.model import Concept, Status, Term
 from termbase.textio import decode_text
 
 # OmegaT splits lines like Java's BufferedReader.readLine() and fields on tabs.

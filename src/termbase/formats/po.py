@@ -50,12 +50,14 @@ _COMMENT_LINE = re.compile(r"(status|use|part-of-speech|term-type|subject|note|"
                            r"definition(?: \(([^)]+)\))?):\s?(.*)")
 
 
-def write_po(concepts: list[Concept], source: str = "id", target: str = "en") -> str:
-    # No wrapping: one comment line per key keeps the file easy to read back and diff.
+def new_po_file(project: str, comment: str, source: str, target: str) -> polib.POFile:
+    """An empty PO file with termbase's header: `Language:` the target (gettext's
+    language of the msgstrs), `X-Source-Language:` the source, UTF-8, no plural forms."""
+    # No wrapping: one line per message and comment keeps a file easy to read back and diff.
     po = polib.POFile(wrapwidth=0)
-    po.header = f"Glossary written by termbase: {source} terms with their {target} translations."
+    po.header = comment
     po.metadata = {
-        "Project-Id-Version": "termbase glossary",
+        "Project-Id-Version": project,
         "Report-Msgid-Bugs-To": "",
         "POT-Creation-Date": "",
         "PO-Revision-Date": "",
@@ -68,6 +70,12 @@ def write_po(concepts: list[Concept], source: str = "id", target: str = "en") ->
         "X-Source-Language": source,
         "X-Generator": "termbase",
     }
+    return po
+
+
+def write_po(concepts: list[Concept], source: str = "id", target: str = "en") -> str:
+    po = new_po_file("termbase glossary", f"Glossary written by termbase: {source} terms "
+                     f"with their {target} translations.", source, target)
     for concept in concepts:
         translation = target_term(concept, target)
         preferred = concept.preferred(source)

@@ -13,7 +13,7 @@ from pathlib import Path
 from lxml import etree
 
 from termbase.errors import InputError
-from termbase.formats.xml import local_name, parse_xml, text_of, xml_lang
+from termbase.formats.xml import XML_LANG, local_name, parse_xml, text_of, xml_lang
 from termbase.model import Concept, Status, Term
 from termbase.textio import read_bytes
 
@@ -31,9 +31,16 @@ _STATUS_VALUES = {
     "legalterm": Status.PREFERRED,
     "regulatedterm": Status.PREFERRED,
 }
-_CONCEPT = {"termEntry", "conceptEntry"}
-_LANGUAGE = {"langSet", "langSec"}
-_TERM_GROUP = {"tig", "ntig", "termSec"}
+# The structural elements per TBX version: concept, language section, term group.
+STRUCTURE = {
+    2: {"concept": "termEntry", "language": "langSet", "term": "tig"},
+    3: {"concept": "conceptEntry", "language": "langSec", "term": "termSec"},
+}
+# The administrativeStatus value written for a status (read back by _STATUS_VALUES).
+STATUS_NAMES = {status: f"{status.value}Term-admn-sts" for status in Status}
+_CONCEPT = {names["concept"] for names in STRUCTURE.values()}
+_LANGUAGE = {names["language"] for names in STRUCTURE.values()}
+_TERM_GROUP = {names["term"] for names in STRUCTURE.values()} | {"ntig"}  # ntig: v2 too
 
 
 def read_tbx(path: str | Path) -> list[Concept]:
@@ -154,16 +161,7 @@ def _read_term(group: etree._Element, language: str, name: str) -> Term:
 # --- Writing ---------------------------------------------------------------------------
 
 TBX3_NAMESPACE = "urn:iso:std:iso:30042:ed-2"
-_XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _XML_DECLARATION = b'<?xml version="1.0" encoding="UTF-8"?>\n'
-_STATUS_NAMES = {
-    Status.PREFERRED: "preferredTerm-admn-sts",
-    Status.ADMITTED: "admittedTerm-admn-sts",
-    Status.DEPRECATED: "deprecatedTerm-admn-sts",
-    Status.SUPERSEDED: "supersededTerm-admn-sts",
-}
-# Element names per version: concept, language section, term group.
-_STRUCTURE = {2: ("termEntry", "langSet", "tig"), 3: ("conceptEntry", "langSec", "termSec")}
 
 
 def write_tbx(concepts: list[Concept], version: int = 2,
@@ -175,7 +173,7 @@ def write_tbx(concepts: list[Concept], version: int = 2,
     a definition gets a section after those. parse_tbx() reads the result back to
     equal concepts (terms regrouped by language).
     """
-    if version not in _STRUCTURE:
+    if version not in STRUCTURE:
         raise ValueError(f"TBX version must be 2 or 3, not {version!r}")
     namespace = "" if version == 2 else f"{{{TBX3_NAMESPACE}}}"
 
@@ -186,18 +184,18 @@ def write_tbx(concepts: list[Concept], version: int = 2,
         return element
 
     if version == 2:
-        root = etree.Element("martif", {"type": "TBX-Basic", _XML_LANG: "en"})
+        root = etree.Element("martif", {"type": "TBX-Basic", XML_LANG: "en"})
         header = sub(root, "martifHeader")
     else:
         root = etree.Element(namespace + "tbx", {"type": "TBX-Basic", "style": "dca",
-                                                 _XML_LANG: "en"},
+                                                 XML_LANG: "en"},
                              nsmap={None: TBX3_NAMESPACE})
         header = sub(root, "tbxHeader")
     file_desc = sub(header, "fileDesc")
     sub(sub(file_desc, "titleStmt"), "title", title)
     sub(sub(file_desc, "sourceDesc"), "p", "Written by termbase.")
     body = sub(sub(root, "text"), "body")
-    entry_tag, language_tag, group_tag = _STRUCTURE[version]
+    entry_tag, language_tag, group_tag = STRUCTURE[version].values()
     for concept in concepts:
         entry = sub(body, entry_tag, id=concept.id)
         if concept.subject_field is not None:
@@ -205,7 +203,7 @@ def write_tbx(concepts: list[Concept], version: int = 2,
         if concept.note is not None:
             sub(entry, "note", concept.note)
         for language, terms in _by_language(concept):
-            section = sub(entry, language_tag, **{_XML_LANG: language})
+            section = sub(entry, language_tag, **{XML_LANG: language})
             if language in concept.definitions:
                 sub(section, "descrip", concept.definitions[language], type="definition")
             for term in terms:
@@ -225,7 +223,7 @@ def _by_language(concept: Concept) -> list[tuple[str, list[Term]]]:
 
 def _write_term(group: etree._Element, term: Term, sub) -> None:
     sub(group, "term", term.text)
-    sub(group, "termNote", _STATUS_NAMES[term.status], type="administrativeStatus")
+    sub(group, "termNote", STATUS_NAMES[term.status], type="administrativeStatus")
     if term.part_of_speech is not None:
         sub(group, "termNote", term.part_of_speech, type="partOfSpeech")
     if term.term_type is not None:

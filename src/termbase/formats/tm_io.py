@@ -21,7 +21,8 @@ from typing import IO
 from termbase.errors import InputError
 from termbase.formats.tm_po import iter_po, write_po
 from termbase.formats.tm_tsv import iter_tsv, write_tsv_to
-from termbase.formats.tmx import base_language, iter_tmx, write_tmx_to
+from termbase.formats.tmx import iter_tmx, write_tmx_to
+from termbase.lang.tags import base_language, normal_tag
 from termbase.model import TranslationUnit
 from termbase.textio import atomic_write
 
@@ -123,7 +124,8 @@ def _iter_xliff(name: str, source_lang: str, target_lang: str,
                     skip(line, f"languages {languages[0]}→{languages[1]}, not "
                                f"{wanted[0]}→{wanted[1]}")
                     continue
-                yield TranslationUnit(source, target, source_tag, target_tag,
+                yield TranslationUnit(source, target, normal_tag(source_tag),
+                                      normal_tag(target_tag),
                                       origin=xliff_file.original or None, line=line)
 
     return generate()

@@ -34,7 +34,8 @@ from collections.abc import Callable, Iterable, Iterator
 import polib
 
 from termbase.errors import InputError
-from termbase.formats.po import checked_po_text, parse_po_text
+from termbase.formats.po import checked_po_text, new_po_file, parse_po_text
+from termbase.lang.tags import base_language, normal_tag
 from termbase.model import TranslationUnit
 from termbase.textio import read_bytes
 
@@ -58,9 +59,9 @@ def parse_po(data: bytes, name: str,
     languages = {}
     for key, field, default in (("X-Source-Language", "source_lang", "id-ID"),
                                 ("Language", "target_lang", "en-US")):
-        value = (po.metadata.get(key) or "").strip().replace("_", "-")
+        value = normal_tag(po.metadata.get(key) or "")
         # a bare language that is the default's ("en") keeps the default tag ("en-US")
-        if value and value.lower() != default.split("-")[0]:
+        if value and value != base_language(default):
             languages[field] = value
 
     def skip(line: int | None, reason: str) -> None:
@@ -99,23 +100,9 @@ def parse_po(data: bytes, name: str,
 
 def write_po(units: Iterable[TranslationUnit], source_lang: str = "id",
              target_lang: str = "en") -> str:
-    po = polib.POFile(wrapwidth=0)
-    po.header = (f"Translation memory written by termbase: {source_lang} sources with "
-                 f"their {target_lang} translations.")
-    po.metadata = {
-        "Project-Id-Version": "termbase translation memory",
-        "Report-Msgid-Bugs-To": "",
-        "POT-Creation-Date": "",
-        "PO-Revision-Date": "",
-        "Last-Translator": "termbase",
-        "Language-Team": "",
-        "Language": target_lang,
-        "MIME-Version": "1.0",
-        "Content-Type": "text/plain; charset=UTF-8",
-        "Content-Transfer-Encoding": "8bit",
-        "X-Source-Language": source_lang,
-        "X-Generator": "termbase",
-    }
+    po = new_po_file("termbase translation memory", f"Translation memory written by "
+                     f"termbase: {source_lang} sources with their {target_lang} translations.",
+                     source_lang, target_lang)
     used: set[tuple[str | None, str]] = set()
     counter = 0
     for unit in units:

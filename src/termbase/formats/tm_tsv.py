@@ -29,6 +29,7 @@ from typing import IO
 
 from termbase.errors import InputError
 from termbase.formats.xml import NOT_XML
+from termbase.lang.tags import base_language, normal_tag
 from termbase.model import TranslationUnit
 from termbase.textio import open_binary, refuse_binary
 
@@ -103,25 +104,20 @@ def _header(cells: list[str], source_lang: str,
         return False, {}
     if not (_LANGUAGE_TAG.fullmatch(first) and _LANGUAGE_TAG.fullmatch(second)):
         return None
-    bases = (_base(first), _base(second))
-    if bases == (_base(source_lang), _base(target_lang)):
+    bases = (base_language(first), base_language(second))
+    if bases == (base_language(source_lang), base_language(target_lang)):
         swapped = False
-    elif bases == (_base(target_lang), _base(source_lang)):
+    elif bases == (base_language(target_lang), base_language(source_lang)):
         swapped = True
         first, second = second, first
     else:
         return None
     languages = {}
     if "-" in first or "_" in first:
-        languages["source_lang"] = first.replace("_", "-")
+        languages["source_lang"] = normal_tag(first)
     if "-" in second or "_" in second:
-        languages["target_lang"] = second.replace("_", "-")
+        languages["target_lang"] = normal_tag(second)
     return swapped, languages
-
-
-def _base(tag: str) -> str:
-    base = tag.lower().replace("_", "-").split("-")[0]
-    return "id" if base == "in" else base
 
 
 def cell(text: str) -> str:

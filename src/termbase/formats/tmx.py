@@ -41,20 +41,19 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from copy import deepcopy
 from datetime import UTC, datetime, timedelta
-from functools import lru_cache
 from typing import IO, BinaryIO
 
 from lxml import etree
 
 import termbase
 from termbase.errors import InputError
-from termbase.formats.xml import NOT_XML, XmlStream, local_name, parse_xml
+from termbase.formats.xml import NOT_XML, XML_LANG, XmlStream, local_name, parse_xml, xml_lang
+from termbase.lang.tags import base_language, normal_tag
 from termbase.model import TranslationUnit
 from termbase.textio import open_binary
 
 OnSkip = Callable[[int | None, str], None]
 
-XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 # Inline elements holding native codes: their own text is not part of the segment text.
 CODE_ELEMENTS = frozenset({"bpt", "ept", "it", "ph", "ut"})
 INLINE_ELEMENTS = CODE_ELEMENTS | {"hi", "sub"}
@@ -160,8 +159,8 @@ def _read_tu(tu: etree._Element, name: str, source_lang: str, target_lang: str,
     return TranslationUnit(
         source=source_text,
         target=target_text,
-        source_lang=_normal_tag(source_tag),
-        target_lang=_normal_tag(target_tag),
+        source_lang=normal_tag(source_tag),
+        target_lang=normal_tag(target_tag),
         source_markup=source_markup,
         target_markup=target_markup,
         created_at=created_at,
@@ -190,23 +189,7 @@ def _skip(on_skip: OnSkip | None, line: int | None, reason: str) -> None:
 
 
 def _lang_of(tuv: etree._Element) -> str:
-    return (tuv.get(XML_LANG) or tuv.get("lang") or "").strip()
-
-
-@lru_cache(maxsize=256)
-def base_language(tag: str) -> str:
-    """'id-ID', 'ID_id', 'in' → 'id'; 'en-US' → 'en'."""
-    base = tag.lower().replace("_", "-").split("-")[0]
-    return "id" if base == "in" else base
-
-
-@lru_cache(maxsize=256)
-def _normal_tag(tag: str) -> str:
-    """The tag as written, except the legacy Indonesian code 'in' → 'id'."""
-    parts = tag.replace("_", "-").split("-")
-    if parts[0].lower() == "in":
-        parts[0] = "id"
-    return "-".join(parts)
+    return (xml_lang(tuv) or "").strip()
 
 
 def _pick(tuvs: list[tuple[str, etree._Element]], wanted: str,
@@ -214,12 +197,12 @@ def _pick(tuvs: list[tuple[str, etree._Element]], wanted: str,
     """The (tag, tuv) in a language: the same full tag if there is one, else the first
     with the same base language."""
     base = base_language(wanted)
-    exact = _normal_tag(wanted).lower()
+    exact = normal_tag(wanted).lower()
     first = None
     for pair in tuvs:
         if pair is taken or base_language(pair[0]) != base:
             continue
-        if _normal_tag(pair[0]).lower() == exact:
+        if normal_tag(pair[0]).lower() == exact:
             return pair
         if first is None:
             first = pair

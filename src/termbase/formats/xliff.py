@@ -39,7 +39,7 @@ from lxml import etree
 
 import termbase
 from termbase.errors import InputError
-from termbase.formats.xml import NOT_XML, XmlDocument, local_name, read_xml
+from termbase.formats.xml import NOT_XML, XML_LANG, XmlDocument, local_name, read_xml
 from termbase.model import BilingualUnit
 from termbase.textio import read_bytes
 
@@ -47,7 +47,6 @@ XLIFF12 = "urn:oasis:names:tc:xliff:document:1.2"
 XLIFF20 = "urn:oasis:names:tc:xliff:document:2.0"
 MTC = "urn:oasis:names:tc:xliff:matches:2.0"
 GLS = "urn:oasis:names:tc:xliff:glossary:2.0"
-_XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 TM_ORIGIN = "termbase-tm"
 GLOSSARY_ORIGIN = "termbase-glossary"
@@ -400,7 +399,7 @@ def _trans_unit_of(unit, namespace, name, positions, xliff_file, groups) -> Bili
     source, target = sources[0], (targets[0] if targets else None)
     result = BilingualUnit(
         id=unit_id, source=_plain_12(source), target=_plain_12(target) if target is not None
-        else "", source_lang=source.get(_XML_LANG) or xliff_file.source_lang or "id",
+        else "", source_lang=source.get(XML_LANG) or xliff_file.source_lang or "id",
         target_lang=xliff_file.target_lang or "en",
         state=target.get("state") if target is not None else None,
         approved=unit.get("approved") == "yes",

@@ -382,8 +382,11 @@ def local_name(element: etree._Element) -> str:
     return tag.rpartition("}")[2]
 
 
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+
 def xml_lang(element: etree._Element) -> str | None:
-    return element.get("{http://www.w3.org/XML/1998/namespace}lang") or element.get("lang")
+    return element.get(XML_LANG) or element.get("lang")
 
 
 def text_of(element: etree._Element) -> str:

@@ -15,15 +15,11 @@ from pathlib import Path
 from lxml import etree
 
 from termbase.errors import InputError
-from termbase.formats.tbx import parse_tbx
-from termbase.formats.xml import local_name, read_xml, unfit_for_xml
+from termbase.formats.tbx import STATUS_NAMES, STRUCTURE, parse_tbx
+from termbase.formats.xml import XML_LANG, local_name, read_xml, unfit_for_xml
+from termbase.lang.tags import normal_tag
 from termbase.model import Concept, Status, Term
 from termbase.textio import atomic_write_bytes, read_bytes
-
-XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
-STATUS_VALUES = {status: f"{status.value}Term-admn-sts" for status in Status}
-_V2 = {"concept": "termEntry", "language": "langSet", "term": "tig"}
-_V3 = {"concept": "conceptEntry", "language": "langSec", "term": "termSec"}
 
 
 class TbxFile:
@@ -40,7 +36,7 @@ class TbxFile:
         offset = document.root_offset + len(self.original_text) - len(document.text)
         self._prolog = self.original_text[:offset]
         self._epilog = _epilog(self.original_text, self.root)
-        self.names = _V3 if local_name(self.root) == "tbx" else _V2
+        self.names = STRUCTURE[3 if local_name(self.root) == "tbx" else 2]
         self.namespace = etree.QName(self.root).namespace
 
     # --- finding ---------------------------------------------------------------
@@ -72,7 +68,8 @@ class TbxFile:
     def _language_section(self, entry: etree._Element, language: str,
                           create: bool = True) -> etree._Element | None:
         for section in entry:
-            if local_name(section) == self.names["language"] and section.get(XML_LANG) == language:
+            if local_name(section) == self.names["language"] and \
+                    normal_tag(section.get(XML_LANG) or "") == normal_tag(language):
                 return section
         if not create:
             return None
@@ -142,13 +139,13 @@ class TbxFile:
         for note in group.iter():
             if local_name(note) == "termNote" and note.get("type") in (
                     "administrativeStatus", "normativeAuthorization"):
-                note.text = (STATUS_VALUES[status] if note.get("type") == "administrativeStatus"
+                note.text = (STATUS_NAMES[status] if note.get("type") == "administrativeStatus"
                              else f"{status.value}Term")
                 return
         term_element = next(e for e in group.iter() if local_name(e) == "term")
         holder = term_element.getparent()
         note = etree.Element(self._tag("termNote"), type="administrativeStatus")
-        _insert(holder, holder.index(term_element) + 1, note, text=STATUS_VALUES[status])
+        _insert(holder, holder.index(term_element) + 1, note, text=STATUS_NAMES[status])
 
     def remove_term(self, concept_id: str, text: str) -> None:
         _remove(self._term_group(self.entry(concept_id), text))
@@ -179,7 +176,7 @@ class TbxFile:
         group = etree.Element(self._tag(self.names["term"]))
         _append(section, group)
         self._child(group, "term", term.text)
-        notes = [("administrativeStatus", STATUS_VALUES[term.status]),
+        notes = [("administrativeStatus", STATUS_NAMES[term.status]),
                  ("termType", term.term_type), ("partOfSpeech", term.part_of_speech),
                  *term.properties.items()]
         for kind, value in notes:

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from termbase.glossary import Glossary
 from termbase.glossary.matcher import term_tokens
 from termbase.lang.morphology import strip_clitics
+from termbase.lang.tags import base_language, language_matches
 from termbase.model import Concept, Term
 
 EXACT, INFLECTED = 100.0, 95.0
@@ -89,7 +90,7 @@ def lookup(glossary: Glossary, query: str, language: str | None = None,
     query_tokens = term_tokens(query)
     for concept in glossary.concepts:
         for term in concept.terms:
-            if language and not term.language.lower().startswith(language.lower()):
+            if language and not language_matches(term.language, language):
                 continue
             scored = score(query_tokens, term)
             if scored is None or scored[0] < min_score:
@@ -103,7 +104,7 @@ def lookup(glossary: Glossary, query: str, language: str | None = None,
 
 
 def detected_language(hits: list[Hit]) -> str | None:
-    return hits[0].term.language.split("-")[0].lower() if hits else None
+    return base_language(hits[0].term.language) if hits else None
 
 
 def concept_record(concept: Concept) -> dict:

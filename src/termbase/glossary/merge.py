@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from termbase.glossary.edit import TbxFile
+from termbase.lang.tags import base_language
 from termbase.model import Concept, Status
 
 
@@ -24,7 +25,7 @@ class MergeReport:
 
 
 def _key(language: str, text: str) -> tuple[str, str]:
-    return language.lower().split("-")[0], " ".join(text.split()).casefold()
+    return base_language(language), " ".join(text.split()).casefold()
 
 
 def _preferred_keys(concept: Concept) -> set[tuple[str, str]]:

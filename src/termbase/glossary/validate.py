@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
+from termbase.lang.tags import base_language
 from termbase.model import Concept, Status
 
 REQUIRED_LANGUAGES = ("id", "en")
@@ -22,10 +23,6 @@ class Problem:
         return f"{where}{self.kind}: {self.message}"
 
 
-def _base(language: str) -> str:
-    return language.lower().replace("_", "-").split("-")[0]
-
-
 def validate(concepts: list[Concept],
              languages: tuple[str, ...] = REQUIRED_LANGUAGES) -> list[Problem]:
     problems: list[Problem] = []
@@ -39,7 +36,7 @@ def validate(concepts: list[Concept],
                                         f"{concept.id} has no preferred {language} term"))
         seen_terms: set[tuple[str, str]] = set()
         for term in concept.terms:
-            key = (_base(term.language), term.text.casefold())
+            key = (base_language(term.language), term.text.casefold())
             if key in seen_terms:
                 problems.append(Problem(concept.source, term.line, "duplicate-term",
                                         f"{term.text!r} twice in {concept.id}"))
@@ -49,7 +46,7 @@ def validate(concepts: list[Concept],
             if target is not None:
                 target.setdefault(key, concept)
         signature = tuple(sorted(
-            (_base(t.language), t.text.casefold()) for t in concept.terms
+            (base_language(t.language), t.text.casefold()) for t in concept.terms
             if t.status is Status.PREFERRED and not t.is_short_form))
         if signature:
             by_preferred[signature].append(concept)

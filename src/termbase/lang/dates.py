@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import cache
 
 from termbase.data import word_list, word_set
 
@@ -25,8 +26,25 @@ _DAY_MONTH = re.compile(
 _YEAR = re.compile(r"(?<![\d/.,:])((?:19|20)\d{2})(?![\d/:]|[.,]\d)")
 
 
-def _months() -> dict[str, int]:
-    return {name: int(number) for name, number, *_ in (e.split() for e in word_list("months"))}
+@cache
+def _month_entries() -> tuple[tuple[str, int, bool], ...]:
+    """(name, number, is the Indonesian name in full) per line of data/months.txt,
+    "name number [full]"."""
+    return tuple((name, int(number), marks == ["full"])
+                 for name, number, *marks in (e.split() for e in word_list("months")))
+
+
+@cache
+def month_numbers() -> dict[str, int]:
+    """Month names and their news abbreviations, Indonesian and English, in lower case,
+    to the month's number. Shared: read it, do not change it."""
+    return {name: number for name, number, _full in _month_entries()}
+
+
+@cache
+def indonesian_month_names() -> frozenset[str]:
+    """The Indonesian month names in full, which EYD capitalises in a date."""
+    return frozenset(name for name, _number, full in _month_entries() if full)
 
 
 def _date(year: str, month: int, day: str) -> dt.date | None:
@@ -40,7 +58,7 @@ def _full_dates(head: str) -> list[tuple[int, dt.date | None]]:
     found = []
     for match in _ISO.finditer(head):
         found.append((match.start(), _date(match[1], int(match[2]), match[3])))
-    months = _months()
+    months = month_numbers()
     for match in _WRITTEN.finditer(head):
         month = months.get(match[2].lower())
         if month:

