@@ -12,6 +12,7 @@ from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache, cached_property
+from typing import TYPE_CHECKING
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
@@ -31,6 +32,10 @@ from termbase.lang.morphology import is_reduplication
 from termbase.lang.speller import zipf
 from termbase.lang.tokens import Kind, Token, word_parts
 from termbase.model import Finding, Severity
+
+if TYPE_CHECKING:
+    from termbase.check.context import CheckContext
+    from termbase.check.document import Document
 
 # A capitalised word opening a sentence is taken for a misspelling, not a name, only
 # when one slip separates it from a common word (Zipf scale, see speller.py).
@@ -92,8 +97,8 @@ def _is_acronym_or_brand(text: str) -> bool:
 class ArticleWords:
     """The words of one document as the spelling rules see them."""
 
-    doc: object
-    ctx: object
+    doc: Document
+    ctx: CheckContext
     defined: frozenset[str] = field(init=False)
 
     def __post_init__(self):
@@ -150,7 +155,8 @@ class ArticleWords:
                     and normalise(text) not in ctx.glossary_words
                     and text.casefold() not in self.defined
                     and not ctx.speller.accepts(text)
-                    and (not _is_acronym_or_brand(text) or self.run_together(token)))
+                    and (not _is_acronym_or_brand(text)
+                         or self.run_together(token) is not None))
             if (judged[text] and token.start not in skipped
                     and not self._in_credit(token.start)
                     and not _in_handle(self.doc.text, token.start)):
@@ -187,15 +193,16 @@ class ArticleWords:
         unknown words no slip explains, with at least one English word Indonesian lacks
         (code of conduct, volatile food, zuppa soup), or one such English word alone that
         is no slip for an Indonesian one."""
-        runs, run = [], []
+        runs: list[tuple[int, int]] = []
+        run: list[Token] = []
         for token in [*self.words, None]:
-            foreign = token is not None and self._may_be_foreign(token)
-            if foreign and (not run or _adjacent(self.doc, run[-1], token)):
-                run.append(token)
+            foreign = token if token is not None and self._may_be_foreign(token) else None
+            if foreign is not None and (not run or _adjacent(self.doc, run[-1], foreign)):
+                run.append(foreign)
                 continue
             if run and self._is_foreign_phrase(run):
                 runs.append((run[0].start, run[-1].end))
-            run = [token] if foreign else []
+            run = [foreign] if foreign is not None else []
         return runs
 
     def _is_english(self, token: Token) -> bool:
@@ -385,14 +392,6 @@ class ArticleWords:
         lower = token.text.lower()
         return (english_speller().knows(lower) and english_zipf(lower) >= ENGLISH_NAME_ZIPF
                 and not self.ctx.speller.in_dictionary(lower))
-
-    def _word_after(self, token: Token) -> Token | None:
-        """The word just after, with nothing but spaces between."""
-        index = self.word_index.get(token.start)
-        if index is None or index + 1 >= len(self.words):
-            return None
-        after = self.words[index + 1]
-        return after if not self.doc.text[token.end : after.start].strip() else None
 
     def _word_before(self, token: Token) -> Token | None:
         """The word just before, with nothing but spaces between."""

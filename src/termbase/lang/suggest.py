@@ -15,7 +15,7 @@ distance (lang/edits.py), the first letter and the ending kept, and frequent wor
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Set
+from collections.abc import Callable, Collection
 
 from termbase.lang.edits import LONGEST, edit_strings, weighted_distance
 
@@ -36,7 +36,7 @@ def _deletes(word: str) -> set[str]:
     return {word[:i] + word[i + 1:] for i in range(len(word))}
 
 
-def candidates(word: str, known: Set[str]) -> set[str]:
+def candidates(word: str, known: set[str] | frozenset[str]) -> set[str]:
     """Known words near `word` (lower case): one edit, or if none is, the cheap two-edit
     ones; and two-word splits."""
     if len(word) > LONGEST:
