@@ -218,7 +218,7 @@ def _name_words(doc) -> set[str]:
 @cache
 def _dictionary_entries(path: str) -> dict[str, bool]:
     """The stems of a Hunspell .dic file -> whether they carry affix flags."""
-    entries = {}
+    entries: dict[str, bool] = {}
     with open(path, encoding="latin-1") as dic:
         next(dic, None)  # the entry count
         for raw in dic:

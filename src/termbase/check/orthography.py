@@ -128,8 +128,8 @@ def _never_a_passive(heads: set[str], word: str, speller) -> bool:
 MIN_AN_ROOT = 3  # urut + -an; a shorter "root" is a syllable of another word
 
 
-def _glued_phrases() -> dict[tuple[str, str], str]:
-    phrases = {}
+def _glued_phrases() -> dict[tuple[str, ...], str]:
+    phrases: dict[tuple[str, ...], str] = {}
     for entry in word_list("glued_phrases"):
         wrong, _, right = (part.strip() for part in entry.partition("|"))
         phrases[tuple(wrong.split())] = right

@@ -143,7 +143,8 @@ def _name_run_end(line: Line, first: int, ctx) -> int | None:
     there. At least one word must be no lower-case dictionary word (a name), and none
     a title or place word (then the comma opened something else)."""
     items = line.items
-    index, last, words = first, None, []
+    index, last = first, None
+    words: list[str] = []
     while index < len(items) and len(words) < MAX_NAME_WORDS:
         item = items[index]
         if index > first and not item.spaced and item.text != ".":

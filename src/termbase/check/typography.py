@@ -9,6 +9,7 @@ from collections import defaultdict, deque
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
+from typing import Literal
 
 from termbase.check.rules import rule
 from termbase.data import word_list
@@ -126,7 +127,9 @@ def _glued_opening_brackets(doc, start: int, end: int):
 def _glued_initials(doc, start: int, end: int):
     """'M.Ali': an initial's full stop glued to the name after it."""
     for match in _GLUED_INITIAL.finditer(doc.text, start, end):
-        name = re.match(r"[^\W\d_]+", doc.text[match.end():end]).group()
+        letters = re.match(r"[^\W\d_]+", doc.text[match.end():end])
+        assert letters is not None  # the lookahead saw a capital and two letters
+        name = letters.group()
         if is_degree(f"{match.group(1)}.{name}") or _in_address(doc, match.start()):
             continue
         stop = match.end() - 1
@@ -137,7 +140,7 @@ def _glued_initials(doc, start: int, end: int):
 def _glued_opening_quotes(doc, start: int, end: int):
     """'lengkap."Mereka': the quote opens the next quotation, so the sentence end
     before it wants a space. A quote that closes ('“Siap."Ujar') is not this case."""
-    closing: set[int] | None | bool = False  # walked only when a mark stands glued
+    closing: set[int] | None | Literal[False] = False  # walked only when a mark stands glued
     for match in _MARK_BEFORE_QUOTE.finditer(doc.text, start, end):
         if closing is False:
             closing = _closing_quotes(doc.text[start:end])
@@ -304,6 +307,8 @@ def _without_broken_lines(per_paragraph: list[_Marks], text: str):
     for number, marks in enumerate(per_paragraph):
         for start in marks.left_open:
             closer = _PAIRS.get(_opening(text[start]))
+            if closer is None:  # no queue waits for it
+                continue
             for following in strays[number + 1 : number + 1 + BROKEN_LINES]:
                 waiting = following.get(closer)
                 if waiting:
