@@ -71,6 +71,7 @@ def _word_findings(doc, ctx):
                     any(ch.isdigit() for ch in text)):
                 continue  # all capitals, a brand or acronym (iPhone, KTPnya), a digit
             lower = text.lower().replace("\u2019", "'")  # Jum’at is jum'at
+            found: tuple[str, str] | None  # (standard form, message)
             if text[:1].isupper():
                 proper = standard_forms().get(lower, "")
                 if proper[:1].isupper() and not _inside_name(words, index):
