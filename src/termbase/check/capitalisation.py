@@ -9,7 +9,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
+from collections.abc import Iterator
 from functools import cache, lru_cache
+from typing import TYPE_CHECKING
 
 from termbase.check.lines import (
     CLOSERS,
@@ -28,6 +30,10 @@ from termbase.lang.dates import indonesian_month_names, month_numbers
 from termbase.lang.morphology import is_reduplication
 from termbase.lang.tokens import Kind
 from termbase.model import Edit, Finding, Severity
+
+if TYPE_CHECKING:
+    from termbase.check.context import CheckContext
+    from termbase.check.document import Document
 
 # Determiners and numerals before a title make it generic: "para menteri", "dua gubernur".
 _GENERIC = frozenset({
@@ -81,7 +87,7 @@ def _finding(name, severity, message, doc, start, end, suggestion, fix=True) -> 
 @rule("orthography/title-capital", Severity.WARNING,
       "A title or rank before a name, an institution or a place written in lower case.",
       "bertemu menteri luar negeri Wang Yi", "bertemu Menteri Luar Negeri Wang Yi")
-def title_capital(doc, ctx):
+def title_capital(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
     titles = _pairs("titles")
     for line in lines(doc):
         if line.is_heading:
@@ -132,7 +138,7 @@ def _title_finding(doc, line: Line, index: int, length: int, titles) -> Finding 
 @rule("orthography/name-capital", Severity.ERROR,
       "A proper or geographic name of several words written in lower case.",
       "pasar negara paman Sam", "pasar negara Paman Sam")
-def name_capital(doc, ctx):
+def name_capital(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
     names = _pairs("proper_names")
     for line in lines(doc):
         for index, length in _entries_on(line, "proper_names"):
@@ -349,7 +355,7 @@ def _after_a_count(line: Line, index: int) -> bool:
 @rule("orthography/common-noun-capital", Severity.WARNING,
       "A common noun or other ordinary word capitalised inside a sentence.",
       "harga Minyak goreng naik", "harga minyak goreng naik")
-def common_noun_capital(doc, ctx):
+def common_noun_capital(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
     exempt = word_set("capitalised_words") | title_heads()
     cues = word_set("name_cues")
     months = month_numbers()
@@ -742,7 +748,7 @@ def _name_follows(after) -> bool:
 @rule("orthography/abbreviation-case", Severity.WARNING,
       "A time-zone abbreviation after a clock time not written in capitals (wib -> WIB).",
       "pukul 10.00 wib", "pukul 10.00 WIB")
-def abbreviation_case(doc, ctx):
+def abbreviation_case(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
     abbreviations = word_set("abbreviations_capital")
     for line in lines(doc):
         for index, item in enumerate(line.items):
@@ -768,7 +774,7 @@ _AFTER_SENTENCE_END = frozenset([*SENTENCE_ENDS, ":", *OPENERS, *CLOSERS, "..."]
 @rule("orthography/attribution-capital", Severity.WARNING,
       "A verb of saying right after a closing quotation written with a capital.",
       "“Kami siap,” Kata Ani.", "“Kami siap,” kata Ani.")
-def attribution_capital(doc, ctx):
+def attribution_capital(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
     verbs = word_set("attribution_verbs")
     for line in lines(doc):
         items = line.items
@@ -815,7 +821,7 @@ def _followed_by_comma(items, index: int) -> bool:
 @rule("orthography/sentence-capital", Severity.WARNING,
       "A sentence or a direct quotation that opens with a lower-case letter.",
       "Harga naik. kami menolak.", "Harga naik. Kami menolak.")
-def sentence_capital(doc, ctx):
+def sentence_capital(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
     line_list = lines(doc)
     for number, line in enumerate(line_list):
         if line.is_heading:

@@ -7,6 +7,8 @@ lang/nonstandard.py's knowledge; this module finds them in a document and report
 from __future__ import annotations
 
 import bisect
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from termbase.check.lines import headline_words
 from termbase.check.rules import match_case, rule
@@ -16,6 +18,10 @@ from termbase.lang.english import english_speller
 from termbase.lang.nonstandard import phrases, standard_forms, standard_word
 from termbase.lang.tokens import Kind, Token
 from termbase.model import Edit, Finding, Severity
+
+if TYPE_CHECKING:
+    from termbase.check.context import CheckContext
+    from termbase.check.document import Document
 
 RULE = "spelling/nonstandard"
 def _sentence_words(sentence) -> list[Token]:
@@ -55,7 +61,7 @@ def _inside_name(words: list[Token], index: int) -> bool:
     return before or after
 
 
-def _word_findings(doc, ctx):
+def _word_findings(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
     sentences = [_sentence_words(s) for s in doc.sentences()]
     # In a title-case headline a capital is no sign of a name (Kementrian Perdagangan).
     headings = headline_words(doc)
@@ -153,5 +159,5 @@ def nonstandard_starts(doc, ctx) -> frozenset[int]:
       "A non-standard (tidak baku) form KBBI points to a standard one, in any inflection, "
       "or a meN-/peN- form that keeps a k, p, t or s KBBI drops.",
       "resikonya dihimbau", "risikonya diimbau")
-def nonstandard(doc, ctx):
+def nonstandard(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
     yield from nonstandard_findings(doc, ctx)

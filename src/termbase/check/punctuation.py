@@ -8,7 +8,9 @@ they work whether a single line break ends a paragraph or not.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import cache
+from typing import TYPE_CHECKING
 
 from termbase.check.capitalisation import title_heads
 from termbase.check.lines import SENTENCE_ENDS, Line, lines, starts_sentence, word_runs
@@ -20,6 +22,10 @@ from termbase.lang.dates import month_numbers
 from termbase.lang.morphology import analyses, is_reduplication
 from termbase.lang.tokens import Kind
 from termbase.model import Edit, Finding, Severity
+
+if TYPE_CHECKING:
+    from termbase.check.context import CheckContext
+    from termbase.check.document import Document
 
 
 def _insert(name, severity, message, doc, start, end, addition, suggestion=None) -> Finding:
@@ -55,7 +61,7 @@ _CONTINUING = frozenset({"pula", "pun", "juga", "saja", "lagi", "lah", "maka"})
 @rule("orthography/connective-comma", Severity.WARNING,
       "No comma after a connective that opens a sentence (Namun, Oleh karena itu, ...).",
       "Oleh karena itu kami menolak", "Oleh karena itu, kami menolak")
-def connective_comma(doc, ctx):
+def connective_comma(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
     table = _connectives()
     longest = max(len(key) for key in table)
     blockers = word_set("connective_blockers")
@@ -100,7 +106,7 @@ MAX_NAME_WORDS = 5
 @rule("orthography/apposition-comma", Severity.WARNING,
       "A name set off by a comma after a title or role lacks its closing comma.",
       "Ketua panitia, Budi Santoso mengatakan", "Ketua panitia, Budi Santoso, mengatakan")
-def apposition_comma(doc, ctx):
+def apposition_comma(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
     for line in lines(doc):
         if line.is_heading:
             continue
@@ -221,7 +227,7 @@ def spell_number(number: int) -> str | None:
       "A sentence that opens with a number in digits.",
       "Banjir melanda. 21 kabupaten terdampak",
       "Banjir melanda. Dua puluh satu kabupaten terdampak")
-def numeral_opener(doc, ctx):
+def numeral_opener(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
     months = month_numbers()
     for line in lines(doc):
         # A title, a caption or a dateline is not a sentence of the text.
@@ -251,7 +257,7 @@ def numeral_opener(doc, ctx):
 @rule("orthography/abbreviation-period", Severity.WARNING,
       "An abbreviation that takes a full stop (dll., dkk., dsb., tsb.) written without it.",
       "buku, pena, dll dibagikan", "buku, pena, dll. dibagikan")
-def abbreviation_period(doc, ctx):
+def abbreviation_period(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
     abbreviations = word_set("abbreviations_period")
     before_name = word_set("abbreviations_before_name")
     text = doc.text
@@ -350,7 +356,7 @@ _SYMBOL_STOP = re.compile(r"\b([^\W\d_]+)\.(?=\s?\d)")
 @rule("orthography/symbol-period", Severity.WARNING,
       "A currency or measure symbol written with a full stop before its amount.",
       "sebesar Rp. 2 juta", "sebesar Rp 2 juta")
-def symbol_period(doc, ctx):
+def symbol_period(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
     symbols = word_set("symbols_no_period")
     for line in lines(doc):
         for match in _SYMBOL_STOP.finditer(doc.text, line.start, line.end):
@@ -368,7 +374,7 @@ _COLON_TIME = re.compile(r"(?<![\w.,:])(\d{1,2}):(\d{2})(?![\w:]|[.,]\d)")
 @rule("orthography/time-separator", Severity.WARNING,
       "A clock time written with a colon: EYD V separates hours and minutes with a full stop.",
       "pukul 13:41 WIB", "pukul 13.41 WIB")
-def time_separator(doc, ctx):
+def time_separator(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
     text = doc.text
     for line in lines(doc):
         for match in _COLON_TIME.finditer(text, line.start, line.end):
@@ -400,7 +406,7 @@ _TWO_DOTS = re.compile(r"(?<=[^\W\d_])\.\.(?![.\w/])")
 
 @rule("orthography/ellipsis", Severity.WARNING,
       "An ellipsis written with two dots.", "Sstt.. harga naik", "Sstt... harga naik")
-def ellipsis(doc, ctx):
+def ellipsis(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
     for line in lines(doc):
         for match in _TWO_DOTS.finditer(doc.text, line.start, line.end):
             start, end = match.span()
@@ -425,7 +431,7 @@ _SAYING_MAX_WORDS = 12
       "A quotation with its attribution (“...,” kata Ani) not closed by a full stop.",
       "“Kami siap,” kata Ani “Besok kami berangkat.”",
       "“Kami siap,” kata Ani. “Besok kami berangkat.”")
-def quote_period(doc, ctx):
+def quote_period(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
     for line in lines(doc):
         for start, end in _attributions(line):
             word_start = end
@@ -475,7 +481,7 @@ _DASHES = "–—"
 @rule("typography/dash-spacing", Severity.WARNING,
       "A dash or hyphen between words with a space on one side only.",
       "rute Pekanbaru- Petapahan", "rute Pekanbaru-Petapahan")
-def dash_spacing(doc, ctx):
+def dash_spacing(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
     text = doc.text
     function_words = word_set("function_words")
     for line in lines(doc):

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from typing import TYPE_CHECKING
@@ -567,7 +568,7 @@ def _capitalised_error(token: Token, ctx, words: ArticleWords) -> Finding | None
 @rule("spelling/unknown-word", Severity.ERROR,
       "A word that is not Indonesian as spelt (Hunspell id_ID with affix analysis).",
       "hubungan diplomaltik", "hubungan diplomatik")
-def unknown_word(doc, ctx):
+def unknown_word(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
     words = _article_words(doc, ctx)
     for token in words.checked:
         if token.text[:1].isupper() or _is_acronym_or_brand(token.text):
@@ -583,7 +584,7 @@ def unknown_word(doc, ctx):
 @rule("spelling/unknown-name", Severity.INFO,
       "A capitalised word the dictionary lacks: probably a name, reported once as info.",
       "Presiden Tokayev", "(accept list: Tokayev)")
-def unknown_name(doc, ctx):
+def unknown_name(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
     reported: set[str] = set()
     words = _article_words(doc, ctx)
     for token in words.checked:
@@ -601,7 +602,7 @@ def unknown_name(doc, ctx):
 @rule("spelling/foreign", Severity.INFO,
       "An English word or phrase in Indonesian text: EYD writes it in italics.",
       "menyepakati code of conduct", "(italics: code of conduct)")
-def foreign(doc, ctx):
+def foreign(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
     words = _article_words(doc, ctx)
     for start, end in words.foreign_runs:
         yield Finding("spelling/foreign", Severity.INFO,

@@ -5,12 +5,18 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import defaultdict
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from termbase.check.rules import match_case, rule
 from termbase.data import word_set
 from termbase.glossary.matcher import Match
 from termbase.lang.dates import article_date, month_numbers, parse_iso_date
 from termbase.model import Edit, Finding, Severity, Status, Term
+
+if TYPE_CHECKING:
+    from termbase.check.context import CheckContext
+    from termbase.check.document import Document
 
 SUPERSEDED_SINCE = "x-supersededSince"
 
@@ -80,7 +86,7 @@ def _preferred_text(match: Match, ctx, model: str) -> str | None:
 @rule("term/deprecated", Severity.ERROR,
       "A deprecated or superseded glossary term; the glossary's preferred term replaces it.",
       "kerjasama kedua negara", "kerja sama kedua negara")
-def deprecated(doc, ctx):
+def deprecated(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
     for match in _document_matches(doc, ctx):
         if match.term.status.allowed or _valid_when_written(match, doc):
             continue
@@ -101,7 +107,7 @@ def deprecated(doc, ctx):
       "One concept written with two different allowed terms in one document, one of them "
       "admitted: keep to the preferred term.",
       "pinjaman lunak ... kredit lunak", "pinjaman lunak ... pinjaman lunak")
-def inconsistent(doc, ctx):
+def inconsistent(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
     uses = defaultdict(list)
     for match in _document_matches(doc, ctx):
         if match.term.status.allowed and not match.term.is_short_form:

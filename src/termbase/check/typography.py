@@ -9,7 +9,7 @@ from collections import defaultdict, deque
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from termbase.check.rules import rule
 from termbase.data import word_list
@@ -17,6 +17,10 @@ from termbase.lang.abbreviations import is_degree
 from termbase.lang.morphology import is_reduplication
 from termbase.lang.tokens import Kind
 from termbase.model import Edit, Finding, Severity
+
+if TYPE_CHECKING:
+    from termbase.check.context import CheckContext
+    from termbase.check.document import Document
 
 # Horizontal white space: space, tab, no-break spaces, thin spaces.
 _H = r"[ \t\u00a0\u202f\u2009\u2007]"
@@ -74,7 +78,7 @@ def _line_spans(doc) -> Iterator[tuple[int, int]]:
 @rule("typography/double-space", Severity.WARNING,
       "Two or more spaces (including no-break spaces) between words.",
       "dan  pertukaran", "dan pertukaran")
-def double_space(doc, ctx):
+def double_space(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
     for start, end in _line_spans(doc):
         for match in _DOUBLE_SPACE.finditer(doc.text, start, end):
             yield _finding("typography/double-space", Severity.WARNING,
@@ -83,7 +87,7 @@ def double_space(doc, ctx):
 
 @rule("typography/space-before-punctuation", Severity.WARNING,
       "A space before , . ; : ! ?", "Nugroho , mengatakan", "Nugroho, mengatakan")
-def space_before_punctuation(doc, ctx):
+def space_before_punctuation(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
     for start, end in _line_spans(doc):
         for match in _SPACE_BEFORE_PUNCT.finditer(doc.text, start, end):
             mark = match.group(1)
@@ -94,7 +98,7 @@ def space_before_punctuation(doc, ctx):
 @rule("typography/missing-space", Severity.WARNING,
       "No space after sentence punctuation between two words.",
       "kata Ani,lalu pergi", "kata Ani, lalu pergi")
-def missing_space(doc, ctx):
+def missing_space(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
     for sentence in doc.sentences():
         for token in sentence.tokens:
             if token.kind is not Kind.PUNCT:
@@ -225,7 +229,7 @@ def _glued_closer(doc, token):
 @rule("typography/space-inside-quotes", Severity.WARNING,
       "A space just inside quotation marks or brackets.",
       "berjudul “ Dialog Seribu Tahun”", "berjudul “Dialog Seribu Tahun”")
-def space_inside_quotes(doc, ctx):
+def space_inside_quotes(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
     for start, end in _line_spans(doc):
         for match in _OPENING_SPACE.finditer(doc.text, start, end):
             yield _finding("typography/space-inside-quotes", Severity.WARNING,
@@ -258,7 +262,7 @@ def _spaced_closing_quotes(doc, start: int, end: int):
 @rule("typography/unbalanced", Severity.WARNING,
       "An opening quotation mark or bracket without its closing partner, or the reverse.",
       "(Kemendag mencatat", "(Kemendag) mencatat")
-def unbalanced(doc, ctx):
+def unbalanced(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
     paragraphs = doc.paragraphs
     per_paragraph = []
     for number, paragraph in enumerate(paragraphs):
@@ -428,7 +432,7 @@ def _unbalanced_in(offset: int, text: str, continues_quote: bool) -> _Marks:
 @rule("typography/spaced-hyphen", Severity.WARNING,
       "A space around the hyphen of a reduplication.",
       "pertama -tama", "pertama-tama")
-def spaced_hyphen(doc, ctx):
+def spaced_hyphen(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
     for match in spaced_reduplications(doc):
         left, right = match.group(1), match.group(3)
         yield _finding("typography/spaced-hyphen", Severity.WARNING,
@@ -476,7 +480,7 @@ _WORD_AFTER = re.compile(rf"{_H}+([^\W\d_]+)(?![^\W\d_])")
 @rule("typography/spaced-time", Severity.WARNING,
       "A space inside a clock time after pukul or before a time zone.",
       "pukul 07. 26 WIB", "pukul 07.26 WIB")
-def spaced_time(doc, ctx):
+def spaced_time(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
     for start, end in _line_spans(doc):
         for match in _SPACED_TIME.finditer(doc.text, start, end):
             hours, minutes = int(match.group(1)), int(match.group(3))
@@ -494,7 +498,7 @@ def spaced_time(doc, ctx):
 
 @rule("typography/repeated-word", Severity.WARNING,
       "The same word twice in a row.", "biaya yang yang ditanggung", "biaya yang ditanggung")
-def repeated_word(doc, ctx):
+def repeated_word(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
     for sentence in doc.sentences():
         previous = None
         gap_start = None
