@@ -79,7 +79,7 @@ def _differs(written: list[str], canonical: list[str], skip_first: bool) -> bool
     return any(w != c for w, c in pairs)
 
 
-def _finding(name, severity, message, doc, start, end, suggestion, fix=True) -> Finding:
+def _finding(name, severity, message, doc: Document, start, end, suggestion, fix=True) -> Finding:
     return Finding(name, severity, message, start, end, doc.text[start:end], [suggestion],
                    Edit(start, end, suggestion) if fix else None)
 
@@ -109,7 +109,7 @@ def _entries_on(line: Line, name: str):
         index += length or 1
 
 
-def _title_finding(doc, line: Line, index: int, length: int, titles) -> Finding | None:
+def _title_finding(doc: Document, line: Line, index: int, length: int, titles) -> Finding | None:
     items = line.items[index : index + length]
     after = line.items[index + length] if index + length < len(line.items) else None
     # Only directly before a capitalised name on the same line, in the same sentence.
@@ -159,7 +159,7 @@ _DAY = re.compile(r"\d{1,2}")
 _YEAR = re.compile(r"\d{4}")
 
 
-def _lower_case_months(doc, line: Line):
+def _lower_case_months(doc: Document, line: Line):
     """A month written in lower case in a date: "5 oktober 2023" -> "5 Oktober 2023"."""
     months = indonesian_month_names()
     items = line.items
@@ -175,18 +175,18 @@ def _lower_case_months(doc, line: Line):
                            item.token.end, right)
 
 
-def _words(doc) -> list[str]:
+def _words(doc: Document) -> list[str]:
     return [t.text for t in doc.tokens() if t.kind is Kind.WORD]
 
 
-def _lower_words(doc) -> set[str]:
+def _lower_words(doc: Document) -> set[str]:
     """The words the document writes in lower case (computed once per document)."""
     if "lower_words" not in doc.shared:
         doc.shared["lower_words"] = {word for word in _words(doc) if word.islower()}
     return doc.shared["lower_words"]
 
 
-def _name_words(doc) -> set[str]:
+def _name_words(doc: Document) -> set[str]:
     """Capitalised words that stand next to another capitalised word somewhere in the
     document, parts of names (Dewi in 'Dewi Sartika'), or that the document puts alone
     in brackets as a short name: names, so not common nouns later."""
@@ -456,7 +456,7 @@ def common_noun_capital(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
                           item.token.start, item.token.end, word, [lower], None)
 
 
-def _common(doc, start: int, end: int, message: str = "") -> Finding:
+def _common(doc: Document, start: int, end: int, message: str = "") -> Finding:
     written = doc.text[start:end]
     lower = written.lower()
     return Finding("orthography/common-noun-capital", Severity.WARNING,
@@ -464,7 +464,7 @@ def _common(doc, start: int, end: int, message: str = "") -> Finding:
                    start, end, written, [lower], None)
 
 
-def _common_noun_runs(doc, speller, exempt):
+def _common_noun_runs(doc: Document, speller, exempt):
     """Capitalised common nouns that context shows to be no name, whatever the rest of
     the article does: after a lower-case field head (bidang Kesehatan), a count (dua
     Kepala Seksi lainnya), a direction head (bagian Timur); the capitalised head of a
@@ -519,7 +519,7 @@ def _capital_run(items, index: int) -> int:
     return end
 
 
-def _after_field_head(doc, line: Line, index: int, vocabulary: _Vocabulary):
+def _after_field_head(doc: Document, line: Line, index: int, vocabulary: _Vocabulary):
     """'di bidang Kesehatan, Perdagangan dan Investasi': the capitalised dictionary
     words listed after a lower-case field head are common nouns. Silent when any of
     them is a name or an institution word, and after a capital (Menteri Koordinator
@@ -552,7 +552,7 @@ def _continues_name(items, position: int) -> bool:
     return item.spaced and (item.text[:1].isupper() or item.text[:1].isdigit())
 
 
-def _counted_run(doc, line: Line, index: int, vocabulary: _Vocabulary):
+def _counted_run(doc: Document, line: Line, index: int, vocabulary: _Vocabulary):
     """A count before capitalised words makes them common nouns: "dua Kepala Seksi
     lainnya", "salah satu Pengemudi Mobil Anggi", "dari 15 Gardu Induk wilayah". A name
     is not counted. Reported: the whole run when a lower-case word or punctuation
@@ -639,7 +639,7 @@ def _counters() -> frozenset[str]:
     return (_numerals() | word_set("closed_class_words")) - {"pukul"}
 
 
-def _after_direction_head(doc, line: Line, index: int):
+def _after_direction_head(doc: Document, line: Line, index: int):
     """'Banyumas bagian Timur', 'Bagian Barat Utara ada': a compass direction after
     bagian, sebelah or arah names a side, not a place (EYD V). Silent when a capital
     or a bracket follows the directions (bagian Timur Tengah, bagian Barat (WIB))."""
@@ -666,7 +666,7 @@ def _compounds() -> frozenset[tuple[str, ...]]:
     return frozenset(_pairs("common_compounds"))
 
 
-def _compound_head(doc, line: Line, index: int):
+def _compound_head(doc: Document, line: Line, index: int):
     """'namun Pemerintah daerah tetap': a compound of common_compounds.txt with its
     first word capitalised and the next in lower case is no name."""
     items = line.items
@@ -679,7 +679,7 @@ def _compound_head(doc, line: Line, index: int):
         yield _common(doc, first.token.start, first.token.end)
 
 
-def _slashed_pair(doc, line: Line, index: int):
+def _slashed_pair(doc: Document, line: Line, index: int):
     """'Sejumlah Kabupaten/kota': a capital before a slash and a lower-case word. A
     name would capitalise both (Jakarta/Bogor), so the capital is no name's."""
     items = line.items

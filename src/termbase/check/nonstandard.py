@@ -28,7 +28,7 @@ def _sentence_words(sentence) -> list[Token]:
     return [t for t in sentence.tokens if t.kind is Kind.WORD]
 
 
-def _looks_english(words: list[Token], index: int, ctx) -> bool:
+def _looks_english(words: list[Token], index: int, ctx: CheckContext) -> bool:
     """The word stands among English words (a quoted English phrase): not ours to judge."""
     try:
         english = english_speller()
@@ -106,7 +106,7 @@ def _word_findings(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
                           [replacement], Edit(token.start, token.end, replacement))
 
 
-def _phrase_findings(doc):
+def _phrase_findings(doc: Document):
     known = phrases()
     longest = max((len(key) for key in known), default=0)
     openers = {key[0] for key in known}
@@ -133,7 +133,7 @@ def _phrase_findings(doc):
                     break
 
 
-def nonstandard_findings(doc, ctx) -> list[Finding]:
+def nonstandard_findings(doc: Document, ctx: CheckContext) -> list[Finding]:
     """This rule's findings, computed once per document (spelling/unknown-word skips
     the words they cover)."""
     if "nonstandard" not in doc.shared:
@@ -142,7 +142,7 @@ def nonstandard_findings(doc, ctx) -> list[Finding]:
     return doc.shared["nonstandard"]
 
 
-def nonstandard_starts(doc, ctx) -> frozenset[int]:
+def nonstandard_starts(doc: Document, ctx: CheckContext) -> frozenset[int]:
     """Offsets of the word tokens this rule reports."""
     if "nonstandard_starts" not in doc.shared:
         starts = [t.start for t in doc.tokens() if t.kind is Kind.WORD]

@@ -23,17 +23,18 @@ _HORIZONTAL = {" ", "\u00a0", "\t"}
 _APART_CLITICS = ("nya", "lah", "kah", "tah")
 
 
-def _pairs(doc):
+def _pairs(doc: Document):
     """(word, gap, next word) triples within sentences, the gap being plain spaces."""
     return doc.word_pairs
 
 
-def _replace(name, message, doc, start, end, replacement, severity=Severity.ERROR) -> Finding:
+def _replace(name, message, doc: Document, start, end, replacement,
+             severity=Severity.ERROR) -> Finding:
     return Finding(name, severity, message, start, end, doc.text[start:end], [replacement],
                    Edit(start, end, replacement))
 
 
-def _is_english(text: str, ctx) -> bool:
+def _is_english(text: str, ctx: CheckContext) -> bool:
     """An English word the Indonesian dictionary does not have (years, trillion)."""
     return not ctx.speller.in_dictionary(text) and english_speller().knows(text)
 
@@ -416,7 +417,7 @@ def ordinal_roman(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
                           Edit(match.start(), match.end(), numeral))
 
 
-def _after_a_name(doc, start: int) -> bool:
+def _after_a_name(doc: Document, start: int) -> bool:
     """A capitalised word or a closing bracket before "ke VII": an event's name
     (Porprov ke VII, Pekan Olahraga Provinsi (Porprov) ke VII)."""
     before = doc.text[max(0, start - 40) : start]

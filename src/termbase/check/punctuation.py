@@ -28,7 +28,8 @@ if TYPE_CHECKING:
     from termbase.check.document import Document
 
 
-def _insert(name, severity, message, doc, start, end, addition, suggestion=None) -> Finding:
+def _insert(name, severity, message, doc: Document, start, end, addition,
+            suggestion=None) -> Finding:
     """A finding on text[start:end] whose fix appends `addition` to it."""
     replacement = doc.text[start:end] + addition
     return Finding(name, severity, message, start, end, doc.text[start:end],
@@ -143,7 +144,7 @@ def _role_words() -> frozenset[str]:
     return title_heads() | word_set("role_words")
 
 
-def _name_run_end(line: Line, first: int, ctx) -> int | None:
+def _name_run_end(line: Line, first: int, ctx: CheckContext) -> int | None:
     """The index of the last item of a person's name starting at `first` (Budi Santoso,
     H. DEDI JUHAERI, drg. Gunadi, dr. A.A. Ayu Candrawati), or None if none starts
     there. At least one word must be no lower-case dictionary word (a name), and none
@@ -175,7 +176,7 @@ def _name_run_end(line: Line, first: int, ctx) -> int | None:
     return last
 
 
-def _is_prefixed_verb(text: str, ctx) -> bool:
+def _is_prefixed_verb(text: str, ctx: CheckContext) -> bool:
     """A lower-case verb built with meN-, di-, ber- or ter- on a dictionary root:
     mengatakan, didampingi, bersama."""
     if not text.isalpha() or not text.islower() or not ctx.speller.is_correct(text):
@@ -315,7 +316,7 @@ def _after_word_of_a_name(before: str) -> bool:
                                   or match.group(1).replace(".", "") in academic_degrees())
 
 
-def _unstopped_degrees(doc, line: Line):
+def _unstopped_degrees(doc: Document, line: Line):
     """Academic degrees written without their full stops after a name: "Hariono, SE,"
     -> S.E., "Purnama MKes" -> M.Kes., "Mustika, A.Md turun" -> A.Md."""
     degrees = academic_degrees()
@@ -502,7 +503,7 @@ def _chunk_around(text: str, start: int, end: int) -> tuple[str, str]:
     return text[left:start], text[end:right]
 
 
-def _dash_finding(doc, line: Line, match: re.Match, function_words) -> Finding | None:
+def _dash_finding(doc: Document, line: Line, match: re.Match, function_words) -> Finding | None:
     text = doc.text
     dash = match.group("glued_left") or match.group("glued_right")
     span_start = match.start() + 1

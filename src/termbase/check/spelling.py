@@ -475,13 +475,13 @@ def _is_letter_slip(typed: str, word: str) -> bool:
             and (len(typed) != len(word) or sorted(typed) == sorted(word)))
 
 
-def _article_words(doc, ctx) -> ArticleWords:
+def _article_words(doc: Document, ctx: CheckContext) -> ArticleWords:
     if "spelling" not in doc.shared:
         doc.shared["spelling"] = ArticleWords(doc, ctx)
     return doc.shared["spelling"]
 
 
-def _unknown_parts(text: str, ctx) -> list[str]:
+def _unknown_parts(text: str, ctx: CheckContext) -> list[str]:
     """The parts of a (possibly hyphenated) lower-case word that are misspelt."""
     if ctx.speller.is_correct(text):
         return []
@@ -497,7 +497,7 @@ def _unknown_parts(text: str, ctx) -> list[str]:
     return list(dict.fromkeys(bad))
 
 
-def _suggestions(token: Token, bad_parts: list[str], ctx) -> list[str]:
+def _suggestions(token: Token, bad_parts: list[str], ctx: CheckContext) -> list[str]:
     if len(bad_parts) == 1 and bad_parts[0] != token.text:
         bad = bad_parts[0]
         fixes = _intended_first(bad, ctx)
@@ -507,7 +507,7 @@ def _suggestions(token: Token, bad_parts: list[str], ctx) -> list[str]:
     return _intended_first(token.text, ctx)
 
 
-def _intended_first(word: str, ctx) -> list[str]:
+def _intended_first(word: str, ctx: CheckContext) -> list[str]:
     """The speller's suggestions, led by the word a common slip stands for (menaikan:
     menaikkan), which the acceptance check already found."""
     suggestions = ctx.speller.suggest(word)
@@ -519,7 +519,7 @@ def _intended_first(word: str, ctx) -> list[str]:
     return suggestions
 
 
-def _is_misspelt_opener(token: Token, ctx, words: ArticleWords) -> bool:
+def _is_misspelt_opener(token: Token, ctx: CheckContext, words: ArticleWords) -> bool:
     text = token.text
     if not text[1:].islower() or text in words.names_inside or ctx.speller.is_correct(text):
         return False
@@ -546,7 +546,7 @@ def _error(token: Token, suggestions: list[str], message: str | None = None) -> 
                    token.text, suggestions)
 
 
-def _capitalised_error(token: Token, ctx, words: ArticleWords) -> Finding | None:
+def _capitalised_error(token: Token, ctx: CheckContext, words: ArticleWords) -> Finding | None:
     apart = words.run_together(token)
     if apart:
         return _error(token, [apart], f"{token.text!r}: two names run together")
@@ -619,7 +619,7 @@ def foreign(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
                           "name): italicise it", token.start, token.end, token.text)
 
 
-def _adjacent(doc, left: Token, right: Token) -> bool:
+def _adjacent(doc: Document, left: Token, right: Token) -> bool:
     """Two words with only spaces or a slash between them on one line."""
     gap = doc.text[left.end : right.start]
     return len(gap) <= 3 and "\n" not in gap and not gap.strip(" /")

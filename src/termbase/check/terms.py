@@ -30,7 +30,7 @@ def valid_when_written(term: Term, written: dt.date | None) -> bool:
     return since is not None and written < since
 
 
-def _valid_when_written(match: Match, doc) -> bool:
+def _valid_when_written(match: Match, doc: Document) -> bool:
     if match.term.status is not Status.SUPERSEDED:
         return False  # the article's date is read only when a term needs it
     if "article_date" not in doc.shared:
@@ -46,7 +46,7 @@ def _calendar_names() -> frozenset[str]:
     return frozenset(month_numbers().keys() | word_set("weekdays"))
 
 
-def _part_of_longer_name(match: Match, doc, ctx) -> bool:
+def _part_of_longer_name(match: Match, doc: Document, ctx: CheckContext) -> bool:
     """A glossary name that opens a longer proper name is part of that name, not the
     name itself: Bandara Internasional Nur Sultan Nazarbayev is named after a person,
     and the glossary's Nur Sultan -> Astana does not apply. The sign is a capitalised
@@ -65,7 +65,7 @@ def _part_of_longer_name(match: Match, doc, ctx) -> bool:
     return lower not in _calendar_names() and not ctx.speller.in_dictionary(lower)
 
 
-def _document_matches(doc, ctx) -> list[Match]:
+def _document_matches(doc: Document, ctx: CheckContext) -> list[Match]:
     """Glossary matches of the whole document, shared by both term rules."""
     if "term_matches" not in doc.shared:
         doc.shared["term_matches"] = [
@@ -74,7 +74,7 @@ def _document_matches(doc, ctx) -> list[Match]:
     return doc.shared["term_matches"]
 
 
-def _preferred_text(match: Match, ctx, model: str) -> str | None:
+def _preferred_text(match: Match, ctx: CheckContext, model: str) -> str | None:
     preferred = match.concept.preferred(ctx.language)
     if preferred is None:
         return None

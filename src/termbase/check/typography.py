@@ -62,7 +62,7 @@ _MARK_BEFORE_QUOTE = re.compile(r"(?<=[^\W\d_]{2})([.,:;!?])(?=[\"“”][^\W\d_
 _SPACE_BEFORE_QUOTE = re.compile(rf"(?<=[,.!?])({_H}+)([\"”])({_H}*)(?=[^\W\d_A-Z])")
 
 
-def _finding(name, severity, message, start, end, doc, suggestion, fix_start=None,
+def _finding(name, severity, message, start, end, doc: Document, suggestion, fix_start=None,
              fix_end=None) -> Finding:
     fix = Edit(start if fix_start is None else fix_start, end if fix_end is None else fix_end,
                suggestion)
@@ -70,7 +70,7 @@ def _finding(name, severity, message, start, end, doc, suggestion, fix_start=Non
                    [suggestion] if suggestion else [], fix)
 
 
-def _line_spans(doc) -> Iterator[tuple[int, int]]:
+def _line_spans(doc: Document) -> Iterator[tuple[int, int]]:
     for paragraph in doc.paragraphs:
         yield paragraph.start, paragraph.end
 
@@ -117,7 +117,7 @@ def missing_space(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
         yield from _glued_initials(doc, start, end)
 
 
-def _glued_opening_brackets(doc, start: int, end: int):
+def _glued_opening_brackets(doc: Document, start: int, end: int):
     """'Selasa(15/11)', 'Daerah(Perda)': a word glued to the bracket after it."""
     for match in _GLUED_OPENING_BRACKET.finditer(doc.text, start, end):
         if _in_address(doc, match.start()):
@@ -128,7 +128,7 @@ def _glued_opening_brackets(doc, start: int, end: int):
                        " " + bracket)
 
 
-def _glued_initials(doc, start: int, end: int):
+def _glued_initials(doc: Document, start: int, end: int):
     """'M.Ali': an initial's full stop glued to the name after it."""
     for match in _GLUED_INITIAL.finditer(doc.text, start, end):
         letters = re.match(r"[^\W\d_]+", doc.text[match.end():end])
@@ -141,7 +141,7 @@ def _glued_initials(doc, start: int, end: int):
                        "no space after the initial's full stop", stop, stop + 1, doc, ". ")
 
 
-def _glued_opening_quotes(doc, start: int, end: int):
+def _glued_opening_quotes(doc: Document, start: int, end: int):
     """'lengkap."Mereka': the quote opens the next quotation, so the sentence end
     before it wants a space. A quote that closes ('“Siap."Ujar') is not this case."""
     closing: set[int] | None | Literal[False] = False  # walked only when a mark stands glued
@@ -170,7 +170,7 @@ def _glued_currency_pattern() -> re.Pattern[str]:
     return re.compile(rf"(?<![^\W\d_])([^\W\d_]*?[a-z]{{2}})({signs})(?=\.?{_H}?\d)")
 
 
-def _glued_currency_signs(doc, start: int, end: int):
+def _glued_currency_signs(doc: Document, start: int, end: int):
     for match in _glued_currency_pattern().finditer(doc.text, start, end):
         if _in_address(doc, match.start()):
             continue
@@ -193,7 +193,7 @@ def _glued_scale_pattern() -> re.Pattern[str]:
                       rf"((?:{alternation}))(?![^\W\d_])", re.IGNORECASE)
 
 
-def _glued_scale_words(doc, start: int, end: int):
+def _glued_scale_words(doc: Document, start: int, end: int):
     """'US$13,51miliar', '20persen': a number glued to a scale word."""
     for match in _glued_scale_pattern().finditer(doc.text, start, end):
         if _in_address(doc, match.start()):
@@ -204,7 +204,7 @@ def _glued_scale_words(doc, start: int, end: int):
                        match.start(), match.end(), doc, f"{number} {match.group(1)}")
 
 
-def _in_address(doc, offset: int) -> bool:
+def _in_address(doc: Document, offset: int) -> bool:
     """Whether the offset is inside a URL or an email address: the token holding it
     found by bisection (tokens are in text order), not by reading them all for each
     glued mark, which was time in their number squared."""
@@ -216,7 +216,7 @@ def _in_address(doc, offset: int) -> bool:
         Kind.URL, Kind.EMAIL)
 
 
-def _glued_closer(doc, token):
+def _glued_closer(doc: Document, token):
     match = _GLUED_AFTER_CLOSER.match(doc.text, token.start)
     before = doc.text[token.start - 1] if token.start else " "
     if before.isspace() or before in "(“[":
@@ -242,7 +242,7 @@ def space_inside_quotes(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
         yield from _spaced_closing_quotes(doc, start, end)
 
 
-def _spaced_closing_quotes(doc, start: int, end: int):
+def _spaced_closing_quotes(doc: Document, start: int, end: int):
     """'siap, "ujar Ani': the quote closes the quotation (counted from the paragraph's
     start) and a lower-case word follows, so the space belongs after it. A ” with a
     space after it is left to _CLOSING_SPACE."""
@@ -440,7 +440,7 @@ def spaced_hyphen(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
                        match.start(2), match.end(2), doc, "-")
 
 
-def spaced_reduplications(doc) -> list[re.Match]:
+def spaced_reduplications(doc: Document) -> list[re.Match]:
     """Reduplications written with a spaced hyphen or dash (pertama -tama): groups 1 and
     3 are the halves, group 2 the hyphen with its spaces. Computed once per document:
     the spelling rules skip the second halves."""
