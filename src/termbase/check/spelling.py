@@ -102,7 +102,7 @@ class ArticleWords:
     ctx: CheckContext
     defined: frozenset[str] = field(init=False)
 
-    def __post_init__(self):
+    def __post_init__(self) -> None:
         self.defined = defined_abbreviations(self.doc.text)
         self._foreign_words: dict[str, bool] = {}
         self._misspelt: dict[tuple, str | None] = {}

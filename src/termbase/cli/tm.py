@@ -40,7 +40,7 @@ def _open(tm_path, create=False):
 
 
 @cli.group()
-def tm():
+def tm() -> None:
     """The translation memory: import, export, search, concordance, add, stats, delete."""
 
 
