@@ -101,7 +101,9 @@ class Concept:
         """The preferred full form in a language (an acronym only if nothing else)."""
         preferred = [t for t in self.terms_in(language) if t.status is Status.PREFERRED]
         full = [t for t in preferred if not t.is_short_form]
-        return (full or preferred or [None])[0]
+        if full:
+            return full[0]
+        return preferred[0] if preferred else None
 
 
 @dataclass

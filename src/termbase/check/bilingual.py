@@ -185,7 +185,7 @@ class BilingualCheck:
 
     @cached_property
     def english_term_words(self) -> frozenset[str]:
-        words = set()
+        words: set[str] = set()
         for entries in self.english_terms.values():
             for entry in entries:
                 words.update(w.text.casefold() for w in english.words(entry.term.text))

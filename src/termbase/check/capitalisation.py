@@ -9,7 +9,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
+from collections.abc import Iterator
 from functools import cache, lru_cache
+from typing import TYPE_CHECKING
 
 from termbase.check.lines import (
     CLOSERS,
@@ -28,6 +30,10 @@ from termbase.lang.dates import indonesian_month_names, month_numbers
 from termbase.lang.morphology import is_reduplication
 from termbase.lang.tokens import Kind
 from termbase.model import Edit, Finding, Severity
+
+if TYPE_CHECKING:
+    from termbase.check.context import CheckContext
+    from termbase.check.document import Document
 
 # Determiners and numerals before a title make it generic: "para menteri", "dua gubernur".
 _GENERIC = frozenset({
@@ -73,7 +79,7 @@ def _differs(written: list[str], canonical: list[str], skip_first: bool) -> bool
     return any(w != c for w, c in pairs)
 
 
-def _finding(name, severity, message, doc, start, end, suggestion, fix=True) -> Finding:
+def _finding(name, severity, message, doc: Document, start, end, suggestion, fix=True) -> Finding:
     return Finding(name, severity, message, start, end, doc.text[start:end], [suggestion],
                    Edit(start, end, suggestion) if fix else None)
 
@@ -81,7 +87,7 @@ def _finding(name, severity, message, doc, start, end, suggestion, fix=True) -> 
 @rule("orthography/title-capital", Severity.WARNING,
       "A title or rank before a name, an institution or a place written in lower case.",
       "bertemu menteri luar negeri Wang Yi", "bertemu Menteri Luar Negeri Wang Yi")
-def title_capital(doc, ctx):
+def title_capital(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
     titles = _pairs("titles")
     for line in lines(doc):
         if line.is_heading:
@@ -103,7 +109,7 @@ def _entries_on(line: Line, name: str):
         index += length or 1
 
 
-def _title_finding(doc, line: Line, index: int, length: int, titles) -> Finding | None:
+def _title_finding(doc: Document, line: Line, index: int, length: int, titles) -> Finding | None:
     items = line.items[index : index + length]
     after = line.items[index + length] if index + length < len(line.items) else None
     # Only directly before a capitalised name on the same line, in the same sentence.
@@ -132,7 +138,7 @@ def _title_finding(doc, line: Line, index: int, length: int, titles) -> Finding 
 @rule("orthography/name-capital", Severity.ERROR,
       "A proper or geographic name of several words written in lower case.",
       "pasar negara paman Sam", "pasar negara Paman Sam")
-def name_capital(doc, ctx):
+def name_capital(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
     names = _pairs("proper_names")
     for line in lines(doc):
         for index, length in _entries_on(line, "proper_names"):
@@ -153,7 +159,7 @@ _DAY = re.compile(r"\d{1,2}")
 _YEAR = re.compile(r"\d{4}")
 
 
-def _lower_case_months(doc, line: Line):
+def _lower_case_months(doc: Document, line: Line):
     """A month written in lower case in a date: "5 oktober 2023" -> "5 Oktober 2023"."""
     months = indonesian_month_names()
     items = line.items
@@ -169,18 +175,18 @@ def _lower_case_months(doc, line: Line):
                            item.token.end, right)
 
 
-def _words(doc) -> list[str]:
+def _words(doc: Document) -> list[str]:
     return [t.text for t in doc.tokens() if t.kind is Kind.WORD]
 
 
-def _lower_words(doc) -> set[str]:
+def _lower_words(doc: Document) -> set[str]:
     """The words the document writes in lower case (computed once per document)."""
     if "lower_words" not in doc.shared:
         doc.shared["lower_words"] = {word for word in _words(doc) if word.islower()}
     return doc.shared["lower_words"]
 
 
-def _name_words(doc) -> set[str]:
+def _name_words(doc: Document) -> set[str]:
     """Capitalised words that stand next to another capitalised word somewhere in the
     document, parts of names (Dewi in 'Dewi Sartika'), or that the document puts alone
     in brackets as a short name: names, so not common nouns later."""
@@ -218,7 +224,7 @@ def _name_words(doc) -> set[str]:
 @cache
 def _dictionary_entries(path: str) -> dict[str, bool]:
     """The stems of a Hunspell .dic file -> whether they carry affix flags."""
-    entries = {}
+    entries: dict[str, bool] = {}
     with open(path, encoding="latin-1") as dic:
         next(dic, None)  # the entry count
         for raw in dic:
@@ -349,7 +355,7 @@ def _after_a_count(line: Line, index: int) -> bool:
 @rule("orthography/common-noun-capital", Severity.WARNING,
       "A common noun or other ordinary word capitalised inside a sentence.",
       "harga Minyak goreng naik", "harga minyak goreng naik")
-def common_noun_capital(doc, ctx):
+def common_noun_capital(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
     exempt = word_set("capitalised_words") | title_heads()
     cues = word_set("name_cues")
     months = month_numbers()
@@ -450,7 +456,7 @@ def common_noun_capital(doc, ctx):
                           item.token.start, item.token.end, word, [lower], None)
 
 
-def _common(doc, start: int, end: int, message: str = "") -> Finding:
+def _common(doc: Document, start: int, end: int, message: str = "") -> Finding:
     written = doc.text[start:end]
     lower = written.lower()
     return Finding("orthography/common-noun-capital", Severity.WARNING,
@@ -458,7 +464,7 @@ def _common(doc, start: int, end: int, message: str = "") -> Finding:
                    start, end, written, [lower], None)
 
 
-def _common_noun_runs(doc, speller, exempt):
+def _common_noun_runs(doc: Document, speller, exempt):
     """Capitalised common nouns that context shows to be no name, whatever the rest of
     the article does: after a lower-case field head (bidang Kesehatan), a count (dua
     Kepala Seksi lainnya), a direction head (bagian Timur); the capitalised head of a
@@ -513,7 +519,7 @@ def _capital_run(items, index: int) -> int:
     return end
 
 
-def _after_field_head(doc, line: Line, index: int, vocabulary: _Vocabulary):
+def _after_field_head(doc: Document, line: Line, index: int, vocabulary: _Vocabulary):
     """'di bidang Kesehatan, Perdagangan dan Investasi': the capitalised dictionary
     words listed after a lower-case field head are common nouns. Silent when any of
     them is a name or an institution word, and after a capital (Menteri Koordinator
@@ -546,7 +552,7 @@ def _continues_name(items, position: int) -> bool:
     return item.spaced and (item.text[:1].isupper() or item.text[:1].isdigit())
 
 
-def _counted_run(doc, line: Line, index: int, vocabulary: _Vocabulary):
+def _counted_run(doc: Document, line: Line, index: int, vocabulary: _Vocabulary):
     """A count before capitalised words makes them common nouns: "dua Kepala Seksi
     lainnya", "salah satu Pengemudi Mobil Anggi", "dari 15 Gardu Induk wilayah". A name
     is not counted. Reported: the whole run when a lower-case word or punctuation
@@ -633,7 +639,7 @@ def _counters() -> frozenset[str]:
     return (_numerals() | word_set("closed_class_words")) - {"pukul"}
 
 
-def _after_direction_head(doc, line: Line, index: int):
+def _after_direction_head(doc: Document, line: Line, index: int):
     """'Banyumas bagian Timur', 'Bagian Barat Utara ada': a compass direction after
     bagian, sebelah or arah names a side, not a place (EYD V). Silent when a capital
     or a bracket follows the directions (bagian Timur Tengah, bagian Barat (WIB))."""
@@ -660,7 +666,7 @@ def _compounds() -> frozenset[tuple[str, ...]]:
     return frozenset(_pairs("common_compounds"))
 
 
-def _compound_head(doc, line: Line, index: int):
+def _compound_head(doc: Document, line: Line, index: int):
     """'namun Pemerintah daerah tetap': a compound of common_compounds.txt with its
     first word capitalised and the next in lower case is no name."""
     items = line.items
@@ -673,7 +679,7 @@ def _compound_head(doc, line: Line, index: int):
         yield _common(doc, first.token.start, first.token.end)
 
 
-def _slashed_pair(doc, line: Line, index: int):
+def _slashed_pair(doc: Document, line: Line, index: int):
     """'Sejumlah Kabupaten/kota': a capital before a slash and a lower-case word. A
     name would capitalise both (Jakarta/Bogor), so the capital is no name's."""
     items = line.items
@@ -742,7 +748,7 @@ def _name_follows(after) -> bool:
 @rule("orthography/abbreviation-case", Severity.WARNING,
       "A time-zone abbreviation after a clock time not written in capitals (wib -> WIB).",
       "pukul 10.00 wib", "pukul 10.00 WIB")
-def abbreviation_case(doc, ctx):
+def abbreviation_case(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
     abbreviations = word_set("abbreviations_capital")
     for line in lines(doc):
         for index, item in enumerate(line.items):
@@ -768,7 +774,7 @@ _AFTER_SENTENCE_END = frozenset([*SENTENCE_ENDS, ":", *OPENERS, *CLOSERS, "..."]
 @rule("orthography/attribution-capital", Severity.WARNING,
       "A verb of saying right after a closing quotation written with a capital.",
       "“Kami siap,” Kata Ani.", "“Kami siap,” kata Ani.")
-def attribution_capital(doc, ctx):
+def attribution_capital(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
     verbs = word_set("attribution_verbs")
     for line in lines(doc):
         items = line.items
@@ -815,7 +821,7 @@ def _followed_by_comma(items, index: int) -> bool:
 @rule("orthography/sentence-capital", Severity.WARNING,
       "A sentence or a direct quotation that opens with a lower-case letter.",
       "Harga naik. kami menolak.", "Harga naik. Kami menolak.")
-def sentence_capital(doc, ctx):
+def sentence_capital(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
     line_list = lines(doc)
     for number, line in enumerate(line_list):
         if line.is_heading:

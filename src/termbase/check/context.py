@@ -24,7 +24,7 @@ class CheckContext:
     @cached_property
     def glossary_words(self) -> frozenset[str]:
         """Every word of every term, any language: never a spelling error."""
-        words = set()
+        words: set[str] = set()
         for concept in self.glossary.concepts:
             for term in concept.terms:
                 words.update(term.match_key or term_tokens(term.text))

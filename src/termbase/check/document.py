@@ -32,7 +32,7 @@ class Document:
 
     @cached_property
     def paragraphs(self) -> list[Paragraph]:
-        return segment(self.text, self.line_paragraphs)
+        return segment(self.text, bool(self.line_paragraphs))  # decided in __post_init__
 
     @cached_property
     def _line_starts(self) -> list[int]:

@@ -150,11 +150,11 @@ def _by_precedence(findings: list[Finding]) -> list[Finding]:
         starts = [start for start, _ in above]
         furthest = list(accumulate((end for _, end in above), max))
         spans[rank] = (starts, furthest)
-    kept = []
+    kept: list[Finding] = []
     for finding in findings:
-        rank = _PRECEDENCE.get(finding.category)
-        if rank is not None:
-            starts, furthest = spans[rank]
+        finding_rank = _PRECEDENCE.get(finding.category)
+        if finding_rank is not None:
+            starts, furthest = spans[finding_rank]
             before = bisect_left(starts, finding.end)  # those starting before its end
             if before and furthest[before - 1] > finding.start:
                 continue

@@ -39,8 +39,9 @@ def plan_fixes(findings: list[Finding]) -> FixPlan:
     """Safe edits in text order; an edit overlapping an earlier one is left for a rerun."""
     edits: list[Edit] = []
     skipped: list[Finding] = []
-    for finding in sorted((f for f in findings if is_safe(f)), key=lambda f: f.fix.start):
-        edit = finding.fix
+    safe = [(finding, finding.fix) for finding in findings
+            if is_safe(finding) and finding.fix is not None]  # is_safe checks fix too
+    for finding, edit in sorted(safe, key=lambda pair: pair[1].start):
         if edits and edit.start < edits[-1].end:
             skipped.append(finding)
             continue

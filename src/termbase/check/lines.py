@@ -13,9 +13,13 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from termbase.data import word_set
 from termbase.lang.tokens import Kind, Token
+
+if TYPE_CHECKING:
+    from termbase.check.document import Document
 
 OPENERS = "\"“‘'([«"
 SENTENCE_ENDS = ".!?…"
@@ -80,7 +84,7 @@ def is_title_case_headline(line: Line) -> bool:
     return not line.ends_sentence and len(words) >= 3 and capitalised >= 0.75 * len(words)
 
 
-def headline_words(doc) -> frozenset[int]:
+def headline_words(doc: Document) -> frozenset[int]:
     """Starts of the words of the document's title-case headlines, computed once."""
     if "headline_words" not in doc.shared:
         doc.shared["headline_words"] = frozenset(
@@ -89,7 +93,7 @@ def headline_words(doc) -> frozenset[int]:
     return doc.shared["headline_words"]
 
 
-def lines(doc) -> list[Line]:
+def lines(doc: Document) -> list[Line]:
     """The document's non-blank lines with their items, computed once per document:
     every rule of capitals and sentence shape reads them."""
     if "lines" not in doc.shared:
@@ -97,7 +101,7 @@ def lines(doc) -> list[Line]:
     return doc.shared["lines"]
 
 
-def _read_lines(doc) -> Iterator[Line]:
+def _read_lines(doc: Document) -> Iterator[Line]:
     """Lines built from the document's own tokens (every visible character of the text
     is in a sentence), so the text is not tokenized twice."""
     text = doc.text

@@ -121,7 +121,9 @@ def _inline_regions(text: str, start: int, end: int) -> list[tuple[int, int]]:
             position += 2
             continue
         if char == "`":
-            length = _BACKTICKS.match(text, position, end).end() - position
+            run = _BACKTICKS.match(text, position, end)
+            assert run is not None  # text[position] is a backtick
+            length = run.end() - position
             closer = _next_run(runs, passed, length, position + length)
             if closer is not None:
                 regions.append((position, closer + length))
@@ -184,7 +186,9 @@ def _link_target_end(text: str, position: int, end: int) -> int | None:
     else:
         depth, index = 0, position
         while index < end:
-            index = _PLAIN_DESTINATION.match(text, index, end).end()
+            plain = _PLAIN_DESTINATION.match(text, index, end)
+            assert plain is not None  # the pattern matches the empty string
+            index = plain.end()
             if index >= end:
                 break
             char = text[index]

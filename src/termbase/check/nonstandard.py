@@ -7,6 +7,8 @@ lang/nonstandard.py's knowledge; this module finds them in a document and report
 from __future__ import annotations
 
 import bisect
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from termbase.check.lines import headline_words
 from termbase.check.rules import match_case, rule
@@ -17,12 +19,16 @@ from termbase.lang.nonstandard import phrases, standard_forms, standard_word
 from termbase.lang.tokens import Kind, Token
 from termbase.model import Edit, Finding, Severity
 
+if TYPE_CHECKING:
+    from termbase.check.context import CheckContext
+    from termbase.check.document import Document
+
 RULE = "spelling/nonstandard"
 def _sentence_words(sentence) -> list[Token]:
     return [t for t in sentence.tokens if t.kind is Kind.WORD]
 
 
-def _looks_english(words: list[Token], index: int, ctx) -> bool:
+def _looks_english(words: list[Token], index: int, ctx: CheckContext) -> bool:
     """The word stands among English words (a quoted English phrase): not ours to judge."""
     try:
         english = english_speller()
@@ -55,7 +61,7 @@ def _inside_name(words: list[Token], index: int) -> bool:
     return before or after
 
 
-def _word_findings(doc, ctx):
+def _word_findings(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
     sentences = [_sentence_words(s) for s in doc.sentences()]
     # In a title-case headline a capital is no sign of a name (Kementrian Perdagangan).
     headings = headline_words(doc)
@@ -71,6 +77,7 @@ def _word_findings(doc, ctx):
                     any(ch.isdigit() for ch in text)):
                 continue  # all capitals, a brand or acronym (iPhone, KTPnya), a digit
             lower = text.lower().replace("\u2019", "'")  # Jum’at is jum'at
+            found: tuple[str, str] | None  # (standard form, message)
             if text[:1].isupper():
                 proper = standard_forms().get(lower, "")
                 if proper[:1].isupper() and not _inside_name(words, index):
@@ -99,7 +106,7 @@ def _word_findings(doc, ctx):
                           [replacement], Edit(token.start, token.end, replacement))
 
 
-def _phrase_findings(doc):
+def _phrase_findings(doc: Document):
     known = phrases()
     longest = max((len(key) for key in known), default=0)
     openers = {key[0] for key in known}
@@ -126,7 +133,7 @@ def _phrase_findings(doc):
                     break
 
 
-def nonstandard_findings(doc, ctx) -> list[Finding]:
+def nonstandard_findings(doc: Document, ctx: CheckContext) -> list[Finding]:
     """This rule's findings, computed once per document (spelling/unknown-word skips
     the words they cover)."""
     if "nonstandard" not in doc.shared:
@@ -135,7 +142,7 @@ def nonstandard_findings(doc, ctx) -> list[Finding]:
     return doc.shared["nonstandard"]
 
 
-def nonstandard_starts(doc, ctx) -> frozenset[int]:
+def nonstandard_starts(doc: Document, ctx: CheckContext) -> frozenset[int]:
     """Offsets of the word tokens this rule reports."""
     if "nonstandard_starts" not in doc.shared:
         starts = [t.start for t in doc.tokens() if t.kind is Kind.WORD]
@@ -152,5 +159,5 @@ def nonstandard_starts(doc, ctx) -> frozenset[int]:
       "A non-standard (tidak baku) form KBBI points to a standard one, in any inflection, "
       "or a meN-/peN- form that keeps a k, p, t or s KBBI drops.",
       "resikonya dihimbau", "risikonya diimbau")
-def nonstandard(doc, ctx):
+def nonstandard(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
     yield from nonstandard_findings(doc, ctx)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from termbase.check.rules import match_case, rule
 from termbase.data import word_list, word_set
@@ -13,21 +15,26 @@ from termbase.lang.speller import zipf
 from termbase.lang.tokens import Kind, Token, word_parts
 from termbase.model import Edit, Finding, Severity
 
+if TYPE_CHECKING:
+    from termbase.check.context import CheckContext
+    from termbase.check.document import Document
+
 _HORIZONTAL = {" ", "\u00a0", "\t"}
 _APART_CLITICS = ("nya", "lah", "kah", "tah")
 
 
-def _pairs(doc):
+def _pairs(doc: Document):
     """(word, gap, next word) triples within sentences, the gap being plain spaces."""
     return doc.word_pairs
 
 
-def _replace(name, message, doc, start, end, replacement, severity=Severity.ERROR) -> Finding:
+def _replace(name, message, doc: Document, start, end, replacement,
+             severity=Severity.ERROR) -> Finding:
     return Finding(name, severity, message, start, end, doc.text[start:end], [replacement],
                    Edit(start, end, replacement))
 
 
-def _is_english(text: str, ctx) -> bool:
+def _is_english(text: str, ctx: CheckContext) -> bool:
     """An English word the Indonesian dictionary does not have (years, trillion)."""
     return not ctx.speller.in_dictionary(text) and english_speller().knows(text)
 
@@ -39,7 +46,7 @@ def _is_lower_word(text: str) -> bool:
 @rule("orthography/bound-form-apart", Severity.ERROR,
       "A bound form (antar, pasca, non, multi...) written apart from the next word.",
       "kerja sama antar pemerintah", "kerja sama antarpemerintah")
-def bound_form_apart(doc, ctx):
+def bound_form_apart(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
     forms = bound_forms()
     function_words = word_set("function_words")
     openers = doc.sentence_openers
@@ -68,7 +75,7 @@ def bound_form_apart(doc, ctx):
 @rule("orthography/bound-form-hyphen", Severity.ERROR,
       "A bound form joined with a hyphen to a lower-case word.",
       "produk non-halal", "produk nonhalal")
-def bound_form_hyphen(doc, ctx):
+def bound_form_hyphen(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
     forms = bound_forms()
     for token in doc.tokens():
         if token.kind is not Kind.WORD or "-" not in token.text:
@@ -128,8 +135,8 @@ def _never_a_passive(heads: set[str], word: str, speller) -> bool:
 MIN_AN_ROOT = 3  # urut + -an; a shorter "root" is a syllable of another word
 
 
-def _glued_phrases() -> dict[tuple[str, str], str]:
-    phrases = {}
+def _glued_phrases() -> dict[tuple[str, ...], str]:
+    phrases: dict[tuple[str, ...], str] = {}
     for entry in word_list("glued_phrases"):
         wrong, _, right = (part.strip() for part in entry.partition("|"))
         phrases[tuple(wrong.split())] = right
@@ -150,7 +157,7 @@ def _phrase_fix(phrases, first: str, second: str) -> str | None:
 @rule("orthography/preposition-attached", Severity.ERROR,
       "The preposition di or ke written joined to a place, direction or time word.",
       "Diantara kota-kota itu", "Di antara kota-kota itu")
-def preposition_attached(doc, ctx):
+def preposition_attached(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
     phrases = _glued_phrases()
     openers = {first for first, _second in phrases}
     in_phrases = set()
@@ -208,7 +215,7 @@ def _has_verb_suffix(lower: str, speller) -> bool:
 @rule("orthography/prefix-apart", Severity.ERROR,
       "The verb prefix di- written apart from its verb.",
       "Dokumen itu di tandatangani di Beijing", "Dokumen itu ditandatangani di Beijing")
-def prefix_apart(doc, ctx):
+def prefix_apart(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
     places = word_set("place_time_words")
     speller = ctx.speller
     for first, _gap, second in _pairs(doc):
@@ -250,7 +257,7 @@ def _reads_as_noun(verb: str, speller) -> bool:
 @rule("orthography/pun", Severity.ERROR,
       "pun written joined where it stands apart, or apart where it is joined.",
       "apapun yang terjadi; walau pun begitu", "apa pun yang terjadi; walaupun begitu")
-def pun(doc, ctx):
+def pun(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
     joined_words = {entry.split()[0]: "apart-ok" in entry for entry in word_list("pun_joined")}
     speller = ctx.speller
     for token in doc.tokens():
@@ -276,7 +283,7 @@ def pun(doc, ctx):
 @rule("orthography/clitic-apart", Severity.ERROR,
       "An enclitic (-nya, -lah, -kah) written apart from its word.",
       "buku nya hilang", "bukunya hilang")
-def clitic_apart(doc, ctx):
+def clitic_apart(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
     for first, _gap, second in _pairs(doc):
         if second.text not in _APART_CLITICS:
             continue
@@ -329,7 +336,7 @@ def _ends_clause(tokens: list[Token], index: int, before: Token | None,
 @rule("orthography/ordinal-apart", Severity.ERROR,
       "The ordinal ke- written apart from a number word (ke enam -> keenam).",
       "untuk ke enam paket tersebut", "untuk keenam paket tersebut")
-def ordinal_apart(doc, ctx):
+def ordinal_apart(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
     numbers = _number_words()
     cues_before, cues_after = _ordinal_cues()
     for sentence in doc.sentences():
@@ -361,7 +368,7 @@ def ordinal_apart(doc, ctx):
 @rule("orthography/per-attached", Severity.ERROR,
       "per ('each') written joined to a unit (perliter -> per liter).",
       "Rp13.900 perliter", "Rp13.900 per liter")
-def per_attached(doc, ctx):
+def per_attached(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
     units = word_set("per_units")
     for token in doc.tokens():
         lower = token.text.lower()
@@ -395,7 +402,7 @@ def _roman_value(numeral: str) -> int:
 @rule("orthography/ordinal-roman", Severity.ERROR,
       "ke- written before a Roman numeral (Porprov ke-XIV): EYD V writes XIV or ke-14.",
       "Porprov ke-XIV di Kendari", "Porprov XIV di Kendari")
-def ordinal_roman(doc, ctx):
+def ordinal_roman(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
     for paragraph in doc.paragraphs:
         for match in _KE_ROMAN.finditer(doc.text, paragraph.start, paragraph.end):
             ke, joint, numeral = match.groups()
@@ -410,7 +417,7 @@ def ordinal_roman(doc, ctx):
                           Edit(match.start(), match.end(), numeral))
 
 
-def _after_a_name(doc, start: int) -> bool:
+def _after_a_name(doc: Document, start: int) -> bool:
     """A capitalised word or a closing bracket before "ke VII": an event's name
     (Porprov ke VII, Pekan Olahraga Provinsi (Porprov) ke VII)."""
     before = doc.text[max(0, start - 40) : start]

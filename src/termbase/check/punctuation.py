@@ -8,7 +8,9 @@ they work whether a single line break ends a paragraph or not.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import cache
+from typing import TYPE_CHECKING
 
 from termbase.check.capitalisation import title_heads
 from termbase.check.lines import SENTENCE_ENDS, Line, lines, starts_sentence, word_runs
@@ -21,8 +23,13 @@ from termbase.lang.morphology import analyses, is_reduplication
 from termbase.lang.tokens import Kind
 from termbase.model import Edit, Finding, Severity
 
+if TYPE_CHECKING:
+    from termbase.check.context import CheckContext
+    from termbase.check.document import Document
 
-def _insert(name, severity, message, doc, start, end, addition, suggestion=None) -> Finding:
+
+def _insert(name, severity, message, doc: Document, start, end, addition,
+            suggestion=None) -> Finding:
     """A finding on text[start:end] whose fix appends `addition` to it."""
     replacement = doc.text[start:end] + addition
     return Finding(name, severity, message, start, end, doc.text[start:end],
@@ -55,7 +62,7 @@ _CONTINUING = frozenset({"pula", "pun", "juga", "saja", "lagi", "lah", "maka"})
 @rule("orthography/connective-comma", Severity.WARNING,
       "No comma after a connective that opens a sentence (Namun, Oleh karena itu, ...).",
       "Oleh karena itu kami menolak", "Oleh karena itu, kami menolak")
-def connective_comma(doc, ctx):
+def connective_comma(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
     table = _connectives()
     longest = max(len(key) for key in table)
     blockers = word_set("connective_blockers")
@@ -100,7 +107,7 @@ MAX_NAME_WORDS = 5
 @rule("orthography/apposition-comma", Severity.WARNING,
       "A name set off by a comma after a title or role lacks its closing comma.",
       "Ketua panitia, Budi Santoso mengatakan", "Ketua panitia, Budi Santoso, mengatakan")
-def apposition_comma(doc, ctx):
+def apposition_comma(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
     for line in lines(doc):
         if line.is_heading:
             continue
@@ -137,13 +144,14 @@ def _role_words() -> frozenset[str]:
     return title_heads() | word_set("role_words")
 
 
-def _name_run_end(line: Line, first: int, ctx) -> int | None:
+def _name_run_end(line: Line, first: int, ctx: CheckContext) -> int | None:
     """The index of the last item of a person's name starting at `first` (Budi Santoso,
     H. DEDI JUHAERI, drg. Gunadi, dr. A.A. Ayu Candrawati), or None if none starts
     there. At least one word must be no lower-case dictionary word (a name), and none
     a title or place word (then the comma opened something else)."""
     items = line.items
-    index, last, words = first, None, []
+    index, last = first, None
+    words: list[str] = []
     while index < len(items) and len(words) < MAX_NAME_WORDS:
         item = items[index]
         if index > first and not item.spaced and item.text != ".":
@@ -168,7 +176,7 @@ def _name_run_end(line: Line, first: int, ctx) -> int | None:
     return last
 
 
-def _is_prefixed_verb(text: str, ctx) -> bool:
+def _is_prefixed_verb(text: str, ctx: CheckContext) -> bool:
     """A lower-case verb built with meN-, di-, ber- or ter- on a dictionary root:
     mengatakan, didampingi, bersama."""
     if not text.isalpha() or not text.islower() or not ctx.speller.is_correct(text):
@@ -220,7 +228,7 @@ def spell_number(number: int) -> str | None:
       "A sentence that opens with a number in digits.",
       "Banjir melanda. 21 kabupaten terdampak",
       "Banjir melanda. Dua puluh satu kabupaten terdampak")
-def numeral_opener(doc, ctx):
+def numeral_opener(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
     months = month_numbers()
     for line in lines(doc):
         # A title, a caption or a dateline is not a sentence of the text.
@@ -250,7 +258,7 @@ def numeral_opener(doc, ctx):
 @rule("orthography/abbreviation-period", Severity.WARNING,
       "An abbreviation that takes a full stop (dll., dkk., dsb., tsb.) written without it.",
       "buku, pena, dll dibagikan", "buku, pena, dll. dibagikan")
-def abbreviation_period(doc, ctx):
+def abbreviation_period(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
     abbreviations = word_set("abbreviations_period")
     before_name = word_set("abbreviations_before_name")
     text = doc.text
@@ -308,7 +316,7 @@ def _after_word_of_a_name(before: str) -> bool:
                                   or match.group(1).replace(".", "") in academic_degrees())
 
 
-def _unstopped_degrees(doc, line: Line):
+def _unstopped_degrees(doc: Document, line: Line):
     """Academic degrees written without their full stops after a name: "Hariono, SE,"
     -> S.E., "Purnama MKes" -> M.Kes., "Mustika, A.Md turun" -> A.Md."""
     degrees = academic_degrees()
@@ -349,7 +357,7 @@ _SYMBOL_STOP = re.compile(r"\b([^\W\d_]+)\.(?=\s?\d)")
 @rule("orthography/symbol-period", Severity.WARNING,
       "A currency or measure symbol written with a full stop before its amount.",
       "sebesar Rp. 2 juta", "sebesar Rp 2 juta")
-def symbol_period(doc, ctx):
+def symbol_period(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
     symbols = word_set("symbols_no_period")
     for line in lines(doc):
         for match in _SYMBOL_STOP.finditer(doc.text, line.start, line.end):
@@ -367,7 +375,7 @@ _COLON_TIME = re.compile(r"(?<![\w.,:])(\d{1,2}):(\d{2})(?![\w:]|[.,]\d)")
 @rule("orthography/time-separator", Severity.WARNING,
       "A clock time written with a colon: EYD V separates hours and minutes with a full stop.",
       "pukul 13:41 WIB", "pukul 13.41 WIB")
-def time_separator(doc, ctx):
+def time_separator(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
     text = doc.text
     for line in lines(doc):
         for match in _COLON_TIME.finditer(text, line.start, line.end):
@@ -399,7 +407,7 @@ _TWO_DOTS = re.compile(r"(?<=[^\W\d_])\.\.(?![.\w/])")
 
 @rule("orthography/ellipsis", Severity.WARNING,
       "An ellipsis written with two dots.", "Sstt.. harga naik", "Sstt... harga naik")
-def ellipsis(doc, ctx):
+def ellipsis(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
     for line in lines(doc):
         for match in _TWO_DOTS.finditer(doc.text, line.start, line.end):
             start, end = match.span()
@@ -424,7 +432,7 @@ _SAYING_MAX_WORDS = 12
       "A quotation with its attribution (“...,” kata Ani) not closed by a full stop.",
       "“Kami siap,” kata Ani “Besok kami berangkat.”",
       "“Kami siap,” kata Ani. “Besok kami berangkat.”")
-def quote_period(doc, ctx):
+def quote_period(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
     for line in lines(doc):
         for start, end in _attributions(line):
             word_start = end
@@ -474,7 +482,7 @@ _DASHES = "–—"
 @rule("typography/dash-spacing", Severity.WARNING,
       "A dash or hyphen between words with a space on one side only.",
       "rute Pekanbaru- Petapahan", "rute Pekanbaru-Petapahan")
-def dash_spacing(doc, ctx):
+def dash_spacing(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
     text = doc.text
     function_words = word_set("function_words")
     for line in lines(doc):
@@ -495,7 +503,7 @@ def _chunk_around(text: str, start: int, end: int) -> tuple[str, str]:
     return text[left:start], text[end:right]
 
 
-def _dash_finding(doc, line: Line, match: re.Match, function_words) -> Finding | None:
+def _dash_finding(doc: Document, line: Line, match: re.Match, function_words) -> Finding | None:
     text = doc.text
     dash = match.group("glued_left") or match.group("glued_right")
     span_start = match.start() + 1

@@ -10,8 +10,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache, cached_property
+from typing import TYPE_CHECKING
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
@@ -31,6 +33,10 @@ from termbase.lang.morphology import is_reduplication
 from termbase.lang.speller import zipf
 from termbase.lang.tokens import Kind, Token, word_parts
 from termbase.model import Finding, Severity
+
+if TYPE_CHECKING:
+    from termbase.check.context import CheckContext
+    from termbase.check.document import Document
 
 # A capitalised word opening a sentence is taken for a misspelling, not a name, only
 # when one slip separates it from a common word (Zipf scale, see speller.py).
@@ -92,11 +98,11 @@ def _is_acronym_or_brand(text: str) -> bool:
 class ArticleWords:
     """The words of one document as the spelling rules see them."""
 
-    doc: object
-    ctx: object
+    doc: Document
+    ctx: CheckContext
     defined: frozenset[str] = field(init=False)
 
-    def __post_init__(self):
+    def __post_init__(self) -> None:
         self.defined = defined_abbreviations(self.doc.text)
         self._foreign_words: dict[str, bool] = {}
         self._misspelt: dict[tuple, str | None] = {}
@@ -150,7 +156,8 @@ class ArticleWords:
                     and normalise(text) not in ctx.glossary_words
                     and text.casefold() not in self.defined
                     and not ctx.speller.accepts(text)
-                    and (not _is_acronym_or_brand(text) or self.run_together(token)))
+                    and (not _is_acronym_or_brand(text)
+                         or self.run_together(token) is not None))
             if (judged[text] and token.start not in skipped
                     and not self._in_credit(token.start)
                     and not _in_handle(self.doc.text, token.start)):
@@ -187,15 +194,16 @@ class ArticleWords:
         unknown words no slip explains, with at least one English word Indonesian lacks
         (code of conduct, volatile food, zuppa soup), or one such English word alone that
         is no slip for an Indonesian one."""
-        runs, run = [], []
+        runs: list[tuple[int, int]] = []
+        run: list[Token] = []
         for token in [*self.words, None]:
-            foreign = token is not None and self._may_be_foreign(token)
-            if foreign and (not run or _adjacent(self.doc, run[-1], token)):
-                run.append(token)
+            foreign = token if token is not None and self._may_be_foreign(token) else None
+            if foreign is not None and (not run or _adjacent(self.doc, run[-1], foreign)):
+                run.append(foreign)
                 continue
             if run and self._is_foreign_phrase(run):
                 runs.append((run[0].start, run[-1].end))
-            run = [token] if foreign else []
+            run = [foreign] if foreign is not None else []
         return runs
 
     def _is_english(self, token: Token) -> bool:
@@ -386,14 +394,6 @@ class ArticleWords:
         return (english_speller().knows(lower) and english_zipf(lower) >= ENGLISH_NAME_ZIPF
                 and not self.ctx.speller.in_dictionary(lower))
 
-    def _word_after(self, token: Token) -> Token | None:
-        """The word just after, with nothing but spaces between."""
-        index = self.word_index.get(token.start)
-        if index is None or index + 1 >= len(self.words):
-            return None
-        after = self.words[index + 1]
-        return after if not self.doc.text[token.end : after.start].strip() else None
-
     def _word_before(self, token: Token) -> Token | None:
         """The word just before, with nothing but spaces between."""
         index = self.word_index.get(token.start)
@@ -475,13 +475,13 @@ def _is_letter_slip(typed: str, word: str) -> bool:
             and (len(typed) != len(word) or sorted(typed) == sorted(word)))
 
 
-def _article_words(doc, ctx) -> ArticleWords:
+def _article_words(doc: Document, ctx: CheckContext) -> ArticleWords:
     if "spelling" not in doc.shared:
         doc.shared["spelling"] = ArticleWords(doc, ctx)
     return doc.shared["spelling"]
 
 
-def _unknown_parts(text: str, ctx) -> list[str]:
+def _unknown_parts(text: str, ctx: CheckContext) -> list[str]:
     """The parts of a (possibly hyphenated) lower-case word that are misspelt."""
     if ctx.speller.is_correct(text):
         return []
@@ -497,7 +497,7 @@ def _unknown_parts(text: str, ctx) -> list[str]:
     return list(dict.fromkeys(bad))
 
 
-def _suggestions(token: Token, bad_parts: list[str], ctx) -> list[str]:
+def _suggestions(token: Token, bad_parts: list[str], ctx: CheckContext) -> list[str]:
     if len(bad_parts) == 1 and bad_parts[0] != token.text:
         bad = bad_parts[0]
         fixes = _intended_first(bad, ctx)
@@ -507,7 +507,7 @@ def _suggestions(token: Token, bad_parts: list[str], ctx) -> list[str]:
     return _intended_first(token.text, ctx)
 
 
-def _intended_first(word: str, ctx) -> list[str]:
+def _intended_first(word: str, ctx: CheckContext) -> list[str]:
     """The speller's suggestions, led by the word a common slip stands for (menaikan:
     menaikkan), which the acceptance check already found."""
     suggestions = ctx.speller.suggest(word)
@@ -519,7 +519,7 @@ def _intended_first(word: str, ctx) -> list[str]:
     return suggestions
 
 
-def _is_misspelt_opener(token: Token, ctx, words: ArticleWords) -> bool:
+def _is_misspelt_opener(token: Token, ctx: CheckContext, words: ArticleWords) -> bool:
     text = token.text
     if not text[1:].islower() or text in words.names_inside or ctx.speller.is_correct(text):
         return False
@@ -546,7 +546,7 @@ def _error(token: Token, suggestions: list[str], message: str | None = None) -> 
                    token.text, suggestions)
 
 
-def _capitalised_error(token: Token, ctx, words: ArticleWords) -> Finding | None:
+def _capitalised_error(token: Token, ctx: CheckContext, words: ArticleWords) -> Finding | None:
     apart = words.run_together(token)
     if apart:
         return _error(token, [apart], f"{token.text!r}: two names run together")
@@ -568,7 +568,7 @@ def _capitalised_error(token: Token, ctx, words: ArticleWords) -> Finding | None
 @rule("spelling/unknown-word", Severity.ERROR,
       "A word that is not Indonesian as spelt (Hunspell id_ID with affix analysis).",
       "hubungan diplomaltik", "hubungan diplomatik")
-def unknown_word(doc, ctx):
+def unknown_word(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
     words = _article_words(doc, ctx)
     for token in words.checked:
         if token.text[:1].isupper() or _is_acronym_or_brand(token.text):
@@ -584,7 +584,7 @@ def unknown_word(doc, ctx):
 @rule("spelling/unknown-name", Severity.INFO,
       "A capitalised word the dictionary lacks: probably a name, reported once as info.",
       "Presiden Tokayev", "(accept list: Tokayev)")
-def unknown_name(doc, ctx):
+def unknown_name(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
     reported: set[str] = set()
     words = _article_words(doc, ctx)
     for token in words.checked:
@@ -602,7 +602,7 @@ def unknown_name(doc, ctx):
 @rule("spelling/foreign", Severity.INFO,
       "An English word or phrase in Indonesian text: EYD writes it in italics.",
       "menyepakati code of conduct", "(italics: code of conduct)")
-def foreign(doc, ctx):
+def foreign(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
     words = _article_words(doc, ctx)
     for start, end in words.foreign_runs:
         yield Finding("spelling/foreign", Severity.INFO,
@@ -619,7 +619,7 @@ def foreign(doc, ctx):
                           "name): italicise it", token.start, token.end, token.text)
 
 
-def _adjacent(doc, left: Token, right: Token) -> bool:
+def _adjacent(doc: Document, left: Token, right: Token) -> bool:
     """Two words with only spaces or a slash between them on one line."""
     gap = doc.text[left.end : right.start]
     return len(gap) <= 3 and "\n" not in gap and not gap.strip(" /")

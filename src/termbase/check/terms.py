@@ -5,12 +5,18 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import defaultdict
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from termbase.check.rules import match_case, rule
 from termbase.data import word_set
 from termbase.glossary.matcher import Match
 from termbase.lang.dates import article_date, month_numbers, parse_iso_date
 from termbase.model import Edit, Finding, Severity, Status, Term
+
+if TYPE_CHECKING:
+    from termbase.check.context import CheckContext
+    from termbase.check.document import Document
 
 SUPERSEDED_SINCE = "x-supersededSince"
 
@@ -24,7 +30,7 @@ def valid_when_written(term: Term, written: dt.date | None) -> bool:
     return since is not None and written < since
 
 
-def _valid_when_written(match: Match, doc) -> bool:
+def _valid_when_written(match: Match, doc: Document) -> bool:
     if match.term.status is not Status.SUPERSEDED:
         return False  # the article's date is read only when a term needs it
     if "article_date" not in doc.shared:
@@ -40,7 +46,7 @@ def _calendar_names() -> frozenset[str]:
     return frozenset(month_numbers().keys() | word_set("weekdays"))
 
 
-def _part_of_longer_name(match: Match, doc, ctx) -> bool:
+def _part_of_longer_name(match: Match, doc: Document, ctx: CheckContext) -> bool:
     """A glossary name that opens a longer proper name is part of that name, not the
     name itself: Bandara Internasional Nur Sultan Nazarbayev is named after a person,
     and the glossary's Nur Sultan -> Astana does not apply. The sign is a capitalised
@@ -59,7 +65,7 @@ def _part_of_longer_name(match: Match, doc, ctx) -> bool:
     return lower not in _calendar_names() and not ctx.speller.in_dictionary(lower)
 
 
-def _document_matches(doc, ctx) -> list[Match]:
+def _document_matches(doc: Document, ctx: CheckContext) -> list[Match]:
     """Glossary matches of the whole document, shared by both term rules."""
     if "term_matches" not in doc.shared:
         doc.shared["term_matches"] = [
@@ -68,7 +74,7 @@ def _document_matches(doc, ctx) -> list[Match]:
     return doc.shared["term_matches"]
 
 
-def _preferred_text(match: Match, ctx, model: str) -> str | None:
+def _preferred_text(match: Match, ctx: CheckContext, model: str) -> str | None:
     preferred = match.concept.preferred(ctx.language)
     if preferred is None:
         return None
@@ -80,7 +86,7 @@ def _preferred_text(match: Match, ctx, model: str) -> str | None:
 @rule("term/deprecated", Severity.ERROR,
       "A deprecated or superseded glossary term; the glossary's preferred term replaces it.",
       "kerjasama kedua negara", "kerja sama kedua negara")
-def deprecated(doc, ctx):
+def deprecated(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
     for match in _document_matches(doc, ctx):
         if match.term.status.allowed or _valid_when_written(match, doc):
             continue
@@ -101,7 +107,7 @@ def deprecated(doc, ctx):
       "One concept written with two different allowed terms in one document, one of them "
       "admitted: keep to the preferred term.",
       "pinjaman lunak ... kredit lunak", "pinjaman lunak ... pinjaman lunak")
-def inconsistent(doc, ctx):
+def inconsistent(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
     uses = defaultdict(list)
     for match in _document_matches(doc, ctx):
         if match.term.status.allowed and not match.term.is_short_form:

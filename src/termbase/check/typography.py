@@ -9,6 +9,7 @@ from collections import defaultdict, deque
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
+from typing import TYPE_CHECKING, Literal
 
 from termbase.check.rules import rule
 from termbase.data import word_list
@@ -16,6 +17,10 @@ from termbase.lang.abbreviations import is_degree
 from termbase.lang.morphology import is_reduplication
 from termbase.lang.tokens import Kind
 from termbase.model import Edit, Finding, Severity
+
+if TYPE_CHECKING:
+    from termbase.check.context import CheckContext
+    from termbase.check.document import Document
 
 # Horizontal white space: space, tab, no-break spaces, thin spaces.
 _H = r"[ \t\u00a0\u202f\u2009\u2007]"
@@ -57,7 +62,7 @@ _MARK_BEFORE_QUOTE = re.compile(r"(?<=[^\W\d_]{2})([.,:;!?])(?=[\"“”][^\W\d_
 _SPACE_BEFORE_QUOTE = re.compile(rf"(?<=[,.!?])({_H}+)([\"”])({_H}*)(?=[^\W\d_A-Z])")
 
 
-def _finding(name, severity, message, start, end, doc, suggestion, fix_start=None,
+def _finding(name, severity, message, start, end, doc: Document, suggestion, fix_start=None,
              fix_end=None) -> Finding:
     fix = Edit(start if fix_start is None else fix_start, end if fix_end is None else fix_end,
                suggestion)
@@ -65,7 +70,7 @@ def _finding(name, severity, message, start, end, doc, suggestion, fix_start=Non
                    [suggestion] if suggestion else [], fix)
 
 
-def _line_spans(doc) -> Iterator[tuple[int, int]]:
+def _line_spans(doc: Document) -> Iterator[tuple[int, int]]:
     for paragraph in doc.paragraphs:
         yield paragraph.start, paragraph.end
 
@@ -73,7 +78,7 @@ def _line_spans(doc) -> Iterator[tuple[int, int]]:
 @rule("typography/double-space", Severity.WARNING,
       "Two or more spaces (including no-break spaces) between words.",
       "dan  pertukaran", "dan pertukaran")
-def double_space(doc, ctx):
+def double_space(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
     for start, end in _line_spans(doc):
         for match in _DOUBLE_SPACE.finditer(doc.text, start, end):
             yield _finding("typography/double-space", Severity.WARNING,
@@ -82,7 +87,7 @@ def double_space(doc, ctx):
 
 @rule("typography/space-before-punctuation", Severity.WARNING,
       "A space before , . ; : ! ?", "Nugroho , mengatakan", "Nugroho, mengatakan")
-def space_before_punctuation(doc, ctx):
+def space_before_punctuation(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
     for start, end in _line_spans(doc):
         for match in _SPACE_BEFORE_PUNCT.finditer(doc.text, start, end):
             mark = match.group(1)
@@ -93,7 +98,7 @@ def space_before_punctuation(doc, ctx):
 @rule("typography/missing-space", Severity.WARNING,
       "No space after sentence punctuation between two words.",
       "kata Ani,lalu pergi", "kata Ani, lalu pergi")
-def missing_space(doc, ctx):
+def missing_space(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
     for sentence in doc.sentences():
         for token in sentence.tokens:
             if token.kind is not Kind.PUNCT:
@@ -112,7 +117,7 @@ def missing_space(doc, ctx):
         yield from _glued_initials(doc, start, end)
 
 
-def _glued_opening_brackets(doc, start: int, end: int):
+def _glued_opening_brackets(doc: Document, start: int, end: int):
     """'Selasa(15/11)', 'Daerah(Perda)': a word glued to the bracket after it."""
     for match in _GLUED_OPENING_BRACKET.finditer(doc.text, start, end):
         if _in_address(doc, match.start()):
@@ -123,10 +128,12 @@ def _glued_opening_brackets(doc, start: int, end: int):
                        " " + bracket)
 
 
-def _glued_initials(doc, start: int, end: int):
+def _glued_initials(doc: Document, start: int, end: int):
     """'M.Ali': an initial's full stop glued to the name after it."""
     for match in _GLUED_INITIAL.finditer(doc.text, start, end):
-        name = re.match(r"[^\W\d_]+", doc.text[match.end():end]).group()
+        letters = re.match(r"[^\W\d_]+", doc.text[match.end():end])
+        assert letters is not None  # the lookahead saw a capital and two letters
+        name = letters.group()
         if is_degree(f"{match.group(1)}.{name}") or _in_address(doc, match.start()):
             continue
         stop = match.end() - 1
@@ -134,10 +141,10 @@ def _glued_initials(doc, start: int, end: int):
                        "no space after the initial's full stop", stop, stop + 1, doc, ". ")
 
 
-def _glued_opening_quotes(doc, start: int, end: int):
+def _glued_opening_quotes(doc: Document, start: int, end: int):
     """'lengkap."Mereka': the quote opens the next quotation, so the sentence end
     before it wants a space. A quote that closes ('“Siap."Ujar') is not this case."""
-    closing: set[int] | None | bool = False  # walked only when a mark stands glued
+    closing: set[int] | None | Literal[False] = False  # walked only when a mark stands glued
     for match in _MARK_BEFORE_QUOTE.finditer(doc.text, start, end):
         if closing is False:
             closing = _closing_quotes(doc.text[start:end])
@@ -163,7 +170,7 @@ def _glued_currency_pattern() -> re.Pattern[str]:
     return re.compile(rf"(?<![^\W\d_])([^\W\d_]*?[a-z]{{2}})({signs})(?=\.?{_H}?\d)")
 
 
-def _glued_currency_signs(doc, start: int, end: int):
+def _glued_currency_signs(doc: Document, start: int, end: int):
     for match in _glued_currency_pattern().finditer(doc.text, start, end):
         if _in_address(doc, match.start()):
             continue
@@ -186,7 +193,7 @@ def _glued_scale_pattern() -> re.Pattern[str]:
                       rf"((?:{alternation}))(?![^\W\d_])", re.IGNORECASE)
 
 
-def _glued_scale_words(doc, start: int, end: int):
+def _glued_scale_words(doc: Document, start: int, end: int):
     """'US$13,51miliar', '20persen': a number glued to a scale word."""
     for match in _glued_scale_pattern().finditer(doc.text, start, end):
         if _in_address(doc, match.start()):
@@ -197,7 +204,7 @@ def _glued_scale_words(doc, start: int, end: int):
                        match.start(), match.end(), doc, f"{number} {match.group(1)}")
 
 
-def _in_address(doc, offset: int) -> bool:
+def _in_address(doc: Document, offset: int) -> bool:
     """Whether the offset is inside a URL or an email address: the token holding it
     found by bisection (tokens are in text order), not by reading them all for each
     glued mark, which was time in their number squared."""
@@ -209,7 +216,7 @@ def _in_address(doc, offset: int) -> bool:
         Kind.URL, Kind.EMAIL)
 
 
-def _glued_closer(doc, token):
+def _glued_closer(doc: Document, token):
     match = _GLUED_AFTER_CLOSER.match(doc.text, token.start)
     before = doc.text[token.start - 1] if token.start else " "
     if before.isspace() or before in "(“[":
@@ -222,7 +229,7 @@ def _glued_closer(doc, token):
 @rule("typography/space-inside-quotes", Severity.WARNING,
       "A space just inside quotation marks or brackets.",
       "berjudul “ Dialog Seribu Tahun”", "berjudul “Dialog Seribu Tahun”")
-def space_inside_quotes(doc, ctx):
+def space_inside_quotes(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
     for start, end in _line_spans(doc):
         for match in _OPENING_SPACE.finditer(doc.text, start, end):
             yield _finding("typography/space-inside-quotes", Severity.WARNING,
@@ -235,7 +242,7 @@ def space_inside_quotes(doc, ctx):
         yield from _spaced_closing_quotes(doc, start, end)
 
 
-def _spaced_closing_quotes(doc, start: int, end: int):
+def _spaced_closing_quotes(doc: Document, start: int, end: int):
     """'siap, "ujar Ani': the quote closes the quotation (counted from the paragraph's
     start) and a lower-case word follows, so the space belongs after it. A ” with a
     space after it is left to _CLOSING_SPACE."""
@@ -255,7 +262,7 @@ def _spaced_closing_quotes(doc, start: int, end: int):
 @rule("typography/unbalanced", Severity.WARNING,
       "An opening quotation mark or bracket without its closing partner, or the reverse.",
       "(Kemendag mencatat", "(Kemendag) mencatat")
-def unbalanced(doc, ctx):
+def unbalanced(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
     paragraphs = doc.paragraphs
     per_paragraph = []
     for number, paragraph in enumerate(paragraphs):
@@ -304,6 +311,8 @@ def _without_broken_lines(per_paragraph: list[_Marks], text: str):
     for number, marks in enumerate(per_paragraph):
         for start in marks.left_open:
             closer = _PAIRS.get(_opening(text[start]))
+            if closer is None:  # no queue waits for it
+                continue
             for following in strays[number + 1 : number + 1 + BROKEN_LINES]:
                 waiting = following.get(closer)
                 if waiting:
@@ -423,7 +432,7 @@ def _unbalanced_in(offset: int, text: str, continues_quote: bool) -> _Marks:
 @rule("typography/spaced-hyphen", Severity.WARNING,
       "A space around the hyphen of a reduplication.",
       "pertama -tama", "pertama-tama")
-def spaced_hyphen(doc, ctx):
+def spaced_hyphen(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
     for match in spaced_reduplications(doc):
         left, right = match.group(1), match.group(3)
         yield _finding("typography/spaced-hyphen", Severity.WARNING,
@@ -431,7 +440,7 @@ def spaced_hyphen(doc, ctx):
                        match.start(2), match.end(2), doc, "-")
 
 
-def spaced_reduplications(doc) -> list[re.Match]:
+def spaced_reduplications(doc: Document) -> list[re.Match]:
     """Reduplications written with a spaced hyphen or dash (pertama -tama): groups 1 and
     3 are the halves, group 2 the hyphen with its spaces. Computed once per document:
     the spelling rules skip the second halves."""
@@ -471,7 +480,7 @@ _WORD_AFTER = re.compile(rf"{_H}+([^\W\d_]+)(?![^\W\d_])")
 @rule("typography/spaced-time", Severity.WARNING,
       "A space inside a clock time after pukul or before a time zone.",
       "pukul 07. 26 WIB", "pukul 07.26 WIB")
-def spaced_time(doc, ctx):
+def spaced_time(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
     for start, end in _line_spans(doc):
         for match in _SPACED_TIME.finditer(doc.text, start, end):
             hours, minutes = int(match.group(1)), int(match.group(3))
@@ -489,7 +498,7 @@ def spaced_time(doc, ctx):
 
 @rule("typography/repeated-word", Severity.WARNING,
       "The same word twice in a row.", "biaya yang yang ditanggung", "biaya yang ditanggung")
-def repeated_word(doc, ctx):
+def repeated_word(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
     for sentence in doc.sentences():
         previous = None
         gap_start = None

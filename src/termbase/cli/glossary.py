@@ -160,7 +160,7 @@ def _memory_examples(hits, tm_path) -> dict[str, list]:
 # --- termbase glossary ... -------------------------------------------------------
 
 @cli.group()
-def glossary():
+def glossary() -> None:
     """Maintain and inspect glossaries (TBX): list, show, add, edit, deprecate, remove,
     stats, validate, suggest, import, export."""
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import click
 
 from termbase.cli import cli
@@ -31,7 +33,7 @@ def segment(path, output_format, tokens):
         return {"kind": token.kind.value, "text": token.text, "start": token.start,
                 "end": token.end, "line": line, "column": column}
 
-    paragraphs = []
+    paragraphs: list[dict[str, Any]] = []  # JSON records
     for paragraph in document.paragraphs:
         sentences = []
         for sentence in paragraph.sentences:
@@ -47,8 +49,8 @@ def segment(path, output_format, tokens):
         click.echo(json_text({"version": 1, "path": source.path, "paragraphs": paragraphs},
                               ensure_ascii=False, indent=2))
         return
-    for number, paragraph in enumerate(paragraphs, 1):
-        for sentence in paragraph["sentences"]:
+    for number, record in enumerate(paragraphs, 1):
+        for sentence in record["sentences"]:
             click.echo(f"{number}\t{sentence['line']}:{sentence['column']}\t{sentence['text']}")
             if tokens:
                 click.echo("\t\t" + " | ".join(t["text"] for t in sentence["tokens"]))

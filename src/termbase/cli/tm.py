@@ -40,7 +40,7 @@ def _open(tm_path, create=False):
 
 
 @cli.group()
-def tm():
+def tm() -> None:
     """The translation memory: import, export, search, concordance, add, stats, delete."""
 
 
@@ -134,7 +134,7 @@ def _marked_differences(query: str, match: str):
     tokens = re.findall(r"\S+|\s+", match)
     query_words = [w.casefold() for w in query.split()]
     words = [t.casefold() for t in tokens if not t.isspace()]
-    same = set()
+    same: set[int] = set()
     matcher = difflib.SequenceMatcher(a=query_words, b=words, autojunk=False)
     for block in matcher.get_matching_blocks():
         same.update(range(block.b, block.b + block.size))

@@ -47,7 +47,7 @@ from dataclasses import dataclass, field
 
 from termbase.errors import InputError
 from termbase.formats.po import checked_po_text, parse_po_text
-from termbase.formats.xml import local_name, read_xml, xml_lang
+from termbase.formats.xml import local_name, read_xml, source_line, xml_lang
 from termbase.lang.tags import base_language
 from termbase.model import BilingualUnit
 from termbase.textio import read_bytes
@@ -149,7 +149,7 @@ def read_bilingual(path: str) -> BilingualFile:
     wanted = "tmx" if path.lower().endswith(".tmx") else "xliff"
     if name != wanted:
         kind = "a TMX" if wanted == "tmx" else "an XLIFF"
-        raise InputError(f"not {kind} file (root element <{name}>)", path, root.sourceline)
+        raise InputError(f"not {kind} file (root element <{name}>)", path, source_line(root))
     walker = _XmlWalker(text, document.root_offset, root, path)
     if name == "tmx":
         return _read_tmx(root, walker, path, text)
@@ -337,7 +337,7 @@ def _read_xliff1(root, walker, path, text) -> BilingualFile:
                 continue
             sources = _children(unit, "source")
             if not sources:
-                raise InputError("<trans-unit> without <source>", path, unit.sourceline)
+                raise InputError("<trans-unit> without <source>", path, source_line(unit))
             targets = _children(unit, "target")
             unit_tag = walker.tag_span(unit)
             source = walker.located(sources[0])
@@ -363,7 +363,7 @@ def _read_xliff2(root, walker, path, text) -> BilingualFile:
         for number, segment in enumerate(segments, 1):
             sources = _children(segment, "source")
             if not sources:
-                raise InputError("<segment> without <source>", path, segment.sourceline)
+                raise InputError("<segment> without <source>", path, source_line(segment))
             targets = _children(segment, "target")
             ident = unit.get("id") or str(len(result.units) + 1)
             if len(segments) > 1:  # as formats/xliff.py names them
@@ -399,7 +399,7 @@ def _read_tmx(root, walker, path, text) -> BilingualFile:
             target_tuv = others[0][0]
         source_segs = _children(source_tuv, "seg")
         if not source_segs:
-            raise InputError("<tuv> without <seg>", path, source_tuv.sourceline)
+            raise InputError("<tuv> without <seg>", path, source_line(source_tuv))
         source = walker.located(source_segs[0])
         target_segs = _children(target_tuv, "seg") if target_tuv is not None else []
         target = (walker.located(target_segs[0]) if target_segs

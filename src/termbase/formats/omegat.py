@@ -71,7 +71,7 @@ def write_omegat(concepts: list[Concept], source: str = "id", target: str = "en"
 def target_term(concept: Concept, language: str) -> Term | None:
     """The term to translate a concept with: preferred, else the first admitted one."""
     allowed = [t for t in concept.terms_in(language) if t.status.allowed]
-    return concept.preferred(language) or (allowed or [None])[0]
+    return concept.preferred(language) or (allowed[0] if allowed else None)
 
 
 def definition_in(concept: Concept, language: str) -> str | None:

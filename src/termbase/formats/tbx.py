@@ -13,7 +13,7 @@ from pathlib import Path
 from lxml import etree
 
 from termbase.errors import InputError
-from termbase.formats.xml import XML_LANG, local_name, parse_xml, text_of, xml_lang
+from termbase.formats.xml import XML_LANG, local_name, parse_xml, source_line, text_of, xml_lang
 from termbase.model import Concept, Status, Term
 from termbase.textio import read_bytes
 
@@ -54,9 +54,9 @@ def parse_tbx(data: bytes, name: str, faults: list[InputError] | None = None) ->
     root = parse_xml(data, name).getroot()
     if local_name(root) not in ("martif", "tbx"):
         raise InputError(f"not a TBX file (root element <{local_name(root)}>)", name,
-                         root.sourceline)
+                         source_line(root))
     concepts = []
-    seen: dict[str, int] = {}
+    seen: dict[str, int | None] = {}
     for entry in root.iter():
         if local_name(entry) not in _CONCEPT:
             continue
@@ -64,23 +64,23 @@ def parse_tbx(data: bytes, name: str, faults: list[InputError] | None = None) ->
             concept = _read_concept(entry, name)
             if concept.id in seen:
                 raise InputError(f"duplicate concept id {concept.id!r} (first at line "
-                                 f"{seen[concept.id]})", name, entry.sourceline)
+                                 f"{seen[concept.id]})", name, source_line(entry))
         except InputError as fault:
             if faults is None:
                 raise
             faults.append(fault)
             continue
-        seen[concept.id] = entry.sourceline
+        seen[concept.id] = source_line(entry)
         concepts.append(concept)
     return concepts
 
 
 def _read_concept(entry: etree._Element, name: str) -> Concept:
     concept = Concept(
-        id=entry.get("id") or f"line-{entry.sourceline}",
+        id=entry.get("id") or f"line-{source_line(entry)}",
         terms=[],
         source=name,
-        line=entry.sourceline,
+        line=source_line(entry),
     )
     for child in entry:
         kind = local_name(child)
@@ -102,7 +102,7 @@ def _type_of(element: etree._Element) -> str | None:
 def _read_language(section: etree._Element, concept: Concept, name: str) -> None:
     language = xml_lang(section)
     if not language:
-        raise InputError(f"<{local_name(section)}> without xml:lang", name, section.sourceline)
+        raise InputError(f"<{local_name(section)}> without xml:lang", name, source_line(section))
     for child in section:
         kind = local_name(child)
         if kind in _TERM_GROUP:
@@ -120,7 +120,7 @@ _TERM_FIELDS = ("administrativeStatus", "normativeAuthorization", "termType", "p
 
 def _read_term(group: etree._Element, language: str, name: str) -> Term:
     term_element = None
-    notes: dict[str, tuple[str, int]] = {}
+    notes: dict[str, tuple[str, int | None]] = {}
     properties: dict[str, str] = {}
     note = None
     for element in group.iter():
@@ -131,14 +131,14 @@ def _read_term(group: etree._Element, language: str, name: str) -> Term:
             note = text_of(element).strip()
         note_type = element.get("type") if kind == "termNote" else kind
         if note_type in _TERM_FIELDS:
-            notes.setdefault(note_type, (text_of(element).strip(), element.sourceline))
+            notes.setdefault(note_type, (text_of(element).strip(), source_line(element)))
         elif kind == "termNote" and note_type:
             properties[note_type] = text_of(element).strip()
     if term_element is None:
-        raise InputError("term group without a <term>", name, group.sourceline)
+        raise InputError("term group without a <term>", name, source_line(group))
     text = " ".join(text_of(term_element).split())
     if not text:
-        raise InputError("empty <term>", name, term_element.sourceline)
+        raise InputError("empty <term>", name, source_line(term_element))
     status = Status.ADMITTED
     raw = notes.get("administrativeStatus") or notes.get("normativeAuthorization")
     if raw:
@@ -152,7 +152,7 @@ def _read_term(group: etree._Element, language: str, name: str) -> Term:
         status=status,
         term_type=(notes.get("termType") or (None,))[0],
         part_of_speech=(notes.get("partOfSpeech") or (None,))[0],
-        line=term_element.sourceline,
+        line=source_line(term_element),
         note=note,
         properties=properties,
     )
@@ -187,9 +187,10 @@ def write_tbx(concepts: list[Concept], version: int = 2,
         root = etree.Element("martif", {"type": "TBX-Basic", XML_LANG: "en"})
         header = sub(root, "martifHeader")
     else:
+        # lxml-stubs reject None as a prefix; in nsmap it names the default namespace
         root = etree.Element(namespace + "tbx", {"type": "TBX-Basic", "style": "dca",
                                                  XML_LANG: "en"},
-                             nsmap={None: TBX3_NAMESPACE})
+                             nsmap={None: TBX3_NAMESPACE})  # type: ignore[dict-item]
         header = sub(root, "tbxHeader")
     file_desc = sub(header, "fileDesc")
     sub(sub(file_desc, "titleStmt"), "title", title)

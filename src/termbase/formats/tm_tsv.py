@@ -25,7 +25,7 @@ import io
 import os
 import re
 from collections.abc import Callable, Iterable, Iterator
-from typing import IO
+from typing import IO, TypedDict
 
 from termbase.errors import InputError
 from termbase.formats.xml import NOT_XML
@@ -52,7 +52,7 @@ def parse_tsv(handle: IO[bytes], name: str, source_lang: str = "id",
               target_lang: str = "en",
               on_skip: OnSkip | None = None) -> Iterator[TranslationUnit]:
     """Translation units of TSV bytes read from a binary file object."""
-    languages: dict[str, str] = {}
+    languages: _Languages = {}
     swapped = False
     header_seen = False
     empty = True
@@ -96,8 +96,15 @@ def parse_tsv(handle: IO[bytes], name: str, source_lang: str = "id",
         raise InputError("empty file, expected source<TAB>target lines", name)
 
 
+class _Languages(TypedDict, total=False):
+    """The tags a header row names more exactly than the defaults (id-ID, en-US)."""
+
+    source_lang: str
+    target_lang: str
+
+
 def _header(cells: list[str], source_lang: str,
-            target_lang: str) -> tuple[bool, dict[str, str]] | None:
+            target_lang: str) -> tuple[bool, _Languages] | None:
     """(columns swapped, language tags for the units) if the row is a header."""
     first, second = (cell.strip() for cell in cells)
     if (first.lower(), second.lower()) == ("source", "target"):
@@ -112,7 +119,7 @@ def _header(cells: list[str], source_lang: str,
         first, second = second, first
     else:
         return None
-    languages = {}
+    languages: _Languages = {}
     if "-" in first or "_" in first:
         languages["source_lang"] = normal_tag(first)
     if "-" in second or "_" in second:

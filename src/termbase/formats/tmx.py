@@ -47,7 +47,15 @@ from lxml import etree
 
 import termbase
 from termbase.errors import InputError
-from termbase.formats.xml import NOT_XML, XML_LANG, XmlStream, local_name, parse_xml, xml_lang
+from termbase.formats.xml import (
+    NOT_XML,
+    XML_LANG,
+    XmlStream,
+    local_name,
+    parse_xml,
+    source_line,
+    xml_lang,
+)
 from termbase.lang.tags import base_language, normal_tag
 from termbase.model import TranslationUnit
 from termbase.textio import open_binary
@@ -92,7 +100,7 @@ def _iter_stream(handle: IO[bytes], name: str, source_lang: str, target_lang: st
             continue
         unit = _read_tu(element, name, source_lang, target_lang, on_skip)
         # Free the unit and everything parsed before it: memory stays flat.
-        element.clear(keep_tail=False)
+        element.clear(keep_tail=False)  # type: ignore[call-arg]  # lxml-stubs lack keep_tail
         parent = element.getparent()
         if parent is not None:
             while element.getprevious() is not None:
@@ -110,7 +118,7 @@ def _kind(tag: object) -> str:
 
 def _read_tu(tu: etree._Element, name: str, source_lang: str, target_lang: str,
              on_skip: OnSkip | None) -> TranslationUnit | None:
-    line = tu.sourceline
+    line = source_line(tu)
     tuvs: list[tuple[str, etree._Element]] = []
     props: list[tuple[str, str]] = []
     notes: list[str] = []

@@ -39,7 +39,7 @@ from lxml import etree
 
 import termbase
 from termbase.errors import InputError
-from termbase.formats.xml import NOT_XML, XML_LANG, XmlDocument, local_name, read_xml
+from termbase.formats.xml import NOT_XML, XML_LANG, XmlDocument, local_name, read_xml, source_line
 from termbase.model import BilingualUnit
 from termbase.textio import read_bytes
 
@@ -164,7 +164,8 @@ def write_xliff12(articles: list[XliffArticle], copy_source: bool = False) -> by
     writes the source into every target the memory did not fill, with state "new", for
     tools that translate the <target> element (OmegaT 3.6's XLIFF filter)."""
     q = f"{{{XLIFF12}}}"
-    root = etree.Element(q + "xliff", {"version": "1.2"}, nsmap={None: XLIFF12})
+    # lxml-stubs reject None as a prefix; in nsmap it names the default namespace
+    root = etree.Element(q + "xliff", {"version": "1.2"}, nsmap={None: XLIFF12})  # type: ignore[dict-item]
     for article in articles:
         file_element = etree.SubElement(root, q + "file", {
             "original": _safe(article.original, "article name"),
@@ -221,9 +222,10 @@ def write_xliff20(articles: list[XliffArticle], copy_source: bool = False) -> by
     q = f"{{{XLIFF20}}}"
     source_lang = articles[0].source_lang if articles else "id-ID"
     target_lang = articles[0].target_lang if articles else "en-US"
+    # lxml-stubs reject None as a prefix; in nsmap it names the default namespace
     root = etree.Element(q + "xliff", {"version": "2.0", "srcLang": source_lang,
                                        "trgLang": target_lang},
-                         nsmap={None: XLIFF20, "mtc": MTC, "gls": GLS})
+                         nsmap={None: XLIFF20, "mtc": MTC, "gls": GLS})  # type: ignore[dict-item]
     for index, article in enumerate(articles, start=1):
         file_element = etree.SubElement(root, q + "file", {
             "id": f"f{index}", "original": _safe(article.original, "article name")})
@@ -316,7 +318,7 @@ def parse_xliff(data: bytes, name: str) -> tuple[XliffMeta, list[BilingualUnit]]
     root = document.tree.getroot()
     if local_name(root) != "xliff":
         raise InputError(f"not an XLIFF file (root element <{local_name(root)}>)", name,
-                         root.sourceline)
+                         source_line(root))
     namespace = etree.QName(root).namespace or ""
     version = root.get("version") or ""
     positions = _Positions(document)
@@ -330,7 +332,7 @@ def parse_xliff(data: bytes, name: str) -> tuple[XliffMeta, list[BilingualUnit]]
                         positions)
     else:
         raise InputError(f"not an XLIFF version termbase reads (namespace {namespace!r}, "
-                         f"version {version!r}; 1.2 and 2.0 are read)", name, root.sourceline)
+                         f"version {version!r}; 1.2 and 2.0 are read)", name, source_line(root))
     units = [unit for file in meta.files for unit in file.units]
     return meta, units
 
@@ -363,14 +365,14 @@ def _read_12(root, namespace: str, version: str, name: str, positions) -> XliffM
     meta = XliffMeta(version)
     files = _children(root, namespace, "file")
     if not files:
-        raise InputError("XLIFF without a <file>", name, root.sourceline)
+        raise InputError("XLIFF without a <file>", name, source_line(root))
     for file_element in files:
         xliff_file = XliffFile(file_element.get("original"), None,
                                file_element.get("source-language"),
-                               file_element.get("target-language"), file_element.sourceline)
+                               file_element.get("target-language"), source_line(file_element))
         bodies = _children(file_element, namespace, "body")
         if not bodies:
-            raise InputError("<file> without a <body>", name, file_element.sourceline)
+            raise InputError("<file> without a <body>", name, source_line(file_element))
         _walk_12(bodies[0], namespace, name, positions, xliff_file, [])
         meta.files.append(xliff_file)
     return meta
@@ -390,11 +392,11 @@ def _walk_12(element, namespace, name, positions, xliff_file: XliffFile, groups)
 def _trans_unit_of(unit, namespace, name, positions, xliff_file, groups) -> BilingualUnit:
     unit_id = unit.get("id")
     if not unit_id:
-        raise InputError("<trans-unit> without an id", name, unit.sourceline)
+        raise InputError("<trans-unit> without an id", name, source_line(unit))
     sources = _children(unit, namespace, "source")
     if not sources:
         raise InputError(f"<trans-unit id={unit_id!r}> without a <source>", name,
-                         unit.sourceline)
+                         source_line(unit))
     targets = _children(unit, namespace, "target")
     source, target = sources[0], (targets[0] if targets else None)
     result = BilingualUnit(
@@ -431,7 +433,10 @@ def _plain_12(element: etree._Element) -> str:
 def _plain_20(element: etree._Element) -> str:
     """Text of a 2.0 source/target: ph, sc, ec are empty codes; pc, mrk, sm/em keep or
     mark text, so all text is kept."""
-    return "".join(element.itertext(with_tail=True)) if len(element) else element.text or ""
+    if not len(element):
+        return element.text or ""
+    # lxml-stubs say itertext() may yield bytes; an _Element's text is always str
+    return "".join(element.itertext(with_tail=True))  # type: ignore[arg-type]
 
 
 def _markup(element: etree._Element | None) -> str | None:
@@ -447,11 +452,11 @@ def _read_20(root, namespace: str, version: str, name: str, positions) -> XliffM
     meta = XliffMeta(version)
     files = _children(root, namespace, "file")
     if not files:
-        raise InputError("XLIFF without a <file>", name, root.sourceline)
+        raise InputError("XLIFF without a <file>", name, source_line(root))
     for file_element in files:
         xliff_file = XliffFile(file_element.get("original"), file_element.get("id"),
                                root.get("srcLang"), root.get("trgLang"),
-                               file_element.sourceline)
+                               source_line(file_element))
         _walk_20(file_element, namespace, name, positions, xliff_file, [])
         meta.files.append(xliff_file)
     return meta
@@ -471,10 +476,10 @@ def _walk_20(element, namespace, name, positions, xliff_file: XliffFile, groups)
 def _units_of(unit, namespace, name, positions, xliff_file, groups) -> list[BilingualUnit]:
     unit_id = unit.get("id")
     if not unit_id:
-        raise InputError("<unit> without an id", name, unit.sourceline)
+        raise InputError("<unit> without an id", name, source_line(unit))
     segments = _children(unit, namespace, "segment")
     if not segments:
-        raise InputError(f"<unit id={unit_id!r}> without a <segment>", name, unit.sourceline)
+        raise InputError(f"<unit id={unit_id!r}> without a <segment>", name, source_line(unit))
     notes = [note.text or "" for notes in _children(unit, namespace, "notes")
              for note in _children(notes, namespace, "note")]
     paragraph = _paragraph([*groups, ("unit", unit_id)])
@@ -483,7 +488,7 @@ def _units_of(unit, namespace, name, positions, xliff_file, groups) -> list[Bili
         sources = _children(segment, namespace, "source")
         if not sources:
             raise InputError(f"<segment> of unit {unit_id!r} without a <source>", name,
-                             segment.sourceline)
+                             source_line(segment))
         targets = _children(segment, namespace, "target")
         source, target = sources[0], (targets[0] if targets else None)
         state = segment.get("state")
@@ -529,14 +534,14 @@ class _Positions:
         tags = [m for m in _MARKUP.finditer(text, document.root_offset) if m.group("name")]
         if len(tags) != len(elements):
             return
-        where = {}
+        where: dict[etree._Element, tuple[int, int]] = {}
         for element, tag in zip(elements, tags, strict=True):
             qname = tag.group("name")
             if qname.rpartition(":")[2] != local_name(element):
                 return
             offset = tag.start() if tag.group("empty") else tag.end()
             end_line = bisect.bisect_right(line_starts, tag.end() - 1)
-            if element.sourceline is not None and end_line != element.sourceline:
+            if source_line(element) is not None and end_line != source_line(element):
                 return
             line = bisect.bisect_right(line_starts, offset) if offset < len(text) else \
                 len(line_starts)
@@ -544,4 +549,5 @@ class _Positions:
         self._where = where
 
     def of(self, element: etree._Element) -> tuple[int | None, int | None]:
-        return self._where.get(element, (element.sourceline, None))
+        where = self._where.get(element)
+        return (source_line(element), None) if where is None else where

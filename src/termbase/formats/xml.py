@@ -24,7 +24,7 @@ import re
 import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import IO
+from typing import IO, TypedDict
 
 from lxml import etree
 
@@ -234,7 +234,16 @@ def _line(text: str, offset: int) -> int:
 
 # --- 3. Parsing --------------------------------------------------------------------------
 
-def _parser_options() -> dict[str, bool]:
+class _ParserOptions(TypedDict):
+    resolve_entities: bool
+    no_network: bool
+    load_dtd: bool
+    dtd_validation: bool
+    attribute_defaults: bool
+    huge_tree: bool
+
+
+def _parser_options() -> _ParserOptions:
     return {"resolve_entities": False, "no_network": True, "load_dtd": False,
             "dtd_validation": False, "attribute_defaults": False, "huge_tree": False}
 
@@ -242,7 +251,8 @@ def _parser_options() -> dict[str, bool]:
 def _syntax_error(exc: etree.XMLSyntaxError, path: str) -> InputError:
     line = exc.lineno or (exc.position[0] if exc.position else None)
     message = str(exc.msg or exc).split(", line ")[0]
-    fatal = exc.error_log.filter_from_fatals().last_error
+    # lxml-stubs declares _ErrorLog without its methods
+    fatal = exc.error_log.filter_from_fatals().last_error  # type: ignore[attr-defined]
     if not line and fatal is not None:
         # iterparse with resolve_entities=False reports "no element found" at line 0;
         # libxml2's own error is in the log
@@ -391,4 +401,11 @@ def xml_lang(element: etree._Element) -> str | None:
 
 def text_of(element: etree._Element) -> str:
     """All text inside an element, inline markup flattened."""
-    return "".join(element.itertext())
+    # lxml-stubs say itertext() may yield bytes; an _Element's text is always str
+    return "".join(element.itertext())  # type: ignore[arg-type]
+
+
+def source_line(element: etree._Element) -> int | None:
+    """The line of the file an element starts on (None when libxml2 does not know)."""
+    # lxml-stubs leave _Element.sourceline untyped ('= ...'); lxml gives int | None
+    return element.sourceline  # type: ignore[return-value]

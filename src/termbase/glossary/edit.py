@@ -16,7 +16,7 @@ from lxml import etree
 
 from termbase.errors import InputError
 from termbase.formats.tbx import STATUS_NAMES, STRUCTURE, parse_tbx
-from termbase.formats.xml import XML_LANG, local_name, read_xml, unfit_for_xml
+from termbase.formats.xml import XML_LANG, local_name, read_xml, source_line, text_of, unfit_for_xml
 from termbase.lang.tags import normal_tag
 from termbase.model import Concept, Status, Term
 from termbase.textio import atomic_write_bytes, read_bytes
@@ -47,7 +47,7 @@ class TbxFile:
         for element in self.root.iter():
             if local_name(element) == "body":
                 return element
-        raise InputError("no <body> element", self.path, self.root.sourceline)
+        raise InputError("no <body> element", self.path, source_line(self.root))
 
     def entry(self, concept_id: str) -> etree._Element:
         for element in self.root.iter():
@@ -60,19 +60,17 @@ class TbxFile:
             if local_name(group) in ("tig", "ntig", "termSec"):
                 for term in group.iter():
                     if local_name(term) == "term" and " ".join(
-                            "".join(term.itertext()).split()).casefold() == text.casefold():
+                            text_of(term).split()).casefold() == text.casefold():
                         return group
         raise InputError(f"no term {text!r} in concept {entry.get('id')!r}", self.path,
-                         entry.sourceline)
+                         source_line(entry))
 
-    def _language_section(self, entry: etree._Element, language: str,
-                          create: bool = True) -> etree._Element | None:
+    def _language_section(self, entry: etree._Element, language: str) -> etree._Element:
+        """The entry's section for a language, created if it has none."""
         for section in entry:
             if local_name(section) == self.names["language"] and \
                     normal_tag(section.get(XML_LANG) or "") == normal_tag(language):
                 return section
-        if not create:
-            return None
         section = etree.Element(self._tag(self.names["language"]))
         section.set(XML_LANG, self._xml(language))
         _append(entry, section)
@@ -128,10 +126,10 @@ class TbxFile:
     def add_term(self, concept_id: str, term: Term) -> None:
         entry = self.entry(concept_id)
         for existing in entry.iter():
-            if local_name(existing) == "term" and "".join(existing.itertext()).strip() \
+            if local_name(existing) == "term" and text_of(existing).strip() \
                     .casefold() == term.text.casefold():
                 raise InputError(f"{term.text!r} is already in {concept_id}", self.path,
-                                 existing.sourceline)
+                                 source_line(existing))
         self._add_term_element(entry, term)
 
     def set_status(self, concept_id: str, text: str, status: Status) -> None:
@@ -144,6 +142,7 @@ class TbxFile:
                 return
         term_element = next(e for e in group.iter() if local_name(e) == "term")
         holder = term_element.getparent()
+        assert holder is not None  # a <term> found inside the group has a parent
         note = etree.Element(self._tag("termNote"), type="administrativeStatus")
         _insert(holder, holder.index(term_element) + 1, note, text=STATUS_NAMES[status])
 
@@ -243,7 +242,12 @@ def _epilog(text: str, root: etree._Element) -> str:
 
 def _indent_of(element: etree._Element) -> str:
     previous = element.getprevious()
-    whitespace = previous.tail if previous is not None else element.getparent().text
+    if previous is not None:
+        whitespace = previous.tail
+    else:
+        parent = element.getparent()
+        assert parent is not None  # only elements below the root are indented
+        whitespace = parent.text
     whitespace = whitespace or ""
     return whitespace[whitespace.rfind("\n") + 1 :] if "\n" in whitespace else ""
 
@@ -296,6 +300,7 @@ def _shift(element: etree._Element, indent: str) -> None:
 
 def _remove(element: etree._Element) -> None:
     parent = element.getparent()
+    assert parent is not None  # concepts and term groups are never the root
     previous = element.getprevious()
     if element.getnext() is None:
         if previous is not None:

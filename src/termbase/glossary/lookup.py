@@ -116,7 +116,7 @@ def concept_record(concept: Concept) -> dict:
         "note": concept.note,
         "source": concept.source,
         "preferred": {
-            lang: (concept.preferred(lang).text if concept.preferred(lang) else None)
+            lang: (preferred.text if (preferred := concept.preferred(lang)) else None)
             for lang in languages
         },
         "definitions": dict(concept.definitions),
@@ -128,8 +128,9 @@ def concept_record(concept: Concept) -> dict:
                 "term_type": t.term_type,
                 "part_of_speech": t.part_of_speech,
                 "note": t.note,
-                "use_instead": (None if t.status.allowed or concept.preferred(t.language) is None
-                                else concept.preferred(t.language).text),
+                "use_instead": (None if t.status.allowed
+                                or (instead := concept.preferred(t.language)) is None
+                                else instead.text),
             }
             for t in concept.terms
         ],

@@ -90,9 +90,10 @@ class TermMatcher:
             if clitic_hit is not None:
                 end_node, clitic = clitic_hit
                 best = self._match(end_node, solid[index], token, position - index + 1, clitic)
-            node = node.get(key)
-            if node is None:
+            child = node.get(key)
+            if child is None:
                 break
+            node = child
             position += 1
             if _TERMS in node:
                 best = self._match(node, solid[index], token, position - index, "")

@@ -80,22 +80,22 @@ def _merge_concept(document: TbxFile, target: Concept, incoming: Concept,
                                     f"{term.status.value} in the import; kept "
                                     f"{current.status.value}")
     for language, definition in incoming.definitions.items():
-        current = target.definitions.get(language)
-        if current is None:
+        current_definition = target.definitions.get(language)
+        if current_definition is None:
             document.set_definition(target.id, language, definition)
             changes.append(f"{language} definition")
-        elif current != definition:
+        elif current_definition != definition:
             report.conflicts.append(f"{where}: the {language} definition differs; kept this "
                                     "file's")
-    for label, current, value, setter in (
+    for label, current_value, value, setter in (
         ("subject field", target.subject_field, incoming.subject_field,
          document.set_subject_field),
         ("note", target.note, incoming.note, document.set_note),
     ):
-        if value and not current:
+        if value and not current_value:
             setter(target.id, value)
             changes.append(label)
-        elif value and value != current:
+        elif value and value != current_value:
             report.conflicts.append(f"{where}: the {label} differs; kept this file's")
     if changes:
         report.merged[target.id] = changes

@@ -72,7 +72,7 @@ def without_possessive(word: str) -> str:
 
 
 class EnglishSpeller:
-    def __init__(self):
+    def __init__(self) -> None:
         import hunspell
 
         folder = find_dictionary_folder(LANGUAGE)

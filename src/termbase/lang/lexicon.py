@@ -78,9 +78,9 @@ def _condition(text: str, prefix: bool) -> re.Pattern[str]:
 def read_affixes(path: str | Path) -> AffixRules:
     raw = Path(path).read_bytes()
     encoding = "utf-8"
-    for line in raw.splitlines():
-        if line.startswith(b"SET "):
-            encoding = line.split()[1].decode("ascii", "replace")
+    for raw_line in raw.splitlines():
+        if raw_line.startswith(b"SET "):
+            encoding = raw_line.split()[1].decode("ascii", "replace")
             break
     rules = AffixRules({}, {}, encoding=encoding)
     headers: dict[tuple[str, str], bool] = {}

@@ -14,9 +14,11 @@ data/months.txt.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import cache
+from typing import cast
 
 from termbase.data import word_list
 from termbase.lang.dates import month_numbers
@@ -43,17 +45,18 @@ class Quantity:
         if self.kind != other.kind:
             return False
         if self.kind == DATE:
-            return bool(self.value & other.value)
+            dates = cast(frozenset[tuple[int, int]], self.value)
+            return bool(dates & cast(frozenset[tuple[int, int]], other.value))
         return self.value == other.value
 
     def describe(self) -> str:
         if self.kind == DATE:
-            day, month = sorted(self.value)[0]
+            day, month = sorted(cast(frozenset[tuple[int, int]], self.value))[0]
             return f"{day} {_MONTH_NAMES[month - 1]}"
         if self.kind == TIME:
-            hour, minute = self.value
+            hour, minute = cast(tuple[int, int], self.value)
             return f"{hour or 12}:{minute:02d}"
-        number = _plain(self.value)
+        number = _plain(cast(Decimal, self.value))
         return number + "%" if self.kind == PERCENT else number
 
 
@@ -247,7 +250,7 @@ def spelled_numbers(text: str) -> list[Quantity]:
 
 
 def unmatched(source: list[Quantity], target: list[Quantity],
-              source_words: list[Quantity] = (), target_words: list[Quantity] = ()
+              source_words: Sequence[Quantity] = (), target_words: Sequence[Quantity] = ()
               ) -> tuple[list[Quantity], list[Quantity]]:
     """The quantities of each side that nothing on the other side agrees with; a numeral
     may be answered by a number word on the other side."""

@@ -85,7 +85,7 @@ def _words_at_least(floor: float) -> frozenset[str]:
                      if frequency >= threshold)
 
 
-def _common_edits(word: str, floor: float) -> set[str]:
+def _common_edits(word: str, floor: float) -> AbstractSet[str]:
     """The strings one edit from the word (maybe the word itself) that are words at
     least this common: a set intersection instead of a probe per edit (thousands of
     edits for each unknown word of a long text). None for a word too long to edit."""
@@ -326,7 +326,7 @@ class Speller:
             ranked = [c[:1].upper() + c[1:] for c in ranked]
         return ranked
 
-    def _known_words(self) -> AbstractSet[str]:
+    def _known_words(self) -> frozenset[str] | _AskHunspell:
         """Known word forms: Hunspell asked one string at a time while the text has
         few unknown words, the expanded word set once asking would cost more than
         loading it (~0.1 s); a short article never pays for the set."""

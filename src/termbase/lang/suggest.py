@@ -15,7 +15,8 @@ distance (lang/edits.py), the first letter and the ending kept, and frequent wor
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Set
+from collections.abc import Callable, Collection, Iterable, Set
+from typing import Protocol
 
 from termbase.lang.edits import LONGEST, edit_strings, weighted_distance
 
@@ -36,7 +37,16 @@ def _deletes(word: str) -> set[str]:
     return {word[:i] + word[i + 1:] for i in range(len(word))}
 
 
-def candidates(word: str, known: Set[str]) -> set[str]:
+class KnownWords(Protocol):
+    """A set of words, or anything that answers membership and intersection like one
+    (speller.py's set that asks Hunspell)."""
+
+    def __contains__(self, word: object, /) -> bool: ...
+
+    def intersection(self, words: Iterable[str], /) -> Set[str]: ...
+
+
+def candidates(word: str, known: KnownWords) -> set[str]:
     """Known words near `word` (lower case): one edit, or if none is, the cheap two-edit
     ones; and two-word splits."""
     if len(word) > LONGEST:

@@ -79,13 +79,15 @@ _TOKEN_RE = re.compile(
 )
 
 
-_KINDS = {kind.value: kind for kind in Kind}
+# Keyed by str | None because it is looked up with Match.lastgroup (every alternative of
+# _TOKEN_RE is a named group, so the key is never None in practice).
+_KINDS: dict[str | None, Kind] = {kind.value: kind for kind in Kind}
 
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """Split text[start:end] into tokens that cover it exactly, in order."""
     stop = len(text) if end is None else end
-    tokens = []
+    tokens: list[Token] = []
     append = tokens.append
     kinds = _KINDS
     word, url, punct, space = Kind.WORD, Kind.URL, Kind.PUNCT, Kind.SPACE
