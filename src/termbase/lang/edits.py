@@ -106,6 +106,15 @@ def edit_strings(word: str, alphabet: str) -> list[str]:
     return found
 
 
+def known_edits(word: str, known: frozenset[str], alphabet: str) -> frozenset[str]:
+    """The strings one edit from the word (maybe the word itself) that are in `known`:
+    a set intersection, not a look-up per edit (hundreds for each unknown word). Empty
+    for a word longer than LONGEST, whose edits would cost memory in its length squared."""
+    if len(word) > LONGEST:
+        return frozenset()
+    return known.intersection(edit_strings(word, alphabet))
+
+
 def single_edits(word: str, alphabet: str) -> set[str]:
     """Every string one deletion, transposition, substitution or insertion away."""
     return set(edit_strings(word, alphabet)) - {word}

@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from functools import cache
 
 from termbase.errors import InputError
-from termbase.lang.edits import LONGEST, single_edits, weighted_distance
-from termbase.lang.frequencies import frequency_table
+from termbase.lang.edits import known_edits, weighted_distance
+from termbase.lang.frequencies import frequency_table, words_at_least
 from termbase.lang.hunspell_dictionaries import find_dictionary_folder, spells
 from termbase.lang.suggest import ALPHABET
 
@@ -99,13 +99,11 @@ class EnglishSpeller:
     def slip_target(self, lower: str) -> str | None:
         """The common English word one typing slip from this one (pasific: pacific,
         invesment: investment), if there is exactly such a word."""
-        if len(lower) > LONGEST:
-            return None  # no slip is that long, and its edits would cost n squared
-        frequencies = _english_frequencies()
-        floor = 10 ** (SLIP_TARGET_ZIPF - 9)
-        near = [candidate for candidate in single_edits(lower, ALPHABET)
-                if frequencies.get(candidate, 0.0) >= floor and self.knows(candidate)
+        common = words_at_least("en", SLIP_TARGET_ZIPF)
+        near = [candidate for candidate in known_edits(lower, common, ALPHABET)
+                if candidate != lower and self.knows(candidate)
                 and weighted_distance(lower, candidate) <= 1.0]
+        frequencies = _english_frequencies()
         return max(near, key=lambda c: (frequencies[c], c)) if near else None
 
     def suggest(self, word: str, limit: int = 3) -> list[str]:

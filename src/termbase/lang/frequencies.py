@@ -48,6 +48,15 @@ def _read_pack(path: Path) -> list[list[str]] | None:
 
 
 @cache
+def words_at_least(language: str, zipf: float) -> frozenset[str]:
+    """The words of the language's table at least this common (Zipf scale: 3 is once per
+    million words)."""
+    threshold = 10 ** (zipf - 9)
+    return frozenset(word for word, frequency in frequency_table(language).items()
+                     if frequency >= threshold)
+
+
+@cache
 def frequency_table(language: str) -> dict[str, float]:
     """Word -> frequency (a proportion of all words), as wordfreq's
     get_frequency_dict(language, "best") gives it."""

@@ -11,15 +11,14 @@ import math
 import os
 from collections.abc import Iterable, Iterator
 from collections.abc import Set as AbstractSet
-from functools import cache
 from pathlib import Path
 
 from termbase.data import word_list, word_set
 from termbase.errors import InputError
 from termbase.lang import lexicon, morphology, nonstandard, suggest
-from termbase.lang.edits import LONGEST, edit_strings, weighted_distance
 from termbase.lang.edits import PLAIN as PLAIN_SUBSTITUTION
-from termbase.lang.frequencies import frequency_table
+from termbase.lang.edits import known_edits, weighted_distance
+from termbase.lang.frequencies import frequency_table, words_at_least
 from termbase.lang.hunspell_dictionaries import find_dictionary_folder, has_dictionary, spells
 
 LANGUAGE = "id_ID"
@@ -77,21 +76,10 @@ def _frequencies() -> dict[str, float]:
     return frequency_table("id")
 
 
-@cache
-def _words_at_least(floor: float) -> frozenset[str]:
-    """The words wordfreq rates at least this common (zipf)."""
-    threshold = 10 ** (floor - 9)
-    return frozenset(word for word, frequency in _frequencies().items()
-                     if frequency >= threshold)
-
-
-def _common_edits(word: str, floor: float) -> AbstractSet[str]:
-    """The strings one edit from the word (maybe the word itself) that are words at
-    least this common: a set intersection instead of a probe per edit (thousands of
-    edits for each unknown word of a long text). None for a word too long to edit."""
-    if len(word) > LONGEST:
-        return set()
-    return _words_at_least(floor).intersection(edit_strings(word, suggest.ALPHABET))
+def _common_edits(word: str, zipf: float) -> AbstractSet[str]:
+    """The strings one edit from the word (maybe itself) that are Indonesian words at
+    least this common."""
+    return known_edits(word, words_at_least("id", zipf), suggest.ALPHABET)
 
 
 def _is_slip(typed: str, candidate: str) -> bool:
