@@ -9,7 +9,7 @@ from collections import defaultdict, deque
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING
 
 from termbase.check.rules import rule
 from termbase.data import word_list
@@ -144,10 +144,8 @@ def _glued_initials(doc: Document, start: int, end: int):
 def _glued_opening_quotes(doc: Document, start: int, end: int):
     """'lengkap."Mereka': the quote opens the next quotation, so the sentence end
     before it wants a space. A quote that closes ('“Siap."Ujar') is not this case."""
-    closing: set[int] | None | Literal[False] = False  # walked only when a mark stands glued
     for match in _MARK_BEFORE_QUOTE.finditer(doc.text, start, end):
-        if closing is False:
-            closing = _closing_quotes(doc.text[start:end])
+        closing = _line_closing_quotes(doc, start, end)
         quote_at = match.end() - start
         # A “ always opens; a straight quote only by a count that pairs up.
         if doc.text[match.end()] != "“" and (closing is None or quote_at in closing):
@@ -246,10 +244,10 @@ def _spaced_closing_quotes(doc: Document, start: int, end: int):
     """'siap, "ujar Ani': the quote closes the quotation (counted from the paragraph's
     start) and a lower-case word follows, so the space belongs after it. A ” with a
     space after it is left to _CLOSING_SPACE."""
-    closing = _closing_quotes(doc.text[start:end])
-    if closing is None:
-        return
     for match in _SPACE_BEFORE_QUOTE.finditer(doc.text, start, end):
+        closing = _line_closing_quotes(doc, start, end)
+        if closing is None:
+            return
         quote, space_after = match.group(2), match.group(3)
         if match.start(2) - start not in closing or (quote == "”" and space_after):
             continue
@@ -340,6 +338,15 @@ BROKEN_LINES = 3  # how many lines a broken quotation or bracket may run on
 
 def _opening(mark: str) -> str:
     return "“" if mark == "”" else mark
+
+
+def _line_closing_quotes(doc: Document, start: int, end: int) -> set[int] | None:
+    """_closing_quotes of one line, walked once for the two rules that ask, and only for
+    a line where one of them has found a quotation mark to judge."""
+    walked = doc.shared.setdefault("closing_quotes", {})
+    if start not in walked:
+        walked[start] = _closing_quotes(doc.text[start:end])
+    return walked[start]
 
 
 def _closing_quotes(text: str) -> set[int] | None:
