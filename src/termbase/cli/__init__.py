@@ -25,7 +25,6 @@ class ExitCode(IntEnum):
     INTERNAL = 4  # a fault of termbase itself, never mistaken for findings
 
 
-EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = ExitCode.CLEAN, ExitCode.FINDINGS, ExitCode.ERROR
 # Where a command notes the memory file it opened, for an error naming it.
 MEMORY_KEY = "termbase.memory"
 # SQLite errors that are termbase's own mistakes, not a damaged or locked file.
@@ -47,7 +46,7 @@ class TermbaseGroup(click.Group):
                 return super().invoke(ctx)
         except TermbaseError as exc:
             click.echo(f"termbase: {exc}", err=True)
-            ctx.exit(EXIT_ERROR)
+            ctx.exit(ExitCode.ERROR)
         except BrokenPipeError:
             raise
         except sqlite3.DatabaseError as exc:
@@ -57,12 +56,12 @@ class TermbaseGroup(click.Group):
             # file, not a bug: one line naming it, exit 2.
             memory = ctx.meta.get(MEMORY_KEY, "the translation memory")
             click.echo(f"termbase: {memory}: the memory cannot be read: {exc}", err=True)
-            ctx.exit(EXIT_ERROR)
+            ctx.exit(ExitCode.ERROR)
         except OSError as exc:
             # A refusal by the OS that no library code turned into an InputError yet
             # is still the user's file or disk, not a finding: one line, exit 2.
             click.echo(f"termbase: {_os_error_line(exc)}", err=True)
-            ctx.exit(EXIT_ERROR)
+            ctx.exit(ExitCode.ERROR)
         except KeyboardInterrupt:
             click.echo("termbase: interrupted", err=True)
             ctx.exit(ExitCode.INTERRUPTED)
@@ -119,4 +118,4 @@ def main() -> None:
         cli.main(prog_name="termbase")
     except BrokenPipeError:
         sys.stderr.close()
-        sys.exit(EXIT_ERROR)
+        sys.exit(ExitCode.ERROR)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from termbase.cli import EXIT_CLEAN, EXIT_FINDINGS, cli
+from termbase.cli import ExitCode, cli
 from termbase.errors import TermbaseError
 
 SEVERITIES = ("info", "warning", "error", "never")
@@ -77,7 +77,7 @@ def check(ctx, paths, output_format, glossaries, dictionary, accept_lists, selec
     results = _run(paths, context, selection)
     if diff:
         changed = _print_diffs(results)
-        ctx.exit(EXIT_FINDINGS if changed else EXIT_CLEAN)
+        ctx.exit(ExitCode.FINDINGS if changed else ExitCode.CLEAN)
     if fix:
         results = _apply_fixes(results, context, selection)
         if any(r.document.path == STDIN_NAME for r in results):
@@ -204,8 +204,8 @@ def _render(results, output_format: str) -> None:
 
 def _exit_status(results, threshold: str) -> int:
     if threshold == "never":
-        return EXIT_CLEAN
+        return ExitCode.CLEAN
     rank = SEVERITIES.index(threshold)
     worst = [SEVERITIES.index(f.severity.value) for r in results for f in r.findings]
-    return EXIT_FINDINGS if worst and max(worst) >= rank else EXIT_CLEAN
+    return ExitCode.FINDINGS if worst and max(worst) >= rank else ExitCode.CLEAN
 

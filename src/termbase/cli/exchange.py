@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from termbase.cli import EXIT_CLEAN, EXIT_FINDINGS, cli
+from termbase.cli import ExitCode, cli
 from termbase.cli.glossary import glossary_option
 from termbase.cli.output import json_text
 from termbase.cli.tm import memory_path, tm_option
@@ -150,4 +150,4 @@ def merge(ctx, xliff, output):
         note = f" ({len(article.untranslated)} not translated)" if article.untranslated else ""
         click.echo(f"{target}: {article.paragraphs} paragraphs, {article.units} units"
                    f"{note}")
-    ctx.exit(EXIT_FINDINGS if missing else EXIT_CLEAN)
+    ctx.exit(ExitCode.FINDINGS if missing else ExitCode.CLEAN)

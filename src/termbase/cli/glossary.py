@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import click
 
-from termbase.cli import EXIT_CLEAN, EXIT_FINDINGS, cli
+from termbase.cli import ExitCode, cli
 from termbase.cli.output import json_text
 
 _STATUS_STYLE = {"preferred": "bold green", "admitted": "yellow", "deprecated": "red",
@@ -101,7 +101,7 @@ def lookup(ctx, text, language, min_score, limit, glossaries, output_format, tm_
             ],
         }
         click.echo(json_text(payload, ensure_ascii=False, indent=2))
-        ctx.exit(EXIT_CLEAN if hits else EXIT_FINDINGS)
+        ctx.exit(ExitCode.CLEAN if hits else ExitCode.FINDINGS)
     from rich.text import Text
 
     from termbase.cli.output import stdout_console
@@ -109,7 +109,7 @@ def lookup(ctx, text, language, min_score, limit, glossaries, output_format, tm_
     console = stdout_console()
     if not hits:
         console.print(f"no glossary term matches {text!r}")
-        ctx.exit(EXIT_FINDINGS)
+        ctx.exit(ExitCode.FINDINGS)
     for hit in hits:
         record = concept_record(hit.concept)
         head = Text()
@@ -300,7 +300,7 @@ def validate(ctx, files, output_format):
             click.echo(str(problem))
         click.echo(f"{len(concepts)} concepts in {len(paths)} file(s): "
                    f"{len(problems) or 'no'} problem(s)")
-    ctx.exit(EXIT_FINDINGS if problems else EXIT_CLEAN)
+    ctx.exit(ExitCode.FINDINGS if problems else ExitCode.CLEAN)
 
 
 # --- editing -----------------------------------------------------------------------
@@ -544,7 +544,7 @@ def import_glossary(ctx, source, target, source_format, dry_run):
                f"{len(report.conflicts)} conflict(s)", err=True)
     if report.added or report.merged:
         _finish(document, dry_run, "import written")
-    ctx.exit(EXIT_FINDINGS if report.conflicts else EXIT_CLEAN)
+    ctx.exit(ExitCode.FINDINGS if report.conflicts else ExitCode.CLEAN)
 
 
 @glossary.command("export")

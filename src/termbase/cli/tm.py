@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from termbase.cli import EXIT_CLEAN, EXIT_FINDINGS, cli
+from termbase.cli import ExitCode, cli
 from termbase.cli.output import json_text
 
 
@@ -172,7 +172,7 @@ def search(ctx, text, min_score, limit, source_lang, output_format, tm_path):
              "target": m.unit.target, "origin": m.unit.origin,
              "created_at": m.unit.created_at} for m in matches]},
             ensure_ascii=False, indent=2))
-        ctx.exit(EXIT_CLEAN if matches else EXIT_FINDINGS)
+        ctx.exit(ExitCode.CLEAN if matches else ExitCode.FINDINGS)
     from rich.text import Text
 
     from termbase.cli.output import stdout_console
@@ -180,7 +180,7 @@ def search(ctx, text, min_score, limit, source_lang, output_format, tm_path):
     console = stdout_console()
     if not matches:
         console.print(f"no match of {min_score:g} or more")
-        ctx.exit(EXIT_FINDINGS)
+        ctx.exit(ExitCode.FINDINGS)
     for match in matches:
         head = Text(f"{match.score:5.1f}  ", "bold cyan")
         head.append(f"#{match.unit_id} {match.band}", "dim")
@@ -209,7 +209,7 @@ def concordance(ctx, words, limit, output_format, tm_path):
             {"id": i, "source": u.source, "target": u.target, "source_lang": u.source_lang,
              "target_lang": u.target_lang, "origin": u.origin} for i, u in found]},
             ensure_ascii=False, indent=2))
-        ctx.exit(EXIT_CLEAN if found else EXIT_FINDINGS)
+        ctx.exit(ExitCode.CLEAN if found else ExitCode.FINDINGS)
     from rich.text import Text
 
     from termbase.cli.output import stdout_console
@@ -225,7 +225,7 @@ def concordance(ctx, words, limit, output_format, tm_path):
             console.print(text + body)
     if not found:
         console.print(f"no unit contains {query!r}")
-        ctx.exit(EXIT_FINDINGS)
+        ctx.exit(ExitCode.FINDINGS)
 
 
 @tm.command()
