@@ -15,6 +15,7 @@ import math
 import re
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 from termbase.errors import InputError
 from termbase.lang.edits import known_edits, weighted_distance
@@ -62,6 +63,22 @@ def stem(word: str) -> str:
     if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
         return word[:-1]
     return word
+
+
+def typographic_form(text: str) -> str:
+    """The text with its punctuation written one way: curly quotes, guillemets and
+    dashes as ASCII, runs of spaces as one (sacremoses' port of the Moses punctuation
+    normaliser). Two translations that differ only here read the same to a reader;
+    the typography rules, not the consistency rules, judge the marks themselves."""
+    return " ".join(_punctuation_normaliser().normalize(text).split())
+
+
+@cache
+def _punctuation_normaliser() -> Any:
+    # Imported on first use: a plain monolingual check never needs it.
+    from sacremoses import MosesPunctNormalizer
+
+    return MosesPunctNormalizer(lang="en")
 
 
 def without_possessive(word: str) -> str:
