@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import HealthCheck, settings
 
 from termbase.check.context import build_context
 from termbase.check.engine import Selection, check_text
@@ -15,6 +16,18 @@ from termbase.cli import exchange as _exchange_commands  # noqa: F401
 from termbase.cli import glossary as _glossary_commands  # noqa: F401
 from termbase.cli import segment as _segment_command  # noqa: F401
 from termbase.cli import tm as _tm_commands  # noqa: F401
+
+# Property-based tests draw as many examples as the Hypothesis profile says, and a test
+# that needs more or fewer asks for a multiple of it, so one switch scales them all:
+#   termbase  (default) 100, what every run and CI draws
+#   quick     20, while editing
+#   thorough  1,000, before a release or after a change to a reader
+# HYPOTHESIS_PROFILE=thorough pytest ... chooses one.
+settings.register_profile("termbase", max_examples=100, deadline=None,
+                          suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile("quick", settings.get_profile("termbase"), max_examples=20)
+settings.register_profile("thorough", settings.get_profile("termbase"), max_examples=1000)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "termbase"))
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"

@@ -65,7 +65,7 @@ def one_context(ctx, monkeypatch):
 
 
 @given(text=texts, markdown=st.booleans())
-@settings(max_examples=120, deadline=None, derandomize=True,
+@settings(derandomize=True,
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 def test_check_survives_any_text_with_exact_spans(invoke, one_context, tmp_path, text,
                                                   markdown):

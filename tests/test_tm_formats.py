@@ -14,7 +14,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
@@ -392,7 +392,7 @@ _TSV_TEXT = _XML_TEXT.map(lambda s: s.replace("\t", "").replace("\n", "").replac
                           ).filter(lambda s: s.strip())
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=3 * settings.default.max_examples // 2)
 @given(st.lists(st.tuples(_XML_TEXT, _XML_TEXT), min_size=1, max_size=5))
 def test_tmx_round_trip_of_plain_texts(pairs):
     units = [TranslationUnit(source, target) for source, target in pairs]
@@ -401,7 +401,7 @@ def test_tmx_round_trip_of_plain_texts(pairs):
         (source, target, None) for source, target in pairs]
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=3 * settings.default.max_examples // 2)
 @given(st.lists(st.tuples(_TSV_TEXT, _TSV_TEXT), min_size=1, max_size=5))
 def test_tsv_round_trip_of_plain_texts(pairs):
     data = write_tsv([TranslationUnit(source, target) for source, target in pairs])

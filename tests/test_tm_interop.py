@@ -15,7 +15,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from termbase.formats.tmx import iter_tmx, write_tmx
@@ -246,7 +246,7 @@ def _stamped(unit: TranslationUnit, like: TranslationUnit) -> tuple:
     return fields(unit)
 
 
-@settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=settings.default.max_examples // 2)  # each example is a database
 @given(_MEMORIES, _PAIRS)
 def test_tmx_to_store_to_tmx_keeps_every_field(generated, pair):
     first = _read(write_tmx(generated, *pair), pair)
