@@ -8,7 +8,7 @@ import shutil
 import stat
 import tempfile
 import warnings
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -75,7 +75,7 @@ def decode_text(data: bytes, path: str) -> SourceText:
 
 
 @contextmanager
-def _reading(path: str | os.PathLike[str], name: str | None = None):
+def _reading(path: str | os.PathLike[str], name: str | None = None) -> Iterator[None]:
     """Turn the OS's complaints about a file into one InputError naming it."""
     name = name or str(path)
     try:
@@ -200,7 +200,7 @@ class _KeptTemporary(InputError):
 
 
 @contextmanager
-def _writing(name: str, folder: Path):
+def _writing(name: str, folder: Path) -> Iterator[None]:
     """Turn the OS's refusals to write into one InputError naming the file."""
     try:
         yield

@@ -157,14 +157,14 @@ class TbxFile:
             raise InputError(reason, self.path)
         return value
 
-    def _descrip(self, parent, kind: str, value: str) -> etree._Element:
+    def _descrip(self, parent: etree._Element | None, kind: str, value: str) -> etree._Element:
         element = etree.Element(self._tag("descrip"), type=kind)
         element.text = self._xml(value)
         if parent is not None:
             _append(parent, element)
         return element
 
-    def _child(self, parent, name: str, value: str) -> etree._Element:
+    def _child(self, parent: etree._Element, name: str, value: str) -> etree._Element:
         element = etree.Element(self._tag(name))
         element.text = self._xml(value)
         _append(parent, element)

@@ -12,13 +12,18 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from importlib import resources
+from typing import TYPE_CHECKING
 
 from termbase.glossary import Glossary
 from termbase.glossary.matcher import TermMatcher, term_tokens
-from termbase.lang.segment import lines_are_paragraphs, segment
+from termbase.lang.segment import Sentence, lines_are_paragraphs, segment
 from termbase.model import Concept, Status, Term
+
+if TYPE_CHECKING:
+    from translate.tools.poterminology import TerminologyExtractor
 
 MAX_WORDS = 4
 # Terms are noun phrases; a lower-case active or passive verb (meN-, di-) at either
@@ -42,7 +47,7 @@ class Candidate:
     score: float = field(default=0.0)
 
 
-def _extractor():
+def _extractor() -> TerminologyExtractor:
     from translate.tools.poterminology import TerminologyExtractor
 
     stoplist = resources.files("termbase.data").joinpath("stoplist_id.txt")
@@ -60,16 +65,16 @@ def _abbreviates(acronym: str, expansion: str) -> bool:
     return sum(ch in initials for ch in letters) * 2 >= len(letters)
 
 
-def _sentences(texts: list[tuple[str, str]]):
+def _sentences(texts: list[tuple[str, str]]) -> Iterator[tuple[str, Sentence]]:
     for path, text in texts:
         for paragraph in segment(text, lines_are_paragraphs(path)):
             for sentence in paragraph.sentences:
                 yield path, sentence
 
 
-def _known(glossary: Glossary):
+def _known(glossary: Glossary) -> set[tuple[str, ...]]:
     """Token keys of every glossary term, and of every run of words inside one."""
-    keys = set()
+    keys: set[tuple[str, ...]] = set()
     for concept in glossary.concepts:
         for term in concept.terms:
             key = tuple(term.match_key or term_tokens(term.text))
@@ -116,13 +121,14 @@ def suggest_terms(texts: list[tuple[str, str]], glossary: Glossary, min_count: i
     kept = [c for c in wanted.values()
             if c.count >= (1 if c.kind == "expansion" else min_count)]
     for candidate in kept:
-        words = len(candidate.text.split())
+        word_count = len(candidate.text.split())
         bonus = {"expansion": 3.0, "acronym": 1.5, "phrase": 1.0}[candidate.kind]
-        candidate.score = round(candidate.count * words * bonus, 1)
+        candidate.score = round(candidate.count * word_count * bonus, 1)
     return sorted(kept, key=lambda c: (-c.score, c.text.casefold()))[:limit]
 
 
-def _count(candidates: dict[tuple[str, ...], Candidate], sentences) -> None:
+def _count(candidates: dict[tuple[str, ...], Candidate],
+           sentences: Iterable[tuple[str, Sentence]]) -> None:
     """Occurrences on token boundaries, the first sentence of each, surface form."""
     entries = [
         (Concept(str(i), []), Term(c.text, "id", Status.ADMITTED, match_key=key))

@@ -108,7 +108,8 @@ class TermMatcher:
         return None
 
     @staticmethod
-    def _match(node: dict, first: Token, last: Token, consumed: int, clitic: str):
+    def _match(node: dict, first: Token, last: Token, consumed: int,
+               clitic: str) -> tuple[Match, int]:
         concept, term = node[_TERMS][0]
         return Match(concept, term, first.start, last.end, clitic), consumed
 

@@ -15,6 +15,7 @@ English one leaves the word unjudged instead of calling a foreign name misspelt.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 SYSTEM_FOLDERS = (Path("/usr/share/hunspell"), Path("/usr/share/myspell/dicts"))
 
@@ -44,7 +45,7 @@ def find_dictionary_folder(language: str) -> Path | None:
     return next((f for f in dictionary_folders() if has_dictionary(f, language)), None)
 
 
-def spells(speller, word: str) -> bool | None:
+def spells(speller: Any, word: str) -> bool | None:
     """Whether a Hunspell object accepts the word (a typographic apostrophe read as
     the ASCII one its dictionaries use); None when its encoding cannot hold the word."""
     try:

@@ -12,10 +12,14 @@ from __future__ import annotations
 
 import re
 from functools import cache, lru_cache
+from typing import TYPE_CHECKING
 
 from termbase.data import word_list, word_set
 from termbase.lang.morphology import Split, clitics, nasal_prefix, splits
 from termbase.lang.tokens import word_parts
+
+if TYPE_CHECKING:
+    from termbase.lang.speller import Speller
 
 
 def zipf(word: str) -> float:
@@ -52,12 +56,12 @@ def phrases() -> dict[tuple[str, ...], str]:
     return {tuple(key.split()): right for key, right in standard_forms().items() if " " in key}
 
 
-def _stem_is_word(stem: str, speller) -> bool:
+def _stem_is_word(stem: str, speller: Speller) -> bool:
     return len(stem) >= MIN_AFFIXED_STEM and speller.in_dictionary(stem) and (
         zipf(stem) >= STEM_ZIPF or len(stem) >= LONG_STEM)
 
 
-def listed_standard(word: str, speller) -> str | None:
+def listed_standard(word: str, speller: Speller) -> str | None:
     """The standard spelling of a lower-case word that is, or is built on, a listed
     non-standard form: resiko -> risiko, resikonya -> risikonya, dihimbau -> diimbau."""
     forms = standard_forms()
@@ -91,7 +95,7 @@ def _shortened_splits(word: str) -> list[Split]:
             and _ER_SYLLABLE.match(word[2:])]
 
 
-def _is_memper_form(base: str, speller) -> bool:
+def _is_memper_form(base: str, speller: Speller) -> bool:
     """memper-/mempe-/mempel- + a word (memperhatikan, mempekerjakan, mempelajari) is
     not meN- + a p-stem."""
     for written in ("memper", "mempel", "mempe"):
@@ -104,7 +108,7 @@ def _is_memper_form(base: str, speller) -> bool:
     return False
 
 
-def assimilated(word: str, speller) -> tuple[str, str] | None:
+def assimilated(word: str, speller: Speller) -> tuple[str, str] | None:
     """(the KBBI form, the stem) of a lower-case meN-/peN- word that keeps the stem's
     first k, p, t or s before a vowel: mengkonsumsi -> (mengonsumsi, konsumsi)."""
     exceptions = word_set("assimilation_exceptions")
@@ -134,7 +138,7 @@ def assimilated(word: str, speller) -> tuple[str, str] | None:
 
 
 @lru_cache(maxsize=100_000)
-def standard_word(word: str, speller) -> tuple[str, str] | None:
+def standard_word(word: str, speller: Speller) -> tuple[str, str] | None:
     """(standard form, message) for a lower-case word, hyphenated parts one by one.
     Cached: an article repeats its words, and a desk checks article after article."""
     word = word.replace("\u2019", "'")  # Jum’at is jum'at
@@ -169,7 +173,7 @@ def standard_word(word: str, speller) -> tuple[str, str] | None:
 _ER_SYLLABLE = re.compile(r"[^aeiou]er[^aeiou]")
 
 
-def shortened_prefix(word: str, speller) -> tuple[str, str] | None:
+def shortened_prefix(word: str, speller: Speller) -> tuple[str, str] | None:
     """(the KBBI form, the stem) of a ber-/ter- word that keeps the r before a stem such
     as kerja or pergi: berpergian -> (bepergian, pergi)."""
     for prefix in ("ber", "ter"):

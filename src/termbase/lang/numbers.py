@@ -14,7 +14,7 @@ data/months.txt.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import cache
@@ -86,7 +86,7 @@ def _words() -> tuple[dict[str, Decimal], dict[str, Decimal], frozenset[str]]:
     return numbers, scales, frozenset(percents)
 
 
-def _alternation(words) -> str:
+def _alternation(words: Iterable[str]) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len,
                                                                            reverse=True))
 
@@ -146,7 +146,7 @@ def quantities(text: str, language: str) -> list[Quantity]:
     def free(start: int, end: int) -> bool:
         return not any(start < t_end and t_start < end for t_start, t_end in taken)
 
-    def add(kind, value, start, end) -> None:
+    def add(kind: str, value: object, start: int, end: int) -> None:
         found.append(Quantity(kind, value, start, end, text[start:end]))
         taken.append((start, end))
 
@@ -173,7 +173,8 @@ def quantities(text: str, language: str) -> list[Quantity]:
     return found
 
 
-def _dates(text, english, patterns, free, add) -> None:
+def _dates(text: str, english: bool, patterns: dict[str, re.Pattern[str]],
+           free: Callable[[int, int], bool], add: Callable[[str, object, int, int], None]) -> None:
     months = month_numbers()
 
     def date(day: int, month: int, start: int, end: int, either_way: bool = False) -> bool:
