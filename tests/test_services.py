@@ -10,6 +10,7 @@ from termbase.check.engine import Selection
 from termbase.config import Config
 from termbase.errors import InputError, TermbaseError
 from termbase.exchange import service as exchange
+from termbase.formats.tm_io import iter_units
 from termbase.glossary import Glossary
 from termbase.glossary import service as glossaries
 from termbase.tm import service as memories
@@ -248,3 +249,17 @@ def test_export_refuses_to_overwrite_an_article(tmp_path):
     with pytest.raises(InputError, match="copy_source applies to XLIFF"):
         exchange.export_job([str(article)], str(tmp_path / "job.tmx"), copy_source=True)
     assert article.read_text(encoding="utf-8") == "Lalu pergi.\n"
+
+
+def test_lookup_examples_come_from_the_memory(small, tmp_path):
+    from termbase.glossary.lookup import lookup
+
+    memory = open_memory(tmp_path / "m.sqlite")
+    source = tmp_path / "in.tmx"
+    source.write_text(TMX, encoding="utf-8")
+    memory.import_units(iter_units(str(source)))
+    hits = lookup(glossaries.load_glossary([small]), "kerja sama", None, 60, 5)
+    (units,) = glossaries.memory_examples(hits, memory).values()
+    assert [u.target for _, u in units] == [
+        "The two countries strengthened economic cooperation."]
+    assert glossaries.memory_examples([], memory) == {}

@@ -118,9 +118,6 @@ def lookup(ctx, text, language, min_score, limit, glossaries, output_format, tm_
         console.print()
 
 
-TM_EXAMPLES = 3
-
-
 def _memory_examples(hits, tm_path) -> dict[str, list]:
     """Up to three memory units using each hit's preferred Indonesian term, when a
     memory exists; looking up never creates one."""
@@ -129,17 +126,15 @@ def _memory_examples(hits, tm_path) -> dict[str, list]:
     path = memory_path(tm_path)
     if not hits or not Path(path).exists():
         return {}
+    from termbase.glossary.service import memory_examples
     from termbase.tm.store import open_memory
 
     opened_memory(path)
     memory = open_memory(path, create=False)
-    examples = {}
-    for hit in hits:
-        preferred = hit.concept.preferred("id")
-        if preferred is not None:
-            examples[hit.concept.id] = memory.concordance(preferred.text, TM_EXAMPLES)
-    memory.close()
-    return examples
+    try:
+        return memory_examples(hits, memory)
+    finally:
+        memory.close()
 
 
 # --- termbase glossary ... -------------------------------------------------------

@@ -17,9 +17,11 @@ from termbase.glossary import Glossary
 
 if TYPE_CHECKING:
     from termbase.glossary.edit import TbxFile
+    from termbase.glossary.lookup import Hit
     from termbase.glossary.merge import MergeReport
     from termbase.glossary.validate import Problem
-    from termbase.model import Concept
+    from termbase.model import Concept, TranslationUnit
+    from termbase.tm.store import Memory
 
 PathLike = str | Path
 
@@ -52,6 +54,21 @@ def concept_file(concept: Concept) -> TbxFile:
     if concept.source is None:
         raise InputError(f"concept {concept.id!r} was not read from a file")
     return TbxFile(concept.source)
+
+
+TM_EXAMPLES = 3
+
+
+def memory_examples(hits: Sequence[Hit], memory: Memory, limit: int = TM_EXAMPLES
+                    ) -> dict[str, list[tuple[int, TranslationUnit]]]:
+    """For each hit's concept, up to limit memory units (id, unit) using its preferred
+    Indonesian term: how the desk has translated it before."""
+    examples = {}
+    for hit in hits:
+        preferred = hit.concept.preferred("id")
+        if preferred is not None:
+            examples[hit.concept.id] = memory.concordance(preferred.text, limit)
+    return examples
 
 
 def glossary_stats(glossary: Glossary) -> dict:
