@@ -18,6 +18,10 @@ class Severity(StrEnum):
         return ("info", "warning", "error").index(self.value)
 
 
+# What a check may fail on (--fail-on): a severity and above, or never.
+SEVERITIES = ("info", "warning", "error", "never")
+
+
 @dataclass(frozen=True)
 class Edit:
     """Replace text[start:end] with replacement (offsets into the decoded text)."""

@@ -14,6 +14,7 @@ from enum import IntEnum
 import click
 
 from termbase import __version__
+from termbase.cli.options import MEMORY_KEY
 from termbase.errors import TermbaseError, TermbaseWarning
 
 
@@ -25,16 +26,9 @@ class ExitCode(IntEnum):
     INTERNAL = 4  # a fault of termbase itself, never mistaken for findings
 
 
-# Where a command notes the memory file it opened, for an error naming it.
-MEMORY_KEY = "termbase.memory"
 # SQLite errors that are termbase's own mistakes, not a damaged or locked file.
 _SQLITE_BUGS = (sqlite3.IntegrityError, sqlite3.ProgrammingError, sqlite3.InterfaceError,
                 sqlite3.NotSupportedError)
-
-
-def opened_memory(path) -> None:
-    """Note the memory file this command reads, for the one-line error if it is damaged."""
-    click.get_current_context().meta[MEMORY_KEY] = str(path)
 
 
 class TermbaseGroup(click.Group):

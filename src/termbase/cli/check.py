@@ -8,14 +8,7 @@ from pathlib import Path
 import click
 
 from termbase.cli import ExitCode, cli
-from termbase.errors import TermbaseError
-
-SEVERITIES = ("info", "warning", "error", "never")
-STDIN_NAME = "<stdin>"
-
-
-def _names(values: tuple[str, ...]) -> list[str]:
-    return [name.strip() for value in values for name in value.split(",") if name.strip()]
+from termbase.model import SEVERITIES
 
 
 def _check_rule_names(names: list[str], option: str) -> None:
@@ -60,24 +53,29 @@ def check(ctx, paths, output_format, glossaries, dictionary, accept_lists, selec
     With --diff: 0 nothing to fix, 1 a fix would change a file. With --fix on standard
     input the fixed text goes to standard output and no report is printed.
     """
-    from termbase.check.engine import Selection
+    from termbase.check.service import (
+        STDIN_NAME,
+        diffs,
+        load_context,
+        selection_for,
+        threshold_for,
+    )
     from termbase.config import find_config, load_config
 
     if fix and diff:
         raise click.UsageError("--fix and --diff exclude each other")
     config = load_config(Path(config_path) if config_path else find_config())
-    selection = Selection(tuple(_names(select) or config.select),
-                          tuple(_names(ignore) or config.ignore))
+    selection = selection_for(config, select, ignore)
     _check_rule_names(list(selection.select), "--select")
     _check_rule_names(list(selection.ignore), "--ignore")
-    threshold = fail_on or config.fail_on or "warning"
-    if threshold not in SEVERITIES:
-        raise TermbaseError(f"fail-on must be one of {', '.join(SEVERITIES)}", config.path)
-    context = _load_context(glossaries, dictionary, accept_lists, config)
+    threshold = threshold_for(config, fail_on)
+    context = load_context(glossaries, dictionary, accept_lists, config)
     results = _run(paths, context, selection)
     if diff:
-        changed = _print_diffs(results)
-        ctx.exit(ExitCode.FINDINGS if changed else ExitCode.CLEAN)
+        shown = diffs(results)
+        for text in shown:
+            click.echo(text, nl=False)
+        ctx.exit(ExitCode.FINDINGS if shown else ExitCode.CLEAN)
     if fix:
         results = _apply_fixes(results, context, selection)
         if any(r.document.path == STDIN_NAME for r in results):
@@ -86,105 +84,41 @@ def check(ctx, paths, output_format, glossaries, dictionary, accept_lists, selec
     ctx.exit(_exit_status(results, threshold))
 
 
-def _load_context(glossaries, dictionary, accept_lists, config):
-    """Load glossaries and dictionary with the cyclic garbage collector paused.
-
-    A 20,000-concept glossary is ~10^6 long-lived objects that contain no garbage.
-    Collections triggered while loading would walk them again and again, and so would
-    every collection while checking unless they are frozen out of its reach; either
-    way the check would slow in proportion to the glossary's size.
-    """
-    import gc
-
-    from termbase.check.context import build_context
-
-    gc.disable()
-    try:
-        context = build_context(
-            list(glossaries) or config.glossary or None,
-            dictionary or config.dictionary,
-            list(accept_lists) or config.accept,
-        )
-        context.matcher  # noqa: B018  (build the term index now, while paused)
-        context.glossary_words  # noqa: B018
-    finally:
-        gc.freeze()
-        gc.enable()
-    return context
-
-
 def _run(paths, context, selection):
-    from termbase.check.inputs import STDIN, expand_paths, read_source
+    from termbase.check.service import check_source, read_sources
     from termbase.cli.output import progress_wanted
-    from termbase.formats.bilingual import is_bilingual_path, read_bilingual
 
-    files = expand_paths(list(paths))
-    # All input errors before any output: articles and bilingual files are read first.
-    sources = [read_bilingual(path) if path != STDIN and is_bilingual_path(path)
-               else read_source(path) for path in files]
+    sources = read_sources(paths)  # all input errors before any output
     if not progress_wanted(len(sources)):
-        return [_check_one(source, context, selection) for source in sources]
+        return [check_source(source, context, selection) for source in sources]
     from rich.progress import Progress
 
     results = []
     with Progress(transient=True) as progress:
         task = progress.add_task("checking", total=len(sources))
         for source in sources:
-            results.append(_check_one(source, context, selection))
+            results.append(check_source(source, context, selection))
             progress.advance(task)
     return results
 
 
-def _check_one(source, context, selection):
-    """An article (SourceText) with the Indonesian rules, a bilingual file (XLIFF, TMX,
-    PO) with the bilingual rules and the Indonesian rules on its sources."""
-    from termbase.check.bilingual import check_bilingual
-    from termbase.check.engine import check_text
-    from termbase.formats.bilingual import BilingualFile
-
-    if isinstance(source, BilingualFile):
-        return check_bilingual(source, context, selection)
-    return check_text(source.path, source.text, context, selection, source.had_bom)
-
-
-def _print_diffs(results) -> bool:
-    from termbase.check.fix import plan_fixes, unified_diff
-
-    changed = False
-    for result in results:
-        plan = plan_fixes(result.findings)
-        if plan.edits:
-            changed = True
-            document = result.document
-            click.echo(unified_diff(document.path, document.text, plan.apply(document.text)),
-                       nl=False)
-    return changed
-
-
 def _apply_fixes(results, context, selection):
     """Write the safe fixes, then check the fixed texts again for what is left."""
-    from termbase.check.engine import check_text
-    from termbase.check.fix import plan_fixes
-    from termbase.textio import BOM, atomic_write_text
+    from termbase.check.service import STDIN_NAME, fix_results
+    from termbase.textio import BOM
 
-    rechecked = []
-    for result in results:
-        document = result.document
-        plan = plan_fixes(result.findings)
-        fixed = plan.apply(document.text)
-        if document.path == STDIN_NAME:  # the fixed text goes out as it came in, BOM too
+    def report(fixed) -> None:
+        if fixed.path == STDIN_NAME:  # the fixed text goes out as it came in, BOM too
             sys.stdout.flush()
-            sys.stdout.buffer.write(((BOM if document.had_bom else "") + fixed).encode("utf-8"))
+            sys.stdout.buffer.write(((BOM if fixed.had_bom else "") + fixed.text)
+                                    .encode("utf-8"))
             sys.stdout.buffer.flush()
-        elif plan.edits:
-            atomic_write_text(document.path, fixed, bom=document.had_bom)
-            left = f", {len(plan.skipped)} overlapping left for another run" if plan.skipped else ""
-            click.echo(f"{document.path}: applied {len(plan.edits)} fix(es){left}", err=True)
-        rechecked.append(
-            check_text(document.path, fixed, context, selection, document.had_bom)
-            if plan.edits else result
-        )
-    return rechecked
+        elif fixed.applied:
+            left = f", {fixed.left} overlapping left for another run" if fixed.left else ""
+            click.echo(f"{fixed.path}: applied {fixed.applied} fix(es){left}", err=True)
+
+    return [fixed.result for fixed in fix_results(results, context, selection,
+                                                  on_fixed=report)]
 
 
 def _render(results, output_format: str) -> None:
@@ -203,9 +137,6 @@ def _render(results, output_format: str) -> None:
 
 
 def _exit_status(results, threshold: str) -> int:
-    if threshold == "never":
-        return ExitCode.CLEAN
-    rank = SEVERITIES.index(threshold)
-    worst = [SEVERITIES.index(f.severity.value) for r in results for f in r.findings]
-    return ExitCode.FINDINGS if worst and max(worst) >= rank else ExitCode.CLEAN
+    from termbase.check.service import fails
 
+    return ExitCode.FINDINGS if fails(results, threshold) else ExitCode.CLEAN

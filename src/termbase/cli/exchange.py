@@ -2,28 +2,24 @@
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
-
 import click
 
 from termbase.cli import ExitCode, cli
-from termbase.cli.glossary import glossary_option
+from termbase.cli.options import (
+    glossary_option,
+    load_glossary,
+    memory_path,
+    opened_memory,
+    tm_option,
+)
 from termbase.cli.output import json_text
-from termbase.cli.tm import memory_path, tm_option
-
-
-def _same_file(a: str, b: str) -> bool:
-    try:
-        return Path(a).resolve() == Path(b).resolve()
-    except OSError:
-        return False
 
 
 def _open_memory(tm_path: str | None):
     """The memory to pre-translate from: --tm must exist; the configured or default one
     is used when it exists, else there is no pre-translation."""
-    from termbase.cli import opened_memory
+    from pathlib import Path
+
     from termbase.tm.store import open_memory
 
     path = memory_path(tm_path)
@@ -58,28 +54,17 @@ def export(articles, output_format, output, tm_path, no_tm, glossaries, min_scor
     matches from the translation memory, glossary terms attached, and an analysis of
     the job (segments and words by match band). Several articles go into one file,
     one XLIFF <file> each."""
-    from termbase.cli.glossary import load_glossary
-    from termbase.errors import InputError
-    from termbase.exchange.export import export_articles
-    from termbase.textio import atomic_write_bytes, check_readable
+    from termbase.exchange.service import check_export_paths, export_format, export_job
 
-    fmt = output_format or ("tmx" if output.lower().endswith(".tmx") else "xliff")
-    for article in articles:
-        check_readable(article)
-        if _same_file(article, output):
-            raise InputError("the output would overwrite this article", article)
-    folder = Path(output).parent
-    if not folder.is_dir():
-        raise InputError("no such folder", str(folder))
+    fmt = export_format(output, output_format)
+    check_export_paths(articles, output)
     if no_tm and tm_path:
         raise click.UsageError("--no-tm and --tm exclude each other")
     memory = None if no_tm else _open_memory(tm_path)
     glossary = load_glossary(glossaries)
     if copy_source and fmt == "tmx":
         raise click.UsageError("--copy-source applies to XLIFF, not TMX")
-    data, analysis = export_articles(list(articles), memory, glossary, fmt, min_score,
-                                     copy_source)
-    atomic_write_bytes(output, data)
+    analysis = export_job(articles, output, memory, glossary, fmt, min_score, copy_source)
     if summary_format == "json":
         click.echo(json_text({**analysis.to_json(), "output": output}, ensure_ascii=False,
                               indent=2))
@@ -120,34 +105,17 @@ def merge(ctx, xliff, output):
     paragraph joined by spaces, paragraphs separated by a blank line. A unit without
     a target keeps its source and is reported, as is a target that is its source;
     the exit status is then 1."""
-    from termbase.errors import InputError
-    from termbase.exchange.merge import merge_xliff, translated_name
-    from termbase.textio import atomic_write_text
+    from termbase.exchange.service import merge_job
 
-    articles = merge_xliff(xliff)
-    if len(articles) == 1 and not os.path.isdir(output):
-        targets = [output]
-    else:
-        if not os.path.isdir(output):
-            raise InputError(f"{xliff} holds {len(articles)} articles: -o must be an existing "
-                             "folder", output)
-        targets = [os.path.join(output, translated_name(a.original, i))
-                   for i, a in enumerate(articles, start=1)]
-        if len(set(targets)) != len(targets):
-            raise InputError("two articles would be written to the same file name", output)
-    for target in targets:
-        if _same_file(target, xliff):
-            raise InputError("the output would overwrite the XLIFF file", target)
-        if not Path(target).parent.is_dir():
-            raise InputError("no such folder", str(Path(target).parent))
-    missing = 0
-    for article, target in zip(articles, targets, strict=True):
-        atomic_write_text(target, article.text)
+    def on_article(done) -> None:
+        article = done.article
         for unit in article.untranslated:
             where = f"{xliff}:{unit.line}" if unit.line else xliff
             click.echo(f"termbase: {where}: unit {unit.unit_id} {unit.reason}", err=True)
-        missing += len(article.untranslated)
         note = f" ({len(article.untranslated)} not translated)" if article.untranslated else ""
-        click.echo(f"{target}: {article.paragraphs} paragraphs, {article.units} units"
+        click.echo(f"{done.target}: {article.paragraphs} paragraphs, {article.units} units"
                    f"{note}")
+
+    merged = merge_job(xliff, output, on_article)
+    missing = sum(len(done.article.untranslated) for done in merged)
     ctx.exit(ExitCode.FINDINGS if missing else ExitCode.CLEAN)

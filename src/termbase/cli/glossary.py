@@ -6,30 +6,18 @@ from __future__ import annotations
 import click
 
 from termbase.cli import ExitCode, cli
+from termbase.cli.options import (
+    dry_run_option,
+    format_option,
+    glossary_option,
+    load_glossary,
+    memory_path,
+    opened_memory,
+)
 from termbase.cli.output import json_text
 
 _STATUS_STYLE = {"preferred": "bold green", "admitted": "yellow", "deprecated": "red",
                  "superseded": "red"}
-
-
-def glossary_option(function):
-    return click.option(
-        "--glossary", "glossaries", multiple=True, type=click.Path(dir_okay=False),
-        help="TBX glossary to use instead of the configured or shipped ones (repeatable).",
-    )(function)
-
-
-def format_option(function):
-    return click.option("--format", "output_format", type=click.Choice(["text", "json"]),
-                        default="text", show_default=True, help="Output format.")(function)
-
-
-def load_glossary(glossaries):
-    from termbase.config import find_config, load_config
-    from termbase.glossary import Glossary, default_glossary_paths
-
-    paths = list(glossaries) or load_config(find_config()).glossary or default_glossary_paths()
-    return Glossary.load(paths)
 
 
 def render_concept(console, record: dict, matched: str | None = None) -> None:
@@ -130,31 +118,23 @@ def lookup(ctx, text, language, min_score, limit, glossaries, output_format, tm_
         console.print()
 
 
-TM_EXAMPLES = 3
-
-
 def _memory_examples(hits, tm_path) -> dict[str, list]:
     """Up to three memory units using each hit's preferred Indonesian term, when a
     memory exists; looking up never creates one."""
     from pathlib import Path
 
-    from termbase.cli.tm import memory_path
-
     path = memory_path(tm_path)
     if not hits or not Path(path).exists():
         return {}
-    from termbase.cli import opened_memory
+    from termbase.glossary.service import memory_examples
     from termbase.tm.store import open_memory
 
     opened_memory(path)
     memory = open_memory(path, create=False)
-    examples = {}
-    for hit in hits:
-        preferred = hit.concept.preferred("id")
-        if preferred is not None:
-            examples[hit.concept.id] = memory.concordance(preferred.text, TM_EXAMPLES)
-    memory.close()
-    return examples
+    try:
+        return memory_examples(hits, memory)
+    finally:
+        memory.close()
 
 
 # --- termbase glossary ... -------------------------------------------------------
@@ -163,15 +143,6 @@ def _memory_examples(hits, tm_path) -> dict[str, list]:
 def glossary() -> None:
     """Maintain and inspect glossaries (TBX): list, show, add, edit, deprecate, remove,
     stats, validate, suggest, import, export."""
-
-
-def _concept_by_id(loaded, concept_id: str):
-    from termbase.errors import InputError
-
-    for concept in loaded.concepts:
-        if concept.id == concept_id:
-            return concept
-    raise InputError(f"no concept with id {concept_id!r} in {', '.join(loaded.sources)}")
 
 
 @glossary.command("list")
@@ -211,8 +182,9 @@ def show(concept_id, glossaries, output_format):
     """Show one concept with every term, status, definition and note."""
     from termbase.cli.output import stdout_console
     from termbase.glossary.lookup import concept_record
+    from termbase.glossary.service import concept_by_id
 
-    record = concept_record(_concept_by_id(load_glossary(glossaries), concept_id))
+    record = concept_record(concept_by_id(load_glossary(glossaries), concept_id))
     if output_format == "json":
         click.echo(json_text(record, ensure_ascii=False, indent=2))
     else:
@@ -224,22 +196,9 @@ def show(concept_id, glossaries, output_format):
 @format_option
 def stats(glossaries, output_format):
     """Count concepts and terms by file, subject field, language and status."""
-    from collections import Counter
+    from termbase.glossary.service import glossary_stats
 
-    loaded = load_glossary(glossaries)
-    terms = [t for c in loaded.concepts for t in c.terms]
-    figures = {
-        "concepts": len(loaded.concepts),
-        "terms": len(terms),
-        "files": dict(Counter(c.source for c in loaded.concepts)),
-        "subject_fields": dict(Counter(c.subject_field or "" for c in loaded.concepts)
-                               .most_common()),
-        "terms_by_language_and_status": {
-            f"{language}/{status}": count for (language, status), count in sorted(
-                Counter((t.language, t.status.value) for t in terms).items())
-        },
-        "acronyms_and_short_forms": sum(t.is_short_form for t in terms),
-    }
+    figures = glossary_stats(load_glossary(glossaries))
     if output_format == "json":
         click.echo(json_text(figures, ensure_ascii=False, indent=2))
         return
@@ -261,44 +220,20 @@ def validate(ctx, files, output_format):
 
     FILES default to the configured or shipped glossaries. Exit 1 when anything is found.
     """
-    from termbase.config import find_config, load_config
-    from termbase.errors import InputError
-    from termbase.formats.tbx import parse_tbx
-    from termbase.glossary import default_glossary_paths
-    from termbase.glossary.validate import Problem
-    from termbase.glossary.validate import validate as check_concepts
-    from termbase.textio import read_bytes
+    from termbase.glossary.service import validate_files
 
-    paths = list(files) or load_config(find_config()).glossary or default_glossary_paths()
-    concepts, problems = [], []
-    seen_ids: dict[str, str] = {}
-    for path in paths:
-        faults: list[InputError] = []
-        try:
-            loaded = parse_tbx(read_bytes(path), str(path), faults)
-        except InputError as exc:  # the file as a whole: missing, malformed, hostile
-            if "no such file" in exc.message:
-                raise
-            problems.append(Problem(exc.path, exc.line, "unreadable", exc.message))
-            continue
-        problems.extend(Problem(f.path, f.line, "invalid", f.message) for f in faults)
-        for concept in loaded:
-            if concept.id in seen_ids:
-                problems.append(Problem(concept.source, concept.line, "duplicate-id",
-                                        f"{concept.id} is also in {seen_ids[concept.id]}"))
-            seen_ids.setdefault(concept.id, str(path))
-        concepts.extend(loaded)
-    problems.extend(check_concepts(concepts))
+    found = validate_files(files)
+    problems = found.problems
     if output_format == "json":
         click.echo(json_text({
-            "version": 1, "files": [str(p) for p in paths], "concepts": len(concepts),
+            "version": 1, "files": found.files, "concepts": found.concepts,
             "problems": [{"path": p.path, "line": p.line, "kind": p.kind,
                           "message": p.message} for p in problems],
         }, ensure_ascii=False, indent=2))
     else:
         for problem in problems:
             click.echo(str(problem))
-        click.echo(f"{len(concepts)} concepts in {len(paths)} file(s): "
+        click.echo(f"{found.concepts} concepts in {len(found.files)} file(s): "
                    f"{len(problems) or 'no'} problem(s)")
     ctx.exit(ExitCode.FINDINGS if problems else ExitCode.CLEAN)
 
@@ -333,11 +268,6 @@ def _parse_definitions(values) -> dict[str, str]:
     return definitions
 
 
-def dry_run_option(function):
-    return click.option("--dry-run", is_flag=True,
-                        help="Print the change as a diff; write nothing.")(function)
-
-
 def _finish(document, dry_run: bool, what: str) -> None:
     """Write the edited file (or print its diff), then say what was done."""
     from termbase.check.fix import unified_diff
@@ -351,9 +281,9 @@ def _finish(document, dry_run: bool, what: str) -> None:
 
 
 def _file_of(glossaries, concept_id):
-    from termbase.glossary.edit import TbxFile
+    from termbase.glossary.service import concept_by_id, concept_file
 
-    return TbxFile(_concept_by_id(load_glossary(glossaries), concept_id).source)
+    return concept_file(concept_by_id(load_glossary(glossaries), concept_id))
 
 
 @glossary.command()
@@ -435,31 +365,10 @@ def deprecate(term, preferred, superseded, glossaries, dry_run):
 
     TERM is added to the preferred term's concept when it is not there yet.
     """
-    from termbase.errors import InputError
-    from termbase.glossary.edit import TbxFile
-    from termbase.model import Status, Term
+    from termbase.glossary.service import deprecate as mark
 
-    loaded = load_glossary(glossaries)
-    owners = [(c, t) for c in loaded.concepts for t in c.terms
-              if t.text.casefold() == preferred.casefold()]
-    if not owners:
-        raise InputError(f"no term {preferred!r} in the glossary")
-    concept, preferred_term = owners[0]
-    status = Status.SUPERSEDED if superseded else Status.DEPRECATED
-    elsewhere = [c.id for c in loaded.concepts for t in c.terms
-                 if t.text.casefold() == term.casefold() and c.id != concept.id]
-    if elsewhere:
-        raise InputError(f"{term!r} belongs to {', '.join(elsewhere)}, not {concept.id}; "
-                         "merge or edit the concepts first")
-    document = TbxFile(concept.source)
-    if preferred_term.status is not Status.PREFERRED:
-        document.set_status(concept.id, preferred_term.text, Status.PREFERRED)
-    if any(t.text.casefold() == term.casefold() for t in concept.terms):
-        document.set_status(concept.id, term, status)
-    else:
-        document.add_term(concept.id, Term(term, preferred_term.language, status,
-                                           part_of_speech=preferred_term.part_of_speech))
-    _finish(document, dry_run, f"{term} is {status.value} in {concept.id}; use {preferred}")
+    done = mark(load_glossary(glossaries), term, preferred, superseded)
+    _finish(done.document, dry_run, done.what)
 
 
 @glossary.command()
@@ -525,25 +434,21 @@ def import_glossary(ctx, source, target, source_format, dry_run):
     terms, definitions, notes added; differing values reported as conflicts and kept
     as they are. Exit 1 when there were conflicts.
     """
-    from termbase.formats.glossary_io import read_glossary_file
-    from termbase.formats.tbx import read_tbx
-    from termbase.glossary.edit import TbxFile
-    from termbase.glossary.merge import merge_into
+    from termbase.glossary.service import import_glossary as merge
 
-    incoming = read_glossary_file(source, source_format)
-    document = TbxFile(target)
-    report = merge_into(document, read_tbx(target), incoming)
+    merged = merge(source, target, source_format)
+    report = merged.report
     for concept_id in report.added:
         click.echo(f"added {concept_id}")
     for concept_id, changes in report.merged.items():
         click.echo(f"merged {concept_id}: {', '.join(changes)}")
     for conflict in report.conflicts:
         click.echo(f"conflict {conflict}")
-    click.echo(f"{len(incoming)} concept(s) read: {len(report.added)} added, "
+    click.echo(f"{merged.read} concept(s) read: {len(report.added)} added, "
                f"{len(report.merged)} merged, {len(report.unchanged)} unchanged, "
                f"{len(report.conflicts)} conflict(s)", err=True)
-    if report.added or report.merged:
-        _finish(document, dry_run, "import written")
+    if merged.changed:
+        _finish(merged.document, dry_run, "import written")
     ctx.exit(ExitCode.FINDINGS if report.conflicts else ExitCode.CLEAN)
 
 
@@ -555,8 +460,7 @@ def import_glossary(ctx, source, target, source_format, dry_run):
 @glossary_option
 def export_glossary(output_format, output, glossaries):
     """Write the glossaries in use to one file in another format."""
-    from termbase.formats.glossary_io import write_glossary_file
+    from termbase.glossary.service import export_glossary as write
 
-    loaded = load_glossary(glossaries)
-    write_glossary_file(loaded.concepts, output, output_format)
-    click.echo(f"{output}: {len(loaded.concepts)} concept(s) as {output_format}", err=True)
+    written = write(load_glossary(glossaries), output, output_format)
+    click.echo(f"{output}: {written} concept(s) as {output_format}", err=True)

@@ -2,41 +2,14 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 import click
 
 from termbase.cli import ExitCode, cli
+from termbase.cli.options import memory_path, open_memory, opened_memory, tm_option
 from termbase.cli.output import json_text
-
-
-def memory_path(explicit: str | None) -> str:
-    """--tm, else $TERMBASE_TM, else the configuration's tm, else the default."""
-    import os
-
-    from termbase.config import find_config, load_config
-    from termbase.tm.store import default_memory_path
-
-    if explicit:
-        return explicit
-    if os.environ.get("TERMBASE_TM"):
-        return os.environ["TERMBASE_TM"]
-    return load_config(find_config()).tm or str(default_memory_path())
-
-
-def tm_option(function):
-    return click.option("--tm", "tm_path", type=click.Path(dir_okay=False),
-                        help="Memory file (default: $TERMBASE_TM, configuration 'tm', or "
-                             "~/.local/share/termbase/memory.sqlite).")(function)
-
-
-def _open(tm_path, create=False):
-    from termbase.cli import opened_memory
-    from termbase.tm.store import open_memory
-
-    path = memory_path(tm_path)
-    opened_memory(path)
-    return open_memory(path, create=create)
 
 
 @cli.group()
@@ -63,51 +36,31 @@ def import_(files, input_format, source_lang, target_lang, tm_path):
     A unit already present (same languages, source and target) is updated, not
     duplicated. A file that fails part-way leaves the memory as it was before it.
     """
-    from termbase.textio import check_readable
-
-    for path in files:  # a missing or unreadable file stops the run before any import
-        check_readable(path)
-    target = Path(memory_path(tm_path))
-    created = not target.exists()
-    memory = _open(tm_path, create=True)
-    try:
-        _import_files(memory, files, input_format, source_lang, target_lang)
-    except BaseException:
-        if created and memory.count() == 0:  # leave no empty memory behind a failed run
-            memory.close()
-            for leftover in (target, Path(f"{target}-wal"), Path(f"{target}-shm")):
-                leftover.unlink(missing_ok=True)
-        raise
-    click.echo(f"{memory.path}: {memory.count()} units", err=True)
-
-
-def _import_files(memory, files, input_format, source_lang, target_lang) -> None:
     from termbase.cli.output import stderr_is_interactive
-    from termbase.formats.tm_io import iter_units
+    from termbase.tm.service import import_files
 
-    for path in files:
-        skipped_in_reading: list[str] = []
+    def on_file(done) -> None:
+        reasons = "; ".join(f"{n} {r}" for r, n in done.reasons.items())
+        click.echo(f"{done.path}: {done.added} added, {done.updated} updated, "
+                   f"{done.skipped} skipped" + (f" ({reasons})" if reasons else ""))
 
-        def on_skip(line, reason, bucket=skipped_in_reading):
-            bucket.append(reason)
+    path = memory_path(tm_path)
+    opened_memory(path)
+    summary = import_files(path, files, input_format, source_lang, target_lang,
+                           progress=_progress_bar if stderr_is_interactive() else None,
+                           on_file=on_file)
+    click.echo(f"{summary.memory}: {summary.units} units", err=True)
 
-        units = iter_units(path, input_format, on_skip=on_skip, source_lang=source_lang,
-                           target_lang=target_lang)
-        if stderr_is_interactive():
-            from rich.progress import Progress, SpinnerColumn, TextColumn
 
-            with Progress(SpinnerColumn(), TextColumn("{task.description}"),
-                          TextColumn("{task.completed:,} units"), transient=True) as bar:
-                task = bar.add_task(f"importing {path}", total=None)
-                report = memory.import_units(units, origin=path,
-                                             progress=lambda n, t=task: bar.advance(t, n))
-        else:
-            report = memory.import_units(units, origin=path)
-        for reason in skipped_in_reading:
-            report.skip(reason)
-        reasons = "; ".join(f"{n} {r}" for r, n in report.reasons.items())
-        click.echo(f"{path}: {report.added} added, {report.updated} updated, "
-                   f"{report.skipped} skipped" + (f" ({reasons})" if reasons else ""))
+@contextmanager
+def _progress_bar(path: str) -> Iterator[Callable[[int], None]]:
+    """A spinner counting the units of path as they are imported."""
+    from rich.progress import Progress, SpinnerColumn, TextColumn
+
+    with Progress(SpinnerColumn(), TextColumn("{task.description}"),
+                  TextColumn("{task.completed:,} units"), transient=True) as bar:
+        task = bar.add_task(f"importing {path}", total=None)
+        yield lambda n: bar.advance(task, n)
 
 
 @tm.command("export")
@@ -117,11 +70,12 @@ def _import_files(memory, files, input_format, source_lang, target_lang) -> None
 @tm_option
 def export(output_format, output, tm_path):
     """Write the whole memory as TMX 1.4 (with DOCTYPE), PO or TSV, atomically."""
-    from termbase.formats.tm_io import write_units
+    from termbase.tm.service import export_memory
 
-    memory = _open(tm_path)
-    write_units((unit for _, unit in memory.units()), output, output_format)
-    click.echo(f"{output}: {memory.count()} units as {output_format}", err=True)
+    path = memory_path(tm_path)
+    opened_memory(path)
+    written = export_memory(path, output, output_format)
+    click.echo(f"{output}: {written} units as {output_format}", err=True)
 
 
 def _marked_differences(query: str, match: str):
@@ -164,7 +118,7 @@ def search(ctx, text, min_score, limit, source_lang, output_format, tm_path):
     case, punctuation or numbers differ, below that word-level similarity).
     Exit 0 when something matched, 1 when nothing did."""
     target_lang = "en" if source_lang == "id" else "id"
-    matches = _open(tm_path).search(text, source_lang, target_lang, min_score, limit)
+    matches = open_memory(tm_path).search(text, source_lang, target_lang, min_score, limit)
     if output_format == "json":
         click.echo(json_text({"version": 1, "query": text, "from": source_lang,
                                "to": target_lang, "matches": [
@@ -203,7 +157,7 @@ def concordance(ctx, words, limit, output_format, tm_path):
     import re
 
     query = " ".join(words)
-    found = _open(tm_path).concordance(query, limit)
+    found = open_memory(tm_path).concordance(query, limit)
     if output_format == "json":
         click.echo(json_text({"version": 1, "query": query, "units": [
             {"id": i, "source": u.source, "target": u.target, "source_lang": u.source_lang,
@@ -239,7 +193,7 @@ def add(source, target, source_lang, target_lang, origin, tm_path):
     """Add one sentence pair."""
     from termbase.model import TranslationUnit
 
-    memory = _open(tm_path, create=True)
+    memory = open_memory(tm_path, create=True)
     unit_id, outcome = memory.add(TranslationUnit(source, target, source_lang, target_lang,
                                                   origin=origin))
     click.echo(f"#{unit_id} {outcome}")
@@ -251,7 +205,7 @@ def add(source, target, source_lang, target_lang, origin, tm_path):
               default="text", show_default=True)
 def stats(tm_path, output_format):
     """Units, language pairs, origins, size."""
-    figures = _open(tm_path).stats()
+    figures = open_memory(tm_path).stats()
     if output_format == "json":
         click.echo(json_text(figures, ensure_ascii=False, indent=2))
         return
@@ -271,6 +225,6 @@ def delete(ctx, unit_id, tm_path):
     """Delete a unit by its id (as search and concordance show it)."""
     from termbase.errors import InputError
 
-    if not _open(tm_path).delete(unit_id):
+    if not open_memory(tm_path).delete(unit_id):
         raise InputError(f"no unit #{unit_id}", memory_path(tm_path))
     click.echo(f"#{unit_id} deleted")

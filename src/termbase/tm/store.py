@@ -58,6 +58,9 @@ class ImportReport:
 
 
 class Memory(Protocol):
+    path: str
+
+    def count(self) -> int: ...
     def import_units(self, units: Iterable[TranslationUnit], origin: str | None = None,
                      progress: Callable[[int], None] | None = None) -> ImportReport: ...
     def add(self, unit: TranslationUnit) -> tuple[int, str]: ...

@@ -1,0 +1,61 @@
+"""What the commands share: click options and the helpers that turn them into library
+objects. The one module under cli/ that command modules import besides termbase.cli
+(the group and ExitCode), cli.output and cli.render."""
+
+from __future__ import annotations
+
+import click
+
+# Where a command notes the memory file it opened, for an error naming it.
+MEMORY_KEY = "termbase.memory"
+
+
+def glossary_option(function):
+    return click.option(
+        "--glossary", "glossaries", multiple=True, type=click.Path(dir_okay=False),
+        help="TBX glossary to use instead of the configured or shipped ones (repeatable).",
+    )(function)
+
+
+def format_option(function):
+    return click.option("--format", "output_format", type=click.Choice(["text", "json"]),
+                        default="text", show_default=True, help="Output format.")(function)
+
+
+def tm_option(function):
+    return click.option("--tm", "tm_path", type=click.Path(dir_okay=False),
+                        help="Memory file (default: $TERMBASE_TM, configuration 'tm', or "
+                             "~/.local/share/termbase/memory.sqlite).")(function)
+
+
+def dry_run_option(function):
+    return click.option("--dry-run", is_flag=True,
+                        help="Print the change as a diff; write nothing.")(function)
+
+
+def load_glossary(glossaries):
+    """The glossaries named with --glossary, else the configured or shipped ones."""
+    from termbase.glossary.service import load_glossary as load
+
+    return load(glossaries)
+
+
+def memory_path(explicit: str | None) -> str:
+    """--tm, else $TERMBASE_TM, else the configuration's tm, else the default."""
+    from termbase.tm.service import memory_path as resolve
+
+    return resolve(explicit)
+
+
+def opened_memory(path) -> None:
+    """Note the memory file this command reads, for the one-line error if it is damaged."""
+    click.get_current_context().meta[MEMORY_KEY] = str(path)
+
+
+def open_memory(tm_path: str | None, create: bool = False):
+    """The memory --tm names (or the default one), noted for the error line."""
+    from termbase.tm.store import open_memory as open_
+
+    path = memory_path(tm_path)
+    opened_memory(path)
+    return open_(path, create=create)
