@@ -11,6 +11,7 @@ from termbase.cli import ExitCode, cli
 from termbase.cli.glossary import glossary_option
 from termbase.cli.output import json_text
 from termbase.cli.tm import memory_path, tm_option
+from termbase.formats.registry import HANDOFF
 
 
 def _same_file(a: str, b: str) -> bool:
@@ -37,9 +38,9 @@ def _open_memory(tm_path: str | None):
 
 @cli.command()
 @click.argument("articles", nargs=-1, required=True, type=click.Path(dir_okay=False))
-@click.option("--format", "output_format", type=click.Choice(["xliff", "xliff2", "tmx"]),
-              help="xliff (XLIFF 1.2), xliff2 (XLIFF 2.0) or tmx (TMX 1.4). Default: tmx "
-                   "when OUT ends in .tmx, else xliff.")
+@click.option("--format", "output_format", type=click.Choice(HANDOFF.names()),
+              help="xliff (XLIFF 1.2), xliff2 (XLIFF 2.0) or tmx (TMX 1.4). Default: from "
+                   "the extension of OUT (.xlf, .xliff: xliff; .tmx: tmx).")
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False),
               help="The file to write (atomically).")
 @tm_option
@@ -63,7 +64,6 @@ def export(articles, output_format, output, tm_path, no_tm, glossaries, min_scor
     from termbase.exchange.export import export_articles
     from termbase.textio import atomic_write_bytes, check_readable
 
-    fmt = output_format or ("tmx" if output.lower().endswith(".tmx") else "xliff")
     for article in articles:
         check_readable(article)
         if _same_file(article, output):
@@ -71,6 +71,7 @@ def export(articles, output_format, output, tm_path, no_tm, glossaries, min_scor
     folder = Path(output).parent
     if not folder.is_dir():
         raise InputError("no such folder", str(folder))
+    fmt = HANDOFF.for_output(output, output_format).name
     if no_tm and tm_path:
         raise click.UsageError("--no-tm and --tm exclude each other")
     memory = None if no_tm else _open_memory(tm_path)

@@ -7,6 +7,7 @@ import click
 
 from termbase.cli import ExitCode, cli
 from termbase.cli.output import json_text
+from termbase.formats.registry import GLOSSARY
 
 _STATUS_STYLE = {"preferred": "bold green", "admitted": "yellow", "deprecated": "red",
                  "superseded": "red"}
@@ -507,14 +508,11 @@ def suggest(corpus, min_count, limit, glossaries, output_format):
     stdout_console().print(table)
 
 
-_FORMAT_NAMES = ["tbx", "tbx3", "csv", "omegat", "po"]
-
-
 @glossary.command("import")
 @click.argument("source", type=click.Path(dir_okay=False))
 @click.option("--into", "target", required=True, type=click.Path(dir_okay=False, exists=True),
               help="The TBX file to merge into.")
-@click.option("--format", "source_format", type=click.Choice(_FORMAT_NAMES),
+@click.option("--format", "source_format", type=click.Choice(GLOSSARY.names()),
               help="Format of SOURCE (default: from its extension and content).")
 @dry_run_option
 @click.pass_context
@@ -548,8 +546,9 @@ def import_glossary(ctx, source, target, source_format, dry_run):
 
 
 @glossary.command("export")
-@click.option("--format", "output_format", type=click.Choice(_FORMAT_NAMES), required=True,
-              help="tbx (v2, martif), tbx3 (TBX-Basic v3), csv, omegat (TSV), po.")
+@click.option("--format", "output_format", type=click.Choice(GLOSSARY.names(writable=True)),
+              help="tbx (v2, martif), tbx3 (TBX-Basic v3), csv, omegat (TSV), po. "
+                   "Default: from the extension of FILE (.tbx is v2).")
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False),
               help="File to write (atomically).")
 @glossary_option
@@ -557,6 +556,7 @@ def export_glossary(output_format, output, glossaries):
     """Write the glossaries in use to one file in another format."""
     from termbase.formats.glossary_io import write_glossary_file
 
+    fmt = GLOSSARY.for_output(output, output_format).name  # before any work
     loaded = load_glossary(glossaries)
-    write_glossary_file(loaded.concepts, output, output_format)
-    click.echo(f"{output}: {len(loaded.concepts)} concept(s) as {output_format}", err=True)
+    write_glossary_file(loaded.concepts, output, fmt)
+    click.echo(f"{output}: {len(loaded.concepts)} concept(s) as {fmt}", err=True)

@@ -8,6 +8,7 @@ import click
 
 from termbase.cli import ExitCode, cli
 from termbase.cli.output import json_text
+from termbase.formats.registry import MEMORY
 
 
 def memory_path(explicit: str | None) -> str:
@@ -46,7 +47,7 @@ def tm() -> None:
 
 @tm.command("import")
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
-@click.option("--format", "input_format", type=click.Choice(["tmx", "po", "tsv", "xliff"]),
+@click.option("--format", "input_format", type=click.Choice(MEMORY.names()),
               help="Format of the files (default: from the extension; .xlf and .xliff "
                    "are XLIFF).")
 @click.option("--from", "source_lang", default="id", show_default=True,
@@ -111,17 +112,18 @@ def _import_files(memory, files, input_format, source_lang, target_lang) -> None
 
 
 @tm.command("export")
-@click.option("--format", "output_format", type=click.Choice(["tmx", "po", "tsv"]),
-              required=True)
+@click.option("--format", "output_format", type=click.Choice(MEMORY.names(writable=True)),
+              help="Default: from the extension of FILE (.tmx; .po, .pot; .tsv, .txt, .tab).")
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False))
 @tm_option
 def export(output_format, output, tm_path):
     """Write the whole memory as TMX 1.4 (with DOCTYPE), PO or TSV, atomically."""
     from termbase.formats.tm_io import write_units
 
+    fmt = MEMORY.for_output(output, output_format).name  # before the memory is opened
     memory = _open(tm_path)
-    write_units((unit for _, unit in memory.units()), output, output_format)
-    click.echo(f"{output}: {memory.count()} units as {output_format}", err=True)
+    write_units((unit for _, unit in memory.units()), output, fmt)
+    click.echo(f"{output}: {memory.count()} units as {fmt}", err=True)
 
 
 def _marked_differences(query: str, match: str):

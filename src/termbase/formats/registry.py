@@ -245,7 +245,3 @@ HANDOFF = Kind("export", (
            _lazy("exchange.export", "write_exact_tmx")),
 ))
 
-
-def is_bilingual(path: str) -> bool:
-    """Whether `termbase check` reads path as a bilingual file (by its extension)."""
-    return Path(path).suffix.lower() in BILINGUAL.extensions()
