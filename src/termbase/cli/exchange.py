@@ -13,6 +13,7 @@ from termbase.cli.options import (
     tm_option,
 )
 from termbase.cli.output import json_text
+from termbase.formats.registry import HANDOFF
 
 
 def _open_memory(tm_path: str | None):
@@ -33,9 +34,9 @@ def _open_memory(tm_path: str | None):
 
 @cli.command()
 @click.argument("articles", nargs=-1, required=True, type=click.Path(dir_okay=False))
-@click.option("--format", "output_format", type=click.Choice(["xliff", "xliff2", "tmx"]),
-              help="xliff (XLIFF 1.2), xliff2 (XLIFF 2.0) or tmx (TMX 1.4). Default: tmx "
-                   "when OUT ends in .tmx, else xliff.")
+@click.option("--format", "output_format", type=click.Choice(HANDOFF.names()),
+              help="xliff (XLIFF 1.2), xliff2 (XLIFF 2.0) or tmx (TMX 1.4). Default: from "
+                   "the extension of OUT (.xlf, .xliff: xliff; .tmx: tmx).")
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False),
               help="The file to write (atomically).")
 @tm_option
@@ -56,8 +57,8 @@ def export(articles, output_format, output, tm_path, no_tm, glossaries, min_scor
     one XLIFF <file> each."""
     from termbase.exchange.service import check_export_paths, export_format, export_job
 
-    fmt = export_format(output, output_format)
     check_export_paths(articles, output)
+    fmt = export_format(output, output_format)
     if no_tm and tm_path:
         raise click.UsageError("--no-tm and --tm exclude each other")
     memory = None if no_tm else _open_memory(tm_path)

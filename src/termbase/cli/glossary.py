@@ -15,6 +15,7 @@ from termbase.cli.options import (
     opened_memory,
 )
 from termbase.cli.output import json_text
+from termbase.formats.registry import GLOSSARY
 
 _STATUS_STYLE = {"preferred": "bold green", "admitted": "yellow", "deprecated": "red",
                  "superseded": "red"}
@@ -416,14 +417,11 @@ def suggest(corpus, min_count, limit, glossaries, output_format):
     stdout_console().print(table)
 
 
-_FORMAT_NAMES = ["tbx", "tbx3", "csv", "omegat", "po"]
-
-
 @glossary.command("import")
 @click.argument("source", type=click.Path(dir_okay=False))
 @click.option("--into", "target", required=True, type=click.Path(dir_okay=False, exists=True),
               help="The TBX file to merge into.")
-@click.option("--format", "source_format", type=click.Choice(_FORMAT_NAMES),
+@click.option("--format", "source_format", type=click.Choice(GLOSSARY.names()),
               help="Format of SOURCE (default: from its extension and content).")
 @dry_run_option
 @click.pass_context
@@ -453,8 +451,9 @@ def import_glossary(ctx, source, target, source_format, dry_run):
 
 
 @glossary.command("export")
-@click.option("--format", "output_format", type=click.Choice(_FORMAT_NAMES), required=True,
-              help="tbx (v2, martif), tbx3 (TBX-Basic v3), csv, omegat (TSV), po.")
+@click.option("--format", "output_format", type=click.Choice(GLOSSARY.names(writable=True)),
+              help="tbx (v2, martif), tbx3 (TBX-Basic v3), csv, omegat (TSV), po. "
+                   "Default: from the extension of FILE (.tbx is v2).")
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False),
               help="File to write (atomically).")
 @glossary_option
@@ -462,5 +461,6 @@ def export_glossary(output_format, output, glossaries):
     """Write the glossaries in use to one file in another format."""
     from termbase.glossary.service import export_glossary as write
 
-    written = write(load_glossary(glossaries), output, output_format)
-    click.echo(f"{output}: {written} concept(s) as {output_format}", err=True)
+    fmt = GLOSSARY.for_output(output, output_format).name  # before any work
+    written = write(load_glossary(glossaries), output, fmt)
+    click.echo(f"{output}: {written} concept(s) as {fmt}", err=True)

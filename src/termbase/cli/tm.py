@@ -10,6 +10,7 @@ import click
 from termbase.cli import ExitCode, cli
 from termbase.cli.options import memory_path, open_memory, opened_memory, tm_option
 from termbase.cli.output import json_text
+from termbase.formats.registry import MEMORY
 
 
 @cli.group()
@@ -19,7 +20,7 @@ def tm() -> None:
 
 @tm.command("import")
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
-@click.option("--format", "input_format", type=click.Choice(["tmx", "po", "tsv", "xliff"]),
+@click.option("--format", "input_format", type=click.Choice(MEMORY.names()),
               help="Format of the files (default: from the extension; .xlf and .xliff "
                    "are XLIFF).")
 @click.option("--from", "source_lang", default="id", show_default=True,
@@ -64,18 +65,19 @@ def _progress_bar(path: str) -> Iterator[Callable[[int], None]]:
 
 
 @tm.command("export")
-@click.option("--format", "output_format", type=click.Choice(["tmx", "po", "tsv"]),
-              required=True)
+@click.option("--format", "output_format", type=click.Choice(MEMORY.names(writable=True)),
+              help="Default: from the extension of FILE (.tmx; .po, .pot; .tsv, .txt, .tab).")
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False))
 @tm_option
 def export(output_format, output, tm_path):
     """Write the whole memory as TMX 1.4 (with DOCTYPE), PO or TSV, atomically."""
     from termbase.tm.service import export_memory
 
+    fmt = MEMORY.for_output(output, output_format).name  # before the memory is opened
     path = memory_path(tm_path)
     opened_memory(path)
-    written = export_memory(path, output, output_format)
-    click.echo(f"{output}: {written} units as {output_format}", err=True)
+    written = export_memory(path, output, fmt)
+    click.echo(f"{output}: {written} units as {fmt}", err=True)
 
 
 def _marked_differences(query: str, match: str):

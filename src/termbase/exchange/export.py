@@ -27,14 +27,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from termbase.errors import InputError
+from termbase.formats.registry import HANDOFF
 from termbase.formats.tmx import write_tmx
 from termbase.formats.xliff import (
     Candidate,
     GlossaryHit,
     XliffArticle,
     XliffSegment,
-    write_xliff12,
-    write_xliff20,
 )
 from termbase.formats.xml import NOT_XML
 from termbase.lang.segment import lines_are_paragraphs, segment
@@ -43,8 +42,8 @@ from termbase.model import TranslationUnit
 from termbase.textio import read_text
 from termbase.tm.scoring import collapse
 
-FORMATS = ("xliff", "xliff2", "tmx")
-FORMAT_NAMES = {"xliff": "XLIFF 1.2", "xliff2": "XLIFF 2.0", "tmx": "TMX 1.4"}
+FORMATS = tuple(HANDOFF.names())
+FORMAT_NAMES = {f.name: f.description for f in HANDOFF.formats}
 MAX_CANDIDATES = 3
 SEARCH_LIMIT = 10
 SOURCE_LANG, TARGET_LANG = "id-ID", "en-US"
@@ -123,8 +122,7 @@ def export_articles(paths: Sequence[str], memory, glossary, fmt: str = "xliff",
     InputError for a missing, unreadable or empty article, one given twice, or text
     XML cannot hold.
     """
-    if fmt not in FORMATS:
-        raise InputError(f"unknown export format {fmt!r} (known: {', '.join(FORMATS)})")
+    HANDOFF.writer(fmt)  # an unknown format is refused before any work
     if len(set(paths)) != len(paths):
         repeated = next(p for p in paths if list(paths).count(p) > 1)
         raise InputError("article given twice", repeated)
@@ -139,20 +137,24 @@ def export_articles(paths: Sequence[str], memory, glossary, fmt: str = "xliff",
             analysis.bands[_band(piece, seen)].add(count)
             seen.add(collapse(piece.source))
     prepared = [article for article, _ in articles]
-    if fmt == "xliff":
-        data = write_xliff12(prepared, copy_source)
-        analysis.written = analysis.segments
-    elif fmt == "xliff2":
-        data = write_xliff20(prepared, copy_source)
-        analysis.written = analysis.segments
-    else:
-        units = [TranslationUnit(s.source, s.target, SOURCE_LANG, TARGET_LANG,
-                                 origin=article.original, tuid=f"{article.original}#{s.id}")
-                 for article in prepared for s in article.segments
-                 if s.target is not None and s.band == "exact"]
-        data = write_tmx(units, SOURCE_LANG, TARGET_LANG)
-        analysis.written = len(units)
+    write = HANDOFF.writer(fmt).write
+    assert write is not None  # writer() refuses a format that is not written
+    data = write(prepared, copy_source)
+    analysis.written = len(exact_units(prepared)) if fmt == "tmx" else analysis.segments
     return data, analysis
+
+
+def exact_units(articles: list[XliffArticle]) -> list[TranslationUnit]:
+    """The segments the memory translated exactly, as units (all a TMX hand-off holds)."""
+    return [TranslationUnit(s.source, s.target, SOURCE_LANG, TARGET_LANG,
+                            origin=article.original, tuid=f"{article.original}#{s.id}")
+            for article in articles for s in article.segments
+            if s.target is not None and s.band == "exact"]
+
+
+def write_exact_tmx(articles: list[XliffArticle], copy_source: bool = False) -> bytes:
+    """The TMX hand-off: the exact matches only (copy_source applies to XLIFF)."""
+    return write_tmx(exact_units(articles), SOURCE_LANG, TARGET_LANG)
 
 
 export_article = export_articles

@@ -29,8 +29,11 @@ def same_file(a: str, b: str) -> bool:
 
 
 def export_format(output: str, fmt: str | None = None) -> str:
-    """fmt, else tmx when output ends in .tmx, else xliff."""
-    return fmt or ("tmx" if output.lower().endswith(".tmx") else "xliff")
+    """fmt, else the hand-off format the output's extension names (.xlf, .tmx);
+    InputError when it names none."""
+    from termbase.formats.registry import HANDOFF
+
+    return HANDOFF.for_output(output, fmt).name
 
 
 def check_export_paths(articles: Sequence[str], output: str) -> None:
@@ -56,8 +59,8 @@ def export_job(articles: Sequence[str], output: str, memory: Memory | None = Non
     from termbase.exchange.export import export_articles
     from termbase.textio import atomic_write_bytes
 
-    fmt = export_format(output, fmt)
     check_export_paths(articles, output)
+    fmt = export_format(output, fmt)
     if copy_source and fmt == "tmx":
         raise InputError("copy_source applies to XLIFF, not TMX")
     data, analysis = export_articles(list(articles), memory, glossary, fmt, min_score,

@@ -46,6 +46,10 @@ from termbase.formats.xml import NOT_XML
 from termbase.model import Concept, Status, Term
 from termbase.textio import decode_text
 
+# A keyword's or continuation line's string whose closing quote is missing: the line
+# ends inside the string. (One way to match each character: no backtracking blow-up.)
+_UNCLOSED = re.compile(r'^[ \t]*(?:(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)[ \t]+)?'
+                       r'"(?:[^"\\\n]|\\.)*\\?$', re.MULTILINE)
 _COMMENT_LINE = re.compile(r"(status|use|part-of-speech|term-type|subject|note|"
                            r"definition(?: \(([^)]+)\))?):\s?(.*)")
 
@@ -124,6 +128,10 @@ def checked_po_text(data: bytes, path: str) -> str:
         raise InputError(f"control character U+{ord(bad.group()):04X}", path, line)
     if _is_path(text):
         raise InputError("not a PO file", path, 1)
+    unclosed = _UNCLOSED.search(text)
+    if unclosed:  # polib would take the string's last character for its closing quote
+        line = text[: unclosed.start()].count("\n") + 1
+        raise InputError("unterminated string (a truncated file?)", path, line)
     return text
 
 

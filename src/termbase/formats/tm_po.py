@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Iterator
+from typing import IO
 
 import polib
 
@@ -45,8 +46,11 @@ CONTEXT_PROP = "x-context"
 
 
 def iter_po(path: str | os.PathLike[str], name: str | None = None,
+            source_lang: str = "id", target_lang: str = "en",
             on_skip: OnSkip | None = None) -> Iterator[TranslationUnit]:
-    """Translation units of a PO file (read whole: polib does not stream)."""
+    """Translation units of a PO file (read whole: polib does not stream). The languages
+    are the header's (X-Source-Language...), not source_lang / target_lang, which are
+    here for the registry's one signature."""
     name = name or str(path)
     yield from parse_po(read_bytes(path), name, on_skip)
 
@@ -129,6 +133,21 @@ def write_po(units: Iterable[TranslationUnit], source_lang: str = "id",
         ))
     text = str(po)
     return text if text.endswith("\n") else text + "\n"
+
+
+def write_po_to(file_obj: IO[bytes], units: Iterable[TranslationUnit],
+                source_lang: str = "id-ID", target_lang: str = "en-US") -> int:
+    """write_po's text, UTF-8, to a binary file object; returns how many units."""
+    written = 0
+
+    def counted() -> Iterator[TranslationUnit]:
+        nonlocal written
+        for written, unit in enumerate(units, start=1):  # noqa: B007
+            yield unit
+
+    file_obj.write(write_po(counted(), base_language(source_lang),
+                            base_language(target_lang)).encode("utf-8"))
+    return written
 
 
 def _lf(text: str) -> str:

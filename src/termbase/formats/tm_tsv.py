@@ -152,6 +152,12 @@ def write_tsv_to(file_obj: IO[bytes], units: Iterable[TranslationUnit],
     return count
 
 
+def write_tsv_units(file_obj: IO[bytes], units: Iterable[TranslationUnit],
+                    source_lang: str = "id-ID", target_lang: str = "en-US") -> int:
+    """write_tsv_to in the registry's signature: no header, so no languages."""
+    return write_tsv_to(file_obj, units)
+
+
 def write_tsv(units: Iterable[TranslationUnit], header: str | None = None) -> str:
     out = io.BytesIO()
     write_tsv_to(out, units, header)
