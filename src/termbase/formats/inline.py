@@ -295,6 +295,24 @@ class XmlLocator:
                                              token.end))
         return result
 
+    def located_unit(self, unit: BilingualUnit, container: etree._Element,
+                     source: etree._Element, target: etree._Element | None,
+                     translate: bool = True) -> LocatedUnit:
+        """The unit with its texts, markup and positions taken from the source and target
+        elements; a missing target is placed at the container's start tag (the XLIFF
+        unit or segment, the TMX tu)."""
+        located_source = self.located(source)
+        unit.source, unit.source_markup = located_source.text, markup_of(source)
+        unit.source_line, unit.source_column = self.position(source)
+        if target is None:
+            located_target = LocatedText(anchor=self.tag_span(container))
+        else:
+            located_target = self.located(target)
+            unit.target, unit.target_markup = located_target.text, markup_of(target)
+            unit.target_line, unit.target_column = self.position(target)
+        return LocatedUnit(unit, located_source, located_target, target is not None,
+                           translate)
+
     def _run(self, result: LocatedText, index: int, expected: str) -> None:
         """Add the text and CDATA tokens from index on, which lxml reads as expected."""
         before = len(result.text)

@@ -54,7 +54,6 @@ import termbase
 from termbase.errors import InputError
 from termbase.formats.inline import (
     CODE_ELEMENTS,
-    LocatedText,
     LocatedUnit,
     XmlLocator,
     kind_of,
@@ -231,20 +230,10 @@ def read_tmx_document(document: XmlDocument, name: str, source_lang: str = "id",
         source_tag, _source_tuv, source_seg = parts.source or ("", None, None)
         if source_seg is None:
             continue
-        target_seg = parts.target[2] if parts.target is not None else None
-        source = locator.located(source_seg)
-        unit = BilingualUnit(tu.get("tuid") or str(len(units) + 1), source.text, "",
-                             source_lang=source_tag or source_lang, target_lang=target_lang,
-                             source_markup=markup_of(source_seg), notes=list(parts.notes))
-        unit.source_line, unit.source_column = locator.position(source_seg)
-        if target_seg is None:
-            target = LocatedText(anchor=locator.tag_span(tu))
-        else:
-            target = locator.located(target_seg)
-            unit.target, unit.target_markup = target.text, markup_of(target_seg)
-            unit.target_line, unit.target_column = locator.position(target_seg)
-            unit.target_lang = parts.target[0] if parts.target else target_lang
-        units.append(LocatedUnit(unit, source, target, target_seg is not None))
+        target_tag, _target_tuv, target_seg = parts.target or (target_lang, None, None)
+        units.append(locator.located_unit(BilingualUnit(
+            tu.get("tuid") or str(len(units) + 1), "", "", source_lang=source_tag,
+            target_lang=target_tag, notes=list(parts.notes)), tu, source_seg, target_seg))
     return units
 
 

@@ -48,7 +48,7 @@ from lxml import etree
 
 import termbase
 from termbase.errors import InputError
-from termbase.formats.inline import LocatedText, LocatedUnit, XmlLocator, markup_of, plain_text
+from termbase.formats.inline import LocatedUnit, XmlLocator, plain_text
 from termbase.formats.xml import NOT_XML, XML_LANG, XmlDocument, local_name, read_xml, source_line
 from termbase.model import BilingualUnit
 from termbase.textio import read_bytes
@@ -437,24 +437,6 @@ class _Reader:
         targets = self.children(element, "target")
         return sources[0], (targets[0] if targets else None)
 
-    def located(self, unit_element: etree._Element, source: etree._Element,
-                target: etree._Element | None, translate: bool,
-                unit: BilingualUnit) -> LocatedUnit:
-        """The unit with its texts, markup and positions taken from the elements; a
-        missing target is placed at unit_element's start tag."""
-        locator = self.locator
-        located_source = locator.located(source)
-        unit.source, unit.source_markup = located_source.text, markup_of(source)
-        unit.source_line, unit.source_column = locator.position(source)
-        if target is None:
-            located_target = LocatedText(anchor=locator.tag_span(unit_element))
-        else:
-            located_target = locator.located(target)
-            unit.target, unit.target_markup = located_target.text, markup_of(target)
-            unit.target_line, unit.target_column = locator.position(target)
-        return LocatedUnit(unit, located_source, located_target, target is not None,
-                           translate)
-
 
 class _Reader12(_Reader):
     unit_name = "trans-unit"
@@ -476,13 +458,14 @@ class _Reader12(_Reader):
     def units_of(self, unit: etree._Element, unit_id: str, xliff_file: XliffFile,
                  paragraph: int | None, translate: bool) -> list[LocatedUnit]:
         source, target = self.source_target(unit, f"<trans-unit id={unit_id!r}>")
-        return [self.located(unit, source, target, translate, BilingualUnit(
+        return [self.locator.located_unit(BilingualUnit(
             id=unit_id, source="", target="",
             source_lang=source.get(XML_LANG) or xliff_file.source_lang or "id",
             target_lang=xliff_file.target_lang or "en",
             state=target.get("state") if target is not None else None,
             approved=unit.get("approved") == "yes", paragraph=paragraph,
-            notes=[plain_text(note) for note in self.children(unit, "note")]))]
+            notes=[plain_text(note) for note in self.children(unit, "note")]),
+            unit, source, target, translate)]
 
 
 class _Reader20(_Reader):
@@ -507,10 +490,10 @@ class _Reader20(_Reader):
             state = segment.get("state")
             identifier = unit_id if len(segments) == 1 else \
                 f"{unit_id}::{segment.get('id') or f'segment-{index}'}"
-            found.append(self.located(segment, source, target, translate, BilingualUnit(
+            found.append(self.locator.located_unit(BilingualUnit(
                 id=identifier, source="", target="",
                 source_lang=xliff_file.source_lang or "id",
                 target_lang=xliff_file.target_lang or "en",
                 state=state, approved=state in ("reviewed", "final"),
-                paragraph=paragraph, notes=list(notes))))
+                paragraph=paragraph, notes=list(notes)), segment, source, target, translate))
         return found
