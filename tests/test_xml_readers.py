@@ -121,8 +121,8 @@ def test_tmx_import_and_check_read_the_same_texts_and_markup(tmp_path):
 
 
 def test_translate_no_is_neither_imported_nor_checked(tmp_path, invoke):
-    for name, content, kept in (("pasar.xlf", XLIFF_12, ["p1-s1", "p3-s1"]),
-                                ("hujan.xlf", XLIFF_20, ["p1-s1", "p2-s1"])):
+    for name, content, kept, skipped in (("pasar.xlf", XLIFF_12, ["p1-s1", "p3-s1"], 2),
+                                         ("hujan.xlf", XLIFF_20, ["p1-s1", "p2-s1"], 1)):
         path = _write(tmp_path, name, content)
         assert [u.unit.id for u in read_bilingual(path).units] == kept
         assert [u.id for u in read_xliff(path)[1]] == kept
@@ -130,7 +130,8 @@ def test_translate_no_is_neither_imported_nor_checked(tmp_path, invoke):
         memory = tmp_path / f"{name}.sqlite"
         result = invoke("tm", "import", path, "--tm", str(memory))
         assert result.exit_code == 0, result.output
-        assert f"{len(kept)} added, 0 updated, 0 skipped" in result.output
+        assert (f"{len(kept)} added, 0 updated, {skipped} skipped ({skipped} "
+                'translate="no")') in result.output
 
 
 def test_merge_passes_the_source_of_translate_no_units_through(tmp_path):

@@ -28,8 +28,9 @@ is the inner XML of a source or target with child elements, namespaces dropped.
 
 translate="no" on a <file>, <group> or unit holds for the units inside (an inner
 translate="yes" undoes it). Such a unit is read (`XliffFile.located`, with translate
-False) so that merge can keep its source, but it is not among `XliffFile.units` nor the
-units `read_xliff` returns: it is neither imported into a memory nor checked.
+False) so that merge can keep its source and `tm import` can report it skipped, but it
+is not among `XliffFile.units` nor the units `read_xliff` returns: it is neither
+imported into a memory nor checked.
 
 Positions. Every unit is located by formats/inline.py's XmlLocator: each character of
 its source and target has its offset in the decoded file (`LocatedUnit`, what the
