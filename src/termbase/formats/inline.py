@@ -200,7 +200,6 @@ _REFERENCE = re.compile(r"&(#x[0-9A-Fa-f]+|#[0-9]+|lt|gt|amp|quot|apos);|\r\n?")
 _NEWLINE = re.compile(r"\r\n?")
 _NAMED = {"lt": "<", "gt": ">", "amp": "&", "quot": '"', "apos": "'"}
 _CDATA_OPEN, _CDATA_CLOSE = len("<![CDATA["), len("]]>")
-_NODE_TOKENS = ("start", "empty", "comment", "pi")
 _TEXT_TOKENS = ("text", "cdata")
 
 
@@ -216,13 +215,6 @@ class Lines:
         return line + 1, offset - self.starts[line] + 1
 
 
-@dataclass(frozen=True)
-class _Token:
-    kind: str  # start, empty, end, text, cdata, comment, pi
-    start: int
-    end: int
-
-
 class XmlLocator:
     """Where each node of a whole XML document stands in its decoded text."""
 
@@ -230,69 +222,77 @@ class XmlLocator:
         self.text = text = document.text
         self.path = path
         self.lines = Lines(text)
-        self.tokens: list[_Token] = []
+        # The tokens, as three parallel lists: kind (start, empty, end, text, cdata,
+        # comment, pi), first offset, offset after.
+        kinds: list[str] = []
+        starts: list[int] = []
+        ends: list[int] = []
         opened: list[int] = []  # tokens of node starts, in document order
+        names: list[str] = []  # their local names ("" for comments and PIs)
         closing: dict[int, int] = {}  # start token -> its end token
         stack: list[int] = []
-        names: list[str] = []
         for match in _LEXER.finditer(text, document.root_offset):
             kind = match.lastgroup or "text"
-            if kind == "start" and match.group("empty"):
-                kind = "empty"
-            index = len(self.tokens)
-            self.tokens.append(_Token(kind, match.start(), match.end()))
-            if kind in _NODE_TOKENS:
-                opened.append(index)
-                names.append(match.group("name").rpartition(":")[2] if kind in (
-                    "start", "empty") else "")
-                closing[index] = index
-                if kind == "start":
+            index = len(kinds)
+            start, end = match.span()
+            if kind == "start":
+                if match.group("empty"):
+                    kind = "empty"
+                else:
                     stack.append(index)
+                opened.append(index)
+                names.append(match.group("name").rpartition(":")[2])
             elif kind == "end":
                 if not stack:
                     break
                 closing[stack.pop()] = index
-                if not stack:
-                    break  # the root is closed: what follows is not in the tree
+            elif kind in ("comment", "pi"):
+                opened.append(index)
+                names.append("")
+            kinds.append(kind)
+            starts.append(start)
+            ends.append(end)
+            if kind == "end" and not stack:
+                break  # the root is closed: what follows is not in the tree
+        self._kinds, self._starts, self._ends = kinds, starts, ends
         nodes = list(document.tree.getroot().iter())
         if len(nodes) != len(opened) or any(
-                local_name(node) != name for node, name in zip(nodes, names, strict=True)):
+                kind_of(node.tag) != name for node, name in zip(nodes, names, strict=True)):
             raise self._lost()
         self._open = dict(zip(nodes, opened, strict=True))
-        self._close = {node: closing[index] for node, index in self._open.items()}
+        self._close = {node: closing.get(index, index) for node, index in self._open.items()}
 
     def _lost(self) -> InputError:  # cannot happen for a file lxml accepted
         return InputError("cannot locate the XML elements in the file", self.path)
 
     def tag_span(self, element: etree._Element) -> tuple[int, int]:
         """The span of an element's start tag."""
-        token = self.tokens[self._open[element]]
-        return token.start, token.end
+        index = self._open[element]
+        return self._starts[index], self._ends[index]
 
     def position(self, element: etree._Element) -> tuple[int, int]:
         """Line and column where an element's content begins: right after its start tag,
         or at the '<' of an empty-element tag."""
-        token = self.tokens[self._open[element]]
-        return self.lines.position(token.start if token.kind == "empty" else token.end)
+        index = self._open[element]
+        return self.lines.position(self._starts[index] if self._kinds[index] == "empty"
+                                   else self._ends[index])
 
     def located(self, element: etree._Element) -> LocatedText:
         """The text of an element (as plain_text gives it) with the file offsets of its
         characters and its inline tags."""
-        first = self.tokens[self._open[element]]
-        result = LocatedText(anchor=(first.start, self.tokens[self._close[element]].end))
+        result = LocatedText(anchor=(self._starts[self._open[element]],
+                                     self._ends[self._close[element]]))
         for what, node in pieces(element):
             if what == TEXT and node.text:
                 self._run(result, self._open[node] + 1, node.text)
             elif what == TAIL and node.tail:
                 self._run(result, self._close[node] + 1, node.tail)
             elif what == CHAR:
-                token = self.tokens[self._open[node]]
-                result.add(_code_point(node), token.start, token.end)
+                result.add(_code_point(node), *self.tag_span(node))
             elif what == TAG:
-                token = self.tokens[self._open[node]]
                 ident = next((node.get(a) for a in _ID_ATTRIBUTES if node.get(a)), "")
-                result.tags.append(InlineTag(local_name(node), ident or "", token.start,
-                                             token.end))
+                result.tags.append(InlineTag(local_name(node), ident or "",
+                                             *self.tag_span(node)))
         return result
 
     def located_unit(self, unit: BilingualUnit, container: etree._Element,
@@ -316,13 +316,13 @@ class XmlLocator:
     def _run(self, result: LocatedText, index: int, expected: str) -> None:
         """Add the text and CDATA tokens from index on, which lxml reads as expected."""
         before = len(result.text)
-        while index < len(self.tokens) and self.tokens[index].kind in _TEXT_TOKENS:
-            token = self.tokens[index]
-            if token.kind == "cdata":
-                self._add_text(result, token.start + _CDATA_OPEN, token.end - _CDATA_CLOSE,
-                               _NEWLINE)
+        kinds = self._kinds
+        while index < len(kinds) and kinds[index] in _TEXT_TOKENS:
+            if kinds[index] == "cdata":
+                self._add_text(result, self._starts[index] + _CDATA_OPEN,
+                               self._ends[index] - _CDATA_CLOSE, _NEWLINE)
             else:
-                self._add_text(result, token.start, token.end, _REFERENCE)
+                self._add_text(result, self._starts[index], self._ends[index], _REFERENCE)
             index += 1
         if result.text[before:] != expected:
             raise self._lost()
@@ -331,6 +331,9 @@ class XmlLocator:
                   references: re.Pattern[str]) -> None:
         """Characters start:end, references (or, in CDATA, only line breaks) decoded."""
         text = self.text
+        if text.find("&", start, end) < 0 and text.find("\r", start, end) < 0:
+            result.add_run(text[start:end], start)  # the common case: nothing to decode
+            return
         position = start
         for match in references.finditer(text, start, end):
             result.add_run(text[position:match.start()], position)
