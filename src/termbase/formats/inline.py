@@ -86,9 +86,6 @@ class LocatedText:
         end = max(min(end, len(self.text)), start + 1)
         return self.starts[start], self.ends[end - 1]
 
-    def whole(self) -> tuple[int, int]:
-        return self.span(0, len(self.text))
-
     def add(self, character: str, start: int, end: int) -> None:
         """One character of the text, written in the file at start:end."""
         self.text += character
@@ -207,7 +204,6 @@ class Lines:
     """Line and column of offsets in a text (1-based, code points)."""
 
     def __init__(self, text: str):
-        self.text = text
         self.starts = [0] + [match.end() for match in re.finditer("\n", text)]
 
     def position(self, offset: int) -> tuple[int, int]:
