@@ -455,7 +455,7 @@ def test_fix_never_edits_a_bilingual_file(invoke, tmp_path):
      "bomb.xlf:3: entity declarations are not allowed"),
     ("nosource.xlf", '<xliff version="1.2"><file><body>\n<trans-unit id="1"><target>x'
      "</target></trans-unit></body></file></xliff>\n",
-     "nosource.xlf:2: <trans-unit> without <source>"),
+     "nosource.xlf:2: <trans-unit id='1'> without a <source>"),
     ("broken.po", 'msgid "a"\nmsgstr "b"\nmsgid\n', "broken.po:3: malformed PO"),
 ])
 def test_bad_bilingual_input_exits_2_naming_file_and_line(invoke, tmp_path, name, content,

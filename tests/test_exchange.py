@@ -505,7 +505,7 @@ def test_positions_of_xliff12_texts():
     assert (a2.source_line, a2.source_column) == _position(POSITIONS_12, "“Dua”")
     assert (a2.target_line, a2.target_column) == _position(POSITIONS_12, "<![CDATA[")
     assert a3.source == "Tiga x." and a3.target == "" and a3.paragraph is None
-    assert a3.source_markup == 'Tiga <xlf:ph id="1">&lt;br/&gt;</xlf:ph>x.'
+    assert a3.source_markup == 'Tiga <ph id="1">&lt;br/&gt;</ph>x.'  # prefix dropped
     assert (a3.source_line, a3.source_column) == _position(POSITIONS_12, "Tiga")
     assert (a3.target_line, a3.target_column) == _position(POSITIONS_12, "<xlf:target/>")
 

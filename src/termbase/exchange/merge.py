@@ -7,7 +7,9 @@ paragraphs are separated by one blank line, and the text ends with a line break.
 unit without a target (missing or only white space) contributes its source, and is
 reported, so a partly translated file still gives a readable draft; so is a target
 that is its source (white space aside), which is what a file exported with
---copy-source holds where nobody translated.
+--copy-source holds where nobody translated. A unit marked translate="no" (formats/
+xliff.py) contributes its source as it is, and is not reported: it was not to be
+translated.
 """
 
 from __future__ import annotations
@@ -16,8 +18,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from termbase.errors import InputError
+from termbase.formats.inline import LocatedUnit
 from termbase.formats.xliff import XliffFile, read_xliff
-from termbase.model import BilingualUnit
 from termbase.tm.scoring import collapse
 
 NO_TARGET = "has no target; its source is kept"
@@ -40,13 +42,16 @@ class MergedArticle:
     untranslated: list[Untranslated] = field(default_factory=list)
 
 
-def merge_units(units: list[BilingualUnit]) -> MergedArticle:
+def merge_units(units: list[LocatedUnit]) -> MergedArticle:
     paragraphs: dict[object, list[str]] = {}
     untranslated = []
-    for index, unit in enumerate(units):
+    for index, located in enumerate(units):
+        unit = located.unit
         key: object = unit.paragraph if unit.paragraph is not None else ("unit", index)
         text = unit.target.strip()
-        if not text:
+        if not located.translate:
+            text = unit.source.strip()
+        elif not text:
             untranslated.append(Untranslated(unit.id, unit.source_line))
             text = unit.source.strip()
         elif collapse(text) == collapse(unit.source):
@@ -58,7 +63,7 @@ def merge_units(units: list[BilingualUnit]) -> MergedArticle:
 
 
 def merge_file(xliff_file: XliffFile) -> MergedArticle:
-    merged = merge_units(xliff_file.units)
+    merged = merge_units(xliff_file.located)
     merged.original = xliff_file.original
     return merged
 
@@ -68,7 +73,7 @@ def merge_xliff(path: str) -> list[MergedArticle]:
     meta, _units = read_xliff(path)
     articles = []
     for xliff_file in meta.files:
-        if not xliff_file.units:
+        if not xliff_file.located:
             raise InputError("<file> without translation units", path, xliff_file.line)
         articles.append(merge_file(xliff_file))
     return articles

@@ -34,8 +34,12 @@ def iter_xliff_units(path: str | os.PathLike[str], name: str | None = None,
 
     def generate() -> Iterator[TranslationUnit]:
         for xliff_file in meta.files:
-            for unit in xliff_file.units:
+            for located in xliff_file.located:
+                unit = located.unit
                 line = unit.target_line or unit.source_line
+                if not located.translate:
+                    skip(line, 'translate="no"')
+                    continue
                 if not unit.target.strip():
                     skip(line, "no translation")
                     continue

@@ -28,6 +28,11 @@ legacy "in" are Indonesian); header srclang (even "*all*") does not matter. A tu
 without both languages, or whose source or target text is empty, is skipped and
 reported through on_skip(line, reason).
 
+The bilingual checks read a TMX file whole (`read_tmx_document`) with the same reading
+of each <tu>, the texts located in the file by formats/inline.py; positions cost a lexer
+pass over the whole text, so the streaming import never computes them. The inline
+flattener (`plain_text`, `markup_of`) is formats/inline.py's, shared with XLIFF.
+
 Writing (`write_tmx_to`, `write_tmx`) streams with etree.xmlfile: UTF-8, a DOCTYPE
 naming tmx14.dtd, version "1.4", the header attributes tmx14.dtd requires in its
 order, and per unit one tuv in source_lang and one in target_lang.
@@ -39,7 +44,7 @@ import io
 import os
 import re
 from collections.abc import Callable, Iterable, Iterator
-from copy import deepcopy
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import IO, BinaryIO
 
@@ -47,9 +52,18 @@ from lxml import etree
 
 import termbase
 from termbase.errors import InputError
+from termbase.formats.inline import (
+    CODE_ELEMENTS,
+    LocatedUnit,
+    XmlLocator,
+    kind_of,
+    markup_of,
+    plain_text,
+)
 from termbase.formats.xml import (
     NOT_XML,
     XML_LANG,
+    XmlDocument,
     XmlStream,
     local_name,
     parse_xml,
@@ -57,13 +71,11 @@ from termbase.formats.xml import (
     xml_lang,
 )
 from termbase.lang.tags import base_language, normal_tag
-from termbase.model import TranslationUnit
+from termbase.model import BilingualUnit, TranslationUnit
 from termbase.textio import open_binary
 
 OnSkip = Callable[[int | None, str], None]
 
-# Inline elements holding native codes: their own text is not part of the segment text.
-CODE_ELEMENTS = frozenset({"bpt", "ept", "it", "ph", "ut"})
 INLINE_ELEMENTS = CODE_ELEMENTS | {"hi", "sub"}
 ORIGIN_PROPS = ("x-origin", "x-document")
 _BASIC_DATE = re.compile(r"\d{4}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])T(?:[01]\d|2[0-3])"
@@ -109,22 +121,26 @@ def _iter_stream(handle: IO[bytes], name: str, source_lang: str, target_lang: st
             yield unit
 
 
-def _kind(tag: object) -> str:
-    """Local name of a tag; '' for comments, processing instructions and entities."""
-    if type(tag) is not str:
-        return ""
-    return tag if tag[0] != "{" else tag[tag.index("}") + 1:]
+@dataclass
+class _Tu:
+    """What a <tu> holds, its tuvs picked by language: (tag, tuv, seg or None) per side,
+    None for a language it has no tuv in."""
+
+    line: int | None
+    source: tuple[str, etree._Element, etree._Element | None] | None
+    target: tuple[str, etree._Element, etree._Element | None] | None
+    props: list[tuple[str, str]]
+    notes: list[str]
+    origin: str | None
 
 
-def _read_tu(tu: etree._Element, name: str, source_lang: str, target_lang: str,
-             on_skip: OnSkip | None) -> TranslationUnit | None:
-    line = source_line(tu)
+def _tu_of(tu: etree._Element, source_lang: str, target_lang: str) -> _Tu:
     tuvs: list[tuple[str, etree._Element]] = []
     props: list[tuple[str, str]] = []
     notes: list[str] = []
     origin = None
     for child in tu:
-        kind = _kind(child.tag)
+        kind = kind_of(child.tag)
         if kind == "tuv":
             tuvs.append((_lang_of(child), child))
         elif kind in ("prop", "note"):
@@ -138,14 +154,25 @@ def _read_tu(tu: etree._Element, name: str, source_lang: str, target_lang: str,
                 origin = text
     source = _pick(tuvs, source_lang, None)
     target = _pick(tuvs, target_lang, source)
+    return _Tu(source_line(tu), _with_seg(source), _with_seg(target), props, notes, origin)
+
+
+def _with_seg(pair: tuple[str, etree._Element] | None
+              ) -> tuple[str, etree._Element, etree._Element | None] | None:
+    return None if pair is None else (pair[0], pair[1], _seg_of(pair[1]))
+
+
+def _read_tu(tu: etree._Element, name: str, source_lang: str, target_lang: str,
+             on_skip: OnSkip | None) -> TranslationUnit | None:
+    parts = _tu_of(tu, source_lang, target_lang)
+    line, source, target = parts.line, parts.source, parts.target
     if source is None or target is None:
-        missing = [lang for lang, tuv in ((source_lang, source[1] if source else None),
-                                          (target_lang, target[1] if target else None))
-                   if tuv is None]
+        missing = [lang for lang, side in ((source_lang, source), (target_lang, target))
+                   if side is None]
         _skip(on_skip, line, f"no tuv in {' or '.join(missing)}")
         return None
-    (source_tag, source_tuv), (target_tag, target_tuv) = source, target
-    source_seg, target_seg = _seg_of(source_tuv), _seg_of(target_tuv)
+    (source_tag, source_tuv, source_seg), (target_tag, target_tuv, target_seg) = \
+        source, target
     if source_seg is None or target_seg is None:
         _skip(on_skip, line, "tuv without <seg>")
         return None
@@ -177,12 +204,37 @@ def _read_tu(tu: etree._Element, name: str, source_lang: str, target_lang: str,
         changed_at=changed_at,
         changed_by=get("changeid") or source_tuv.get("changeid")
         or target_tuv.get("changeid"),
-        origin=origin,
+        origin=parts.origin,
         tuid=get("tuid"),
-        props=props,
-        notes=notes,
+        props=parts.props,
+        notes=parts.notes,
         line=line,
     )
+
+
+def read_tmx_document(document: XmlDocument, name: str, source_lang: str = "id",
+                      target_lang: str = "en") -> list[LocatedUnit]:
+    """The units of a whole TMX document with the file positions of their texts, for the
+    bilingual checks. The same tu reading as `iter_tmx`, but a unit without a target
+    (no tuv in target_lang, or one without <seg>) or with empty texts is kept, so that
+    it is reported; a unit with no source (no tuv in source_lang with a <seg>) is not
+    one to check."""
+    root = document.tree.getroot()
+    if local_name(root) != "tmx":
+        raise InputError(f"not a TMX file (root element <{local_name(root)}>)", name,
+                         source_line(root))
+    locator = XmlLocator(document, name)
+    units: list[LocatedUnit] = []
+    for tu in root.iter("{*}tu"):
+        parts = _tu_of(tu, source_lang, target_lang)
+        source_tag, _source_tuv, source_seg = parts.source or ("", None, None)
+        if source_seg is None:
+            continue
+        target_tag, _target_tuv, target_seg = parts.target or (target_lang, None, None)
+        units.append(locator.located_unit(BilingualUnit(
+            tu.get("tuid") or str(len(units) + 1), "", "", source_lang=source_tag,
+            target_lang=target_tag, notes=list(parts.notes)), tu, source_seg, target_seg))
+    return units
 
 
 def _first(a: str | None, b: str | None, choose: Callable[[str, str], str]) -> str | None:
@@ -219,7 +271,7 @@ def _pick(tuvs: list[tuple[str, etree._Element]], wanted: str,
 
 def _seg_of(tuv: etree._Element) -> etree._Element | None:
     for child in tuv:
-        if _kind(child.tag) == "seg":
+        if kind_of(child.tag) == "seg":
             return child
     return None
 
@@ -229,34 +281,6 @@ def _seg_content(seg: etree._Element) -> tuple[str, str | None]:
     if not len(seg):
         return seg.text or "", None
     return plain_text(seg), markup_of(seg)
-
-
-def plain_text(seg: etree._Element) -> str:
-    """The text of a seg for matching: <hi> and <sub> text kept, native codes dropped."""
-    parts: list[str] = [seg.text or ""]
-    for child in seg:
-        kind = _kind(child.tag)
-        if kind in CODE_ELEMENTS:
-            parts.extend(plain_text(sub) for sub in child if _kind(sub.tag) == "sub")
-        elif kind:  # hi, sub and unknown elements: their text counts
-            parts.append(plain_text(child))
-        parts.append(child.tail or "")  # comments and PIs: only what follows them
-    return "".join(parts)
-
-
-def markup_of(seg: etree._Element) -> str | None:
-    """The inner XML of a seg when it has child elements (namespaces dropped)."""
-    if len(seg) == 0:
-        return None
-    if seg.nsmap:  # a TMX embedded in another vocabulary: drop the namespaces
-        seg = deepcopy(seg)
-        for element in seg.iter():
-            if isinstance(element.tag, str) and element.tag.startswith("{"):
-                element.tag = local_name(element)
-        etree.cleanup_namespaces(seg)
-    xml = etree.tostring(seg, encoding="unicode", with_tail=False)
-    start = xml.index(">") + 1  # '>' inside attribute values is escaped by libxml2
-    return xml[start:xml.rindex("</")]
 
 
 def normalise_date(value: str | None) -> str | None:

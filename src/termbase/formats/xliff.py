@@ -12,26 +12,36 @@ pretty-printed UTF-8:
                 <mtc:matches>?, <gls:glossary>?, <notes>?, <segment id="pN-sM"
                 state=...> > <source>, <target>?
 
-Reading (`read_xliff`) takes either version (1.0/1.1/1.2 namespaces, or none with
-version 1.x; 2.0/2.1/2.2) through the safe parser of formats/xml.py and returns the
-units as `BilingualUnit`s with the line and column of their texts.
+Reading (`read_xliff_document`, and `read_xliff` / `parse_xliff` from a file or bytes)
+takes either version (1.0/1.1/1.2 namespaces, or none with version 1.x; 2.0/2.1/2.2)
+through the safe parser of formats/xml.py. It is the one XLIFF reader: `tm import`,
+`merge` and the bilingual checks (formats/bilingual.py) all take its units.
 
-Positions. libxml2 gives each element the line on which its start tag *ends*, which is
-where the element's text begins, but no column. The column comes from the raw text:
-the decoded document is scanned once from the root element (the prolog, DOCTYPE
-included, was read by formats/xml.py's linear scanner) with a small lexer that skips
-comments, CDATA, processing instructions and end tags and yields every start tag in
-document order, quoted attribute values (which may hold '>') included. The n-th start
-tag is the n-th element lxml iterates, so the position right after its '>' is where
-the element's text starts: that line and column (1-based, code points, a BOM not
-counted) are the unit's. If the lexer and lxml ever disagree (a name or a line that
-does not match), positions are left out (None) rather than guessed. For an empty
-element written `<target/>` the position is that of its '<'.
+    XLIFF 1.x   <file> > <body> > <group>* > <trans-unit id>: its direct <source> and
+                <target>; <alt-trans> proposals and <note>s are not units
+    XLIFF 2.x   <file> > <group>* > <unit id> > <segment>: <source>, <target>;
+                <ignorable> is skipped; id "unit", or "unit::segment" when the unit
+                has several segments
+
+Texts are flattened by formats/inline.py (native codes dropped, <cp> decoded); markup
+is the inner XML of a source or target with child elements, namespaces dropped.
+
+translate="no" on a <file>, <group> or unit holds for the units inside (an inner
+translate="yes" undoes it). Such a unit is read (`XliffFile.located`, with translate
+False) so that merge can keep its source and `tm import` can report it skipped, but it
+is not among `XliffFile.units` nor the units `read_xliff` returns: it is neither
+imported into a memory nor checked.
+
+Positions. Every unit is located by formats/inline.py's XmlLocator: each character of
+its source and target has its offset in the decoded file (`LocatedUnit`, what the
+bilingual checks report at), and the unit's line and column (1-based, code points, a
+BOM not counted) are where each text's element content begins, right after its start
+tag; for an empty element written `<target/>` that of its '<'; none for a missing
+target.
 """
 
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -39,6 +49,7 @@ from lxml import etree
 
 import termbase
 from termbase.errors import InputError
+from termbase.formats.inline import LocatedUnit, XmlLocator, plain_text
 from termbase.formats.xml import NOT_XML, XML_LANG, XmlDocument, local_name, read_xml, source_line
 from termbase.model import BilingualUnit
 from termbase.textio import read_bytes
@@ -56,8 +67,6 @@ GLOSSARY_SOURCE = "termbase"
 CONFIRMED_12 = frozenset({"translated", "signed-off", "final"})
 CONFIRMED_20 = frozenset({"translated", "reviewed", "final"})
 
-# XLIFF 1.2 inline elements holding native codes: their text is not part of the segment.
-_CODES_12 = frozenset({"bpt", "ept", "it", "ph"})
 _UNIT_ID = re.compile(r"p(\d+)-s\d+")
 _GROUP_ID = re.compile(r"p(\d+)")
 _GROUP_RESNAME = re.compile(r"paragraph-(\d+)")
@@ -289,13 +298,19 @@ class XliffFile:
     source_lang: str | None
     target_lang: str | None
     line: int | None
-    units: list[BilingualUnit] = field(default_factory=list)
+    located: list[LocatedUnit] = field(default_factory=list)  # translate="no" ones too
+
+    @property
+    def units(self) -> list[BilingualUnit]:
+        """The units to translate: those marked translate="no" are left out."""
+        return [located.unit for located in self.located if located.translate]
 
 
 @dataclass
 class XliffMeta:
     version: str  # "1.2" (any 1.x) or "2.0" (any 2.x), as found in the file
     files: list[XliffFile] = field(default_factory=list)
+    text: str = ""  # the decoded document: the offsets of located texts index into it
 
 
 def is_confirmed(unit: BilingualUnit, version: str) -> bool:
@@ -307,46 +322,51 @@ def is_confirmed(unit: BilingualUnit, version: str) -> bool:
 
 
 def read_xliff(path: str) -> tuple[XliffMeta, list[BilingualUnit]]:
-    """The units of an XLIFF 1.x or 2.x file, in document order; InputError with the file
-    and line for anything that is not readable XLIFF."""
+    """The units to translate of an XLIFF 1.x or 2.x file, in document order; InputError
+    with the file and line for anything that is not readable XLIFF."""
     name = str(path)
     return parse_xliff(read_bytes(path), name)
 
 
 def parse_xliff(data: bytes, name: str) -> tuple[XliffMeta, list[BilingualUnit]]:
-    document = read_xml(data, name)
+    meta = read_xliff_document(read_xml(data, name), name)
+    return meta, [unit for file in meta.files for unit in file.units]
+
+
+def read_xliff_document(document: XmlDocument, name: str) -> XliffMeta:
+    """Every unit of a parsed XLIFF document, located (see the module docstring)."""
     root = document.tree.getroot()
     if local_name(root) != "xliff":
         raise InputError(f"not an XLIFF file (root element <{local_name(root)}>)", name,
                          source_line(root))
     namespace = etree.QName(root).namespace or ""
     version = root.get("version") or ""
-    positions = _Positions(document)
     if namespace.startswith("urn:oasis:names:tc:xliff:document:2.") or (
             not namespace and version.startswith("2.")):
-        meta = _read_20(root, namespace, version or namespace.rsplit(":", 1)[-1], name,
-                        positions)
+        reader: _Reader = _Reader20(document, namespace, name)
     elif namespace.startswith("urn:oasis:names:tc:xliff:document:1.") or (
             not namespace and version.startswith("1.")):
-        meta = _read_12(root, namespace, version or namespace.rsplit(":", 1)[-1], name,
-                        positions)
+        reader = _Reader12(document, namespace, name)
     else:
         raise InputError(f"not an XLIFF version termbase reads (namespace {namespace!r}, "
                          f"version {version!r}; 1.2 and 2.0 are read)", name, source_line(root))
-    units = [unit for file in meta.files for unit in file.units]
-    return meta, units
+    meta = XliffMeta(version or namespace.rsplit(":", 1)[-1], text=document.text)
+    files = reader.children(root, "file")
+    if not files:
+        raise InputError("XLIFF without a <file>", name, source_line(root))
+    for file_element in files:
+        xliff_file = reader.file_of(file_element)
+        reader.walk(reader.body_of(file_element), xliff_file, [],
+                    _translates(file_element, True))
+        meta.files.append(xliff_file)
+    return meta
 
 
-def _children(element: etree._Element, namespace: str, name: str) -> list[etree._Element]:
-    tag = f"{{{namespace}}}{name}" if namespace else name
-    return [child for child in element if child.tag == tag]
-
-
-def _core_children(element: etree._Element, namespace: str) -> list[etree._Element]:
-    """Child elements in the document's own namespace (not comments, not modules)."""
-    prefix = f"{{{namespace}}}" if namespace else ""
-    return [child for child in element if isinstance(child.tag, str)
-            and child.tag.startswith(prefix) and (namespace or "}" not in child.tag)]
+def _translates(element: etree._Element, inherited: bool) -> bool:
+    """translate="no" on a file, group or unit holds for what it encloses unless an inner
+    element says translate="yes"."""
+    value = element.get("translate")
+    return inherited if value is None else value != "no"
 
 
 def _paragraph(ids: list[tuple[str, str | None]]) -> int | None:
@@ -361,193 +381,120 @@ def _paragraph(ids: list[tuple[str, str | None]]) -> int | None:
     return None
 
 
-def _read_12(root, namespace: str, version: str, name: str, positions) -> XliffMeta:
-    meta = XliffMeta(version)
-    files = _children(root, namespace, "file")
-    if not files:
-        raise InputError("XLIFF without a <file>", name, source_line(root))
-    for file_element in files:
-        xliff_file = XliffFile(file_element.get("original"), None,
-                               file_element.get("source-language"),
-                               file_element.get("target-language"), source_line(file_element))
-        bodies = _children(file_element, namespace, "body")
-        if not bodies:
-            raise InputError("<file> without a <body>", name, source_line(file_element))
-        _walk_12(bodies[0], namespace, name, positions, xliff_file, [])
-        meta.files.append(xliff_file)
-    return meta
+class _Reader:
+    """What reading 1.2 and 2.0 share: the namespace, the located texts."""
 
+    unit_name = ""  # the element a unit is: trans-unit, unit
 
-def _walk_12(element, namespace, name, positions, xliff_file: XliffFile, groups) -> None:
-    for child in _core_children(element, namespace):
-        kind = local_name(child)
-        if kind == "group":
-            _walk_12(child, namespace, name, positions, xliff_file,
-                     [("resname", child.get("resname")), ("group", child.get("id")), *groups])
-        elif kind == "trans-unit":
-            xliff_file.units.append(_trans_unit_of(child, namespace, name, positions,
-                                                   xliff_file, groups))
+    def __init__(self, document: XmlDocument, namespace: str, name: str):
+        self.namespace = namespace
+        self.name = name
+        self.root = document.tree.getroot()
+        self.locator = XmlLocator(document, name)
 
+    def children(self, element: etree._Element, name: str) -> list[etree._Element]:
+        tag = f"{{{self.namespace}}}{name}" if self.namespace else name
+        return [child for child in element if child.tag == tag]
 
-def _trans_unit_of(unit, namespace, name, positions, xliff_file, groups) -> BilingualUnit:
-    unit_id = unit.get("id")
-    if not unit_id:
-        raise InputError("<trans-unit> without an id", name, source_line(unit))
-    sources = _children(unit, namespace, "source")
-    if not sources:
-        raise InputError(f"<trans-unit id={unit_id!r}> without a <source>", name,
-                         source_line(unit))
-    targets = _children(unit, namespace, "target")
-    source, target = sources[0], (targets[0] if targets else None)
-    result = BilingualUnit(
-        id=unit_id, source=_plain_12(source), target=_plain_12(target) if target is not None
-        else "", source_lang=source.get(XML_LANG) or xliff_file.source_lang or "id",
-        target_lang=xliff_file.target_lang or "en",
-        state=target.get("state") if target is not None else None,
-        approved=unit.get("approved") == "yes",
-        source_markup=_markup(source),
-        target_markup=_markup(target) if target is not None else None,
-        paragraph=_paragraph([*groups, ("unit", unit_id)]),
-        notes=[_plain_12(note) for note in _children(unit, namespace, "note")],
-    )
-    result.source_line, result.source_column = positions.of(source)
-    if target is not None:
-        result.target_line, result.target_column = positions.of(target)
-    return result
+    def file_of(self, file_element: etree._Element) -> XliffFile:
+        raise NotImplementedError
 
+    def body_of(self, file_element: etree._Element) -> etree._Element:
+        return file_element
 
-def _plain_12(element: etree._Element) -> str:
-    """Text of an element: inline markup flattened, native codes (bpt, ept, it, ph)
-    dropped, the text of their <sub> kept."""
-    parts: list[str] = [element.text or ""]
-    for child in element:
-        kind = local_name(child)
-        if kind in _CODES_12:
-            parts.extend(_plain_12(sub) for sub in child if local_name(sub) == "sub")
-        elif kind:
-            parts.append(_plain_12(child))
-        parts.append(child.tail or "")
-    return "".join(parts)
+    def walk(self, element: etree._Element, xliff_file: XliffFile,
+             groups: list[tuple[str, str | None]], translate: bool) -> None:
+        """The groups and units below element, in document order."""
+        prefix = f"{{{self.namespace}}}" if self.namespace else ""
+        for child in element:
+            tag = child.tag
+            if not isinstance(tag, str) or not tag.startswith(prefix) or (
+                    not self.namespace and "}" in tag):
+                continue  # comments, modules and extensions
+            kind = local_name(child)
+            if kind == "group":
+                self.walk(child, xliff_file, [*self.group_ids(child), *groups],
+                          _translates(child, translate))
+            elif kind == self.unit_name:
+                unit_id = child.get("id")
+                if not unit_id:
+                    raise InputError(f"<{kind}> without an id", self.name, source_line(child))
+                xliff_file.located.extend(self.units_of(
+                    child, unit_id, xliff_file, _paragraph([*groups, ("unit", unit_id)]),
+                    _translates(child, translate)))
 
+    def group_ids(self, group: etree._Element) -> list[tuple[str, str | None]]:
+        return [("group", group.get("id"))]
 
-def _plain_20(element: etree._Element) -> str:
-    """Text of a 2.0 source/target: ph, sc, ec are empty codes; pc, mrk, sm/em keep or
-    mark text, so all text is kept."""
-    if not len(element):
-        return element.text or ""
-    # lxml-stubs say itertext() may yield bytes; an _Element's text is always str
-    return "".join(element.itertext(with_tail=True))  # type: ignore[arg-type]
+    def units_of(self, unit: etree._Element, unit_id: str, xliff_file: XliffFile,
+                 paragraph: int | None, translate: bool) -> list[LocatedUnit]:
+        raise NotImplementedError
 
-
-def _markup(element: etree._Element | None) -> str | None:
-    """The inner XML of an element with child elements (namespace declarations dropped)."""
-    if element is None or len(element) == 0:
-        return None
-    xml = etree.tostring(element, encoding="unicode", with_tail=False)
-    inner = xml[xml.index(">") + 1: xml.rindex("</")]
-    return re.sub(r'\s+xmlns(?::[\w.-]+)?="[^"]*"', "", inner)
-
-
-def _read_20(root, namespace: str, version: str, name: str, positions) -> XliffMeta:
-    meta = XliffMeta(version)
-    files = _children(root, namespace, "file")
-    if not files:
-        raise InputError("XLIFF without a <file>", name, source_line(root))
-    for file_element in files:
-        xliff_file = XliffFile(file_element.get("original"), file_element.get("id"),
-                               root.get("srcLang"), root.get("trgLang"),
-                               source_line(file_element))
-        _walk_20(file_element, namespace, name, positions, xliff_file, [])
-        meta.files.append(xliff_file)
-    return meta
-
-
-def _walk_20(element, namespace, name, positions, xliff_file: XliffFile, groups) -> None:
-    for child in _core_children(element, namespace):
-        kind = local_name(child)
-        if kind == "group":
-            _walk_20(child, namespace, name, positions, xliff_file,
-                     [("group", child.get("id")), *groups])
-        elif kind == "unit":
-            xliff_file.units.extend(_units_of(child, namespace, name, positions, xliff_file,
-                                              groups))
-
-
-def _units_of(unit, namespace, name, positions, xliff_file, groups) -> list[BilingualUnit]:
-    unit_id = unit.get("id")
-    if not unit_id:
-        raise InputError("<unit> without an id", name, source_line(unit))
-    segments = _children(unit, namespace, "segment")
-    if not segments:
-        raise InputError(f"<unit id={unit_id!r}> without a <segment>", name, source_line(unit))
-    notes = [note.text or "" for notes in _children(unit, namespace, "notes")
-             for note in _children(notes, namespace, "note")]
-    paragraph = _paragraph([*groups, ("unit", unit_id)])
-    found = []
-    for index, segment in enumerate(segments, start=1):
-        sources = _children(segment, namespace, "source")
+    def source_target(self, element: etree._Element,
+                      what: str) -> tuple[etree._Element, etree._Element | None]:
+        sources = self.children(element, "source")
         if not sources:
-            raise InputError(f"<segment> of unit {unit_id!r} without a <source>", name,
-                             source_line(segment))
-        targets = _children(segment, namespace, "target")
-        source, target = sources[0], (targets[0] if targets else None)
-        state = segment.get("state")
-        identifier = unit_id if len(segments) == 1 else \
-            f"{unit_id}::{segment.get('id') or f'segment-{index}'}"
-        result = BilingualUnit(
-            id=identifier, source=_plain_20(source),
-            target=_plain_20(target) if target is not None else "",
-            source_lang=xliff_file.source_lang or "id",
+            raise InputError(f"{what} without a <source>", self.name, source_line(element))
+        targets = self.children(element, "target")
+        return sources[0], (targets[0] if targets else None)
+
+
+class _Reader12(_Reader):
+    unit_name = "trans-unit"
+
+    def file_of(self, file_element: etree._Element) -> XliffFile:
+        return XliffFile(file_element.get("original"), None,
+                         file_element.get("source-language"),
+                         file_element.get("target-language"), source_line(file_element))
+
+    def body_of(self, file_element: etree._Element) -> etree._Element:
+        bodies = self.children(file_element, "body")
+        if not bodies:
+            raise InputError("<file> without a <body>", self.name, source_line(file_element))
+        return bodies[0]
+
+    def group_ids(self, group: etree._Element) -> list[tuple[str, str | None]]:
+        return [("resname", group.get("resname")), ("group", group.get("id"))]
+
+    def units_of(self, unit: etree._Element, unit_id: str, xliff_file: XliffFile,
+                 paragraph: int | None, translate: bool) -> list[LocatedUnit]:
+        source, target = self.source_target(unit, f"<trans-unit id={unit_id!r}>")
+        return [self.locator.located_unit(BilingualUnit(
+            id=unit_id, source="", target="",
+            source_lang=source.get(XML_LANG) or xliff_file.source_lang or "id",
             target_lang=xliff_file.target_lang or "en",
-            state=state, approved=state in ("reviewed", "final"),
-            source_markup=_markup(source),
-            target_markup=_markup(target) if target is not None else None,
-            paragraph=paragraph, notes=list(notes))
-        result.source_line, result.source_column = positions.of(source)
-        if target is not None:
-            result.target_line, result.target_column = positions.of(target)
-        found.append(result)
-    return found
+            state=target.get("state") if target is not None else None,
+            approved=unit.get("approved") == "yes", paragraph=paragraph,
+            notes=[plain_text(note) for note in self.children(unit, "note")]),
+            unit, source, target, translate)]
 
 
-# --- Positions --------------------------------------------------------------------------
+class _Reader20(_Reader):
+    unit_name = "unit"
 
-_MARKUP = re.compile(
-    r"""<!--.*?-->"""
-    r"""|<!\[CDATA\[.*?\]\]>"""
-    r"""|<\?.*?\?>"""
-    r"""|</[^>]*>"""
-    r"""|<(?P<name>[^\s/>]+)(?:[^>"']|"[^"]*"|'[^']*')*?(?P<empty>/?)>""",
-    re.DOTALL)
+    def file_of(self, file_element: etree._Element) -> XliffFile:
+        return XliffFile(file_element.get("original"), file_element.get("id"),
+                         self.root.get("srcLang"), self.root.get("trgLang"),
+                         source_line(file_element))
 
-
-class _Positions:
-    """Line and column of the first character of each element's text (see the module
-    docstring)."""
-
-    def __init__(self, document: XmlDocument):
-        self._where: dict[etree._Element, tuple[int, int]] = {}
-        text, tree = document.text, document.tree
-        line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
-        elements = [e for e in tree.getroot().iter() if isinstance(e.tag, str)]
-        # From the root on: the prolog, DOCTYPE included, holds no element.
-        tags = [m for m in _MARKUP.finditer(text, document.root_offset) if m.group("name")]
-        if len(tags) != len(elements):
-            return
-        where: dict[etree._Element, tuple[int, int]] = {}
-        for element, tag in zip(elements, tags, strict=True):
-            qname = tag.group("name")
-            if qname.rpartition(":")[2] != local_name(element):
-                return
-            offset = tag.start() if tag.group("empty") else tag.end()
-            end_line = bisect.bisect_right(line_starts, tag.end() - 1)
-            if source_line(element) is not None and end_line != source_line(element):
-                return
-            line = bisect.bisect_right(line_starts, offset) if offset < len(text) else \
-                len(line_starts)
-            where[element] = (line, offset - line_starts[line - 1] + 1)
-        self._where = where
-
-    def of(self, element: etree._Element) -> tuple[int | None, int | None]:
-        where = self._where.get(element)
-        return (source_line(element), None) if where is None else where
+    def units_of(self, unit: etree._Element, unit_id: str, xliff_file: XliffFile,
+                 paragraph: int | None, translate: bool) -> list[LocatedUnit]:
+        segments = self.children(unit, "segment")
+        if not segments:
+            raise InputError(f"<unit id={unit_id!r}> without a <segment>", self.name,
+                             source_line(unit))
+        notes = [plain_text(note) for notes in self.children(unit, "notes")
+                 for note in self.children(notes, "note")]
+        found = []
+        for index, segment in enumerate(segments, start=1):
+            source, target = self.source_target(segment, f"<segment> of unit {unit_id!r}")
+            state = segment.get("state")
+            identifier = unit_id if len(segments) == 1 else \
+                f"{unit_id}::{segment.get('id') or f'segment-{index}'}"
+            found.append(self.locator.located_unit(BilingualUnit(
+                id=identifier, source="", target="",
+                source_lang=xliff_file.source_lang or "id",
+                target_lang=xliff_file.target_lang or "en",
+                state=state, approved=state in ("reviewed", "final"),
+                paragraph=paragraph, notes=list(notes)), segment, source, target, translate))
+        return found
