@@ -23,7 +23,7 @@ import sys
 import pytest
 
 from termbase.errors import InputError
-from termbase.formats.bilingual import BILINGUAL_SUFFIXES, is_bilingual_path
+from termbase.formats.bilingual import is_bilingual_path
 from termbase.formats.registry import BILINGUAL, GLOSSARY, HANDOFF, MEMORY, Format, Kind
 from termbase.model import Concept, Status, Term, TranslationUnit
 
@@ -136,11 +136,13 @@ def test_the_registries_hold_the_formats_termbase_documents():
     assert HANDOFF.names() == ["xliff", "xliff2", "tmx"]
 
 
-def test_the_bilingual_registry_agrees_with_the_bilingual_reader():
-    assert set(BILINGUAL.extensions()) == set(BILINGUAL_SUFFIXES)
+def test_check_takes_a_file_for_units_by_the_bilingual_extensions_alone(tmp_path):
     for extension in BILINGUAL.extensions():
         assert is_bilingual_path(f"BERITA{extension.upper()}")
-        assert BILINGUAL.detect(f"berita{extension}").name
+    # An article is never taken for markup, whatever it holds.
+    article = tmp_path / "berita.txt"
+    article.write_text('<xliff version="1.2"></xliff>\n', encoding="utf-8")
+    assert not is_bilingual_path(str(article))
 
 
 def test_importing_the_registry_loads_no_format():

@@ -6,8 +6,9 @@ every character of it, where it stands in the file. Findings on any stretch of a
 so be reported at the file's own line and column, however many tags and entities sit
 inside the text.
 
-This module only dispatches by suffix; each XML format has one reader, shared with
-import and merge:
+The readers are registered as the BILINGUAL kind in formats/registry.py, which picks
+one by extension (or, for a file whose extension none claims, by content); each XML
+format has one reader, shared with import and merge:
 
     .xlf .xliff   formats/xliff.py (XLIFF 1.2 and 2.0); units marked translate="no"
                   are not checked
@@ -36,14 +37,16 @@ from termbase.formats.xml import read_xml
 from termbase.model import BilingualUnit
 from termbase.textio import read_bytes
 
-__all__ = ["BILINGUAL_SUFFIXES", "BilingualFile", "InlineTag", "LocatedText", "LocatedUnit",
-           "is_bilingual_path", "read_bilingual"]
-
-BILINGUAL_SUFFIXES = (".xlf", ".xliff", ".tmx", ".po")
+__all__ = ["BilingualFile", "InlineTag", "LocatedText", "LocatedUnit", "is_bilingual_path",
+           "read_bilingual"]
 
 
 def is_bilingual_path(path: str) -> bool:
-    return path.lower().endswith(BILINGUAL_SUFFIXES)
+    """Whether `termbase check` reads the file as units rather than as an article: by
+    extension alone, so that an article is never taken for markup."""
+    from termbase.formats.registry import BILINGUAL
+
+    return path.lower().endswith(tuple(BILINGUAL.extensions()))
 
 
 @dataclass
@@ -57,13 +60,27 @@ class BilingualFile:
 
 
 def read_bilingual(path: str) -> BilingualFile:
-    """Read an XLIFF, TMX or PO file (chosen by extension) with positions."""
-    data = read_bytes(path)
-    if path.lower().endswith(".po"):
-        return _read_po(data, path)
-    document = read_xml(data, path)
-    if path.lower().endswith(".tmx"):
-        return BilingualFile(path, document.text, "tmx", read_tmx_document(document, path))
+    """Read an XLIFF, TMX or PO file with positions, its format detected as the
+    registry detects it."""
+    from termbase.formats.registry import BILINGUAL
+
+    reader = BILINGUAL.detect(path).read
+    assert reader is not None  # every bilingual format is read
+    file: BilingualFile = reader(path)
+    return file
+
+
+def read_bilingual_tmx(path: str) -> BilingualFile:
+    document = read_xml(read_bytes(path), path)
+    return BilingualFile(path, document.text, "tmx", read_tmx_document(document, path))
+
+
+def read_bilingual_po(path: str) -> BilingualFile:
+    return _read_po(read_bytes(path), path)
+
+
+def read_bilingual_xliff(path: str) -> BilingualFile:
+    document = read_xml(read_bytes(path), path)
     meta = read_xliff_document(document, path)
     result = BilingualFile(path, document.text,
                            "xliff-1.2" if meta.version.startswith("1") else "xliff-2.0",

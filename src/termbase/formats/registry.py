@@ -226,14 +226,15 @@ MEMORY = Kind("translation-memory", (
            _tab_separated, _lazy("tm_tsv", "iter_tsv"), _lazy("tm_tsv", "write_tsv_units")),
 ))
 
-# Read by extension only: read_bilingual chooses its reader by the path's suffix.
+# `termbase check` takes a file for units by its extension (formats/bilingual.py
+# is_bilingual_path); a library caller's file of another extension is sniffed.
 BILINGUAL = Kind("bilingual", (
-    Format("xliff", (".xlf", ".xliff"), "XLIFF 1.2 / 2.0 trans-units and segments", None,
-           _lazy("bilingual", "read_bilingual"), None),
-    Format("tmx", (".tmx",), "TMX translation units", None,
-           _lazy("bilingual", "read_bilingual"), None),
-    Format("po", (".po",), "gettext PO entries", None,
-           _lazy("bilingual", "read_bilingual"), None),
+    Format("xliff", (".xlf", ".xliff"), "XLIFF 1.2 / 2.0 trans-units and segments",
+           _root_is("xliff"), _lazy("bilingual", "read_bilingual_xliff"), None),
+    Format("tmx", (".tmx",), "TMX translation units", _root_is("tmx"),
+           _lazy("bilingual", "read_bilingual_tmx"), None),
+    Format("po", (".po",), "gettext PO entries", _po,
+           _lazy("bilingual", "read_bilingual_po"), None),
 ))
 
 # Built by exchange/export.py from prepared articles; .xlf and .xliff mean XLIFF 1.2.
