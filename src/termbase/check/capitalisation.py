@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
+from termbase.check.document import per_document
 from termbase.check.lines import (
     CLOSERS,
     OPENERS,
@@ -179,11 +180,10 @@ def _words(doc: Document) -> list[str]:
     return [t.text for t in doc.tokens() if t.kind is Kind.WORD]
 
 
+@per_document
 def _lower_words(doc: Document) -> set[str]:
     """The words the document writes in lower case (computed once per document)."""
-    if "lower_words" not in doc.shared:
-        doc.shared["lower_words"] = {word for word in _words(doc) if word.islower()}
-    return doc.shared["lower_words"]
+    return {word for word in _words(doc) if word.islower()}
 
 
 def _name_words(doc: Document) -> set[str]:

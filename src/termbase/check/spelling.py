@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
+from termbase.check.document import per_document
 from termbase.check.lines import headline_words
 from termbase.check.nonstandard import nonstandard_starts
 from termbase.check.punctuation import connective_openers
@@ -475,10 +476,9 @@ def _is_letter_slip(typed: str, word: str) -> bool:
             and (len(typed) != len(word) or sorted(typed) == sorted(word)))
 
 
+@per_document
 def _article_words(doc: Document, ctx: CheckContext) -> ArticleWords:
-    if "spelling" not in doc.shared:
-        doc.shared["spelling"] = ArticleWords(doc, ctx)
-    return doc.shared["spelling"]
+    return ArticleWords(doc, ctx)
 
 
 def _unknown_parts(text: str, ctx: CheckContext) -> list[str]:

@@ -8,6 +8,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from termbase.check.document import per_document
 from termbase.check.rules import match_case, rule
 from termbase.data import word_set
 from termbase.glossary.matcher import Match
@@ -33,9 +34,12 @@ def valid_when_written(term: Term, written: dt.date | None) -> bool:
 def _valid_when_written(match: Match, doc: Document) -> bool:
     if match.term.status is not Status.SUPERSEDED:
         return False  # the article's date is read only when a term needs it
-    if "article_date" not in doc.shared:
-        doc.shared["article_date"] = article_date(doc.text)
-    return valid_when_written(match.term, doc.shared["article_date"])
+    return valid_when_written(match.term, _article_date(doc))
+
+
+@per_document
+def _article_date(doc: Document) -> dt.date | None:
+    return article_date(doc.text)
 
 
 # The word straight after a match, across spaces on the same line, no punctuation between.
@@ -65,13 +69,10 @@ def _part_of_longer_name(match: Match, doc: Document, ctx: CheckContext) -> bool
     return lower not in _calendar_names() and not ctx.speller.in_dictionary(lower)
 
 
+@per_document
 def _document_matches(doc: Document, ctx: CheckContext) -> list[Match]:
     """Glossary matches of the whole document, shared by both term rules."""
-    if "term_matches" not in doc.shared:
-        doc.shared["term_matches"] = [
-            match for sentence in doc.sentences() for match in ctx.matcher.find(sentence.tokens)
-        ]
-    return doc.shared["term_matches"]
+    return [match for sentence in doc.sentences() for match in ctx.matcher.find(sentence.tokens)]
 
 
 def _preferred_text(match: Match, ctx: CheckContext, model: str) -> str | None:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
+from termbase.check.document import per_document
 from termbase.check.rules import rule
 from termbase.data import word_list
 from termbase.lang.abbreviations import is_degree
@@ -202,14 +203,17 @@ def _glued_scale_words(doc: Document, start: int, end: int):
                        match.start(), match.end(), doc, f"{number} {match.group(1)}")
 
 
+@per_document
+def _token_starts(doc: Document) -> list[int]:
+    return [token.start for token in doc.tokens()]
+
+
 def _in_address(doc: Document, offset: int) -> bool:
     """Whether the offset is inside a URL or an email address: the token holding it
     found by bisection (tokens are in text order), not by reading them all for each
     glued mark, which was time in their number squared."""
     tokens = doc.tokens()
-    if "token_starts" not in doc.shared:
-        doc.shared["token_starts"] = [token.start for token in tokens]
-    index = bisect.bisect_right(doc.shared["token_starts"], offset) - 1
+    index = bisect.bisect_right(_token_starts(doc), offset) - 1
     return index >= 0 and offset < tokens[index].end and tokens[index].kind in (
         Kind.URL, Kind.EMAIL)
 
@@ -340,10 +344,16 @@ def _opening(mark: str) -> str:
     return "“" if mark == "”" else mark
 
 
+@per_document
+def _walked_lines(doc: Document) -> dict[int, set[int] | None]:
+    """The lines whose closing quotes have been asked for, by their start."""
+    return {}
+
+
 def _line_closing_quotes(doc: Document, start: int, end: int) -> set[int] | None:
     """_closing_quotes of one line, walked once for the two rules that ask, and only for
     a line where one of them has found a quotation mark to judge."""
-    walked = doc.shared.setdefault("closing_quotes", {})
+    walked = _walked_lines(doc)
     if start not in walked:
         walked[start] = _closing_quotes(doc.text[start:end])
     return walked[start]
@@ -447,16 +457,14 @@ def spaced_hyphen(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
                        match.start(2), match.end(2), doc, "-")
 
 
+@per_document
 def spaced_reduplications(doc: Document) -> list[re.Match]:
     """Reduplications written with a spaced hyphen or dash (pertama -tama): groups 1 and
     3 are the halves, group 2 the hyphen with its spaces. Computed once per document:
     the spelling rules skip the second halves."""
-    if "spaced_reduplications" not in doc.shared:
-        doc.shared["spaced_reduplications"] = [
-            match for start, end in _line_spans(doc)
+    return [match for start, end in _line_spans(doc)
             for match in _SPACED_HYPHEN.finditer(doc.text, start, end)
             if is_reduplication(f"{match.group(1)}-{match.group(3)}")]
-    return doc.shared["spaced_reduplications"]
 
 
 @cache
