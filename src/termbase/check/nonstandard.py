@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from termbase.check.document import per_document
 from termbase.check.lines import headline_words
-from termbase.check.rules import match_case, rule
+from termbase.check.rules import Rule, match_case, rule
 from termbase.data import word_set
 from termbase.errors import InputError
 from termbase.lang.english import english_speller
@@ -157,6 +157,13 @@ def nonstandard_starts(doc: Document, ctx: CheckContext) -> frozenset[int]:
 @rule(RULE, Severity.ERROR,
       "A non-standard (tidak baku) form KBBI points to a standard one, in any inflection, "
       "or a meN-/peN- form that keeps a k, p, t or s KBBI drops.",
-      "resikonya dihimbau", "risikonya diimbau")
+      "resikonya dihimbau", "risikonya diimbau",
+      fixable=True)
 def nonstandard(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
     yield from nonstandard_findings(doc, ctx)
+
+
+# This module's rules, in the order they are listed and run.
+RULES: tuple[Rule[Document], ...] = (
+    nonstandard,
+)

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from termbase.check.document import per_document
-from termbase.check.rules import match_case, rule
+from termbase.check.rules import Rule, match_case, rule
 from termbase.data import word_set
 from termbase.glossary.matcher import Match
 from termbase.lang.dates import article_date, month_numbers, parse_iso_date
@@ -86,7 +86,8 @@ def _preferred_text(match: Match, ctx: CheckContext, model: str) -> str | None:
 
 @rule("term/deprecated", Severity.ERROR,
       "A deprecated or superseded glossary term; the glossary's preferred term replaces it.",
-      "kerjasama kedua negara", "kerja sama kedua negara")
+      "kerjasama kedua negara", "kerja sama kedua negara",
+      fixable=True)
 def deprecated(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
     for match in _document_matches(doc, ctx):
         if match.term.status.allowed or _valid_when_written(match, doc):
@@ -132,3 +133,9 @@ def inconsistent(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
                 None,
             )
 
+
+# This module's rules, in the order they are listed and run.
+RULES: tuple[Rule[Document], ...] = (
+    deprecated,
+    inconsistent,
+)

@@ -12,7 +12,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from termbase.check.document import per_document
-from termbase.check.rules import rule
+from termbase.check.rules import Rule, rule
 from termbase.data import word_list
 from termbase.lang.abbreviations import is_degree
 from termbase.lang.morphology import is_reduplication
@@ -78,7 +78,8 @@ def _line_spans(doc: Document) -> Iterator[tuple[int, int]]:
 
 @rule("typography/double-space", Severity.WARNING,
       "Two or more spaces (including no-break spaces) between words.",
-      "dan  pertukaran", "dan pertukaran")
+      "dan  pertukaran", "dan pertukaran",
+      fixable=True)
 def double_space(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
     for start, end in _line_spans(doc):
         for match in _DOUBLE_SPACE.finditer(doc.text, start, end):
@@ -87,7 +88,8 @@ def double_space(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
 
 
 @rule("typography/space-before-punctuation", Severity.WARNING,
-      "A space before , . ; : ! ?", "Nugroho , mengatakan", "Nugroho, mengatakan")
+      "A space before , . ; : ! ?", "Nugroho , mengatakan", "Nugroho, mengatakan",
+      fixable=True)
 def space_before_punctuation(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
     for start, end in _line_spans(doc):
         for match in _SPACE_BEFORE_PUNCT.finditer(doc.text, start, end):
@@ -98,7 +100,8 @@ def space_before_punctuation(doc: Document, ctx: CheckContext) -> Iterator[Findi
 
 @rule("typography/missing-space", Severity.WARNING,
       "No space after sentence punctuation between two words.",
-      "kata Ani,lalu pergi", "kata Ani, lalu pergi")
+      "kata Ani,lalu pergi", "kata Ani, lalu pergi",
+      fixable=True)
 def missing_space(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
     for sentence in doc.sentences():
         for token in sentence.tokens:
@@ -230,7 +233,8 @@ def _glued_closer(doc: Document, token):
 
 @rule("typography/space-inside-quotes", Severity.WARNING,
       "A space just inside quotation marks or brackets.",
-      "berjudul “ Dialog Seribu Tahun”", "berjudul “Dialog Seribu Tahun”")
+      "berjudul “ Dialog Seribu Tahun”", "berjudul “Dialog Seribu Tahun”",
+      fixable=True)
 def space_inside_quotes(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
     for start, end in _line_spans(doc):
         for match in _OPENING_SPACE.finditer(doc.text, start, end):
@@ -263,7 +267,8 @@ def _spaced_closing_quotes(doc: Document, start: int, end: int):
 
 @rule("typography/unbalanced", Severity.WARNING,
       "An opening quotation mark or bracket without its closing partner, or the reverse.",
-      "(Kemendag mencatat", "(Kemendag) mencatat")
+      "(Kemendag mencatat", "(Kemendag) mencatat",
+      fixable=True)
 def unbalanced(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
     paragraphs = doc.paragraphs
     per_paragraph = []
@@ -448,7 +453,8 @@ def _unbalanced_in(offset: int, text: str, continues_quote: bool) -> _Marks:
 
 @rule("typography/spaced-hyphen", Severity.WARNING,
       "A space around the hyphen of a reduplication.",
-      "pertama -tama", "pertama-tama")
+      "pertama -tama", "pertama-tama",
+      fixable=True)
 def spaced_hyphen(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
     for match in spaced_reduplications(doc):
         left, right = match.group(1), match.group(3)
@@ -494,7 +500,8 @@ _WORD_AFTER = re.compile(rf"{_H}+([^\W\d_]+)(?![^\W\d_])")
 
 @rule("typography/spaced-time", Severity.WARNING,
       "A space inside a clock time after pukul or before a time zone.",
-      "pukul 07. 26 WIB", "pukul 07.26 WIB")
+      "pukul 07. 26 WIB", "pukul 07.26 WIB",
+      fixable=True)
 def spaced_time(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
     for start, end in _line_spans(doc):
         for match in _SPACED_TIME.finditer(doc.text, start, end):
@@ -512,7 +519,8 @@ def spaced_time(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
 
 
 @rule("typography/repeated-word", Severity.WARNING,
-      "The same word twice in a row.", "biaya yang yang ditanggung", "biaya yang ditanggung")
+      "The same word twice in a row.", "biaya yang yang ditanggung", "biaya yang ditanggung",
+      fixable=True)
 def repeated_word(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
     for sentence in doc.sentences():
         previous = None
@@ -536,3 +544,16 @@ def repeated_word(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
                               "reduplication", token.start, token.end, token.text)
             previous = token if token.kind is Kind.WORD else None
             gap_start = None
+
+
+# This module's rules, in the order they are listed and run.
+RULES: tuple[Rule[Document], ...] = (
+    double_space,
+    space_before_punctuation,
+    missing_space,
+    space_inside_quotes,
+    unbalanced,
+    spaced_hyphen,
+    spaced_time,
+    repeated_word,
+)

@@ -19,13 +19,10 @@ def _names(values: tuple[str, ...]) -> list[str]:
 
 
 def _check_rule_names(names: list[str], option: str) -> None:
-    from termbase.check.bilingual import BILINGUAL_REGISTRY
-    from termbase.check.rules import REGISTRY
+    from termbase.check.registry import BY_NAME, CATEGORIES
 
-    known = set(REGISTRY) | set(BILINGUAL_REGISTRY)
-    categories = {name.split("/")[0] for name in known}
     for name in names:
-        if name not in known and name.rstrip("/") not in categories:
+        if name not in BY_NAME and name.rstrip("/") not in CATEGORIES:
             raise click.BadParameter(f"unknown rule or category {name!r}", param_hint=option)
 
 
@@ -138,8 +135,7 @@ def _run(paths, context, selection):
 def _check_one(source, context, selection):
     """An article (SourceText) with the Indonesian rules, a bilingual file (XLIFF, TMX,
     PO) with the bilingual rules and the Indonesian rules on its sources."""
-    from termbase.check.bilingual import check_bilingual
-    from termbase.check.engine import check_text
+    from termbase.check.engine import check_bilingual, check_text
     from termbase.formats.bilingual import BilingualFile
 
     if isinstance(source, BilingualFile):
