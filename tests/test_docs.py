@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from termbase.check.rules import REGISTRY
+from termbase.check.registry import BY_NAME
 
 from .conftest import REPO
 
 
-@pytest.mark.parametrize("name", sorted(REGISTRY))
+@pytest.mark.parametrize("name", sorted(BY_NAME))
 def test_rule_is_documented_with_its_example(name):
+    """Every rule, monolingual and bilingual, in docs/check.md with its example."""
     docs = (REPO / "docs" / "check.md").read_text(encoding="utf-8")
-    rule = REGISTRY[name]
+    rule = BY_NAME[name]
     assert f"### `{name}`" in docs, name
     assert f"- Example: {rule.wrong} → {rule.right}" in docs, name
 

@@ -143,12 +143,12 @@ def test_mutated_files_end_in_a_status_never_a_crash(invoke, tmp_path, name):
 
 BROKEN_RULE = """
 import sys
-from termbase.check.rules import REGISTRY
-rule = REGISTRY["typography/double-space"]
+from termbase.check.registry import BY_NAME
+rule = BY_NAME["typography/double-space"]
 def broken(doc, ctx):
     raise ValueError("a rule that breaks")
     yield
-object.__setattr__(rule, "run", broken)
+object.__setattr__(rule, "check", broken)
 from termbase.cli import main
 sys.argv[0] = "termbase"
 main()

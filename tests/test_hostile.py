@@ -171,6 +171,19 @@ def test_a_paragraph_of_one_fault_repeated_is_reported_up_to_the_limit(lint):
     assert_exact_spans(text, found)
 
 
+def test_a_bilingual_rule_is_held_to_the_same_limit_by_the_same_loop(ctx, tmp_path):
+    from termbase.check.engine import Selection, check_bilingual_file
+
+    from .test_bilingual import xliff
+
+    path = tmp_path / "t.xlf"
+    path.write_text(xliff([("Harga naik.", "“ " * 1_000 + "x")]), encoding="utf-8")
+    found = check_bilingual_file(str(path), ctx, Selection(select=("bilingual/typography",)))
+    listed, counted = found.findings[:-1], found.findings[-1]
+    assert len(listed) == PARAGRAPH_LIMIT
+    assert counted.message.startswith(f"{1_000 - PARAGRAPH_LIMIT:,} more findings")
+
+
 def test_ordinary_paragraphs_are_never_limited(lint):
     text = "“ Satu ” " * 40 + "\n" + "“ Dua ” " * 40 + "\n"
     found = lint(text, select=("typography/space-inside-quotes",))

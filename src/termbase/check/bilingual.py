@@ -1,11 +1,11 @@
 """Bilingual checks: each translation against its source, in XLIFF, TMX and PO files.
 
 The rules here look at units (an Indonesian source and its English target), so they
-take a `BilingualCheck` rather than a Document, and live in their own registry beside
-the monolingual one; their names are `bilingual/...`, selectable like any rule. The
-Indonesian rules of the monolingual registry also run, on the sources: all the sources
-of the file form one Indonesian document (one paragraph per unit), so per-file rules
-(term/inconsistent, spelling/unknown-name) see the whole file.
+run on a `BilingualCheck` rather than a Document; their names are `bilingual/...`,
+selectable like any rule, and the engine (check/engine.py) runs them in the same loop.
+The Indonesian document rules also run, on the sources: all the sources of the file form
+one Indonesian document (one paragraph per unit, `BilingualCheck.sources`), so per-file
+rules (term/inconsistent, spelling/unknown-name) see the whole file.
 
 Every finding is placed in the bilingual file itself: its offsets are those of the
 characters of the target (or, for the Indonesian rules, the source) in the file, so the
@@ -16,75 +16,23 @@ never edits a bilingual file.
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
 from termbase.check.context import CheckContext
 from termbase.check.document import Document
-from termbase.check.engine import CheckResult, Selection, check_document
-from termbase.check.rules import REGISTRY
+from termbase.check.rules import Rule, bilingual_rule
 from termbase.check.terms import valid_when_written
-from termbase.formats.bilingual import BilingualFile, LocatedText, LocatedUnit, read_bilingual
+from termbase.formats.bilingual import BilingualFile, LocatedText, LocatedUnit
 from termbase.glossary.matcher import Match
 from termbase.lang import english
 from termbase.lang.dates import article_date
 from termbase.lang.numbers import quantities, spelled_numbers, unmatched
 from termbase.model import Concept, Finding, Severity, Term
-
-BilingualRuleFunction = Callable[["BilingualCheck"], Iterable[Finding]]
-
-
-@dataclass(frozen=True)
-class BilingualRule:
-    """A rule over the units of a bilingual file. wrong/right are its documented
-    example, written "source | target", units separated by " // "."""
-
-    name: str
-    severity: Severity
-    summary: str
-    wrong: str
-    right: str
-    run: BilingualRuleFunction
-
-    @property
-    def category(self) -> str:
-        return self.name.split("/", 1)[0]
-
-
-BILINGUAL_REGISTRY: dict[str, BilingualRule] = {}
-
-
-def bilingual_rule(name: str, severity: Severity, summary: str, wrong: str, right: str):
-    def register(function: BilingualRuleFunction) -> BilingualRuleFunction:
-        BILINGUAL_REGISTRY[name] = BilingualRule(name, severity, summary, wrong, right,
-                                                 function)
-        return function
-
-    return register
-
-
-def check_bilingual_file(path: str, ctx: CheckContext,
-                         selection: Selection | None = None) -> CheckResult:
-    """Read a bilingual file (XLIFF 1.2/2.0, TMX, PO) and check it."""
-    return check_bilingual(read_bilingual(path), ctx, selection)
-
-
-def check_bilingual(file: BilingualFile, ctx: CheckContext,
-                    selection: Selection | None = None) -> CheckResult:
-    selection = selection or Selection()
-    check = BilingualCheck(file, ctx)
-    findings: list[Finding] = []
-    for name, rule in BILINGUAL_REGISTRY.items():
-        if selection.enabled(name):
-            findings.extend(rule.run(check))
-    findings.extend(check.source_findings(selection))
-    findings = [f for f in findings if selection.enabled(f.rule)]
-    findings.sort(key=lambda f: (f.start, f.end, f.rule))
-    return CheckResult(Document(file.path, file.text), findings)
-
 
 # --- What the rules share -------------------------------------------------------------------
 
@@ -96,60 +44,89 @@ class EnglishTerm:
     exact: tuple[str, ...] | None  # short forms (acronyms) match in their own case
 
 
+@dataclass(frozen=True)
+class JoinedTexts:
+    """Located texts (the sources, or the targets, of a file) joined into one document,
+    one paragraph each, whatever line breaks they hold; and the one mapping of its
+    offsets back to the characters of the file."""
+
+    document: Document
+    texts: list[LocatedText]
+    starts: list[int]  # where each text starts in the document
+
+    @classmethod
+    def of(cls, path: str, texts: list[LocatedText]) -> JoinedTexts:
+        starts, position = [], 0
+        for located in texts:
+            starts.append(position)
+            position += len(located.text) + 2
+        text = "\n\n".join(located.text for located in texts)
+        return cls(Document(path, text, line_paragraphs=False), texts, starts)
+
+    def index(self, offset: int) -> int:
+        """Which text holds an offset of the document."""
+        return bisect.bisect_right(self.starts, offset) - 1
+
+    def in_file(self, found: Finding, rule: str | None = None, severity: Severity | None = None,
+                message: str | None = None) -> Finding:
+        """A finding on the document placed at its characters in the file, at least one
+        character long and within its text (a finding at a joint ends there); renamed,
+        if asked. It carries no fix: --fix never edits a bilingual file."""
+        index = self.index(found.start)
+        located = self.texts[index]
+        start = found.start - self.starts[index]
+        end = min(found.end - self.starts[index], len(located.text))
+        return place(found.rule if rule is None else rule,
+                     found.severity if severity is None else severity,
+                     found.message if message is None else message,
+                     located, start, max(end, start + 1), found.suggestions)
+
+
+def place(rule: str, severity: Severity, message: str, located: LocatedText,
+          start: int | None = None, end: int | None = None,
+          suggestions: Iterable[str] = ()) -> Finding:
+    """A finding on located.text[start:end] (the whole text by default), placed at those
+    characters in the file."""
+    start = 0 if start is None else start
+    end = len(located.text) if end is None else end
+    file_start, file_end = located.span(start, end)
+    return Finding(rule, severity, message, file_start, file_end, located.text[start:end],
+                   list(suggestions), None)
+
+
 class BilingualCheck:
     """One bilingual file under check, with what several rules derive from it."""
 
-    def __init__(self, file: BilingualFile, ctx: CheckContext):
+    def __init__(self, file: BilingualFile, ctx: CheckContext,
+                 document_rules: Sequence[Rule[Document]] = ()):
         self.file = file
         self.ctx = ctx
         self.units: list[LocatedUnit] = file.units
+        # The monolingual rules, for those that run on the targets (bilingual/typography).
+        self.document_rules = document_rules
 
     def finding(self, rule: str, severity: Severity, message: str, located: LocatedText,
                 start: int | None = None, end: int | None = None,
                 suggestions: Iterable[str] = ()) -> Finding:
-        """A finding on located.text[start:end] (the whole text by default), placed at
-        those characters in the file."""
-        start = 0 if start is None else start
-        end = len(located.text) if end is None else end
-        file_start, file_end = located.span(start, end)
-        return Finding(rule, severity, message, file_start, file_end, located.text[start:end],
-                       list(suggestions), None)
+        return place(rule, severity, message, located, start, end, suggestions)
 
-    # Indonesian side: all sources as one document, one paragraph per unit.
     @cached_property
-    def source_document(self) -> tuple[Document, list[int]]:
-        offsets, position = [], 0
-        for unit in self.units:
-            offsets.append(position)
-            position += len(unit.source.text) + 2
-        text = "\n\n".join(unit.source.text for unit in self.units)
-        # Each unit is one paragraph, whatever line breaks it holds.
-        return Document(self.file.path, text, line_paragraphs=False), offsets
+    def sources(self) -> JoinedTexts:
+        """The Indonesian side: all sources as one document, one paragraph per unit."""
+        return JoinedTexts.of(self.file.path, [unit.source for unit in self.units])
 
-    def _unit_at(self, offset: int) -> int:
-        return bisect.bisect_right(self.source_document[1], offset) - 1
-
-    def source_findings(self, selection: Selection) -> Iterator[Finding]:
-        """The monolingual (Indonesian) rules on the sources, at the sources' places."""
-        if not any(selection.enabled(name) for name in REGISTRY):
-            return
-        document, offsets = self.source_document
-        for found in check_document(document, self.ctx, selection).findings:
-            index = self._unit_at(found.start)
-            located = self.units[index].source
-            start = found.start - offsets[index]
-            end = min(found.end - offsets[index], len(located.text))
-            yield self.finding(found.rule, found.severity, found.message, located,
-                               start, max(end, start + 1), found.suggestions)
+    @cached_property
+    def targets(self) -> JoinedTexts:
+        """The English side, likewise."""
+        return JoinedTexts.of(self.file.path, [unit.target for unit in self.units])
 
     @cached_property
     def source_terms(self) -> list[list[Match]]:
         """Glossary matches in each unit's source (offsets in the source document)."""
-        document, _ = self.source_document
         per_unit: list[list[Match]] = [[] for _ in self.units]
-        for sentence in document.sentences():
+        for sentence in self.sources.document.sentences():
             for match in self.ctx.matcher.find(sentence.tokens):
-                per_unit[self._unit_at(match.start)].append(match)
+                per_unit[self.sources.index(match.start)].append(match)
         return per_unit
 
     @cached_property
@@ -194,9 +171,9 @@ class BilingualCheck:
         return frozenset(words)
 
     @cached_property
-    def written(self):
+    def written(self) -> dt.date | None:
         """The date of the article (from its dateline in the first sources), if any."""
-        return article_date(self.source_document[0].text)
+        return article_date(self.sources.document.text)
 
 
 def _normalised(text: str) -> str:
@@ -246,7 +223,8 @@ def _contains(words: list[english.Word], entry: EnglishTerm) -> bool:
     return any(_at(words, i, entry, tolerant=True) for i in range(len(words)))
 
 
-def _english_matches(check: BilingualCheck, words: list[english.Word]):
+def _english_matches(check: BilingualCheck, words: list[english.Word]
+                     ) -> Iterator[tuple[int, int, EnglishTerm]]:
     """Leftmost-longest English glossary terms in a target: (first, end, entry)."""
     index = 0
     while index < len(words):
@@ -270,8 +248,8 @@ def _english_matches(check: BilingualCheck, words: list[english.Word]):
     "economic ties.",
     "Kedua negara memperkuat kerja sama ekonomi. | The two countries strengthened "
     "economic cooperation.")
-def missing_term(check: BilingualCheck):
-    document, _ = check.source_document
+def missing_term(check: BilingualCheck, ctx: CheckContext) -> Iterator[Finding]:
+    document = check.sources.document
     for unit, matches in zip(check.units, check.source_terms, strict=True):
         if not _has_target(unit) or _is_untranslated(unit):
             continue
@@ -307,7 +285,7 @@ def _others(allowed: list[EnglishTerm], preferred: Term) -> str:
     "A deprecated or superseded English glossary term in the target.",
     "Bantuan untuk negara berkembang. | Aid for Third World countries.",
     "Bantuan untuk negara berkembang. | Aid for developing countries.")
-def deprecated_term(check: BilingualCheck):
+def deprecated_term(check: BilingualCheck, ctx: CheckContext) -> Iterator[Finding]:
     for unit in check.units:
         words = english.words(unit.target.text)
         for first, end, entry in _english_matches(check, words):
@@ -330,7 +308,7 @@ def deprecated_term(check: BilingualCheck):
     "(Indonesian 1.000,5 = English 1,000.5; miliar = billion; 14/9 = September 14).",
     "Nilainya US$1,2 miliar. | It is worth US$1.3 billion.",
     "Nilainya US$1,2 miliar. | It is worth US$1.2 billion.")
-def number_mismatch(check: BilingualCheck):
+def number_mismatch(check: BilingualCheck, ctx: CheckContext) -> Iterator[Finding]:
     for unit in check.units:
         if not _has_target(unit):
             continue
@@ -353,7 +331,7 @@ def number_mismatch(check: BilingualCheck):
     "bilingual/empty-target", Severity.ERROR,
     "A unit with a source and no translation (no target, or an empty one).",
     "Pasar dibuka. |", "Pasar dibuka. | The market opened.")
-def empty_target(check: BilingualCheck):
+def empty_target(check: BilingualCheck, ctx: CheckContext) -> Iterator[Finding]:
     for unit in check.units:
         if _has_target(unit) or not unit.source.text.strip():
             continue
@@ -366,7 +344,7 @@ def empty_target(check: BilingualCheck):
     "A target identical to its source (unless the source is only names, acronyms and "
     "numbers).",
     "Harga beras naik. | Harga beras naik.", "Harga beras naik. | Rice prices rose.")
-def untranslated(check: BilingualCheck):
+def untranslated(check: BilingualCheck, ctx: CheckContext) -> Iterator[Finding]:
     for unit in check.units:
         if _is_untranslated(unit):
             yield check.finding("bilingual/untranslated", Severity.WARNING,
@@ -385,7 +363,7 @@ _MARKS = {"(": "(", ")": ")", "[": "[", "]": "]", "{": "{", "}": "}",
 _SHORT_FORM_IN_BRACKETS = re.compile(r"\([^\W\d_a-z][^\W_]*\)")
 
 
-def _marks(text: str) -> Counter:
+def _marks(text: str) -> Counter[str]:
     text = _SHORT_FORM_IN_BRACKETS.sub("", text)
     return Counter(_MARKS[ch] for ch in text if ch in _MARKS)
 
@@ -398,7 +376,7 @@ def _marks(text: str) -> Counter:
     "recorded it.",
     "Kemendag (Kementerian Perdagangan) mencatatnya. | Kemendag (the Trade Ministry) "
     "recorded it.")
-def unbalanced(check: BilingualCheck):
+def unbalanced(check: BilingualCheck, ctx: CheckContext) -> Iterator[Finding]:
     for unit in check.units:
         if not _has_target(unit):
             continue
@@ -444,7 +422,7 @@ def _tag_name(key: tuple[str, str]) -> str:
     "The same source translated in different ways within the file.",
     "Harga naik. | Prices rose. // Harga naik. | Prices went up.",
     "Harga naik. | Prices rose. // Harga naik. | Prices rose.")
-def inconsistent_target(check: BilingualCheck):
+def inconsistent_target(check: BilingualCheck, ctx: CheckContext) -> Iterator[Finding]:
     yield from _inconsistent(check, "bilingual/inconsistent-target", by_source=True)
 
 
@@ -453,7 +431,7 @@ def inconsistent_target(check: BilingualCheck):
     "Different sources with one and the same translation within the file.",
     "Harga naik. | Prices rose. // Harga melonjak. | Prices rose.",
     "Harga naik. | Prices rose. // Harga melonjak. | Prices soared.")
-def inconsistent_source(check: BilingualCheck):
+def inconsistent_source(check: BilingualCheck, ctx: CheckContext) -> Iterator[Finding]:
     yield from _inconsistent(check, "bilingual/inconsistent-source", by_source=False)
 
 
@@ -486,7 +464,7 @@ _NOT_CHECKED = re.compile(r"(?:https?://|www\.)\S+|(?<![\w.+-])[\w.+-]+@[\w-]+(?
     "bilingual/spelling", Severity.WARNING,
     "An English word of the target that Hunspell en_US does not know.",
     "Harga naik. | Prices rose sharpyl.", "Harga naik. | Prices rose sharply.")
-def spelling(check: BilingualCheck):
+def spelling(check: BilingualCheck, ctx: CheckContext) -> Iterator[Finding]:
     speller = None
     for unit in check.units:
         text = unit.target.text
@@ -505,7 +483,8 @@ def spelling(check: BilingualCheck):
                                 word.start, word.end, speller.suggest(word.text))
 
 
-def _spell_checked(word: english.Word, text: str, skipped, in_source, check) -> bool:
+def _spell_checked(word: english.Word, text: str, skipped: list[tuple[int, int]],
+                   in_source: set[str], check: BilingualCheck) -> bool:
     """Lower-case words only: not names or acronyms (any capital), words with digits or
     after a digit (1990s, 1.2bn), single letters, words of the source, glossary words,
     accepted words, URLs and e-mail addresses."""
@@ -532,21 +511,26 @@ _TYPOGRAPHY_SKIPPED = {"typography/unbalanced"}
     "bilingual/typography", Severity.WARNING,
     "The typography rules (spaces, punctuation, quotes, repeated words) on the target.",
     "Harga naik. | Prices  rose.", "Harga naik. | Prices rose.")
-def typography(check: BilingualCheck):
-    offsets, position = [], 0
-    for unit in check.units:
-        offsets.append(position)
-        position += len(unit.target.text) + 2
-    document = Document(check.file.path, "\n\n".join(u.target.text for u in check.units),
-                        line_paragraphs=False)
-    for name, rule in REGISTRY.items():
-        if rule.category != "typography" or name in _TYPOGRAPHY_SKIPPED:
+def typography(check: BilingualCheck, ctx: CheckContext) -> Iterator[Finding]:
+    targets = check.targets
+    for rule in check.document_rules:
+        if rule.category != "typography" or rule.name in _TYPOGRAPHY_SKIPPED:
             continue
-        for found in rule.run(document, check.ctx):
-            index = bisect.bisect_right(offsets, found.start) - 1
-            located = check.units[index].target
-            start = found.start - offsets[index]
-            end = min(found.end - offsets[index], len(located.text))
-            yield check.finding("bilingual/typography", Severity.WARNING,
-                                f"{found.message} ({found.rule})", located, start,
-                                max(end, start + 1), found.suggestions)
+        for found in rule.run(targets.document, ctx):
+            yield targets.in_file(found, "bilingual/typography", Severity.WARNING,
+                                  f"{found.message} ({found.rule})")
+
+
+# This module's rules, in the order they are listed and run.
+RULES: tuple[Rule[BilingualCheck], ...] = (
+    missing_term,
+    deprecated_term,
+    number_mismatch,
+    empty_target,
+    untranslated,
+    unbalanced,
+    inconsistent_target,
+    inconsistent_source,
+    spelling,
+    typography,
+)

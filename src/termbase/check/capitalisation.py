@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
+from termbase.check.document import per_document
 from termbase.check.lines import (
     CLOSERS,
     OPENERS,
@@ -24,7 +25,7 @@ from termbase.check.lines import (
     starts_sentence,
     word_runs,
 )
-from termbase.check.rules import rule
+from termbase.check.rules import Rule, rule
 from termbase.data import word_list, word_set
 from termbase.lang.dates import indonesian_month_names, month_numbers
 from termbase.lang.morphology import is_reduplication
@@ -86,7 +87,8 @@ def _finding(name, severity, message, doc: Document, start, end, suggestion, fix
 
 @rule("orthography/title-capital", Severity.WARNING,
       "A title or rank before a name, an institution or a place written in lower case.",
-      "bertemu menteri luar negeri Wang Yi", "bertemu Menteri Luar Negeri Wang Yi")
+      "bertemu menteri luar negeri Wang Yi", "bertemu Menteri Luar Negeri Wang Yi",
+      fixable=True)
 def title_capital(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
     titles = _pairs("titles")
     for line in lines(doc):
@@ -137,7 +139,8 @@ def _title_finding(doc: Document, line: Line, index: int, length: int, titles) -
 
 @rule("orthography/name-capital", Severity.ERROR,
       "A proper or geographic name of several words written in lower case.",
-      "pasar negara paman Sam", "pasar negara Paman Sam")
+      "pasar negara paman Sam", "pasar negara Paman Sam",
+      fixable=True)
 def name_capital(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
     names = _pairs("proper_names")
     for line in lines(doc):
@@ -179,11 +182,10 @@ def _words(doc: Document) -> list[str]:
     return [t.text for t in doc.tokens() if t.kind is Kind.WORD]
 
 
+@per_document
 def _lower_words(doc: Document) -> set[str]:
     """The words the document writes in lower case (computed once per document)."""
-    if "lower_words" not in doc.shared:
-        doc.shared["lower_words"] = {word for word in _words(doc) if word.islower()}
-    return doc.shared["lower_words"]
+    return {word for word in _words(doc) if word.islower()}
 
 
 def _name_words(doc: Document) -> set[str]:
@@ -354,7 +356,8 @@ def _after_a_count(line: Line, index: int) -> bool:
 
 @rule("orthography/common-noun-capital", Severity.WARNING,
       "A common noun or other ordinary word capitalised inside a sentence.",
-      "harga Minyak goreng naik", "harga minyak goreng naik")
+      "harga Minyak goreng naik", "harga minyak goreng naik",
+      fixable=True)
 def common_noun_capital(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
     exempt = word_set("capitalised_words") | title_heads()
     cues = word_set("name_cues")
@@ -747,7 +750,8 @@ def _name_follows(after) -> bool:
 
 @rule("orthography/abbreviation-case", Severity.WARNING,
       "A time-zone abbreviation after a clock time not written in capitals (wib -> WIB).",
-      "pukul 10.00 wib", "pukul 10.00 WIB")
+      "pukul 10.00 wib", "pukul 10.00 WIB",
+      fixable=True)
 def abbreviation_case(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
     abbreviations = word_set("abbreviations_capital")
     for line in lines(doc):
@@ -773,7 +777,8 @@ _AFTER_SENTENCE_END = frozenset([*SENTENCE_ENDS, ":", *OPENERS, *CLOSERS, "..."]
 
 @rule("orthography/attribution-capital", Severity.WARNING,
       "A verb of saying right after a closing quotation written with a capital.",
-      "“Kami siap,” Kata Ani.", "“Kami siap,” kata Ani.")
+      "“Kami siap,” Kata Ani.", "“Kami siap,” kata Ani.",
+      fixable=True)
 def attribution_capital(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
     verbs = word_set("attribution_verbs")
     for line in lines(doc):
@@ -820,7 +825,8 @@ def _followed_by_comma(items, index: int) -> bool:
 
 @rule("orthography/sentence-capital", Severity.WARNING,
       "A sentence or a direct quotation that opens with a lower-case letter.",
-      "Harga naik. kami menolak.", "Harga naik. Kami menolak.")
+      "Harga naik. kami menolak.", "Harga naik. Kami menolak.",
+      fixable=True)
 def sentence_capital(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
     line_list = lines(doc)
     for number, line in enumerate(line_list):
@@ -879,3 +885,14 @@ def _after_ellipsis_or_short_form(line: Line, index: int) -> bool:
             return True  # pasar seni, dll. tanpa menukar uang: dll. may end a sentence, or not
         return word.is_word and word.text[:1].isupper() and len(word.text) <= MAX_SHORT_FORM
     return False
+
+
+# This module's rules, in the order they are listed and run.
+RULES: tuple[Rule[Document], ...] = (
+    title_capital,
+    name_capital,
+    common_noun_capital,
+    abbreviation_case,
+    attribution_capital,
+    sentence_capital,
+)

@@ -4,13 +4,18 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, wraps
+from typing import Concatenate, ParamSpec, TypeVar, cast
 
 from termbase.lang.segment import Paragraph, lines_are_paragraphs, segment
 from termbase.lang.tokens import Kind, Token
 
 _NEWLINE = re.compile("\n")
+
+P = ParamSpec("P")
+A = TypeVar("A")
 
 
 @dataclass
@@ -20,8 +25,10 @@ class Document:
     had_bom: bool = False
     # Offsets that rules must not look at (e.g. Markdown code, suppressed regions).
     ignored: list[tuple[int, int]] = field(default_factory=list)
-    # Values several rules derive from the document (glossary matches), computed once.
-    shared: dict = field(default_factory=dict, repr=False, compare=False)
+    # What several rules derive from the document (its lines, glossary matches), each
+    # computed once: filled by the functions made with per_document, keyed by them.
+    _derived: dict[Callable[..., object], object] = field(
+        default_factory=dict, init=False, repr=False, compare=False)
     # Whether a single line break ends a paragraph; by default from the path: yes in
     # plain text and standard input, no in Markdown (see lang/segment.py).
     line_paragraphs: bool | None = None
@@ -104,3 +111,20 @@ class Document:
                 starts.append(start)
                 ends.append(end)
         return starts, ends
+
+
+def per_document(compute: Callable[Concatenate[Document, P], A]
+                 ) -> Callable[Concatenate[Document, P], A]:
+    """`compute`, computed once per document: a later call with the same document
+    returns the first answer, of the type `compute` declares. Its other arguments, if
+    any, are the check's context, which is one and the same for a document."""
+
+    @wraps(compute)
+    def once(doc: Document, *args: P.args, **kwargs: P.kwargs) -> A:
+        derived = doc._derived
+        if once in derived:
+            return cast(A, derived[once])
+        value = derived[once] = compute(doc, *args, **kwargs)
+        return value
+
+    return once

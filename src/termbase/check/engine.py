@@ -1,4 +1,8 @@
-"""Running the rules over a document: selection, suppression, precedence, order."""
+"""Running the rules: the one loop for every rule, over an article or a bilingual file.
+
+Selection, suppression, the per-paragraph limit, precedence and order are decided here
+and only here; the rules come from check/registry.py.
+"""
 
 from __future__ import annotations
 
@@ -7,24 +11,20 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
-from itertools import accumulate
+from itertools import accumulate, chain, islice
+from typing import TypeVar
 
-# Importing the rule modules registers their rules.
-from termbase.check import (  # noqa: F401
-    capitalisation,
-    nonstandard,
-    orthography,
-    punctuation,
-    spelling,
-    terms,
-    typography,
-)
+from termbase.check.bilingual import BilingualCheck
 from termbase.check.context import CheckContext
 from termbase.check.document import Document
 from termbase.check.markdown import code_regions, suppressed_regions
-from termbase.check.rules import REGISTRY, Rule
+from termbase.check.registry import BILINGUAL_RULES, DOCUMENT_RULES
+from termbase.check.rules import Rule
+from termbase.formats.bilingual import BilingualFile, read_bilingual
 from termbase.lang.segment import Paragraph
 from termbase.model import Finding
+
+S = TypeVar("S")
 
 # When findings of two categories cover the same characters, the more specific one
 # stands: a glossary variant over a generic orthography rule over a spelling guess.
@@ -53,9 +53,6 @@ class Selection:
             return False
         return not _matches(name, self.ignore)
 
-    def rules(self) -> list[Rule]:
-        return [r for name, r in REGISTRY.items() if self.enabled(name)]
-
 
 @dataclass
 class CheckResult:
@@ -73,18 +70,56 @@ def check_text(path: str, text: str, ctx: CheckContext, selection: Selection = S
 
 def check_document(document: Document, ctx: CheckContext,
                    selection: Selection = Selection()) -> CheckResult:
+    return CheckResult(document, run_rules(DOCUMENT_RULES, document, ctx, document, selection))
+
+
+def check_bilingual_file(path: str, ctx: CheckContext,
+                         selection: Selection | None = None) -> CheckResult:
+    """Read a bilingual file (XLIFF 1.2/2.0, TMX, PO) and check it."""
+    return check_bilingual(read_bilingual(path), ctx, selection)
+
+
+def check_bilingual(file: BilingualFile, ctx: CheckContext,
+                    selection: Selection | None = None) -> CheckResult:
+    """The bilingual rules on the units, and the document rules on the sources (all of
+    them one Indonesian document), every finding placed in the file itself."""
+    selection = selection or Selection()
+    check = BilingualCheck(file, ctx, DOCUMENT_RULES)
+    document = Document(file.path, file.text)
+    findings = run_rules(BILINGUAL_RULES, check, ctx, document, selection)
+    if any(selection.enabled(rule.name) for rule in DOCUMENT_RULES):
+        sources = check.sources
+        found = run_rules(DOCUMENT_RULES, sources.document, ctx, sources.document, selection)
+        findings.extend(sources.in_file(finding) for finding in found)
+        findings.sort(key=_text_order)
+    return CheckResult(document, findings)
+
+
+def run_rules(rules: Iterable[Rule[S]], subject: S, ctx: CheckContext, document: Document,
+              selection: Selection) -> list[Finding]:
+    """The findings of the selected rules on the subject (a document, or the units of a
+    bilingual file), in text order. Their offsets are in `document`: the subject itself,
+    or the bilingual file. Findings in its ignored regions go, then each rule's past the
+    limit of a paragraph, then those switched off by a Markdown comment, then those under
+    a finding of a category that takes precedence."""
     findings: list[Finding] = []
     # Asked once per rule name, not once per finding: a text can have a million.
     enabled = cache(selection.enabled)
-    for rule in selection.rules():
-        found = (f for f in rule.run(document, ctx)
+    for rule in rules:
+        if not enabled(rule.name):
+            continue
+        found = (f for f in rule.run(subject, ctx)
                  if enabled(f.rule) and not document.is_ignored(f.start, f.end))
         findings.extend(_within_limit(found, document))
     if document.path.lower().endswith((".md", ".markdown")):
         findings = _unsuppressed(findings, suppressed_regions(document.text))
     findings = _by_precedence(findings)
-    findings.sort(key=lambda f: (f.start, f.end, f.rule))
-    return CheckResult(document, findings)
+    findings.sort(key=_text_order)
+    return findings
+
+
+def _text_order(finding: Finding) -> tuple[int, int, str]:
+    return finding.start, finding.end, finding.rule
 
 
 def _paragraph_limit(paragraph: Paragraph) -> int:
@@ -94,13 +129,19 @@ def _paragraph_limit(paragraph: Paragraph) -> int:
 def _within_limit(findings: Iterable[Finding], document: Document) -> Iterator[Finding]:
     """The findings of one rule, at most the limit in each paragraph; past it, one more
     of the same rule and severity at the first one left out, saying how many were.
-    Findings are taken one at a time, so the ones left out never take memory."""
+    Findings are taken one at a time, so the ones left out never take memory; the
+    paragraphs are asked for only when the rule has more findings than any limit."""
+    rest = iter(findings)
+    leading = list(islice(rest, PARAGRAPH_LIMIT + 1))
+    if len(leading) <= PARAGRAPH_LIMIT:  # no paragraph's limit is lower
+        yield from leading
+        return
     paragraphs = document.paragraphs or [Paragraph(0, len(document.text), [])]
     starts = [paragraph.start for paragraph in paragraphs]
     limits = [_paragraph_limit(paragraph) for paragraph in paragraphs]
     counts: Counter[tuple[str, int]] = Counter()
     first_left_out: dict[tuple[str, int], Finding] = {}
-    for finding in findings:
+    for finding in chain(leading, rest):
         index = max(bisect_right(starts, finding.start) - 1, 0)
         key = (finding.rule, index)
         counts[key] += 1
@@ -115,7 +156,8 @@ def _within_limit(findings: Iterable[Finding], document: Document) -> Iterator[F
                       "on, not listed", first.start, first.end, first.text)
 
 
-def _unsuppressed(findings: list[Finding], regions) -> list[Finding]:
+def _unsuppressed(findings: list[Finding], regions: list[tuple[int, int, frozenset[str]]]
+                 ) -> list[Finding]:
     """The findings outside the regions switched off for their rule. The regions of one
     rule set never overlap (an open region is not opened again), so each set's are
     searched by bisection: a file of many switches and findings compares no pairs."""

@@ -5,18 +5,17 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass
 
+from termbase.check.registry import BY_NAME
 from termbase.model import Edit, Finding
-
-# Spelling suggestions are guesses and inconsistency has no single right answer, so
-# only these rules' fixes are applied without a human choosing.
-SAFE_CATEGORIES = ("typography", "orthography")
-SAFE_RULES = ("term/deprecated", "spelling/nonstandard")
 
 
 def is_safe(finding: Finding) -> bool:
-    return finding.fix is not None and (
-        finding.category in SAFE_CATEGORIES or finding.rule in SAFE_RULES
-    )
+    """Whether --fix applies the finding's fix: its rule's fixes are safe (Rule.fixable;
+    spelling suggestions are guesses, inconsistency has no single right answer)."""
+    if finding.fix is None:
+        return False
+    rule = BY_NAME.get(finding.rule)
+    return rule is not None and rule.fixable
 
 
 @dataclass

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+from termbase.check.document import per_document
 from termbase.data import word_set
 from termbase.lang.tokens import Kind, Token
 
@@ -84,21 +85,19 @@ def is_title_case_headline(line: Line) -> bool:
     return not line.ends_sentence and len(words) >= 3 and capitalised >= 0.75 * len(words)
 
 
+@per_document
 def headline_words(doc: Document) -> frozenset[int]:
     """Starts of the words of the document's title-case headlines, computed once."""
-    if "headline_words" not in doc.shared:
-        doc.shared["headline_words"] = frozenset(
-            item.token.start for line in lines(doc) if is_title_case_headline(line)
-            for item in line.items if item.is_word)
-    return doc.shared["headline_words"]
+    return frozenset(
+        item.token.start for line in lines(doc) if is_title_case_headline(line)
+        for item in line.items if item.is_word)
 
 
+@per_document
 def lines(doc: Document) -> list[Line]:
     """The document's non-blank lines with their items, computed once per document:
     every rule of capitals and sentence shape reads them."""
-    if "lines" not in doc.shared:
-        doc.shared["lines"] = list(_read_lines(doc))
-    return doc.shared["lines"]
+    return list(_read_lines(doc))
 
 
 def _read_lines(doc: Document) -> Iterator[Line]:

@@ -10,8 +10,9 @@ import bisect
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from termbase.check.document import per_document
 from termbase.check.lines import headline_words
-from termbase.check.rules import match_case, rule
+from termbase.check.rules import Rule, match_case, rule
 from termbase.data import word_set
 from termbase.errors import InputError
 from termbase.lang.english import english_speller
@@ -133,31 +134,36 @@ def _phrase_findings(doc: Document):
                     break
 
 
+@per_document
 def nonstandard_findings(doc: Document, ctx: CheckContext) -> list[Finding]:
     """This rule's findings, computed once per document (spelling/unknown-word skips
     the words they cover)."""
-    if "nonstandard" not in doc.shared:
-        findings = [*_phrase_findings(doc), *_word_findings(doc, ctx)]
-        doc.shared["nonstandard"] = sorted(findings, key=lambda f: (f.start, f.end))
-    return doc.shared["nonstandard"]
+    findings = [*_phrase_findings(doc), *_word_findings(doc, ctx)]
+    return sorted(findings, key=lambda f: (f.start, f.end))
 
 
+@per_document
 def nonstandard_starts(doc: Document, ctx: CheckContext) -> frozenset[int]:
     """Offsets of the word tokens this rule reports."""
-    if "nonstandard_starts" not in doc.shared:
-        starts = [t.start for t in doc.tokens() if t.kind is Kind.WORD]
-        found = set()
-        for finding in nonstandard_findings(doc, ctx):
-            first = bisect.bisect_left(starts, finding.start)
-            last = bisect.bisect_left(starts, finding.end)
-            found.update(starts[first:last])
-        doc.shared["nonstandard_starts"] = frozenset(found)
-    return doc.shared["nonstandard_starts"]
+    starts = [t.start for t in doc.tokens() if t.kind is Kind.WORD]
+    found: set[int] = set()
+    for finding in nonstandard_findings(doc, ctx):
+        first = bisect.bisect_left(starts, finding.start)
+        last = bisect.bisect_left(starts, finding.end)
+        found.update(starts[first:last])
+    return frozenset(found)
 
 
 @rule(RULE, Severity.ERROR,
       "A non-standard (tidak baku) form KBBI points to a standard one, in any inflection, "
       "or a meN-/peN- form that keeps a k, p, t or s KBBI drops.",
-      "resikonya dihimbau", "risikonya diimbau")
+      "resikonya dihimbau", "risikonya diimbau",
+      fixable=True)
 def nonstandard(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
     yield from nonstandard_findings(doc, ctx)
+
+
+# This module's rules, in the order they are listed and run.
+RULES: tuple[Rule[Document], ...] = (
+    nonstandard,
+)

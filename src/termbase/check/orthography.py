@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from termbase.check.rules import match_case, rule
+from termbase.check.rules import Rule, match_case, rule
 from termbase.data import word_list, word_set
 from termbase.lang.affixes import menge_form
 from termbase.lang.english import english_speller
@@ -45,7 +45,8 @@ def _is_lower_word(text: str) -> bool:
 
 @rule("orthography/bound-form-apart", Severity.ERROR,
       "A bound form (antar, pasca, non, multi...) written apart from the next word.",
-      "kerja sama antar pemerintah", "kerja sama antarpemerintah")
+      "kerja sama antar pemerintah", "kerja sama antarpemerintah",
+      fixable=True)
 def bound_form_apart(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
     forms = bound_forms()
     function_words = word_set("function_words")
@@ -74,7 +75,8 @@ def bound_form_apart(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
 
 @rule("orthography/bound-form-hyphen", Severity.ERROR,
       "A bound form joined with a hyphen to a lower-case word.",
-      "produk non-halal", "produk nonhalal")
+      "produk non-halal", "produk nonhalal",
+      fixable=True)
 def bound_form_hyphen(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
     forms = bound_forms()
     for token in doc.tokens():
@@ -156,7 +158,8 @@ def _phrase_fix(phrases, first: str, second: str) -> str | None:
 
 @rule("orthography/preposition-attached", Severity.ERROR,
       "The preposition di or ke written joined to a place, direction or time word.",
-      "Diantara kota-kota itu", "Di antara kota-kota itu")
+      "Diantara kota-kota itu", "Di antara kota-kota itu",
+      fixable=True)
 def preposition_attached(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
     phrases = _glued_phrases()
     openers = {first for first, _second in phrases}
@@ -214,7 +217,8 @@ def _has_verb_suffix(lower: str, speller) -> bool:
 
 @rule("orthography/prefix-apart", Severity.ERROR,
       "The verb prefix di- written apart from its verb.",
-      "Dokumen itu di tandatangani di Beijing", "Dokumen itu ditandatangani di Beijing")
+      "Dokumen itu di tandatangani di Beijing", "Dokumen itu ditandatangani di Beijing",
+      fixable=True)
 def prefix_apart(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
     places = word_set("place_time_words")
     speller = ctx.speller
@@ -256,7 +260,8 @@ def _reads_as_noun(verb: str, speller) -> bool:
 
 @rule("orthography/pun", Severity.ERROR,
       "pun written joined where it stands apart, or apart where it is joined.",
-      "apapun yang terjadi; walau pun begitu", "apa pun yang terjadi; walaupun begitu")
+      "apapun yang terjadi; walau pun begitu", "apa pun yang terjadi; walaupun begitu",
+      fixable=True)
 def pun(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
     joined_words = {entry.split()[0]: "apart-ok" in entry for entry in word_list("pun_joined")}
     speller = ctx.speller
@@ -282,7 +287,8 @@ def pun(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
 
 @rule("orthography/clitic-apart", Severity.ERROR,
       "An enclitic (-nya, -lah, -kah) written apart from its word.",
-      "buku nya hilang", "bukunya hilang")
+      "buku nya hilang", "bukunya hilang",
+      fixable=True)
 def clitic_apart(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
     for first, _gap, second in _pairs(doc):
         if second.text not in _APART_CLITICS:
@@ -335,7 +341,8 @@ def _ends_clause(tokens: list[Token], index: int, before: Token | None,
 
 @rule("orthography/ordinal-apart", Severity.ERROR,
       "The ordinal ke- written apart from a number word (ke enam -> keenam).",
-      "untuk ke enam paket tersebut", "untuk keenam paket tersebut")
+      "untuk ke enam paket tersebut", "untuk keenam paket tersebut",
+      fixable=True)
 def ordinal_apart(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
     numbers = _number_words()
     cues_before, cues_after = _ordinal_cues()
@@ -367,7 +374,8 @@ def ordinal_apart(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
 
 @rule("orthography/per-attached", Severity.ERROR,
       "per ('each') written joined to a unit (perliter -> per liter).",
-      "Rp13.900 perliter", "Rp13.900 per liter")
+      "Rp13.900 perliter", "Rp13.900 per liter",
+      fixable=True)
 def per_attached(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
     units = word_set("per_units")
     for token in doc.tokens():
@@ -401,7 +409,8 @@ def _roman_value(numeral: str) -> int:
 
 @rule("orthography/ordinal-roman", Severity.ERROR,
       "ke- written before a Roman numeral (Porprov ke-XIV): EYD V writes XIV or ke-14.",
-      "Porprov ke-XIV di Kendari", "Porprov XIV di Kendari")
+      "Porprov ke-XIV di Kendari", "Porprov XIV di Kendari",
+      fixable=True)
 def ordinal_roman(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
     for paragraph in doc.paragraphs:
         for match in _KE_ROMAN.finditer(doc.text, paragraph.start, paragraph.end):
@@ -422,3 +431,17 @@ def _after_a_name(doc: Document, start: int) -> bool:
     (Porprov ke VII, Pekan Olahraga Provinsi (Porprov) ke VII)."""
     before = doc.text[max(0, start - 40) : start]
     return re.search(r"(?:[A-Z][\w]*|\))\s$", before) is not None
+
+
+# This module's rules, in the order they are listed and run.
+RULES: tuple[Rule[Document], ...] = (
+    bound_form_apart,
+    bound_form_hyphen,
+    preposition_attached,
+    prefix_apart,
+    pun,
+    clitic_apart,
+    ordinal_apart,
+    per_attached,
+    ordinal_roman,
+)

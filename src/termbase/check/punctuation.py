@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from termbase.check.capitalisation import title_heads
 from termbase.check.lines import SENTENCE_ENDS, Line, lines, starts_sentence, word_runs
-from termbase.check.rules import rule
+from termbase.check.rules import Rule, rule
 from termbase.check.typography import is_clock_time
 from termbase.data import word_list, word_set
 from termbase.lang.abbreviations import academic_degrees
@@ -61,7 +61,8 @@ _CONTINUING = frozenset({"pula", "pun", "juga", "saja", "lagi", "lah", "maka"})
 
 @rule("orthography/connective-comma", Severity.WARNING,
       "No comma after a connective that opens a sentence (Namun, Oleh karena itu, ...).",
-      "Oleh karena itu kami menolak", "Oleh karena itu, kami menolak")
+      "Oleh karena itu kami menolak", "Oleh karena itu, kami menolak",
+      fixable=True)
 def connective_comma(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
     table = _connectives()
     longest = max(len(key) for key in table)
@@ -106,7 +107,8 @@ MAX_NAME_WORDS = 5
 
 @rule("orthography/apposition-comma", Severity.WARNING,
       "A name set off by a comma after a title or role lacks its closing comma.",
-      "Ketua panitia, Budi Santoso mengatakan", "Ketua panitia, Budi Santoso, mengatakan")
+      "Ketua panitia, Budi Santoso mengatakan", "Ketua panitia, Budi Santoso, mengatakan",
+      fixable=True)
 def apposition_comma(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
     for line in lines(doc):
         if line.is_heading:
@@ -227,7 +229,8 @@ def spell_number(number: int) -> str | None:
 @rule("orthography/numeral-opener", Severity.WARNING,
       "A sentence that opens with a number in digits.",
       "Banjir melanda. 21 kabupaten terdampak",
-      "Banjir melanda. Dua puluh satu kabupaten terdampak")
+      "Banjir melanda. Dua puluh satu kabupaten terdampak",
+      fixable=True)
 def numeral_opener(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
     months = month_numbers()
     for line in lines(doc):
@@ -257,7 +260,8 @@ def numeral_opener(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
 
 @rule("orthography/abbreviation-period", Severity.WARNING,
       "An abbreviation that takes a full stop (dll., dkk., dsb., tsb.) written without it.",
-      "buku, pena, dll dibagikan", "buku, pena, dll. dibagikan")
+      "buku, pena, dll dibagikan", "buku, pena, dll. dibagikan",
+      fixable=True)
 def abbreviation_period(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
     abbreviations = word_set("abbreviations_period")
     before_name = word_set("abbreviations_before_name")
@@ -356,7 +360,8 @@ _SYMBOL_STOP = re.compile(r"\b([^\W\d_]+)\.(?=\s?\d)")
 
 @rule("orthography/symbol-period", Severity.WARNING,
       "A currency or measure symbol written with a full stop before its amount.",
-      "sebesar Rp. 2 juta", "sebesar Rp 2 juta")
+      "sebesar Rp. 2 juta", "sebesar Rp 2 juta",
+      fixable=True)
 def symbol_period(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
     symbols = word_set("symbols_no_period")
     for line in lines(doc):
@@ -374,7 +379,8 @@ _COLON_TIME = re.compile(r"(?<![\w.,:])(\d{1,2}):(\d{2})(?![\w:]|[.,]\d)")
 
 @rule("orthography/time-separator", Severity.WARNING,
       "A clock time written with a colon: EYD V separates hours and minutes with a full stop.",
-      "pukul 13:41 WIB", "pukul 13.41 WIB")
+      "pukul 13:41 WIB", "pukul 13.41 WIB",
+      fixable=True)
 def time_separator(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
     text = doc.text
     for line in lines(doc):
@@ -406,7 +412,8 @@ _TWO_DOTS = re.compile(r"(?<=[^\W\d_])\.\.(?![.\w/])")
 
 
 @rule("orthography/ellipsis", Severity.WARNING,
-      "An ellipsis written with two dots.", "Sstt.. harga naik", "Sstt... harga naik")
+      "An ellipsis written with two dots.", "Sstt.. harga naik", "Sstt... harga naik",
+      fixable=True)
 def ellipsis(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
     for line in lines(doc):
         for match in _TWO_DOTS.finditer(doc.text, line.start, line.end):
@@ -431,7 +438,8 @@ _SAYING_MAX_WORDS = 12
 @rule("orthography/quote-period", Severity.WARNING,
       "A quotation with its attribution (“...,” kata Ani) not closed by a full stop.",
       "“Kami siap,” kata Ani “Besok kami berangkat.”",
-      "“Kami siap,” kata Ani. “Besok kami berangkat.”")
+      "“Kami siap,” kata Ani. “Besok kami berangkat.”",
+      fixable=True)
 def quote_period(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
     for line in lines(doc):
         for start, end in _attributions(line):
@@ -481,7 +489,8 @@ _DASHES = "–—"
 
 @rule("typography/dash-spacing", Severity.WARNING,
       "A dash or hyphen between words with a space on one side only.",
-      "rute Pekanbaru- Petapahan", "rute Pekanbaru-Petapahan")
+      "rute Pekanbaru- Petapahan", "rute Pekanbaru-Petapahan",
+      fixable=True)
 def dash_spacing(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
     text = doc.text
     function_words = word_set("function_words")
@@ -547,3 +556,17 @@ def _is_dateline(line: Line, position: int) -> bool:
     letters = [ch for ch in head if ch.isalpha()]
     return (bool(letters) and all(ch.isupper() for ch in letters)) or any(
         mark in head for mark in ",)")
+
+
+# This module's rules, in the order they are listed and run.
+RULES: tuple[Rule[Document], ...] = (
+    connective_comma,
+    apposition_comma,
+    numeral_opener,
+    abbreviation_period,
+    symbol_period,
+    time_separator,
+    ellipsis,
+    quote_period,
+    dash_spacing,
+)

@@ -97,8 +97,7 @@ def check_source(source: SourceText | BilingualFile, context: CheckContext,
                  selection: Selection) -> CheckResult:
     """An article with the Indonesian rules, a bilingual file (XLIFF, TMX, PO) with the
     bilingual rules and the Indonesian rules on its sources."""
-    from termbase.check.bilingual import check_bilingual
-    from termbase.check.engine import check_text
+    from termbase.check.engine import check_bilingual, check_text
     from termbase.formats.bilingual import BilingualFile
 
     if isinstance(source, BilingualFile):

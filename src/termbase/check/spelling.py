@@ -18,10 +18,11 @@ from typing import TYPE_CHECKING
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
+from termbase.check.document import per_document
 from termbase.check.lines import headline_words
 from termbase.check.nonstandard import nonstandard_starts
 from termbase.check.punctuation import connective_openers
-from termbase.check.rules import rule
+from termbase.check.rules import Rule, rule
 from termbase.check.typography import spaced_reduplications
 from termbase.data import word_list, word_set
 from termbase.glossary.matcher import normalise
@@ -475,10 +476,9 @@ def _is_letter_slip(typed: str, word: str) -> bool:
             and (len(typed) != len(word) or sorted(typed) == sorted(word)))
 
 
+@per_document
 def _article_words(doc: Document, ctx: CheckContext) -> ArticleWords:
-    if "spelling" not in doc.shared:
-        doc.shared["spelling"] = ArticleWords(doc, ctx)
-    return doc.shared["spelling"]
+    return ArticleWords(doc, ctx)
 
 
 def _unknown_parts(text: str, ctx: CheckContext) -> list[str]:
@@ -623,3 +623,11 @@ def _adjacent(doc: Document, left: Token, right: Token) -> bool:
     """Two words with only spaces or a slash between them on one line."""
     gap = doc.text[left.end : right.start]
     return len(gap) <= 3 and "\n" not in gap and not gap.strip(" /")
+
+
+# This module's rules, in the order they are listed and run.
+RULES: tuple[Rule[Document], ...] = (
+    unknown_word,
+    unknown_name,
+    foreign,
+)

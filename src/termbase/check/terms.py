@@ -8,7 +8,8 @@ from collections import defaultdict
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from termbase.check.rules import match_case, rule
+from termbase.check.document import per_document
+from termbase.check.rules import Rule, match_case, rule
 from termbase.data import word_set
 from termbase.glossary.matcher import Match
 from termbase.lang.dates import article_date, month_numbers, parse_iso_date
@@ -33,9 +34,12 @@ def valid_when_written(term: Term, written: dt.date | None) -> bool:
 def _valid_when_written(match: Match, doc: Document) -> bool:
     if match.term.status is not Status.SUPERSEDED:
         return False  # the article's date is read only when a term needs it
-    if "article_date" not in doc.shared:
-        doc.shared["article_date"] = article_date(doc.text)
-    return valid_when_written(match.term, doc.shared["article_date"])
+    return valid_when_written(match.term, _article_date(doc))
+
+
+@per_document
+def _article_date(doc: Document) -> dt.date | None:
+    return article_date(doc.text)
 
 
 # The word straight after a match, across spaces on the same line, no punctuation between.
@@ -65,13 +69,10 @@ def _part_of_longer_name(match: Match, doc: Document, ctx: CheckContext) -> bool
     return lower not in _calendar_names() and not ctx.speller.in_dictionary(lower)
 
 
+@per_document
 def _document_matches(doc: Document, ctx: CheckContext) -> list[Match]:
     """Glossary matches of the whole document, shared by both term rules."""
-    if "term_matches" not in doc.shared:
-        doc.shared["term_matches"] = [
-            match for sentence in doc.sentences() for match in ctx.matcher.find(sentence.tokens)
-        ]
-    return doc.shared["term_matches"]
+    return [match for sentence in doc.sentences() for match in ctx.matcher.find(sentence.tokens)]
 
 
 def _preferred_text(match: Match, ctx: CheckContext, model: str) -> str | None:
@@ -85,7 +86,8 @@ def _preferred_text(match: Match, ctx: CheckContext, model: str) -> str | None:
 
 @rule("term/deprecated", Severity.ERROR,
       "A deprecated or superseded glossary term; the glossary's preferred term replaces it.",
-      "kerjasama kedua negara", "kerja sama kedua negara")
+      "kerjasama kedua negara", "kerja sama kedua negara",
+      fixable=True)
 def deprecated(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
     for match in _document_matches(doc, ctx):
         if match.term.status.allowed or _valid_when_written(match, doc):
@@ -131,3 +133,9 @@ def inconsistent(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
                 None,
             )
 
+
+# This module's rules, in the order they are listed and run.
+RULES: tuple[Rule[Document], ...] = (
+    deprecated,
+    inconsistent,
+)

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
-from termbase.check.rules import rule
+from termbase.check.document import per_document
+from termbase.check.rules import Rule, rule
 from termbase.data import word_list
 from termbase.lang.abbreviations import is_degree
 from termbase.lang.morphology import is_reduplication
@@ -77,7 +78,8 @@ def _line_spans(doc: Document) -> Iterator[tuple[int, int]]:
 
 @rule("typography/double-space", Severity.WARNING,
       "Two or more spaces (including no-break spaces) between words.",
-      "dan  pertukaran", "dan pertukaran")
+      "dan  pertukaran", "dan pertukaran",
+      fixable=True)
 def double_space(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
     for start, end in _line_spans(doc):
         for match in _DOUBLE_SPACE.finditer(doc.text, start, end):
@@ -86,7 +88,8 @@ def double_space(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
 
 
 @rule("typography/space-before-punctuation", Severity.WARNING,
-      "A space before , . ; : ! ?", "Nugroho , mengatakan", "Nugroho, mengatakan")
+      "A space before , . ; : ! ?", "Nugroho , mengatakan", "Nugroho, mengatakan",
+      fixable=True)
 def space_before_punctuation(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
     for start, end in _line_spans(doc):
         for match in _SPACE_BEFORE_PUNCT.finditer(doc.text, start, end):
@@ -97,7 +100,8 @@ def space_before_punctuation(doc: Document, ctx: CheckContext) -> Iterator[Findi
 
 @rule("typography/missing-space", Severity.WARNING,
       "No space after sentence punctuation between two words.",
-      "kata Ani,lalu pergi", "kata Ani, lalu pergi")
+      "kata Ani,lalu pergi", "kata Ani, lalu pergi",
+      fixable=True)
 def missing_space(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
     for sentence in doc.sentences():
         for token in sentence.tokens:
@@ -202,14 +206,17 @@ def _glued_scale_words(doc: Document, start: int, end: int):
                        match.start(), match.end(), doc, f"{number} {match.group(1)}")
 
 
+@per_document
+def _token_starts(doc: Document) -> list[int]:
+    return [token.start for token in doc.tokens()]
+
+
 def _in_address(doc: Document, offset: int) -> bool:
     """Whether the offset is inside a URL or an email address: the token holding it
     found by bisection (tokens are in text order), not by reading them all for each
     glued mark, which was time in their number squared."""
     tokens = doc.tokens()
-    if "token_starts" not in doc.shared:
-        doc.shared["token_starts"] = [token.start for token in tokens]
-    index = bisect.bisect_right(doc.shared["token_starts"], offset) - 1
+    index = bisect.bisect_right(_token_starts(doc), offset) - 1
     return index >= 0 and offset < tokens[index].end and tokens[index].kind in (
         Kind.URL, Kind.EMAIL)
 
@@ -226,7 +233,8 @@ def _glued_closer(doc: Document, token):
 
 @rule("typography/space-inside-quotes", Severity.WARNING,
       "A space just inside quotation marks or brackets.",
-      "berjudul “ Dialog Seribu Tahun”", "berjudul “Dialog Seribu Tahun”")
+      "berjudul “ Dialog Seribu Tahun”", "berjudul “Dialog Seribu Tahun”",
+      fixable=True)
 def space_inside_quotes(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
     for start, end in _line_spans(doc):
         for match in _OPENING_SPACE.finditer(doc.text, start, end):
@@ -259,7 +267,8 @@ def _spaced_closing_quotes(doc: Document, start: int, end: int):
 
 @rule("typography/unbalanced", Severity.WARNING,
       "An opening quotation mark or bracket without its closing partner, or the reverse.",
-      "(Kemendag mencatat", "(Kemendag) mencatat")
+      "(Kemendag mencatat", "(Kemendag) mencatat",
+      fixable=True)
 def unbalanced(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
     paragraphs = doc.paragraphs
     per_paragraph = []
@@ -340,10 +349,16 @@ def _opening(mark: str) -> str:
     return "“" if mark == "”" else mark
 
 
+@per_document
+def _walked_lines(doc: Document) -> dict[int, set[int] | None]:
+    """The lines whose closing quotes have been asked for, by their start."""
+    return {}
+
+
 def _line_closing_quotes(doc: Document, start: int, end: int) -> set[int] | None:
     """_closing_quotes of one line, walked once for the two rules that ask, and only for
     a line where one of them has found a quotation mark to judge."""
-    walked = doc.shared.setdefault("closing_quotes", {})
+    walked = _walked_lines(doc)
     if start not in walked:
         walked[start] = _closing_quotes(doc.text[start:end])
     return walked[start]
@@ -438,7 +453,8 @@ def _unbalanced_in(offset: int, text: str, continues_quote: bool) -> _Marks:
 
 @rule("typography/spaced-hyphen", Severity.WARNING,
       "A space around the hyphen of a reduplication.",
-      "pertama -tama", "pertama-tama")
+      "pertama -tama", "pertama-tama",
+      fixable=True)
 def spaced_hyphen(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
     for match in spaced_reduplications(doc):
         left, right = match.group(1), match.group(3)
@@ -447,16 +463,14 @@ def spaced_hyphen(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
                        match.start(2), match.end(2), doc, "-")
 
 
+@per_document
 def spaced_reduplications(doc: Document) -> list[re.Match]:
     """Reduplications written with a spaced hyphen or dash (pertama -tama): groups 1 and
     3 are the halves, group 2 the hyphen with its spaces. Computed once per document:
     the spelling rules skip the second halves."""
-    if "spaced_reduplications" not in doc.shared:
-        doc.shared["spaced_reduplications"] = [
-            match for start, end in _line_spans(doc)
+    return [match for start, end in _line_spans(doc)
             for match in _SPACED_HYPHEN.finditer(doc.text, start, end)
             if is_reduplication(f"{match.group(1)}-{match.group(3)}")]
-    return doc.shared["spaced_reduplications"]
 
 
 @cache
@@ -486,7 +500,8 @@ _WORD_AFTER = re.compile(rf"{_H}+([^\W\d_]+)(?![^\W\d_])")
 
 @rule("typography/spaced-time", Severity.WARNING,
       "A space inside a clock time after pukul or before a time zone.",
-      "pukul 07. 26 WIB", "pukul 07.26 WIB")
+      "pukul 07. 26 WIB", "pukul 07.26 WIB",
+      fixable=True)
 def spaced_time(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
     for start, end in _line_spans(doc):
         for match in _SPACED_TIME.finditer(doc.text, start, end):
@@ -504,7 +519,8 @@ def spaced_time(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
 
 
 @rule("typography/repeated-word", Severity.WARNING,
-      "The same word twice in a row.", "biaya yang yang ditanggung", "biaya yang ditanggung")
+      "The same word twice in a row.", "biaya yang yang ditanggung", "biaya yang ditanggung",
+      fixable=True)
 def repeated_word(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
     for sentence in doc.sentences():
         previous = None
@@ -528,3 +544,16 @@ def repeated_word(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
                               "reduplication", token.start, token.end, token.text)
             previous = token if token.kind is Kind.WORD else None
             gap_start = None
+
+
+# This module's rules, in the order they are listed and run.
+RULES: tuple[Rule[Document], ...] = (
+    double_space,
+    space_before_punctuation,
+    missing_space,
+    space_inside_quotes,
+    unbalanced,
+    spaced_hyphen,
+    spaced_time,
+    repeated_word,
+)

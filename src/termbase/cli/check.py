@@ -12,13 +12,10 @@ from termbase.model import SEVERITIES
 
 
 def _check_rule_names(names: list[str], option: str) -> None:
-    from termbase.check.bilingual import BILINGUAL_REGISTRY
-    from termbase.check.rules import REGISTRY
+    from termbase.check.registry import BY_NAME, CATEGORIES
 
-    known = set(REGISTRY) | set(BILINGUAL_REGISTRY)
-    categories = {name.split("/")[0] for name in known}
     for name in names:
-        if name not in known and name.rstrip("/") not in categories:
+        if name not in BY_NAME and name.rstrip("/") not in CATEGORIES:
             raise click.BadParameter(f"unknown rule or category {name!r}", param_hint=option)
 
 
