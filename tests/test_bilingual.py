@@ -456,3 +456,24 @@ def test_bad_bilingual_input_exits_2_naming_file_and_line(invoke, tmp_path, name
     result = invoke("check", str(path))
     assert result.exit_code == 2
     assert f"termbase: {tmp_path / message}" in result.output
+
+
+def test_translations_differing_only_in_quotes_and_dashes_are_consistent(check_file):
+    units = [("Kedua pihak menolak lagi.", "Both sides \u201crefused\u201d \u2014 again."),
+             ("Kedua pihak menolak lagi.", "Both sides \"refused\" - again.")]
+    result = check_file(xliff(units), select=("bilingual/inconsistent-target",
+                                              "bilingual/inconsistent-source"))
+    assert result.findings == []
+
+
+def test_different_wording_with_the_same_quotes_is_inconsistent(check_file):
+    units = [("Kedua pihak \u201cmenolak\u201d.", "Both sides \u201crefused\u201d."),
+             ("Kedua pihak \"menolak\".", "The two sides \"declined\".")]
+    result = check_file(xliff(units), select=("bilingual/inconsistent-target",))
+    assert [f.rule for f in result.findings] == ["bilingual/inconsistent-target"] * 2
+
+
+def test_a_target_that_only_changes_the_quotes_is_untranslated(check_file):
+    result = check_file(xliff([("Harga \u201cnaik\u201d pekan lalu.", 'Harga "naik" pekan lalu.')]),
+                        select=("bilingual/untranslated",))
+    assert [f.rule for f in result.findings] == ["bilingual/untranslated"]

@@ -21,6 +21,7 @@ def test_typographic_variants_have_one_form(one, other):
     ("Prices rose", "Prices went up"),
     ("1,000 people", "1.000 people"),
     ("Both sides declined", "both sides declined"),
+    ("1\u00a0000 people", "1.000 people"),
 ])
 def test_different_wording_keeps_different_forms(one, other):
     assert typographic_form(one) != typographic_form(other)

@@ -177,7 +177,9 @@ class BilingualCheck:
 
 
 def _normalised(text: str) -> str:
-    return " ".join(text.split())
+    """What the consistency rules compare: the wording, its quotes and dashes written
+    one way (typography is the typography rules' to judge)."""
+    return english.typographic_form(text)
 
 
 def _has_target(unit: LocatedUnit) -> bool:

@@ -78,7 +78,9 @@ def _punctuation_normaliser() -> Any:
     # Imported on first use: a plain monolingual check never needs it.
     from sacremoses import MosesPunctNormalizer
 
-    return MosesPunctNormalizer(lang="en")
+    # Numbers stay as written: Moses would read "1 000" (no-break space) as 1.000, one
+    # thousand in Indonesian and one in English.
+    return MosesPunctNormalizer(lang="en", norm_numbers=False)
 
 
 def without_possessive(word: str) -> str:
