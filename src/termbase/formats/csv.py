@@ -29,8 +29,6 @@ from termbase.textio import decode_text
 COLUMNS = ("concept_id", "subject_field", "concept_note", "language", "definition", "term",
            "status", "term_type", "part_of_speech", "term_note")
 _REQUIRED = ("concept_id", "language", "term")
-# Characters XML 1.0 (and so TBX) cannot hold: refused on input so that every glossary
-# read from CSV can be written as TBX.
 
 
 def write_csv(concepts: list[Concept]) -> str:
@@ -99,6 +97,8 @@ def _header(header: list[str], path: str, line: int) -> list[str]:
 
 
 def _add_row(concepts: dict[str, Concept], row: dict[str, str], path: str, line: int) -> None:
+    # Characters XML 1.0 (and so TBX) cannot hold: refused on input so that every
+    # glossary read from CSV can be written as TBX.
     for column, value in row.items():
         bad = NOT_XML.search(value)
         if bad:
