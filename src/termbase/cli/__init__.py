@@ -10,6 +10,7 @@ import sqlite3
 import sys
 import warnings
 from enum import IntEnum
+from typing import Any, TextIO
 
 import click
 
@@ -32,7 +33,7 @@ _SQLITE_BUGS = (sqlite3.IntegrityError, sqlite3.ProgrammingError, sqlite3.Interf
 
 
 class TermbaseGroup(click.Group):
-    def invoke(self, ctx: click.Context):
+    def invoke(self, ctx: click.Context) -> Any:
         try:
             with warnings.catch_warnings():
                 warnings.simplefilter("default", TermbaseWarning)
@@ -76,7 +77,8 @@ def _os_error_line(exc: OSError) -> str:
     return f"{exc.filename}: {reason}" if exc.filename is not None else reason
 
 
-def _show_warning(message, category, filename, lineno, file=None, line=None) -> None:
+def _show_warning(message: Warning | str, category: type[Warning], filename: str,
+                  lineno: int, file: TextIO | None = None, line: str | None = None) -> None:
     """TermbaseWarnings are for the user: one plain line, no source location."""
     if issubclass(category, TermbaseWarning):
         click.echo(f"termbase: {message}", err=True)

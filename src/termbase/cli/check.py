@@ -3,12 +3,19 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from termbase.cli import ExitCode, cli
 from termbase.model import SEVERITIES
+
+if TYPE_CHECKING:
+    from termbase.check.context import CheckContext
+    from termbase.check.engine import CheckResult, Selection
+    from termbase.check.service import Fixed
 
 
 def _check_rule_names(names: list[str], option: str) -> None:
@@ -38,8 +45,10 @@ def _check_rule_names(names: list[str], option: str) -> None:
 @click.option("--config", "config_path", type=click.Path(dir_okay=False, exists=True),
               help="Configuration file (default: nearest termbase.toml or pyproject.toml).")
 @click.pass_context
-def check(ctx, paths, output_format, glossaries, dictionary, accept_lists, select, ignore,
-          fail_on, fix, diff, config_path):
+def check(ctx: click.Context, paths: tuple[str, ...], output_format: str,
+          glossaries: tuple[str, ...], dictionary: str | None, accept_lists: tuple[str, ...],
+          select: tuple[str, ...], ignore: tuple[str, ...], fail_on: str | None, fix: bool,
+          diff: bool, config_path: str | None) -> None:
     """Check Indonesian articles for spelling, orthography, typography and terminology.
 
     PATHS are files, folders (searched for *.txt and *.md) or - for standard input.
@@ -81,7 +90,8 @@ def check(ctx, paths, output_format, glossaries, dictionary, accept_lists, selec
     ctx.exit(_exit_status(results, threshold))
 
 
-def _run(paths, context, selection):
+def _run(paths: Sequence[str], context: CheckContext, selection: Selection
+         ) -> list[CheckResult]:
     from termbase.check.service import check_source, read_sources
     from termbase.cli.output import progress_wanted
 
@@ -99,12 +109,13 @@ def _run(paths, context, selection):
     return results
 
 
-def _apply_fixes(results, context, selection):
+def _apply_fixes(results: Sequence[CheckResult], context: CheckContext, selection: Selection
+                 ) -> list[CheckResult]:
     """Write the safe fixes, then check the fixed texts again for what is left."""
     from termbase.check.service import STDIN_NAME, fix_results
     from termbase.textio import BOM
 
-    def report(fixed) -> None:
+    def report(fixed: Fixed) -> None:
         if fixed.path == STDIN_NAME:  # the fixed text goes out as it came in, BOM too
             sys.stdout.flush()
             sys.stdout.buffer.write(((BOM if fixed.had_bom else "") + fixed.text)
@@ -118,7 +129,7 @@ def _apply_fixes(results, context, selection):
                                                   on_fixed=report)]
 
 
-def _render(results, output_format: str) -> None:
+def _render(results: list[CheckResult], output_format: str) -> None:
     from termbase.cli import render
 
     if output_format == "json":
@@ -133,7 +144,7 @@ def _render(results, output_format: str) -> None:
         render.render_text(stdout_console(), results)
 
 
-def _exit_status(results, threshold: str) -> int:
+def _exit_status(results: Sequence[CheckResult], threshold: str) -> int:
     from termbase.check.service import fails
 
     return ExitCode.FINDINGS if fails(results, threshold) else ExitCode.CLEAN

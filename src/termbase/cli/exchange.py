@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import click
 
 from termbase.cli import ExitCode, cli
@@ -15,8 +17,13 @@ from termbase.cli.options import (
 from termbase.cli.output import json_text
 from termbase.formats.registry import HANDOFF
 
+if TYPE_CHECKING:
+    from termbase.exchange.export import Analysis
+    from termbase.exchange.service import Merged
+    from termbase.tm.store import Memory
 
-def _open_memory(tm_path: str | None):
+
+def _open_memory(tm_path: str | None) -> Memory | None:
     """The memory to pre-translate from: --tm must exist; the configured or default one
     is used when it exists, else there is no pre-translation."""
     from pathlib import Path
@@ -49,8 +56,9 @@ def _open_memory(tm_path: str | None):
                    "(for OmegaT 3.6, whose XLIFF filter translates the <target>).")
 @click.option("--summary-format", type=click.Choice(["text", "json"]), default="text",
               show_default=True, help="Format of the analysis printed on standard output.")
-def export(articles, output_format, output, tm_path, no_tm, glossaries, min_score,
-           copy_source, summary_format):
+def export(articles: tuple[str, ...], output_format: str | None, output: str,
+           tm_path: str | None, no_tm: bool, glossaries: tuple[str, ...], min_score: float,
+           copy_source: bool, summary_format: str) -> None:
     """Prepare ARTICLE... for a translator: one unit per sentence, exact and fuzzy
     matches from the translation memory, glossary terms attached, and an analysis of
     the job (segments and words by match band). Several articles go into one file,
@@ -73,7 +81,7 @@ def export(articles, output_format, output, tm_path, no_tm, glossaries, min_scor
     _print_analysis(analysis, output)
 
 
-def _print_analysis(analysis, output: str) -> None:
+def _print_analysis(analysis: Analysis, output: str) -> None:
     from termbase.exchange.export import BAND_LABELS, FORMAT_NAMES
 
     name = FORMAT_NAMES[analysis.format]
@@ -101,14 +109,14 @@ def _print_analysis(analysis, output: str) -> None:
               help="The text file to write; a folder when the XLIFF holds several "
                    "articles (each written as NAME.en.txt).")
 @click.pass_context
-def merge(ctx, xliff, output):
+def merge(ctx: click.Context, xliff: str, output: str) -> None:
     """Rebuild the translated article from XLIFF (1.2 or 2.0): the targets of each
     paragraph joined by spaces, paragraphs separated by a blank line. A unit without
     a target keeps its source and is reported, as is a target that is its source;
     the exit status is then 1."""
     from termbase.exchange.service import merge_job
 
-    def on_article(done) -> None:
+    def on_article(done: Merged) -> None:
         article = done.article
         for unit in article.untranslated:
             where = f"{xliff}:{unit.line}" if unit.line else xliff

@@ -3,6 +3,9 @@ terminologists."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
+
 import click
 
 from termbase.cli import ExitCode, cli
@@ -17,11 +20,18 @@ from termbase.cli.options import (
 from termbase.cli.output import json_text
 from termbase.formats.registry import GLOSSARY
 
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from termbase.glossary.edit import TbxFile
+    from termbase.glossary.lookup import Hit
+    from termbase.model import Term, TranslationUnit
+
 _STATUS_STYLE = {"preferred": "bold green", "admitted": "yellow", "deprecated": "red",
                  "superseded": "red"}
 
 
-def render_concept(console, record: dict, matched: str | None = None) -> None:
+def render_concept(console: Console, record: dict, matched: str | None = None) -> None:
     from rich.text import Text
 
     title = Text()
@@ -63,7 +73,8 @@ def render_concept(console, record: dict, matched: str | None = None) -> None:
               help="Translation memory to show example units from (default: the configured "
                    "one, when it exists).")
 @click.pass_context
-def lookup(ctx, text, language, min_score, limit, glossaries, output_format, tm_path):
+def lookup(ctx: click.Context, text: str, language: str | None, min_score: float, limit: int,
+           glossaries: tuple[str, ...], output_format: str, tm_path: str | None) -> None:
     """Look up TEXT in the glossary, Indonesian or English.
 
     Exact, inflected (kerja samanya), partial (kemitraan strategis) and misspelt
@@ -119,7 +130,8 @@ def lookup(ctx, text, language, min_score, limit, glossaries, output_format, tm_
         console.print()
 
 
-def _memory_examples(hits, tm_path) -> dict[str, list]:
+def _memory_examples(hits: Sequence[Hit], tm_path: str | None
+                     ) -> dict[str, list[tuple[int, TranslationUnit]]]:
     """Up to three memory units using each hit's preferred Indonesian term, when a
     memory exists; looking up never creates one."""
     from pathlib import Path
@@ -150,7 +162,8 @@ def glossary() -> None:
 @click.option("--subject", "subject_field", help="Only concepts of this subject field.")
 @glossary_option
 @format_option
-def list_concepts(subject_field, glossaries, output_format):
+def list_concepts(subject_field: str | None, glossaries: tuple[str, ...],
+                  output_format: str) -> None:
     """List concepts: id, subject field, preferred Indonesian and English terms."""
     from termbase.glossary.lookup import concept_record
 
@@ -179,7 +192,7 @@ def list_concepts(subject_field, glossaries, output_format):
 @click.argument("concept_id")
 @glossary_option
 @format_option
-def show(concept_id, glossaries, output_format):
+def show(concept_id: str, glossaries: tuple[str, ...], output_format: str) -> None:
     """Show one concept with every term, status, definition and note."""
     from termbase.cli.output import stdout_console
     from termbase.glossary.lookup import concept_record
@@ -195,7 +208,7 @@ def show(concept_id, glossaries, output_format):
 @glossary.command()
 @glossary_option
 @format_option
-def stats(glossaries, output_format):
+def stats(glossaries: tuple[str, ...], output_format: str) -> None:
     """Count concepts and terms by file, subject field, language and status."""
     from termbase.glossary.service import glossary_stats
 
@@ -215,7 +228,7 @@ def stats(glossaries, output_format):
 @click.argument("files", nargs=-1, type=click.Path(dir_okay=False))
 @format_option
 @click.pass_context
-def validate(ctx, files, output_format):
+def validate(ctx: click.Context, files: tuple[str, ...], output_format: str) -> None:
     """Check glossaries: preferred terms in both languages, a term preferred in one
     concept and deprecated in another, duplicates, empty terms, bad statuses.
 
@@ -241,7 +254,7 @@ def validate(ctx, files, output_format):
 
 # --- editing -----------------------------------------------------------------------
 
-def _parse_term_spec(spec: str, default_status: str = "preferred"):
+def _parse_term_spec(spec: str, default_status: str = "preferred") -> Term:
     """LANG[:STATUS][:TYPE]=TEXT, e.g. id=kerja sama, id:deprecated=kerjasama,
     en:preferred:acronym=SCO."""
     from termbase.model import Status, Term
@@ -259,7 +272,7 @@ def _parse_term_spec(spec: str, default_status: str = "preferred"):
     return Term(" ".join(text.split()), parts[0], status_value, term_type=term_type)
 
 
-def _parse_definitions(values) -> dict[str, str]:
+def _parse_definitions(values: Iterable[str]) -> dict[str, str]:
     definitions = {}
     for value in values:
         language, separator, text = value.partition("=")
@@ -269,7 +282,7 @@ def _parse_definitions(values) -> dict[str, str]:
     return definitions
 
 
-def _finish(document, dry_run: bool, what: str) -> None:
+def _finish(document: TbxFile, dry_run: bool, what: str) -> None:
     """Write the edited file (or print its diff), then say what was done."""
     from termbase.check.fix import unified_diff
 
@@ -281,7 +294,7 @@ def _finish(document, dry_run: bool, what: str) -> None:
     click.echo(f"{document.path}: {what}", err=True)
 
 
-def _file_of(glossaries, concept_id):
+def _file_of(glossaries: Sequence[str], concept_id: str) -> TbxFile:
     from termbase.glossary.service import concept_by_id, concept_file
 
     return concept_file(concept_by_id(load_glossary(glossaries), concept_id))
@@ -298,7 +311,9 @@ def _file_of(glossaries, concept_id):
               help="TBX file to add to (needed when more than one glossary is in use).")
 @glossary_option
 @dry_run_option
-def add(concept_id, terms, subject_field, definitions, note, target, glossaries, dry_run):
+def add(concept_id: str, terms: tuple[str, ...], subject_field: str | None,
+        definitions: tuple[str, ...], note: str | None, target: str | None,
+        glossaries: tuple[str, ...], dry_run: bool) -> None:
     """Add a concept, e.g.  glossary add eco-900 --term id="rantai pasok"
     --term en="supply chain" --subject trade --to glossaries/economy.tbx"""
     from termbase.errors import InputError
@@ -329,8 +344,9 @@ def add(concept_id, terms, subject_field, definitions, note, target, glossaries,
 @click.option("--remove-term", "removed", multiple=True, help="Remove a term by its text.")
 @glossary_option
 @dry_run_option
-def edit(concept_id, subject_field, note, definitions, new_terms, statuses, removed,
-         glossaries, dry_run):
+def edit(concept_id: str, subject_field: str | None, note: str | None,
+         definitions: tuple[str, ...], new_terms: tuple[str, ...], statuses: tuple[str, ...],
+         removed: tuple[str, ...], glossaries: tuple[str, ...], dry_run: bool) -> None:
     """Change a concept in place; everything not named stays byte for byte."""
     from termbase.model import Status
 
@@ -361,7 +377,8 @@ def edit(concept_id, subject_field, note, definitions, new_terms, statuses, remo
 @click.option("--superseded", is_flag=True, help="Mark it superseded rather than deprecated.")
 @glossary_option
 @dry_run_option
-def deprecate(term, preferred, superseded, glossaries, dry_run):
+def deprecate(term: str, preferred: str, superseded: bool, glossaries: tuple[str, ...],
+              dry_run: bool) -> None:
     """Mark TERM deprecated in favour of the preferred term given with --use.
 
     TERM is added to the preferred term's concept when it is not there yet.
@@ -376,7 +393,7 @@ def deprecate(term, preferred, superseded, glossaries, dry_run):
 @click.argument("concept_id")
 @glossary_option
 @dry_run_option
-def remove(concept_id, glossaries, dry_run):
+def remove(concept_id: str, glossaries: tuple[str, ...], dry_run: bool) -> None:
     """Remove a concept."""
     document = _file_of(glossaries, concept_id)
     document.remove_concept(concept_id)
@@ -391,7 +408,8 @@ def remove(concept_id, glossaries, dry_run):
 @click.option("--limit", type=click.IntRange(1), default=30, show_default=True)
 @glossary_option
 @format_option
-def suggest(corpus, min_count, limit, glossaries, output_format):
+def suggest(corpus: tuple[str, ...], min_count: int, limit: int, glossaries: tuple[str, ...],
+            output_format: str) -> None:
     """Candidate terms in CORPUS (files or folders of *.txt/*.md) that the glossary
     lacks: recurring phrases, acronyms and acronyms with their expansions, ranked."""
     from termbase.check.inputs import expand_paths, read_source
@@ -425,7 +443,8 @@ def suggest(corpus, min_count, limit, glossaries, output_format):
               help="Format of SOURCE (default: from its extension and content).")
 @dry_run_option
 @click.pass_context
-def import_glossary(ctx, source, target, source_format, dry_run):
+def import_glossary(ctx: click.Context, source: str, target: str, source_format: str | None,
+                    dry_run: bool) -> None:
     """Merge a glossary file (TBX, CSV, OmegaT TSV, PO) into a TBX file.
 
     Same concept (same id and a shared term, or a shared preferred term) -> missing
@@ -457,7 +476,8 @@ def import_glossary(ctx, source, target, source_format, dry_run):
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False),
               help="File to write (atomically).")
 @glossary_option
-def export_glossary(output_format, output, glossaries):
+def export_glossary(output_format: str | None, output: str, glossaries: tuple[str, ...]
+                    ) -> None:
     """Write the glossaries in use to one file in another format."""
     from termbase.glossary.service import export_glossary as write
 

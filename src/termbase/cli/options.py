@@ -4,36 +4,46 @@ objects. The one module under cli/ that command modules import besides termbase.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any, TypeVar
+
 import click
+
+if TYPE_CHECKING:
+    from termbase.glossary import Glossary
+    from termbase.tm.store import Memory
+
+# A command function (or a command) that an option decorator returns as it came.
+F = TypeVar("F", bound=Callable[..., Any])
 
 # Where a command notes the memory file it opened, for an error naming it.
 MEMORY_KEY = "termbase.memory"
 
 
-def glossary_option(function):
+def glossary_option(function: F) -> F:
     return click.option(
         "--glossary", "glossaries", multiple=True, type=click.Path(dir_okay=False),
         help="TBX glossary to use instead of the configured or shipped ones (repeatable).",
     )(function)
 
 
-def format_option(function):
+def format_option(function: F) -> F:
     return click.option("--format", "output_format", type=click.Choice(["text", "json"]),
                         default="text", show_default=True, help="Output format.")(function)
 
 
-def tm_option(function):
+def tm_option(function: F) -> F:
     return click.option("--tm", "tm_path", type=click.Path(dir_okay=False),
                         help="Memory file (default: $TERMBASE_TM, configuration 'tm', or "
                              "~/.local/share/termbase/memory.sqlite).")(function)
 
 
-def dry_run_option(function):
+def dry_run_option(function: F) -> F:
     return click.option("--dry-run", is_flag=True,
                         help="Print the change as a diff; write nothing.")(function)
 
 
-def load_glossary(glossaries):
+def load_glossary(glossaries: Sequence[str]) -> Glossary:
     """The glossaries named with --glossary, else the configured or shipped ones."""
     from termbase.glossary.service import load_glossary as load
 
@@ -47,12 +57,12 @@ def memory_path(explicit: str | None) -> str:
     return resolve(explicit)
 
 
-def opened_memory(path) -> None:
+def opened_memory(path: str) -> None:
     """Note the memory file this command reads, for the one-line error if it is damaged."""
     click.get_current_context().meta[MEMORY_KEY] = str(path)
 
 
-def open_memory(tm_path: str | None, create: bool = False):
+def open_memory(tm_path: str | None, create: bool = False) -> Memory:
     """The memory --tm names (or the default one), noted for the error line."""
     from termbase.tm.store import open_memory as open_
 

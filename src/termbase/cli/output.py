@@ -6,7 +6,7 @@ import json
 import os
 import re
 import sys
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -42,7 +42,7 @@ def progress_wanted(count: int) -> bool:
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
-def json_text(payload, **options) -> str:
+def json_text(payload: object, **options: Any) -> str:
     """JSON that every reader accepts: valid UTF-8, a byte that was not UTF-8 as U+FFFD.
 
     The replacement is lossy on purpose: an escaped lone surrogate (\\udcff) is valid

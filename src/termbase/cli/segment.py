@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from termbase.cli import cli
 from termbase.cli.output import json_text
+
+if TYPE_CHECKING:
+    from termbase.lang.tokens import Token
 
 
 @cli.command()
@@ -15,7 +18,7 @@ from termbase.cli.output import json_text
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]),
               default="text", show_default=True, help="Output format.")
 @click.option("--tokens", is_flag=True, help="Also list each sentence's tokens (text format).")
-def segment(path, output_format, tokens):
+def segment(path: str, output_format: str, tokens: bool) -> None:
     """Split PATH (or - for standard input) into paragraphs and sentences.
 
     Offsets and columns are in Unicode code points of the decoded text (a BOM is not
@@ -28,7 +31,7 @@ def segment(path, output_format, tokens):
     source = read_source(path)
     document = Document(source.path, source.text)
 
-    def token_record(token):
+    def token_record(token: Token) -> dict[str, Any]:
         line, column = document.position(token.start)
         return {"kind": token.kind.value, "text": token.text, "start": token.start,
                 "end": token.end, "line": line, "column": column}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
 import click
 
@@ -11,6 +12,11 @@ from termbase.cli import ExitCode, cli
 from termbase.cli.options import memory_path, open_memory, opened_memory, tm_option
 from termbase.cli.output import json_text
 from termbase.formats.registry import MEMORY
+
+if TYPE_CHECKING:
+    from rich.text import Text
+
+    from termbase.tm.service import FileImport
 
 
 @cli.group()
@@ -28,7 +34,8 @@ def tm() -> None:
 @click.option("--to", "target_lang", default="en", show_default=True,
               help="Target language to take from TMX.")
 @tm_option
-def import_(files, input_format, source_lang, target_lang, tm_path):
+def import_(files: tuple[str, ...], input_format: str | None, source_lang: str,
+            target_lang: str, tm_path: str | None) -> None:
     """Import TMX 1.4, PO, two-column TSV or XLIFF 1.2/2.0 files, one transaction per
     file. From XLIFF only confirmed translations are taken (1.2 approved="yes" or state
     translated, signed-off, final; 2.0 state translated, reviewed, final), with the
@@ -40,7 +47,7 @@ def import_(files, input_format, source_lang, target_lang, tm_path):
     from termbase.cli.output import stderr_is_interactive
     from termbase.tm.service import import_files
 
-    def on_file(done) -> None:
+    def on_file(done: FileImport) -> None:
         reasons = "; ".join(f"{n} {r}" for r, n in done.reasons.items())
         click.echo(f"{done.path}: {done.added} added, {done.updated} updated, "
                    f"{done.skipped} skipped" + (f" ({reasons})" if reasons else ""))
@@ -69,7 +76,7 @@ def _progress_bar(path: str) -> Iterator[Callable[[int], None]]:
               help="Default: from the extension of FILE (.tmx; .po, .pot; .tsv, .txt, .tab).")
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False))
 @tm_option
-def export(output_format, output, tm_path):
+def export(output_format: str | None, output: str, tm_path: str | None) -> None:
     """Write the whole memory as TMX 1.4 (with DOCTYPE), PO or TSV, atomically."""
     from termbase.tm.service import export_memory
 
@@ -80,7 +87,7 @@ def export(output_format, output, tm_path):
     click.echo(f"{output}: {written} units as {fmt}", err=True)
 
 
-def _marked_differences(query: str, match: str):
+def _marked_differences(query: str, match: str) -> Text:
     """The match with the words that differ from the query highlighted."""
     import difflib
     import re
@@ -115,7 +122,8 @@ def _marked_differences(query: str, match: str):
               default="text", show_default=True)
 @tm_option
 @click.pass_context
-def search(ctx, text, min_score, limit, source_lang, output_format, tm_path):
+def search(ctx: click.Context, text: str, min_score: float, limit: int, source_lang: str,
+           output_format: str, tm_path: str | None) -> None:
     """Fuzzy matches for TEXT, best first, with their scores (100 exact, 99-98 only
     case, punctuation or numbers differ, below that word-level similarity).
     Exit 0 when something matched, 1 when nothing did."""
@@ -154,7 +162,8 @@ def search(ctx, text, min_score, limit, source_lang, output_format, tm_path):
               default="text", show_default=True)
 @tm_option
 @click.pass_context
-def concordance(ctx, words, limit, output_format, tm_path):
+def concordance(ctx: click.Context, words: tuple[str, ...], limit: int, output_format: str,
+                tm_path: str | None) -> None:
     """Units whose source or target contains all WORDS, the words highlighted."""
     import re
 
@@ -191,7 +200,8 @@ def concordance(ctx, words, limit, output_format, tm_path):
 @click.option("--to", "target_lang", default="en-US", show_default=True)
 @click.option("--origin", help="Where the pair comes from (document name).")
 @tm_option
-def add(source, target, source_lang, target_lang, origin, tm_path):
+def add(source: str, target: str, source_lang: str, target_lang: str, origin: str | None,
+        tm_path: str | None) -> None:
     """Add one sentence pair."""
     from termbase.model import TranslationUnit
 
@@ -205,7 +215,7 @@ def add(source, target, source_lang, target_lang, origin, tm_path):
 @tm_option
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]),
               default="text", show_default=True)
-def stats(tm_path, output_format):
+def stats(tm_path: str | None, output_format: str) -> None:
     """Units, language pairs, origins, size."""
     figures = open_memory(tm_path).stats()
     if output_format == "json":
@@ -223,7 +233,7 @@ def stats(tm_path, output_format):
 @click.argument("unit_id", type=int)
 @tm_option
 @click.pass_context
-def delete(ctx, unit_id, tm_path):
+def delete(ctx: click.Context, unit_id: int, tm_path: str | None) -> None:
     """Delete a unit by its id (as search and concordance show it)."""
     from termbase.errors import InputError
 

@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from termbase.errors import InputError
 from termbase.formats.registry import HANDOFF
@@ -38,9 +39,15 @@ from termbase.formats.xliff import (
 from termbase.formats.xml import NOT_XML
 from termbase.lang.segment import lines_are_paragraphs, segment
 from termbase.lang.tokens import Kind
-from termbase.model import TranslationUnit
+from termbase.model import Concept, Status, Term, TranslationUnit
 from termbase.textio import read_text
 from termbase.tm.scoring import collapse
+
+if TYPE_CHECKING:
+    from termbase.glossary import Glossary
+    from termbase.glossary.matcher import TermMatcher
+    from termbase.lang.tokens import Token
+    from termbase.tm.store import Memory
 
 FORMATS = tuple(HANDOFF.names())
 FORMAT_NAMES = {f.name: f.description for f in HANDOFF.formats}
@@ -111,23 +118,22 @@ class Analysis:
         }
 
 
-def export_articles(paths: Sequence[str], memory, glossary, fmt: str = "xliff",
-                    min_score: float = 75, copy_source: bool = False
+def export_articles(paths: Sequence[str], memory: Memory | None, glossary: Glossary | None,
+                    fmt: str = "xliff", min_score: float = 75, copy_source: bool = False
                     ) -> tuple[bytes, Analysis]:
     """The bytes of the file to hand over and its analysis.
 
-    memory is a termbase.tm.store.Memory or None (no pre-translation); glossary a
-    termbase.glossary.Glossary or None. copy_source (XLIFF only) writes the source into
-    every target the memory did not fill, for OmegaT 3.6, which translates <target>.
-    InputError for a missing, unreadable or empty article, one given twice, or text
-    XML cannot hold.
+    memory None: no pre-translation; glossary None: no glossary terms. copy_source
+    (XLIFF only) writes the source into every target the memory did not fill, for
+    OmegaT 3.6, which translates <target>. InputError for a missing, unreadable or
+    empty article, one given twice, or text XML cannot hold.
     """
     HANDOFF.writer(fmt)  # an unknown format is refused before any work
     if len(set(paths)) != len(paths):
         repeated = next(p for p in paths if list(paths).count(p) > 1)
         raise InputError("article given twice", repeated)
     matcher = _matcher(glossary)
-    analysis = Analysis(fmt, min_score, getattr(memory, "path", None))
+    analysis = Analysis(fmt, min_score, memory.path if memory is not None else None)
     articles = [_prepare(path, memory, matcher, min_score) for path in paths]
     seen: set[str] = set()
     for article, words in articles:
@@ -172,7 +178,7 @@ def _band(piece: XliffSegment, seen: set[str]) -> str:
     return "new"
 
 
-def _matcher(glossary):
+def _matcher(glossary: Glossary | None) -> TermMatcher | None:
     if glossary is None:
         return None
     from termbase.glossary.matcher import TermMatcher
@@ -180,7 +186,8 @@ def _matcher(glossary):
     return TermMatcher(glossary.terms("id"))
 
 
-def _prepare(path: str, memory, matcher, min_score: float) -> tuple[XliffArticle, list[int]]:
+def _prepare(path: str, memory: Memory | None, matcher: TermMatcher | None, min_score: float
+             ) -> tuple[XliffArticle, list[int]]:
     text = read_text(path).text
     if not text.strip():
         raise InputError("empty article, nothing to translate", path)
@@ -203,7 +210,7 @@ def _prepare(path: str, memory, matcher, min_score: float) -> tuple[XliffArticle
     return XliffArticle(path, segments, SOURCE_LANG, TARGET_LANG), words
 
 
-def _pretranslate(piece: XliffSegment, memory, min_score: float) -> None:
+def _pretranslate(piece: XliffSegment, memory: Memory, min_score: float) -> None:
     matches = memory.search(piece.source, "id", "en", min_score, SEARCH_LIMIT)
     if not matches:
         return
@@ -226,7 +233,7 @@ def _pretranslate(piece: XliffSegment, memory, min_score: float) -> None:
             break
 
 
-def _glossary_hits(matcher, tokens) -> list[GlossaryHit]:
+def _glossary_hits(matcher: TermMatcher, tokens: list[Token]) -> list[GlossaryHit]:
     hits, seen = [], set()
     for match in matcher.find(tokens):
         key = (match.concept.id, match.term.text)
@@ -243,11 +250,9 @@ def _glossary_hits(matcher, tokens) -> list[GlossaryHit]:
     return hits
 
 
-def _english(concept, term):
+def _english(concept: Concept, term: Term) -> Term | None:
     """The concept's preferred English term; for an Indonesian acronym or short form,
     the English preferred short form when there is one (ASEAN -> ASEAN)."""
-    from termbase.model import Status
-
     if term.is_short_form:
         short = [t for t in concept.terms_in("en")
                  if t.status is Status.PREFERRED and t.is_short_form]

@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterator
+from typing import Protocol
 
 from termbase.errors import InputError
 from termbase.formats.xml import NOT_XML
@@ -29,8 +31,14 @@ from termbase.textio import decode_text
 COLUMNS = ("concept_id", "subject_field", "concept_note", "language", "definition", "term",
            "status", "term_type", "part_of_speech", "term_note")
 _REQUIRED = ("concept_id", "language", "term")
-# Characters XML 1.0 (and so TBX) cannot hold: refused on input so that every glossary
-# read from CSV can be written as TBX.
+
+
+class _CsvReader(Protocol):
+    """What _rows needs of a csv.reader: its rows and the line it has read up to."""
+
+    line_num: int
+
+    def __iter__(self) -> Iterator[list[str]]: ...
 
 
 def write_csv(concepts: list[Concept]) -> str:
@@ -72,7 +80,7 @@ def read_csv(data: bytes, path: str) -> list[Concept]:
     return list(concepts.values())
 
 
-def _rows(reader, path: str):
+def _rows(reader: _CsvReader, path: str) -> Iterator[tuple[int, list[str]]]:
     """(first line, row) pairs; the line is where the record starts."""
     line = 1
     try:
@@ -99,6 +107,8 @@ def _header(header: list[str], path: str, line: int) -> list[str]:
 
 
 def _add_row(concepts: dict[str, Concept], row: dict[str, str], path: str, line: int) -> None:
+    # Characters XML 1.0 (and so TBX) cannot hold: refused on input so that every
+    # glossary read from CSV can be written as TBX.
     for column, value in row.items():
         bad = NOT_XML.search(value)
         if bad:

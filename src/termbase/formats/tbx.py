@@ -9,6 +9,7 @@ only v2 and only <tig>, so the reader is ours (lxml, see STANDARDS.md section 3)
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Protocol
 
 from lxml import etree
 
@@ -164,6 +165,13 @@ TBX3_NAMESPACE = "urn:iso:std:iso:30042:ed-2"
 _XML_DECLARATION = b'<?xml version="1.0" encoding="UTF-8"?>\n'
 
 
+class _SubElement(Protocol):
+    """write_tbx's sub: a child element in the document's namespace, with text."""
+
+    def __call__(self, parent: etree._Element, tag: str, text: str | None = None,
+                 **attributes: str) -> etree._Element: ...
+
+
 def write_tbx(concepts: list[Concept], version: int = 2,
               title: str = "termbase glossary") -> bytes:
     """TBX-Basic (DCA style) as pretty-printed UTF-8 bytes; v2 <martif> or v3 <tbx>.
@@ -222,7 +230,7 @@ def _by_language(concept: Concept) -> list[tuple[str, list[Term]]]:
     return list(groups.items())
 
 
-def _write_term(group: etree._Element, term: Term, sub) -> None:
+def _write_term(group: etree._Element, term: Term, sub: _SubElement) -> None:
     sub(group, "term", term.text)
     sub(group, "termNote", STATUS_NAMES[term.status], type="administrativeStatus")
     if term.part_of_speech is not None:

@@ -57,7 +57,7 @@ def import_file(memory: Memory, path: str, input_format: str | None = None,
 
     skipped_in_reading: list[str] = []
 
-    def on_skip(line, reason):
+    def on_skip(line: int | None, reason: str) -> None:
         skipped_in_reading.append(reason)
 
     units = iter_units(path, input_format, on_skip=on_skip, source_lang=source_lang,

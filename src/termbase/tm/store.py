@@ -17,7 +17,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 from termbase.errors import InputError
 from termbase.lang.tags import base_language
@@ -286,7 +286,7 @@ class SQLiteMemory:
     _COLUMNS = ("id, source_lang, target_lang, source, target, source_markup, target_markup, "
                 "created_at, created_by, changed_at, changed_by, origin, tuid")
 
-    def _unit(self, row) -> tuple[int, TranslationUnit]:
+    def _unit(self, row: tuple[Any, ...]) -> tuple[int, TranslationUnit]:
         unit_id = row[0]
         unit = TranslationUnit(
             source=row[3], target=row[4], source_lang=row[1], target_lang=row[2],
@@ -375,7 +375,8 @@ class SQLiteMemory:
                            for s, t in rows}
         return self._pairs
 
-    def _stored_direction(self, side: str, wanted: tuple[str, str]):
+    def _stored_direction(self, side: str, wanted: tuple[str, str]
+                          ) -> tuple[str, str] | None:
         pairs = self._language_pairs()
         stored = wanted if side == "source" else (wanted[1], wanted[0])
         return stored if stored in pairs else None
@@ -385,7 +386,8 @@ class SQLiteMemory:
         pair = (base_language(unit.source_lang), base_language(unit.target_lang))
         return pair == (wanted if side == "source" else (wanted[1], wanted[0]))
 
-    def _candidates(self, text: str, query_words: list[str], side: str):
+    def _candidates(self, text: str, query_words: list[str], side: str
+                    ) -> Iterator[tuple[int, str, list[str]]]:
         """(id, text, words) of exact matches and of the units sharing most of the query's
         rarest words; only these few are scored."""
         exact = scoring.collapse(text)
