@@ -83,9 +83,9 @@ def _differs(written: list[str], canonical: list[str], skip_first: bool) -> bool
 
 
 def _finding(name: str, severity: Severity, message: str, doc: Document, start: int, end: int,
-             suggestion: str, fix: bool = True) -> Finding:
+             suggestion: str) -> Finding:
     return Finding(name, severity, message, start, end, doc.text[start:end], [suggestion],
-                   Edit(start, end, suggestion) if fix else None)
+                   Edit(start, end, suggestion))
 
 
 @rule("orthography/title-capital", Severity.WARNING,

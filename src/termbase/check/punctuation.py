@@ -29,11 +29,11 @@ if TYPE_CHECKING:
 
 
 def _insert(name: str, severity: Severity, message: str, doc: Document, start: int, end: int,
-            addition: str, suggestion: str | None = None) -> Finding:
+            addition: str) -> Finding:
     """A finding on text[start:end] whose fix appends `addition` to it."""
     replacement = doc.text[start:end] + addition
     return Finding(name, severity, message, start, end, doc.text[start:end],
-                   [suggestion or replacement], Edit(start, end, replacement))
+                   [replacement], Edit(start, end, replacement))
 
 
 # --- comma after a sentence-opening connective --------------------------------------

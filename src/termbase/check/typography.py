@@ -64,12 +64,9 @@ _SPACE_BEFORE_QUOTE = re.compile(rf"(?<=[,.!?])({_H}+)([\"”])({_H}*)(?=[^\W\d_
 
 
 def _finding(name: str, severity: Severity, message: str, start: int, end: int, doc: Document,
-             suggestion: str, fix_start: int | None = None, fix_end: int | None = None
-             ) -> Finding:
-    fix = Edit(start if fix_start is None else fix_start, end if fix_end is None else fix_end,
-               suggestion)
+             suggestion: str) -> Finding:
     return Finding(name, severity, message, start, end, doc.text[start:end],
-                   [suggestion] if suggestion else [], fix)
+                   [suggestion] if suggestion else [], Edit(start, end, suggestion))
 
 
 def _line_spans(doc: Document) -> Iterator[tuple[int, int]]:
