@@ -18,6 +18,7 @@ from termbase.check.lines import (
     CLOSERS,
     OPENERS,
     SENTENCE_ENDS,
+    Item,
     Line,
     is_clause_start,
     is_title_case_headline,
@@ -35,6 +36,7 @@ from termbase.model import Edit, Finding, Severity
 if TYPE_CHECKING:
     from termbase.check.context import CheckContext
     from termbase.check.document import Document
+    from termbase.lang.speller import Speller
 
 # Determiners and numerals before a title make it generic: "para menteri", "dua gubernur".
 _GENERIC = frozenset({
@@ -80,9 +82,10 @@ def _differs(written: list[str], canonical: list[str], skip_first: bool) -> bool
     return any(w != c for w, c in pairs)
 
 
-def _finding(name, severity, message, doc: Document, start, end, suggestion, fix=True) -> Finding:
+def _finding(name: str, severity: Severity, message: str, doc: Document, start: int, end: int,
+             suggestion: str) -> Finding:
     return Finding(name, severity, message, start, end, doc.text[start:end], [suggestion],
-                   Edit(start, end, suggestion) if fix else None)
+                   Edit(start, end, suggestion))
 
 
 @rule("orthography/title-capital", Severity.WARNING,
@@ -100,7 +103,7 @@ def title_capital(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
                 yield finding
 
 
-def _entries_on(line: Line, name: str):
+def _entries_on(line: Line, name: str) -> Iterator[tuple[int, int]]:
     """(index, length) of each longest entry of the pair list on the line, left to right,
     entries not overlapping."""
     index = 0
@@ -111,7 +114,8 @@ def _entries_on(line: Line, name: str):
         index += length or 1
 
 
-def _title_finding(doc: Document, line: Line, index: int, length: int, titles) -> Finding | None:
+def _title_finding(doc: Document, line: Line, index: int, length: int,
+                   titles: dict[tuple[str, ...], list[str]]) -> Finding | None:
     items = line.items[index : index + length]
     after = line.items[index + length] if index + length < len(line.items) else None
     # Only directly before a capitalised name on the same line, in the same sentence.
@@ -162,7 +166,7 @@ _DAY = re.compile(r"\d{1,2}")
 _YEAR = re.compile(r"\d{4}")
 
 
-def _lower_case_months(doc: Document, line: Line):
+def _lower_case_months(doc: Document, line: Line) -> Iterator[Finding]:
     """A month written in lower case in a date: "5 oktober 2023" -> "5 Oktober 2023"."""
     months = indonesian_month_names()
     items = line.items
@@ -236,7 +240,7 @@ def _dictionary_entries(path: str) -> dict[str, bool]:
     return entries
 
 
-def _is_ordinary_word(lower: str, speller, lower_words: set[str]) -> bool:
+def _is_ordinary_word(lower: str, speller: Speller, lower_words: set[str]) -> bool:
     """Evidence that a capitalised word is an ordinary word, not a name.
 
     The id_ID dictionary lists many names in lower case (beijing, myanmar, menteng,
@@ -258,7 +262,7 @@ _NAME_JOINERS = frozenset({"dan", "&", "and", "of"})
 _COORDINATORS = frozenset({"dan", "atau", "serta", "maupun", "hingga", "ke", "vs"})
 
 
-def _in_name_list(items, index: int) -> bool:
+def _in_name_list(items: list[Item], index: int) -> bool:
     """The word stands in a list or pair of capitalised names: "menuju Garut, Sumedang,
     dan Tasikmalaya", "Indonesia dan Cina"."""
     def capitalised(position: int) -> bool:
@@ -304,7 +308,7 @@ def _title_prefixes() -> frozenset[tuple[str, ...]]:
     return frozenset(key[:end] for key in _pairs("titles") for end in range(2, len(key) + 1))
 
 
-def _continues_title(items, index: int) -> bool:
+def _continues_title(items: list[Item], index: int) -> bool:
     """The word goes on a title begun before it ("menteri Kesehatan", "kepala Bidang"):
     orthography/title-capital judges that title as a whole."""
     words = [items[index].text.lower()]
@@ -330,7 +334,7 @@ def _closed_class_words() -> frozenset[str]:
     return _numerals() | word_set("function_words") | word_set("closed_class_words")
 
 
-def _is_counted(items, index: int, counters: frozenset[str]) -> bool:
+def _is_counted(items: list[Item], index: int, counters: frozenset[str]) -> bool:
     """A numeral or quantity word stands before the word: "dua Desa", "16 Desa",
     "beberapa Kecamatan". A name is not counted; a defined term ("peraturan Desa",
     as laws on villages write it) is not reported."""
@@ -467,7 +471,8 @@ def _common(doc: Document, start: int, end: int, message: str = "") -> Finding:
                    start, end, written, [lower], None)
 
 
-def _common_noun_runs(doc: Document, speller, exempt):
+def _common_noun_runs(doc: Document, speller: Speller, exempt: frozenset[str]
+                      ) -> Iterator[Finding]:
     """Capitalised common nouns that context shows to be no name, whatever the rest of
     the article does: after a lower-case field head (bidang Kesehatan), a count (dua
     Kepala Seksi lainnya), a direction head (bagian Timur); the capitalised head of a
@@ -496,25 +501,25 @@ class _Vocabulary:
     an ordinary word (affix flags or a lower-case use in the article), a dictionary
     word."""
 
-    def __init__(self, exempt, lower_words, speller):
+    def __init__(self, exempt: frozenset[str], lower_words: set[str], speller: Speller) -> None:
         self.exempt, self.lower_words, self.speller = exempt, lower_words, speller
 
-    def ordinary(self, item) -> bool:
+    def ordinary(self, item: Item) -> bool:
         lower = item.text.lower()
         return lower not in self.exempt and _is_ordinary_word(lower, self.speller,
                                                               self.lower_words)
 
-    def known(self, item) -> bool:
+    def known(self, item: Item) -> bool:
         """After a count even a bare dictionary stem is a common noun (dua Kepala Seksi)."""
         lower = item.text.lower()
         return lower not in self.exempt and self.speller.in_dictionary(lower)
 
 
-def _is_capital_word(item) -> bool:
+def _is_capital_word(item: Item) -> bool:
     return item.is_word and item.spaced and _is_plain_capitalised(item.text)
 
 
-def _capital_run(items, index: int) -> int:
+def _capital_run(items: list[Item], index: int) -> int:
     """The index after the run of capitalised words that begins at items[index]."""
     end = index
     while end < len(items) and _is_capital_word(items[end]):
@@ -522,7 +527,8 @@ def _capital_run(items, index: int) -> int:
     return end
 
 
-def _after_field_head(doc: Document, line: Line, index: int, vocabulary: _Vocabulary):
+def _after_field_head(doc: Document, line: Line, index: int, vocabulary: _Vocabulary
+                      ) -> Iterator[Finding]:
     """'di bidang Kesehatan, Perdagangan dan Investasi': the capitalised dictionary
     words listed after a lower-case field head are common nouns. Silent when any of
     them is a name or an institution word, and after a capital (Menteri Koordinator
@@ -549,13 +555,14 @@ def _after_field_head(doc: Document, line: Line, index: int, vocabulary: _Vocabu
         yield _common(doc, item.token.start, item.token.end)
 
 
-def _continues_name(items, position: int) -> bool:
+def _continues_name(items: list[Item], position: int) -> bool:
     """A capitalised word or a number stands at position: the run goes on as a name."""
     item = items[position]
     return item.spaced and (item.text[:1].isupper() or item.text[:1].isdigit())
 
 
-def _counted_run(doc: Document, line: Line, index: int, vocabulary: _Vocabulary):
+def _counted_run(doc: Document, line: Line, index: int, vocabulary: _Vocabulary
+                 ) -> Iterator[Finding]:
     """A count before capitalised words makes them common nouns: "dua Kepala Seksi
     lainnya", "salah satu Pengemudi Mobil Anggi", "dari 15 Gardu Induk wilayah". A name
     is not counted. Reported: the whole run when a lower-case word or punctuation
@@ -592,7 +599,7 @@ def _counted_run(doc: Document, line: Line, index: int, vocabulary: _Vocabulary)
     yield _common(doc, run[0].token.start, run[leading - 1].token.end)
 
 
-def _is_common_run(run, heads, vocabulary: _Vocabulary) -> bool:
+def _is_common_run(run: list[Item], heads: frozenset[str], vocabulary: _Vocabulary) -> bool:
     """A counted run that is no name: a title or administrative head and dictionary
     words (dua Kepala Seksi; a title alone, "para Menlu", is the title rules' case);
     else ordinary words only and, when there are several, each written in lower case
@@ -606,7 +613,7 @@ def _is_common_run(run, heads, vocabulary: _Vocabulary) -> bool:
     return len(run) == 1 or all(item.text.lower() in vocabulary.lower_words for item in run)
 
 
-def _joins_a_name(items, position: int) -> bool:
+def _joins_a_name(items: list[Item], position: int) -> bool:
     """'dan', 'atau' or a comma and then a capital: a list of names (Galungan dan
     Kuningan)."""
     if position + 1 >= len(items):
@@ -642,7 +649,7 @@ def _counters() -> frozenset[str]:
     return (_numerals() | word_set("closed_class_words")) - {"pukul"}
 
 
-def _after_direction_head(doc: Document, line: Line, index: int):
+def _after_direction_head(doc: Document, line: Line, index: int) -> Iterator[Finding]:
     """'Banyumas bagian Timur', 'Bagian Barat Utara ada': a compass direction after
     bagian, sebelah or arah names a side, not a place (EYD V). Silent when a capital
     or a bracket follows the directions (bagian Timur Tengah, bagian Barat (WIB))."""
@@ -669,7 +676,7 @@ def _compounds() -> frozenset[tuple[str, ...]]:
     return frozenset(_pairs("common_compounds"))
 
 
-def _compound_head(doc: Document, line: Line, index: int):
+def _compound_head(doc: Document, line: Line, index: int) -> Iterator[Finding]:
     """'namun Pemerintah daerah tetap': a compound of common_compounds.txt with its
     first word capitalised and the next in lower case is no name."""
     items = line.items
@@ -682,7 +689,7 @@ def _compound_head(doc: Document, line: Line, index: int):
         yield _common(doc, first.token.start, first.token.end)
 
 
-def _slashed_pair(doc: Document, line: Line, index: int):
+def _slashed_pair(doc: Document, line: Line, index: int) -> Iterator[Finding]:
     """'Sejumlah Kabupaten/kota': a capital before a slash and a lower-case word. A
     name would capitalise both (Jakarta/Bogor), so the capital is no name's."""
     items = line.items
@@ -708,7 +715,7 @@ def _after_comma(line: Line, index: int) -> bool:
     return (before.is_word and before.text.islower()) or before.token.kind is Kind.NUMBER
 
 
-def _is_exempt(lower: str, exempt) -> bool:
+def _is_exempt(lower: str, exempt: frozenset[str]) -> bool:
     """An exempt word, also with a pronoun clitic (Tuhanmu, Tuhanku)."""
     if lower in exempt:
         return True
@@ -716,25 +723,26 @@ def _is_exempt(lower: str, exempt) -> bool:
                for clitic in ("ku", "mu", "nya"))
 
 
-def _ends_a_name(items, index: int) -> bool:
+def _ends_a_name(items: list[Item], index: int) -> bool:
     """A lower-case function word between capitals before the word: the end of a name
     with a preposition inside ("Forum Koordinasi Pimpinan di Daerah")."""
     return (index > 1 and items[index - 1].text in word_set("function_words")
             and items[index - 2].is_word and items[index - 2].text[:1].isupper())
 
 
-def _inside_a_title(items, index: int) -> bool:
+def _inside_a_title(items: list[Item], index: int) -> bool:
     """A lower-case field head between capitals: "Menteri Koordinator bidang
     Perekonomian" is a title written with one lower-case word."""
     return (index > 1 and items[index - 1].text in word_set("field_heads")
             and items[index - 2].is_word and items[index - 2].text[:1].isupper())
 
 
-def _lower_word(item) -> bool:
+def _lower_word(item: Item | None) -> bool:
     return item is not None and item.is_word and item.spaced and item.text.islower()
 
 
-def _opens_with_ordinary(line: Line, index: int, exempt, speller, lower_words) -> bool:
+def _opens_with_ordinary(line: Line, index: int, exempt: frozenset[str], speller: Speller,
+                         lower_words: set[str]) -> bool:
     """The word opens the sentence and is an ordinary word, not a name or an institution
     word ("Ada Sembilan kasus", "Hingga Pukul 10.00"; not "Tim Sembilan")."""
     lower = line.items[index].text.lower()
@@ -742,7 +750,7 @@ def _opens_with_ordinary(line: Line, index: int, exempt, speller, lower_words) -
             and _is_ordinary_word(lower, speller, lower_words))
 
 
-def _name_follows(after) -> bool:
+def _name_follows(after: Item | None) -> bool:
     """A capitalised word, a number or a bracket follows after a space."""
     return after is not None and after.spaced and (
         after.text[:1].isupper() or after.text[:1].isdigit() or after.text == "(")
@@ -808,7 +816,7 @@ def attribution_capital(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
                            doc, item.token.start, item.token.end, right)
 
 
-def _introduces_a_quote(items, index: int) -> bool:
+def _introduces_a_quote(items: list[Item], index: int) -> bool:
     """A quotation opens after the verb before the sentence ends: 'Kata mereka, "..."'
     attributes the next quotation and opens a sentence of its own."""
     for item in items[index + 1 :]:
@@ -819,7 +827,7 @@ def _introduces_a_quote(items, index: int) -> bool:
     return False
 
 
-def _followed_by_comma(items, index: int) -> bool:
+def _followed_by_comma(items: list[Item], index: int) -> bool:
     return index + 1 < len(items) and items[index + 1].text == ","
 
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
+from pathlib import Path
 
 from termbase.glossary import Glossary
 from termbase.glossary.matcher import TermMatcher, term_tokens
@@ -31,8 +33,9 @@ class CheckContext:
         return frozenset(words)
 
 
-def build_context(glossary_paths=None, dictionary: str | None = None,
-                  accept_paths=(), accept_words=()) -> CheckContext:
+def build_context(glossary_paths: Sequence[str | Path] | None = None,
+                  dictionary: str | None = None, accept_paths: Iterable[str] = (),
+                  accept_words: Iterable[str] = ()) -> CheckContext:
     """A context from files: the given glossaries (default: the shipped ones), the id_ID
     dictionary, accept lists."""
     from termbase.config import read_word_list

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property, wraps
 from typing import Concatenate, ParamSpec, TypeVar, cast
 
-from termbase.lang.segment import Paragraph, lines_are_paragraphs, segment
+from termbase.lang.segment import Paragraph, Sentence, lines_are_paragraphs, segment
 from termbase.lang.tokens import Kind, Token
 
 _NEWLINE = re.compile("\n")
@@ -57,7 +57,7 @@ class Document:
         end = self.text.find("\n", start)
         return self.text[start : end if end >= 0 else len(self.text)].rstrip("\r")
 
-    def sentences(self):
+    def sentences(self) -> Iterator[Sentence]:
         for paragraph in self.paragraphs:
             yield from paragraph.sentences
 

@@ -23,9 +23,10 @@ from termbase.model import Edit, Finding, Severity
 if TYPE_CHECKING:
     from termbase.check.context import CheckContext
     from termbase.check.document import Document
+    from termbase.lang.segment import Sentence
 
 RULE = "spelling/nonstandard"
-def _sentence_words(sentence) -> list[Token]:
+def _sentence_words(sentence: Sentence) -> list[Token]:
     return [t for t in sentence.tokens if t.kind is Kind.WORD]
 
 
@@ -107,7 +108,7 @@ def _word_findings(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
                           [replacement], Edit(token.start, token.end, replacement))
 
 
-def _phrase_findings(doc: Document):
+def _phrase_findings(doc: Document) -> Iterator[Finding]:
     known = phrases()
     longest = max((len(key) for key in known), default=0)
     openers = {key[0] for key in known}

@@ -18,18 +18,19 @@ from termbase.model import Edit, Finding, Severity
 if TYPE_CHECKING:
     from termbase.check.context import CheckContext
     from termbase.check.document import Document
+    from termbase.lang.speller import Speller
 
 _HORIZONTAL = {" ", "\u00a0", "\t"}
 _APART_CLITICS = ("nya", "lah", "kah", "tah")
 
 
-def _pairs(doc: Document):
+def _pairs(doc: Document) -> list[tuple[Token, Token, Token]]:
     """(word, gap, next word) triples within sentences, the gap being plain spaces."""
     return doc.word_pairs
 
 
-def _replace(name, message, doc: Document, start, end, replacement,
-             severity=Severity.ERROR) -> Finding:
+def _replace(name: str, message: str, doc: Document, start: int, end: int, replacement: str,
+             severity: Severity = Severity.ERROR) -> Finding:
     return Finding(name, severity, message, start, end, doc.text[start:end], [replacement],
                    Edit(start, end, replacement))
 
@@ -102,7 +103,7 @@ def _is_glued_exception(lower: str) -> bool:
         for clitic in word_list("clitics"))
 
 
-def _glued_preposition(token: Token, speller) -> str | None:
+def _glued_preposition(token: Token, speller: Speller) -> str | None:
     """'di sektor' for 'disektor', or None when the word is not a glued preposition."""
     lower = token.text.lower()
     if lower[:2] not in ("di", "ke") or len(lower) < 5 or _is_glued_exception(lower):
@@ -119,7 +120,7 @@ def _glued_preposition(token: Token, speller) -> str | None:
     return None
 
 
-def _never_a_passive(heads: set[str], word: str, speller) -> bool:
+def _never_a_passive(heads: set[str], word: str, speller: Speller) -> bool:
     """di + a word no verb is made of: a quantity word (disetiap, diberbagai) or a noun
     in -an on a root (diurutan, dilingkungan: di- makes no verb with -an alone, only
     with -kan). Hunspell's own stem tells a root that ends in -an (ditahan, dilawan:
@@ -145,7 +146,7 @@ def _glued_phrases() -> dict[tuple[str, ...], str]:
     return phrases
 
 
-def _phrase_fix(phrases, first: str, second: str) -> str | None:
+def _phrase_fix(phrases: dict[tuple[str, ...], str], first: str, second: str) -> str | None:
     """The right pair for a listed wrong pair, the second word also with -nya
     ("keruangan kerjanya" -> "ke ruangan kerjanya")."""
     right = phrases.get((first, second))
@@ -192,7 +193,7 @@ VERB_SUFFIXES = ("kan", "i")
 MIN_SUFFIXED_ROOT = 4  # awal + -i; bumi is no bum + -i
 
 
-def _is_passive_verb(verb: str, speller) -> bool:
+def _is_passive_verb(verb: str, speller: Speller) -> bool:
     """di+verb is a passive: Hunspell knows it and a meN- form of the same stem, or the
     root has one syllable and Hunspell knows its menge- form (mengesahkan, mengebom,
     mengecek: dibom and dicek are missing from the dictionary)."""
@@ -209,7 +210,7 @@ def _is_passive_verb(verb: str, speller) -> bool:
     return verbal and any(speller.in_dictionary(form) for form in nasal_forms(lower))
 
 
-def _has_verb_suffix(lower: str, speller) -> bool:
+def _has_verb_suffix(lower: str, speller: Speller) -> bool:
     """A known root + -kan or -i (awali); operasi is no operas + -i."""
     return any(lower.endswith(suffix) and len(lower) - len(suffix) >= MIN_SUFFIXED_ROOT
                and speller.in_dictionary(lower[: -len(suffix)]) for suffix in VERB_SUFFIXES)
@@ -251,7 +252,7 @@ def prefix_apart(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
 NOUN_READING_MARGIN = 1.5
 
 
-def _reads_as_noun(verb: str, speller) -> bool:
+def _reads_as_noun(verb: str, speller: Speller) -> bool:
     lower = verb.lower()
     # One-syllable roots with a menge- verb (bom, cek) are judged by that verb above.
     return (menge_form(lower) is None and not _has_verb_suffix(lower, speller)

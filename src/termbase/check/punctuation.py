@@ -28,12 +28,12 @@ if TYPE_CHECKING:
     from termbase.check.document import Document
 
 
-def _insert(name, severity, message, doc: Document, start, end, addition,
-            suggestion=None) -> Finding:
+def _insert(name: str, severity: Severity, message: str, doc: Document, start: int, end: int,
+            addition: str) -> Finding:
     """A finding on text[start:end] whose fix appends `addition` to it."""
     replacement = doc.text[start:end] + addition
     return Finding(name, severity, message, start, end, doc.text[start:end],
-                   [suggestion or replacement], Edit(start, end, replacement))
+                   [replacement], Edit(start, end, replacement))
 
 
 # --- comma after a sentence-opening connective --------------------------------------
@@ -88,7 +88,8 @@ def connective_comma(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
                           item.token.start, last.token.end, ",")
 
 
-def _connective_at(line: Line, index: int, table, longest: int) -> tuple[int, bool]:
+def _connective_at(line: Line, index: int, table: dict[tuple[str, ...], bool], longest: int
+                   ) -> tuple[int, bool]:
     """(length, ambiguous) of the longest connective opening at the item, or (0, False)."""
     best = (0, False)
     for words in word_runs(line, index, longest):
@@ -320,7 +321,7 @@ def _after_word_of_a_name(before: str) -> bool:
                                   or match.group(1).replace(".", "") in academic_degrees())
 
 
-def _unstopped_degrees(doc: Document, line: Line):
+def _unstopped_degrees(doc: Document, line: Line) -> Iterator[Finding]:
     """Academic degrees written without their full stops after a name: "Hariono, SE,"
     -> S.E., "Purnama MKes" -> M.Kes., "Mustika, A.Md turun" -> A.Md."""
     degrees = academic_degrees()
@@ -451,7 +452,7 @@ def quote_period(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
                           "a full stop", doc, word_start, end, ".")
 
 
-def _attributions(line: Line):
+def _attributions(line: Line) -> Iterator[tuple[int, int]]:
     """Spans (start, end) of attributions after a closing quote that end the line or
     run into a new quotation opening with a capital, with no full stop of their own."""
     text, offset = line.text, line.start
@@ -512,7 +513,8 @@ def _chunk_around(text: str, start: int, end: int) -> tuple[str, str]:
     return text[left:start], text[end:right]
 
 
-def _dash_finding(doc: Document, line: Line, match: re.Match, function_words) -> Finding | None:
+def _dash_finding(doc: Document, line: Line, match: re.Match[str], function_words: frozenset[str]
+                  ) -> Finding | None:
     text = doc.text
     dash = match.group("glued_left") or match.group("glued_right")
     span_start = match.start() + 1

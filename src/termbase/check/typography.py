@@ -16,7 +16,7 @@ from termbase.check.rules import Rule, rule
 from termbase.data import word_list
 from termbase.lang.abbreviations import is_degree
 from termbase.lang.morphology import is_reduplication
-from termbase.lang.tokens import Kind
+from termbase.lang.tokens import Kind, Token
 from termbase.model import Edit, Finding, Severity
 
 if TYPE_CHECKING:
@@ -63,12 +63,10 @@ _MARK_BEFORE_QUOTE = re.compile(r"(?<=[^\W\d_]{2})([.,:;!?])(?=[\"“”][^\W\d_
 _SPACE_BEFORE_QUOTE = re.compile(rf"(?<=[,.!?])({_H}+)([\"”])({_H}*)(?=[^\W\d_A-Z])")
 
 
-def _finding(name, severity, message, start, end, doc: Document, suggestion, fix_start=None,
-             fix_end=None) -> Finding:
-    fix = Edit(start if fix_start is None else fix_start, end if fix_end is None else fix_end,
-               suggestion)
+def _finding(name: str, severity: Severity, message: str, start: int, end: int, doc: Document,
+             suggestion: str) -> Finding:
     return Finding(name, severity, message, start, end, doc.text[start:end],
-                   [suggestion] if suggestion else [], fix)
+                   [suggestion] if suggestion else [], Edit(start, end, suggestion))
 
 
 def _line_spans(doc: Document) -> Iterator[tuple[int, int]]:
@@ -121,7 +119,7 @@ def missing_space(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
         yield from _glued_initials(doc, start, end)
 
 
-def _glued_opening_brackets(doc: Document, start: int, end: int):
+def _glued_opening_brackets(doc: Document, start: int, end: int) -> Iterator[Finding]:
     """'Selasa(15/11)', 'Daerah(Perda)': a word glued to the bracket after it."""
     for match in _GLUED_OPENING_BRACKET.finditer(doc.text, start, end):
         if _in_address(doc, match.start()):
@@ -132,7 +130,7 @@ def _glued_opening_brackets(doc: Document, start: int, end: int):
                        " " + bracket)
 
 
-def _glued_initials(doc: Document, start: int, end: int):
+def _glued_initials(doc: Document, start: int, end: int) -> Iterator[Finding]:
     """'M.Ali': an initial's full stop glued to the name after it."""
     for match in _GLUED_INITIAL.finditer(doc.text, start, end):
         letters = re.match(r"[^\W\d_]+", doc.text[match.end():end])
@@ -145,7 +143,7 @@ def _glued_initials(doc: Document, start: int, end: int):
                        "no space after the initial's full stop", stop, stop + 1, doc, ". ")
 
 
-def _glued_opening_quotes(doc: Document, start: int, end: int):
+def _glued_opening_quotes(doc: Document, start: int, end: int) -> Iterator[Finding]:
     """'lengkap."Mereka': the quote opens the next quotation, so the sentence end
     before it wants a space. A quote that closes ('“Siap."Ujar') is not this case."""
     for match in _MARK_BEFORE_QUOTE.finditer(doc.text, start, end):
@@ -172,7 +170,7 @@ def _glued_currency_pattern() -> re.Pattern[str]:
     return re.compile(rf"(?<![^\W\d_])([^\W\d_]*?[a-z]{{2}})({signs})(?=\.?{_H}?\d)")
 
 
-def _glued_currency_signs(doc: Document, start: int, end: int):
+def _glued_currency_signs(doc: Document, start: int, end: int) -> Iterator[Finding]:
     for match in _glued_currency_pattern().finditer(doc.text, start, end):
         if _in_address(doc, match.start()):
             continue
@@ -195,7 +193,7 @@ def _glued_scale_pattern() -> re.Pattern[str]:
                       rf"((?:{alternation}))(?![^\W\d_])", re.IGNORECASE)
 
 
-def _glued_scale_words(doc: Document, start: int, end: int):
+def _glued_scale_words(doc: Document, start: int, end: int) -> Iterator[Finding]:
     """'US$13,51miliar', '20persen': a number glued to a scale word."""
     for match in _glued_scale_pattern().finditer(doc.text, start, end):
         if _in_address(doc, match.start()):
@@ -221,7 +219,7 @@ def _in_address(doc: Document, offset: int) -> bool:
         Kind.URL, Kind.EMAIL)
 
 
-def _glued_closer(doc: Document, token):
+def _glued_closer(doc: Document, token: Token) -> re.Match[str] | None:
     match = _GLUED_AFTER_CLOSER.match(doc.text, token.start)
     before = doc.text[token.start - 1] if token.start else " "
     if before.isspace() or before in "(“[":
@@ -248,7 +246,7 @@ def space_inside_quotes(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
         yield from _spaced_closing_quotes(doc, start, end)
 
 
-def _spaced_closing_quotes(doc: Document, start: int, end: int):
+def _spaced_closing_quotes(doc: Document, start: int, end: int) -> Iterator[Finding]:
     """'siap, "ujar Ani': the quote closes the quotation (counted from the paragraph's
     start) and a lower-case word follows, so the space belongs after it. A ” with a
     space after it is left to _CLOSING_SPACE."""
@@ -308,7 +306,8 @@ class _Marks:
     odd: int | None  # offset of the last straight quote, when their number is odd
 
 
-def _without_broken_lines(per_paragraph: list[_Marks], text: str):
+def _without_broken_lines(per_paragraph: list[_Marks], text: str
+                          ) -> Iterator[tuple[str, int, str]]:
     """Some pages break lines inside a sentence: a mark left open at the end of one
     paragraph and closed in the next belongs to one quotation or bracket. Each
     paragraph's stray closing marks wait in queues by mark, so pairing takes one step

@@ -124,8 +124,9 @@ def _read_po(data: bytes, path: str) -> BilingualFile:
     return result
 
 
-def _po_unit(lines: Lines, ident: str, source: LocatedText, target: LocatedText,
-             **fields) -> BilingualUnit:
+def _po_unit(lines: Lines, ident: str, source: LocatedText, target: LocatedText, *,
+             source_lang: str, target_lang: str, state: str | None,
+             notes: list[str]) -> BilingualUnit:
     """A BilingualUnit with the position of each string's first character (of its
     anchor, the "", when it is empty)."""
     source_line, source_column = lines.position(
@@ -134,7 +135,9 @@ def _po_unit(lines: Lines, ident: str, source: LocatedText, target: LocatedText,
         target.starts[0] if target.text else target.anchor[0])
     return BilingualUnit(id=ident, source=source.text, target=target.text,
                          source_line=source_line, source_column=source_column,
-                         target_line=target_line, target_column=target_column, **fields)
+                         target_line=target_line, target_column=target_column,
+                         source_lang=source_lang, target_lang=target_lang, state=state,
+                         notes=notes)
 
 
 def _po_string(text: str, line_starts: list[int], first_line: int, keyword: str,
