@@ -6,7 +6,7 @@ from importlib import resources
 
 import pytest
 
-from termbase.data import word_list
+from termbase.data import pair_table, word_list
 from termbase.lang.speller import Speller
 
 LISTS = sorted(
@@ -25,6 +25,25 @@ def test_lists_are_unique_and_sorted(name):
     assert len(entries) == len(set(entries)), name
     if name not in UNORDERED:
         assert entries == sorted(entries), name
+
+
+PAIR_LISTS = ["titles", "proper_names", "connectives", "glued_phrases", "common_compounds"]
+
+
+@pytest.mark.parametrize("name", PAIR_LISTS)
+def test_pair_lists_read_as_word_keys_and_values(name):
+    table = pair_table(name)
+    assert len(table) == len(word_list(name)), name  # no entry lost or merged
+    for words, value in table.items():
+        assert words and all(word == word.strip() and word for word in words), (name, words)
+        assert value == value.strip(), (name, value)
+
+
+def test_titles_map_their_lower_case_words_to_the_written_title():
+    table = pair_table("titles")
+    assert ("menteri", "luar", "negeri") in table
+    assert table["menteri", "luar", "negeri"] == "Menteri Luar Negeri"
+    assert all("|" not in word for words in table for word in words)
 
 
 def test_place_words_are_real_words():

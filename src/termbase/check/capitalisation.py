@@ -27,7 +27,7 @@ from termbase.check.lines import (
     word_runs,
 )
 from termbase.check.rules import Rule, rule
-from termbase.data import word_list, word_set
+from termbase.data import pair_table, word_list, word_set
 from termbase.lang.dates import indonesian_month_names, month_numbers
 from termbase.lang.morphology import is_reduplication
 from termbase.lang.tokens import Kind
@@ -49,11 +49,7 @@ _GENERIC = frozenset({
 @cache
 def _pairs(name: str) -> dict[tuple[str, ...], list[str]]:
     """A pair list 'lower case words|Canonical Words' keyed by its lower-case words."""
-    pairs = {}
-    for entry in word_list(name):
-        key, _, value = (part.strip() for part in entry.partition("|"))
-        pairs[tuple(key.split())] = value.split()
-    return pairs
+    return {words: value.split() for words, value in pair_table(name).items()}
 
 
 @cache

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from termbase.check.rules import Rule, match_case, rule
-from termbase.data import word_list, word_set
+from termbase.data import pair_table, word_list, word_set
 from termbase.lang.affixes import menge_form
 from termbase.lang.english import english_speller
 from termbase.lang.morphology import bound_forms, nasal_forms
@@ -139,11 +139,7 @@ MIN_AN_ROOT = 3  # urut + -an; a shorter "root" is a syllable of another word
 
 
 def _glued_phrases() -> dict[tuple[str, ...], str]:
-    phrases: dict[tuple[str, ...], str] = {}
-    for entry in word_list("glued_phrases"):
-        wrong, _, right = (part.strip() for part in entry.partition("|"))
-        phrases[tuple(wrong.split())] = right
-    return phrases
+    return pair_table("glued_phrases")
 
 
 def _phrase_fix(phrases: dict[tuple[str, ...], str], first: str, second: str) -> str | None:

@@ -16,7 +16,7 @@ from termbase.check.capitalisation import title_heads
 from termbase.check.lines import SENTENCE_ENDS, Line, lines, starts_sentence, word_runs
 from termbase.check.rules import Rule, rule
 from termbase.check.typography import is_clock_time
-from termbase.data import word_list, word_set
+from termbase.data import pair_table, word_list, word_set
 from termbase.lang.abbreviations import academic_degrees
 from termbase.lang.dates import month_numbers
 from termbase.lang.morphology import analyses, is_reduplication
@@ -41,11 +41,7 @@ def _insert(name: str, severity: Severity, message: str, doc: Document, start: i
 @cache
 def _connectives() -> dict[tuple[str, ...], bool]:
     """Connective words -> True when they can also open a clause (ambiguous)."""
-    table = {}
-    for entry in word_list("connectives"):
-        words, _, kind = (part.strip() for part in entry.partition("|"))
-        table[tuple(words.split())] = kind == "ambiguous"
-    return table
+    return {words: kind == "ambiguous" for words, kind in pair_table("connectives").items()}
 
 
 @cache

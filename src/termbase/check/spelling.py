@@ -24,7 +24,7 @@ from termbase.check.nonstandard import nonstandard_starts
 from termbase.check.punctuation import connective_openers
 from termbase.check.rules import Rule, rule
 from termbase.check.typography import spaced_reduplications
-from termbase.data import word_list, word_set
+from termbase.data import pair_table, word_set
 from termbase.glossary.matcher import normalise
 from termbase.lang import morphology
 from termbase.lang.abbreviations import defined_abbreviations
@@ -454,13 +454,13 @@ class ArticleWords:
 def _place_heads() -> frozenset[str]:
     """Words that may stand before a place name (Kabupaten, Kota, Bupati): after them a
     capitalised word is a place, not part of a person's name."""
-    titles = {entry.split("|")[0].split()[-1] for entry in word_list("titles")}
+    titles = {words[-1] for words in pair_table("titles")}
     return frozenset(titles | word_set("place_time_words"))
 
 
 @cache
 def _title_words() -> frozenset[str]:
-    return frozenset(word for entry in word_list("titles") for word in entry.split("|")[0].split())
+    return frozenset(word for words in pair_table("titles") for word in words)
 
 
 def _inside(spans: tuple[list[int], list[int]], offset: int) -> bool:

@@ -20,3 +20,15 @@ def word_list(name: str) -> tuple[str, ...]:
 
 def word_set(name: str) -> frozenset[str]:
     return frozenset(word_list(name))
+
+
+@cache
+def pair_table(name: str) -> dict[tuple[str, ...], str]:
+    """Entries 'words|value' of data/NAME.txt, keyed by their words (split on white
+    space), the value stripped ('' when an entry has none). A later entry of the same
+    words replaces an earlier one. Callers must not change the table: it is shared."""
+    table: dict[tuple[str, ...], str] = {}
+    for entry in word_list(name):
+        words, _, value = entry.partition("|")
+        table[tuple(words.split())] = value.strip()
+    return table
