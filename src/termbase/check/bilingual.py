@@ -186,12 +186,16 @@ def _has_target(unit: LocatedUnit) -> bool:
     return bool(unit.target.text.strip())
 
 
+# The typographic form changes marks and spaces only, never a letter or a digit.
+_WORDS_ONLY = re.compile(r"[\W_]+")
 _LOWER_WORD = re.compile(r"(?<![^\W\d_])[^\W\d_A-Z]{2,}(?![^\W\d_])")
 
 
 def _is_untranslated(unit: LocatedUnit) -> bool:
     """Target identical to source, and the source has a word to translate: some
     lower-case word, not only names, acronyms and numbers."""
+    if _WORDS_ONLY.sub("", unit.source.text) != _WORDS_ONLY.sub("", unit.target.text):
+        return False  # other words: no need to normalise the punctuation
     source = _normalised(unit.source.text)
     return (bool(source) and source == _normalised(unit.target.text)
             and any(word.islower() for word in _LOWER_WORD.findall(source)))

@@ -21,7 +21,7 @@ from termbase.check.markdown import code_regions, suppressed_regions
 from termbase.check.registry import BILINGUAL_RULES, DOCUMENT_RULES
 from termbase.check.rules import Rule
 from termbase.formats.bilingual import BilingualFile, read_bilingual
-from termbase.lang.segment import Paragraph
+from termbase.lang.segment import paragraph_spans
 from termbase.model import Finding
 
 S = TypeVar("S")
@@ -122,8 +122,8 @@ def _text_order(finding: Finding) -> tuple[int, int, str]:
     return finding.start, finding.end, finding.rule
 
 
-def _paragraph_limit(paragraph: Paragraph) -> int:
-    return max(PARAGRAPH_LIMIT, (paragraph.end - paragraph.start) // CHARACTERS_PER_FINDING)
+def _paragraph_limit(start: int, end: int) -> int:
+    return max(PARAGRAPH_LIMIT, (end - start) // CHARACTERS_PER_FINDING)
 
 
 def _within_limit(findings: Iterable[Finding], document: Document) -> Iterator[Finding]:
@@ -136,9 +136,12 @@ def _within_limit(findings: Iterable[Finding], document: Document) -> Iterator[F
     if len(leading) <= PARAGRAPH_LIMIT:  # no paragraph's limit is lower
         yield from leading
         return
-    paragraphs = document.paragraphs or [Paragraph(0, len(document.text), [])]
-    starts = [paragraph.start for paragraph in paragraphs]
-    limits = [_paragraph_limit(paragraph) for paragraph in paragraphs]
+    # The spans alone: segmenting into sentences and tokens would cost more than the
+    # rule did, on a bilingual file a tokenising of all its markup.
+    spans = (paragraph_spans(document.text, bool(document.line_paragraphs))
+             or [(0, len(document.text))])
+    starts = [start for start, _ in spans]
+    limits = [_paragraph_limit(start, end) for start, end in spans]
     counts: Counter[tuple[str, int]] = Counter()
     first_left_out: dict[tuple[str, int], Finding] = {}
     for finding in chain(leading, rest):

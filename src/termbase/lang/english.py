@@ -14,7 +14,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from termbase.errors import InputError
@@ -65,6 +65,7 @@ def stem(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=16384)  # each rule comparing units asks again of the same texts
 def typographic_form(text: str) -> str:
     """The text with its punctuation written one way: curly quotes, guillemets and
     dashes as ASCII, runs of spaces as one (sacremoses' port of the Moses punctuation
