@@ -19,11 +19,12 @@ if TYPE_CHECKING:
 
 
 def _check_rule_names(names: list[str], option: str) -> None:
-    from termbase.check.registry import BY_NAME, CATEGORIES
+    from termbase.check.service import unknown_rule
 
     for name in names:
-        if name not in BY_NAME and name.rstrip("/") not in CATEGORIES:
-            raise click.BadParameter(f"unknown rule or category {name!r}", param_hint=option)
+        message = unknown_rule(name)
+        if message is not None:
+            raise click.BadParameter(message, param_hint=option)
 
 
 @cli.command()
@@ -61,6 +62,7 @@ def check(ctx: click.Context, paths: tuple[str, ...], output_format: str,
     """
     from termbase.check.service import (
         STDIN_NAME,
+        check_config_rule_names,
         diffs,
         load_context,
         selection_for,
@@ -71,6 +73,7 @@ def check(ctx: click.Context, paths: tuple[str, ...], output_format: str,
     if fix and diff:
         raise click.UsageError("--fix and --diff exclude each other")
     config = load_config(Path(config_path) if config_path else find_config())
+    check_config_rule_names(config)
     selection = selection_for(config, select, ignore)
     _check_rule_names(list(selection.select), "--select")
     _check_rule_names(list(selection.ignore), "--ignore")
