@@ -187,7 +187,7 @@ def render_html(results: Sequence[CheckResult], title: str = "termbase check rep
     paths = [_clean(result.document.path) for result in results]
     rules = sorted(by_rule)
     parts = [
-        "<!DOCTYPE html>", '<html lang="id"><head><meta charset="utf-8">',
+        "<!DOCTYPE html>", '<html lang="en"><head><meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width,initial-scale=1">',
         # Nothing from outside: no fetch, no frame, no form; only the inline code here.
         '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
