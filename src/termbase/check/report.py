@@ -184,7 +184,11 @@ def render_html(results: Sequence[CheckResult], title: str = "termbase check rep
     by_severity = Counter(r.severity for r in all_rows)
     by_rule = Counter(r.rule for r in all_rows)
     by_file = Counter(r.path for r in all_rows)
-    paths = [_clean(result.document.path) for result in results]
+    # A file named twice is one section; rows grouped once, not searched per file.
+    paths = list(dict.fromkeys(_clean(result.document.path) for result in results))
+    grouped: dict[str, dict[str, list[Row]]] = {path: {} for path in paths}
+    for r in all_rows:
+        grouped[r.path].setdefault(r.rule, []).append(r)
     rules = sorted(by_rule)
     parts = [
         "<!DOCTYPE html>", '<html lang="en"><head><meta charset="utf-8">',
@@ -213,17 +217,17 @@ def render_html(results: Sequence[CheckResult], title: str = "termbase check rep
         + f"{len(all_rows)}</span> shown</div>",
     ]
     for path in paths:
-        mine = [r for r in all_rows if r.path == path]
-        group = " group" if mine else ""  # a file without findings stays in view
+        by_rule_here = grouped[path]
+        group = " group" if by_rule_here else ""  # a file without findings stays in view
         parts.append(f'<section class="file{group}"><h2>{_e(path)} '
-                     f"<small>({len(mine)})</small></h2>")
-        if not mine:
+                     f"<small>({by_file[path]})</small></h2>")
+        if not by_rule_here:
             parts.append("<p>No findings.</p>")
-        for rule in sorted({r.rule for r in mine}):
+        for rule in sorted(by_rule_here):
             parts.append(f'<div class="rule group"><h3>{_e(rule)}</h3><table>'
                          "<tr><th>line:col</th><th>severity</th><th>message</th>"
                          "<th>text</th><th>suggestions</th></tr>")
-            parts.extend(_finding_row(r) for r in mine if r.rule == rule)
+            parts.extend(_finding_row(r) for r in by_rule_here[rule])
             parts.append("</table></div>")
         parts.append("</section>")
     parts.append(f"<script>{_SCRIPT}</script></body></html>\n")
