@@ -80,3 +80,22 @@ def test_unknown_name_in_pyproject_comma_string(invoke, tmp_path, monkeypatch):
     assert bad.exit_code == 2
     assert "pyproject.toml:6: key 'select': unknown rule or category 'trem'" in bad.output
     assert "did you mean 'term'" in bad.output
+
+
+def test_rules_plain_when_not_a_terminal_even_without_no_color(invoke):
+    result = invoke("rules", "term", env={"NO_COLOR": None})
+    assert result.exit_code == 0 and "\x1b[" not in result.output
+    assert "term/deprecated  error  fixable" in result.output
+
+
+def test_value_line_finds_the_value_within_its_key(tmp_path):
+    from termbase.config import value_line
+
+    toml = tmp_path / "termbase.toml"
+    toml.write_text('# ignore = ["nama"]\nselect = ["nama"]\nignore = [\n  "x",\n  "nama",\n]\n'
+                    'fail-on = "error"\n', encoding="utf-8")
+    assert value_line(str(toml), "ignore", "nama") == 5
+    assert value_line(str(toml), "select", "nama") == 2
+    assert value_line(str(toml), "ignore", "absent") == 3  # the key's line
+    assert value_line(str(toml), "tm", "x") is None
+    assert value_line(str(tmp_path / "missing.toml"), "ignore", "x") is None
