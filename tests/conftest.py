@@ -14,6 +14,7 @@ from termbase.cli import check as _check_command  # noqa: F401  (registers comma
 from termbase.cli import cli, main  # noqa: F401
 from termbase.cli import exchange as _exchange_commands  # noqa: F401
 from termbase.cli import glossary as _glossary_commands  # noqa: F401
+from termbase.cli import rules as _rules_command  # noqa: F401
 from termbase.cli import segment as _segment_command  # noqa: F401
 from termbase.cli import tm as _tm_commands  # noqa: F401
 

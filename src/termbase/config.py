@@ -7,6 +7,7 @@ dictionary, select, ignore, fail-on, tm (the translation memory file).
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -109,3 +110,38 @@ def read_word_list(path: str) -> list[str]:
         if entry:
             words.append(entry)
     return words
+
+
+_ASSIGNMENT = re.compile(r"\s*([A-Za-z0-9_-]+|\"[^\"]*\"|'[^']*')\s*=")
+
+
+def value_line(path: str, key: str, value: str) -> int | None:
+    """The line of a configuration file where key's value holds value (for an error
+    message), else the line of the key, else None. A scan of the text, not a parse: the
+    value is looked for from the key's line to the next key or table."""
+    try:
+        lines = Path(path).read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return None
+    in_table = not path.endswith("pyproject.toml")
+    key_line = None
+    for number, text in enumerate(lines, 1):
+        stripped = text.strip()
+        if stripped.startswith("["):
+            if key_line is not None:
+                break
+            in_table = stripped.replace(" ", "") in ("[tool.termbase]",)
+            continue
+        if not in_table:
+            continue
+        match = _ASSIGNMENT.match(text)
+        if match:
+            if key_line is not None:
+                break
+            if match.group(1).strip("\"'") != key:
+                continue
+            key_line = number
+            text = text[match.end():]
+        if key_line is not None and value in text:
+            return number
+    return key_line

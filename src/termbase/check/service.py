@@ -182,3 +182,48 @@ def fix_results(results: Sequence[CheckResult], context: CheckContext,
         if on_fixed is not None:
             on_fixed(fixed)
     return done
+
+
+def rule_records() -> list[dict]:
+    """Every rule as `termbase rules` lists it, in the registry's order."""
+    from termbase.check.registry import RULES
+
+    return [{"name": r.name, "category": r.category, "severity": r.severity.value,
+             "fixable": r.fixable, "runs_on": r.runs_on.value, "summary": r.summary,
+             "wrong": r.wrong, "right": r.right} for r in RULES]
+
+
+def unknown_rule(name: str) -> str | None:
+    """None for a rule name or category ("spelling" or "spelling/"); else the message
+    for it, with the closest names when one is close: "did you mean …?"."""
+    import difflib
+
+    from termbase.check.registry import BY_NAME, CATEGORIES
+
+    if name in BY_NAME or name.rstrip("/") in CATEGORIES:
+        return None
+    close = difflib.get_close_matches(name, [*BY_NAME, *sorted(CATEGORIES)], n=3,
+                                      cutoff=0.6)
+    if not close and name:  # the start of a category: "typo"
+        close = sorted(c for c in CATEGORIES if c.startswith(name.lower()))[:3]
+    if not close and "/" in name:  # a slip in the category of a known rule's name
+        tail = name.rsplit("/", 1)[1]
+        close = [r for r in BY_NAME if r.rsplit("/", 1)[1] == tail]
+    quoted = [repr(c) for c in close]
+    shown = " or ".join([", ".join(quoted[:-1]), quoted[-1]] if len(quoted) > 1 else quoted)
+    hint = f"; did you mean {shown}?" if close else ""
+    return f"unknown rule or category {name!r}{hint} (termbase rules lists them)"
+
+
+def check_config_rule_names(config: Config) -> None:
+    """ConfigError naming the file, the key and, where it can be found, the line of the
+    first unknown rule name in the configuration's select or ignore."""
+    from termbase.config import value_line
+    from termbase.errors import ConfigError
+
+    for key, names in (("select", config.select), ("ignore", config.ignore)):
+        for name in names:
+            message = unknown_rule(name)
+            if message is not None:
+                line = value_line(config.path, key, name) if config.path else None
+                raise ConfigError(f"key {key!r}: {message}", config.path, line)

@@ -106,6 +106,7 @@ def main() -> None:
         check,
         exchange,
         glossary,
+        rules,
         segment,
         tm,
     )

@@ -19,17 +19,23 @@ if TYPE_CHECKING:
 
 
 def _check_rule_names(names: list[str], option: str) -> None:
-    from termbase.check.registry import BY_NAME, CATEGORIES
+    from termbase.check.service import unknown_rule
 
     for name in names:
-        if name not in BY_NAME and name.rstrip("/") not in CATEGORIES:
-            raise click.BadParameter(f"unknown rule or category {name!r}", param_hint=option)
+        message = unknown_rule(name)
+        if message is not None:
+            raise click.BadParameter(message, param_hint=option)
 
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--format", "output_format", type=click.Choice(["text", "json", "github"]),
-              default="text", show_default=True, help="Output format.")
+@click.option("--format", "output_format",
+              type=click.Choice(["text", "json", "github", "csv", "html"]),
+              default="text", show_default=True,
+              help="Output format: html is a self-contained QA report, csv for spreadsheets.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False),
+              help="Write the report to this file (atomically) instead of standard output.")
+@click.option("--force", is_flag=True, help="With -o: replace an existing file.")
 @click.option("--glossary", "glossaries", multiple=True, type=click.Path(dir_okay=False),
               help="TBX glossary to use instead of the shipped ones (repeatable).")
 @click.option("--dictionary", type=click.Path(),
@@ -46,7 +52,8 @@ def _check_rule_names(names: list[str], option: str) -> None:
               help="Configuration file (default: nearest termbase.toml or pyproject.toml).")
 @click.pass_context
 def check(ctx: click.Context, paths: tuple[str, ...], output_format: str,
-          glossaries: tuple[str, ...], dictionary: str | None, accept_lists: tuple[str, ...],
+          output: str | None, force: bool, glossaries: tuple[str, ...],
+          dictionary: str | None, accept_lists: tuple[str, ...],
           select: tuple[str, ...], ignore: tuple[str, ...], fail_on: str | None, fix: bool,
           diff: bool, config_path: str | None) -> None:
     """Check Indonesian articles for spelling, orthography, typography and terminology.
@@ -61,6 +68,7 @@ def check(ctx: click.Context, paths: tuple[str, ...], output_format: str,
     """
     from termbase.check.service import (
         STDIN_NAME,
+        check_config_rule_names,
         diffs,
         load_context,
         selection_for,
@@ -70,7 +78,12 @@ def check(ctx: click.Context, paths: tuple[str, ...], output_format: str,
 
     if fix and diff:
         raise click.UsageError("--fix and --diff exclude each other")
+    if output and diff:
+        raise click.UsageError("-o writes the report; --diff prints to standard output")
+    if output and output != "-" and not force and Path(output).exists():
+        raise click.UsageError(f"{output} exists; add --force to replace it")
     config = load_config(Path(config_path) if config_path else find_config())
+    check_config_rule_names(config)
     selection = selection_for(config, select, ignore)
     _check_rule_names(list(selection.select), "--select")
     _check_rule_names(list(selection.ignore), "--ignore")
@@ -86,7 +99,7 @@ def check(ctx: click.Context, paths: tuple[str, ...], output_format: str,
         results = _apply_fixes(results, context, selection)
         if any(r.document.path == STDIN_NAME for r in results):
             ctx.exit(_exit_status(results, threshold))  # stdout carried the fixed text
-    _render(results, output_format)
+    _render(results, output_format, output)
     ctx.exit(_exit_status(results, threshold))
 
 
@@ -129,10 +142,16 @@ def _apply_fixes(results: Sequence[CheckResult], context: CheckContext, selectio
                                                   on_fixed=report)]
 
 
-def _render(results: list[CheckResult], output_format: str) -> None:
+def _render(results: list[CheckResult], output_format: str, output: str | None) -> None:
     from termbase.cli import render
 
-    if output_format == "json":
+    if output and output != "-":
+        from termbase.textio import atomic_write_text
+
+        atomic_write_text(output, render.report_text(results, output_format))
+    elif output_format in ("csv", "html"):
+        click.echo(render.report_text(results, output_format), nl=False)
+    elif output_format == "json":
         click.echo(render.render_json(results))
     elif output_format == "github":
         text = render.render_github(results)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from rich.console import Console
@@ -123,3 +124,31 @@ def render_text(console: Console, results: list[CheckResult]) -> None:
     if counts["fixable"]:
         line += f"; {counts['fixable']} fixable with --fix"
     console.print(Text(line, "bold"))
+
+
+def report_text(results: list[CheckResult], output_format: str) -> str:
+    """The whole report in one of the formats, as written to a file with -o (text plain,
+    without colour); a byte of a file name that is not UTF-8 shows as U+FFFD."""
+    return _LONE_SURROGATE.sub("\ufffd", _report_text(results, output_format))
+
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _report_text(results: list[CheckResult], output_format: str) -> str:
+    if output_format in ("csv", "html"):
+        from termbase.check import report
+
+        return report.render_csv(results) if output_format == "csv" else report.render_html(
+            results)
+    if output_format == "json":
+        return render_json(results) + "\n"
+    if output_format == "github":
+        text = render_github(results)
+        return text + "\n" if text else ""
+    import io
+
+    buffer = io.StringIO()
+    render_text(Console(file=buffer, no_color=True, color_system=None, highlight=False,
+                        soft_wrap=True, emoji=False, markup=False, width=240), results)
+    return buffer.getvalue()
