@@ -276,14 +276,14 @@ def missing_term(check: BilingualCheck, ctx: CheckContext) -> Iterator[Finding]:
             preferred = concept.preferred("en") or allowed[0].term
             yield check.finding(
                 "bilingual/missing-term", Severity.ERROR,
-                f"the source has {written!r} ({concept.id}) but the target has no "
-                f"{preferred.text!r}" + _others(allowed, preferred),
+                f"use {preferred.text!r}" + _others(allowed, preferred) + " in the target: "
+                f"the source has {written!r} ({concept.id})",
                 unit.target, suggestions=[preferred.text])
 
 
 def _others(allowed: list[EnglishTerm], preferred: Term) -> str:
     others = sorted({e.term.text for e in allowed} - {preferred.text})
-    return f" (nor {', '.join(repr(o) for o in others)})" if others else ""
+    return f" (or {', '.join(repr(o) for o in others)})" if others else ""
 
 
 @bilingual_rule(
@@ -299,10 +299,9 @@ def deprecated_term(check: BilingualCheck, ctx: CheckContext) -> Iterator[Findin
             if term.status.allowed or valid_when_written(term, check.written):
                 continue
             preferred = entry.concept.preferred("en")
-            message = (f"{term.text!r} is {term.status.value} in the glossary "
-                       f"({entry.concept.id})")
-            if preferred is not None:
-                message += f"; use {preferred.text!r}"
+            why = f"{term.text!r} is {term.status.value} in the glossary ({entry.concept.id})"
+            message = (f"write {preferred.text}: {why}" if preferred is not None
+                       else f"replace it: {why}")
             yield check.finding("bilingual/deprecated-term", Severity.ERROR, message,
                                 unit.target, words[first].start, words[end - 1].end,
                                 [preferred.text] if preferred else [])
@@ -323,14 +322,15 @@ def number_mismatch(check: BilingualCheck, ctx: CheckContext) -> Iterator[Findin
                                    spelled_numbers(source), spelled_numbers(target))
         described = ", ".join(f"{q.text!r} ({q.describe()})" for q in missing)
         for quantity in extra:
-            message = f"{quantity.text!r} ({quantity.describe()}) is not in the source"
-            if missing:
-                message += f", which has {described}"
+            written = f"{quantity.text!r} ({quantity.describe()})"
+            message = (f"correct {written} to match the source: it has {described}" if missing
+                       else f"check {written}: it is not in the source")
             yield check.finding("bilingual/number-mismatch", Severity.ERROR, message,
                                 unit.target, quantity.start, quantity.end)
         if missing and not extra:
             yield check.finding("bilingual/number-mismatch", Severity.ERROR,
-                                f"the target lacks {described} of the source", unit.target)
+                                f"add {described} to the target: it is in the source",
+                                unit.target)
 
 
 @bilingual_rule(
@@ -341,7 +341,8 @@ def empty_target(check: BilingualCheck, ctx: CheckContext) -> Iterator[Finding]:
     for unit in check.units:
         if _has_target(unit) or not unit.source.text.strip():
             continue
-        message = "empty target" if unit.has_target else "no target: the unit is not translated"
+        message = ("translate the unit: its target is empty" if unit.has_target
+                   else "translate the unit: it has no target")
         yield check.finding("bilingual/empty-target", Severity.ERROR, message, unit.target)
 
 
@@ -354,7 +355,7 @@ def untranslated(check: BilingualCheck, ctx: CheckContext) -> Iterator[Finding]:
     for unit in check.units:
         if _is_untranslated(unit):
             yield check.finding("bilingual/untranslated", Severity.WARNING,
-                                "the target is the source, untranslated", unit.target)
+                                "translate the target: it repeats the source", unit.target)
 
 
 # Marks counted on both sides: each bracket alone, all double quotes as one kind
@@ -392,7 +393,8 @@ def unbalanced(check: BilingualCheck, ctx: CheckContext) -> Iterator[Finding]:
                 f"{mark} {source[mark]} in the source, {target[mark]} in the target"
                 for mark in sorted(set(source) | set(target)) if source[mark] != target[mark])
             yield check.finding("bilingual/unbalanced", Severity.WARNING,
-                                f"brackets or quotes differ: {differences}", unit.target)
+                                f"make the brackets or quotes match the source: {differences}",
+                                unit.target)
         yield from _tag_differences(check, unit)
 
 
@@ -409,7 +411,7 @@ def _tag_differences(check: BilingualCheck, unit: LocatedUnit) -> Iterator[Findi
     if extra:
         parts.append("not in the source " + ", ".join(_tag_name(k)
                                                         for k in sorted(extra.elements())))
-    message = "inline tags differ: " + "; ".join(parts)
+    message = "make the inline tags match the source: " + "; ".join(parts)
     first_extra = next((t for t in unit.target.tags if t.key in extra), None)
     if first_extra is not None:
         yield Finding("bilingual/unbalanced", Severity.WARNING, message, first_extra.start,
@@ -453,10 +455,10 @@ def _inconsistent(check: BilingualCheck, name: str, by_source: bool) -> Iterator
         if len(other_side) < 2:
             continue
         ids = ", ".join(u.unit.id for u in units)
-        message = (f"the same source has {len(other_side)} different translations "
-                   f"in this file (units {ids})" if by_source else
-                   f"this translation stands for {len(other_side)} different sources "
-                   f"in this file (units {ids})")
+        message = (f"translate the same source one way: it has {len(other_side)} different "
+                   f"translations in this file (units {ids})" if by_source else
+                   f"check the translations of units {ids}: one translation stands for "
+                   f"{len(other_side)} different sources in this file")
         for unit in units:
             yield check.finding(name, Severity.WARNING, message, unit.target)
 
@@ -485,7 +487,8 @@ def spelling(check: BilingualCheck, ctx: CheckContext) -> Iterator[Finding]:
             if speller.knows(word.text) or speller.knows(english.without_possessive(word.text)):
                 continue
             yield check.finding("bilingual/spelling", Severity.WARNING,
-                                f"unknown English word {word.text!r}", unit.target,
+                                f"correct the spelling of {word.text!r}: the English dictionary "
+                                "does not know it", unit.target,
                                 word.start, word.end, speller.suggest(word.text))
 
 

@@ -133,7 +133,7 @@ def _title_finding(doc: Document, line: Line, index: int, length: int,
     start, end = items[0].token.start, items[-1].token.end
     right = " ".join(canonical)
     return _finding("orthography/title-capital", Severity.WARNING,
-                    f"a title before a name is capitalised: {right} {after.text}",
+                    f"write {right} {after.text}: a title before a name is capitalised",
                     doc, start, end, right)
 
 
@@ -154,7 +154,7 @@ def name_capital(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
                 start, end = items[0].token.start, items[-1].token.end
                 right = " ".join(canonical)
                 yield _finding("orthography/name-capital", Severity.ERROR,
-                               f"a name is capitalised: {right}", doc, start, end, right)
+                               f"write {right}: a name is capitalised", doc, start, end, right)
         yield from _lower_case_months(doc, line)
 
 
@@ -174,7 +174,7 @@ def _lower_case_months(doc: Document, line: Line) -> Iterator[Finding]:
         if _DAY.fullmatch(before) or _YEAR.fullmatch(after):
             right = item.text.capitalize()
             yield _finding("orthography/name-capital", Severity.ERROR,
-                           f"a month is capitalised: {right}", doc, item.token.start,
+                           f"write {right}: a month is capitalised", doc, item.token.start,
                            item.token.end, right)
 
 
@@ -392,9 +392,8 @@ def common_noun_capital(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
                     and (not is_clause_start(line, index) or _after_comma(line, index))):
                 # Names do not reduplicate: "Fraksi-fraksi DPRD" is a common noun.
                 yield Finding("orthography/common-noun-capital", Severity.WARNING,
-                              "an ordinary word is not capitalised inside a sentence: "
-                              f"{word.lower()}", item.token.start, item.token.end, word,
-                              [word.lower()], None)
+                              _lower_case_message(word.lower()), item.token.start,
+                              item.token.end, word, [word.lower()], None)
                 continue
             if not item.is_word or not _is_plain_capitalised(word) or index == 0:
                 continue
@@ -455,15 +454,19 @@ def common_noun_capital(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
             ):
                 continue
             yield Finding("orthography/common-noun-capital", Severity.WARNING,
-                          f"an ordinary word is not capitalised inside a sentence: {lower}",
+                          _lower_case_message(lower),
                           item.token.start, item.token.end, word, [lower], None)
+
+
+def _lower_case_message(lower: str) -> str:
+    return f"write {lower} in lower case: an ordinary word takes no capital inside a sentence"
 
 
 def _common(doc: Document, start: int, end: int, message: str = "") -> Finding:
     written = doc.text[start:end]
     lower = written.lower()
     return Finding("orthography/common-noun-capital", Severity.WARNING,
-                   message or f"an ordinary word is not capitalised inside a sentence: {lower}",
+                   message or _lower_case_message(lower),
                    start, end, written, [lower], None)
 
 
@@ -768,7 +771,7 @@ def abbreviation_case(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
             if before is None or before.token.kind is not Kind.NUMBER or not item.spaced:
                 continue
             yield _finding("orthography/abbreviation-case", Severity.WARNING,
-                           f"the abbreviation is written in capitals: {word.upper()}",
+                           f"write {word.upper()} in capitals: it is an abbreviation",
                            doc, item.token.start, item.token.end, word.upper())
 
 
@@ -808,7 +811,7 @@ def attribution_capital(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
                 continue
             right = lower + word[len(lower):]
             yield _finding("orthography/attribution-capital", Severity.WARNING,
-                           f"the attribution continues the sentence in lower case: {right}",
+                           f"write {right} in lower case: the attribution continues the sentence",
                            doc, item.token.start, item.token.end, right)
 
 
@@ -845,7 +848,8 @@ def sentence_capital(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
             word = item.text
             right = word[:1].upper() + word[1:]
             yield _finding("orthography/sentence-capital", Severity.WARNING,
-                           f"a sentence or a quotation opens with a capital: {right}",
+                           f"write {right} with a capital: a sentence or a quotation opens "
+                           "with one",
                            doc, item.token.start, item.token.end, right)
 
 

@@ -79,15 +79,15 @@ def _word_findings(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
                     any(ch.isdigit() for ch in text)):
                 continue  # all capitals, a brand or acronym (iPhone, KTPnya), a digit
             lower = text.lower().replace("\u2019", "'")  # Jum’at is jum'at
-            found: tuple[str, str] | None  # (standard form, message)
+            found: tuple[str, str] | None  # (standard form, why)
             if text[:1].isupper():
                 proper = standard_forms().get(lower, "")
                 if proper[:1].isupper() and not _inside_name(words, index):
-                    found = (proper, f"non-standard form {text!r}: KBBI writes {proper!r}")
+                    found = (proper, f"{text!r} is non-standard (KBBI)")
                 elif index and " " in proper and lower not in ctx.glossary_words:
                     # A compound KBBI writes apart stays apart in a name or title:
                     # Walikota Depok -> Wali Kota Depok.
-                    found = (proper, f"non-standard form {text!r}: KBBI writes {proper!r}")
+                    found = (proper, f"{text!r} is non-standard (KBBI)")
                 elif token.start in headings and text not in capitalised_in_body or (
                         index == 0 and not _is_name(words, index, names_inside)):
                     found = standard_word(lower, ctx.speller)
@@ -99,11 +99,12 @@ def _word_findings(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
                 found = verdicts[lower]
             if found is None or _looks_english(words, index, ctx):
                 continue
-            form, message = found
-            message = message.replace(repr(lower), repr(text), 1)
+            form, why = found
+            why = why.replace(repr(lower), repr(text), 1)
             replacement = match_case(text, form)
             if index and text[:1].isupper() and " " in form:
                 replacement = form.title()  # a title inside a sentence: Wali Kota Depok
+            message = f"write {replacement}: {why}"
             yield Finding(RULE, Severity.ERROR, message, token.start, token.end, text,
                           [replacement], Edit(token.start, token.end, replacement))
 
@@ -129,7 +130,7 @@ def _phrase_findings(doc: Document) -> Iterator[Finding]:
                     text = doc.text[first.start : span[-1].end]
                     replacement = match_case(text, known[key])
                     yield Finding(RULE, Severity.ERROR,
-                                  f"non-standard form {text!r}: KBBI writes {known[key]!r}",
+                                  f"write {replacement}: {text!r} is non-standard (KBBI)",
                                   first.start, span[-1].end, text, [replacement],
                                   Edit(first.start, span[-1].end, replacement))
                     break

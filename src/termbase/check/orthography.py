@@ -70,8 +70,13 @@ def bound_form_apart(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
         else:
             continue
         yield _replace("orthography/bound-form-apart",
-                       f"bound form {form!r} is written joined: {joined}",
+                       _bound_form_message(joined, form),
                        doc, first.start, second.end, joined)
+
+
+def _bound_form_message(joined: str, form: str) -> str:
+    how = "joined with a hyphen" if "-" in joined else "as one word"
+    return f"write {joined} {how}: {form}- is a bound form"
 
 
 @rule("orthography/bound-form-hyphen", Severity.ERROR,
@@ -90,7 +95,8 @@ def bound_form_hyphen(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
             continue
         joined = parts[0] + parts[1]
         yield _replace("orthography/bound-form-hyphen",
-                       f"bound form {parts[0]!r} takes a hyphen only before a capital: {joined}",
+                       f"write {joined} without the hyphen: {parts[0].lower()}- takes one only "
+                       "before a capital",
                        doc, token.start, token.end, joined)
 
 
@@ -169,7 +175,7 @@ def preposition_attached(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
             in_phrases.add(first.start)
             fixed = match_case(first.text, right)
             yield _replace("orthography/preposition-attached",
-                           f"the preposition is written apart here: {fixed}",
+                           f"write {fixed}: the preposition stands apart here",
                            doc, first.start, second.end, fixed)
     verdicts: dict[str, str | None] = {}  # once per spelling: articles repeat words
     for token in doc.tokens():
@@ -181,7 +187,7 @@ def preposition_attached(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
         apart = verdicts[token.text]
         if apart:
             yield _replace("orthography/preposition-attached",
-                           f"the preposition {token.text[:2].lower()!r} is written apart: {apart}",
+                           f"write {apart}: the preposition {token.text[:2].lower()} stands apart",
                            doc, token.start, token.end, apart)
 
 
@@ -231,12 +237,13 @@ def prefix_apart(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
         joined = first.text + verb
         if not _is_passive_verb(verb, speller):
             continue
-        message = f"the prefix di- is written joined to the verb: {joined}"
+        message = f"write {joined} as one word: the prefix di- is joined to the verb"
         if _reads_as_noun(verb, speller):
             # "minyak murah di operasi pasar", "masuk di program": a preposition before a
             # noun as often as a passive; the editor decides, nothing is fixed.
             yield Finding("orthography/prefix-apart", Severity.INFO,
-                          message + ", unless di is the preposition before a noun",
+                          f"write {joined} as one word if it is a verb (the prefix di-); "
+                          "keep di apart if it is the preposition before a noun",
                           first.start, second.end, doc.text[first.start:second.end], [joined])
             continue
         yield _replace("orthography/prefix-apart", message, doc, first.start, second.end, joined)
@@ -271,14 +278,14 @@ def pun(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
             continue
         if speller.in_dictionary(stem.lower()):
             apart = f"{stem} pun"
-            yield _replace("orthography/pun", f"pun is written apart here: {apart}",
+            yield _replace("orthography/pun", f"write {apart}: pun stands apart here",
                            doc, token.start, token.end, apart)
     for first, _gap, second in _pairs(doc):
         if second.text != "pun":
             continue
         joined = first.text.lower() + "pun"
         if joined in joined_words and not joined_words[joined]:
-            yield _replace("orthography/pun", f"{joined} is written as one word",
+            yield _replace("orthography/pun", f"write {joined} as one word",
                            doc, first.start, second.end, match_case(first.text, joined))
 
 
@@ -296,8 +303,9 @@ def clitic_apart(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
             joined = f"{first.text}-{second.text}"  # EYD V: an acronym takes a hyphen (KTP-nya)
         else:
             continue
-        yield _replace("orthography/clitic-apart", f"-{second.text} is written joined: {joined}",
-                       doc, first.start, second.end, joined)
+        yield _replace("orthography/clitic-apart",
+                       f"write {joined}: -{second.text} is joined to its word", doc,
+                       first.start, second.end, joined)
 
 
 def _number_words() -> frozenset[str]:
@@ -365,7 +373,7 @@ def ordinal_apart(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
             # ke + a number word is one word (keenam); ke + digits takes a hyphen (ke-63).
             joined = token.text + ("-" if digits else "") + number.text.lower()
             yield _replace("orthography/ordinal-apart",
-                           f"ke- is joined to the number: {joined}",
+                           f"write {joined}: ke- is joined to the number",
                            doc, token.start, number.end, joined)
 
 
@@ -385,7 +393,7 @@ def per_attached(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
             continue  # a word of its own
         apart = f"{token.text[:3]} {token.text[3:]}"
         yield _replace("orthography/per-attached",
-                       f"per stands apart before a unit: {apart}",
+                       f"write {apart}: per stands apart before a unit",
                        doc, token.start, token.end, apart)
 
 
@@ -418,7 +426,7 @@ def ordinal_roman(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
                 continue  # "ke X" (the platform); "pindah ke II" is unclear
             digits = f"{ke}-{_roman_value(numeral)}"
             yield Finding("orthography/ordinal-roman", Severity.ERROR,
-                          f"a Roman numeral takes no ke-: {numeral} or {digits}",
+                          f"write {numeral} or {digits}: a Roman numeral takes no ke-",
                           match.start(), match.end(), match.group(), [numeral, digits],
                           Edit(match.start(), match.end(), numeral))
 

@@ -80,7 +80,7 @@ def connective_comma(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
             last = line.items[index + length - 1]
             words = doc.text[item.token.start : last.token.end]
             yield _insert("orthography/connective-comma", Severity.WARNING,
-                          f"a comma follows the connective: {words},", doc,
+                          f"put a comma after the connective: {words},", doc,
                           item.token.start, last.token.end, ",")
 
 
@@ -121,8 +121,8 @@ def apposition_comma(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
             if verb.is_word and verb.spaced and _is_prefixed_verb(verb.text, ctx):
                 name = items[last]
                 yield _insert("orthography/apposition-comma", Severity.WARNING,
-                              "a name set off after a title is closed by a comma too: "
-                              f"{doc.text[items[index + 1].token.start : name.token.end]},",
+                              "put a comma after the name too, to close it off from the "
+                              f"title: {doc.text[items[index + 1].token.start : name.token.end]},",
                               doc, name.token.start, name.token.end, ",")
 
 
@@ -248,8 +248,8 @@ def numeral_opener(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
             suggestion = (spelled[:1].upper() + spelled[1:]) if spelled else (
                 "(write the number in words or rephrase)")
             yield Finding("orthography/numeral-opener", Severity.WARNING,
-                          "a sentence does not open with digits: write the number in words "
-                          "or rephrase", item.token.start, item.token.end, item.text,
+                          "write the number in words or rephrase: a sentence does not open "
+                          "with digits", item.token.start, item.token.end, item.text,
                           [suggestion], None)
 
 
@@ -270,7 +270,7 @@ def abbreviation_period(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
                 text[item.token.end : item.token.end + 1] != "."
             ):
                 yield _insert("orthography/abbreviation-period", Severity.WARNING,
-                              f"the title is abbreviated with a full stop: {word}.",
+                              f"write {word}. with a full stop: it abbreviates a title",
                               doc, item.token.start, item.token.end, ".")
                 continue
             if not item.is_word or word.lower() not in abbreviations or word.isupper():
@@ -281,7 +281,7 @@ def abbreviation_period(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
             if text[end : end + 1] == "." or text[start - 1 : start] in ("." , "/", "@", "_"):
                 continue  # has its stop; or part of a file or domain name (kernel.dll)
             yield _insert("orthography/abbreviation-period", Severity.WARNING,
-                          f"the abbreviation is written with a full stop: {word}.",
+                          f"write {word}. with a full stop: it is an abbreviation",
                           doc, start, end, ".")
         yield from _unstopped_degrees(doc, line)
 
@@ -347,7 +347,7 @@ def _unstopped_degrees(doc: Document, line: Line) -> Iterator[Finding]:
         start = match.start()
         end = start + len(written)
         yield Finding("orthography/abbreviation-period", Severity.WARNING,
-                      f"the academic degree is written with full stops: {degree.standard}",
+                      f"write {degree.standard} with its full stops: it is an academic degree",
                       start, end, written, [degree.standard],
                       Edit(start, end, degree.standard))
 
@@ -366,7 +366,7 @@ def symbol_period(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
             if match.group(1) in symbols:
                 stop = match.end(1)
                 yield Finding("orthography/symbol-period", Severity.WARNING,
-                              f"{match.group(1)} is a symbol: no full stop",
+                              f"delete the full stop after {match.group(1)}: it is a symbol",
                               match.start(), stop + 1, doc.text[match.start() : stop + 1],
                               [match.group(1)], Edit(stop, stop + 1, ""))
 
@@ -389,7 +389,7 @@ def time_separator(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
                 continue
             right = f"{match.group(1)}.{match.group(2)}"
             yield Finding("orthography/time-separator", Severity.WARNING,
-                          f"hours and minutes are separated by a full stop: {right}",
+                          f"write {right}: hours and minutes are separated by a full stop",
                           match.start(), match.end(), match.group(), [right],
                           Edit(match.start(), match.end(), right))
 
@@ -417,11 +417,11 @@ def ellipsis(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
             start, end = match.span()
             if doc.text[end:line.end].strip(" \"”’'"):
                 yield Finding("orthography/ellipsis", Severity.WARNING,
-                              "an ellipsis has three dots (EYD V): ...", start, end, "..",
+                              "write three dots: an ellipsis has three (EYD V)", start, end, "..",
                               ["..."], Edit(start, end, "..."))
             else:  # at the paragraph's end a doubled full stop is as likely
                 yield Finding("orthography/ellipsis", Severity.WARNING,
-                              "two dots: a full stop has one, an ellipsis three (EYD V)",
+                              "write one dot for a full stop or three for an ellipsis (EYD V)",
                               start, end, "..", [".", "..."], None)
 
 
@@ -444,8 +444,8 @@ def quote_period(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
             while word_start > start and not doc.text[word_start - 1].isspace():
                 word_start -= 1
             yield _insert("orthography/quote-period", Severity.WARNING,
-                          "the sentence with the quotation and its attribution ends with "
-                          "a full stop", doc, word_start, end, ".")
+                          "end the sentence with a full stop: it holds the quotation and "
+                          "its attribution", doc, word_start, end, ".")
 
 
 def _attributions(line: Line) -> Iterator[tuple[int, int]]:
@@ -539,9 +539,16 @@ def _dash_finding(doc: Document, line: Line, match: re.Match[str], function_word
         return None
     kind = "dash" if dash in _DASHES else "hyphen"
     return Finding("typography/dash-spacing", Severity.WARNING,
-                   f"a {kind} with a space on one side only", span_start, span_end,
+                   f"{_dash_fix(kind, replacement)}: it has a space on one side only",
+                   span_start, span_end,
                    text[span_start:span_end], [replacement],
                    Edit(span_start, span_end, replacement))
+
+
+def _dash_fix(kind: str, replacement: str) -> str:
+    if replacement.startswith(" "):
+        return f"put a space on both sides of the {kind}"
+    return f"delete the space beside the {kind}"
 
 
 def _is_dateline(line: Line, position: int) -> bool:

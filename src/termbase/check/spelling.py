@@ -542,14 +542,14 @@ def _text_after(token: Token, words: ArticleWords) -> str:
 
 def _error(token: Token, suggestions: list[str], message: str | None = None) -> Finding:
     return Finding("spelling/unknown-word", Severity.ERROR,
-                   message or f"unknown word {token.text!r}", token.start, token.end,
-                   token.text, suggestions)
+                   message or f"correct the spelling of {token.text!r}: the dictionary does "
+                   "not know it", token.start, token.end, token.text, suggestions)
 
 
 def _capitalised_error(token: Token, ctx: CheckContext, words: ArticleWords) -> Finding | None:
     apart = words.run_together(token)
     if apart:
-        return _error(token, [apart], f"{token.text!r}: two names run together")
+        return _error(token, [apart], f"write {apart}: two names run together in {token.text!r}")
     if ctx.speller.is_correct(token.text):
         return None
     # A title-case headline capitalises every word: there, as at a sentence's start, a
@@ -561,7 +561,7 @@ def _capitalised_error(token: Token, ctx: CheckContext, words: ArticleWords) -> 
         return _error(token, ctx.speller.suggest(token.text))
     name = words.misspelt_name(token)
     if name:
-        return _error(token, [name], f"{token.text!r}: a slip for {name!r}?")
+        return _error(token, [name], f"write {name} if {token.text!r} is a slip for it")
     return None
 
 
@@ -595,8 +595,8 @@ def unknown_name(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
             continue  # a word, or reported by spelling/unknown-word
         reported.add(text)
         yield Finding("spelling/unknown-name", Severity.INFO,
-                      f"{text!r} is not in the dictionary; a name? add it to the "
-                      "accept list if it is right", token.start, token.end, text)
+                      f"check {text!r}, not in the dictionary: if it is a name spelt right, "
+                      "add it to the accept list", token.start, token.end, text)
 
 
 @rule("spelling/foreign", Severity.INFO,
@@ -606,8 +606,8 @@ def foreign(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
     words = _article_words(doc, ctx)
     for start, end in words.foreign_runs:
         yield Finding("spelling/foreign", Severity.INFO,
-                      f"{doc.text[start:end]!r} is English: italicise it, or use the "
-                      "Indonesian term", start, end, doc.text[start:end])
+                      f"italicise {doc.text[start:end]!r}, or use the Indonesian term: it is "
+                      "English", start, end, doc.text[start:end])
     runs = words.foreign_runs
     phrases = ([start for start, _end in runs], [end for _start, end in runs])
     for token in words.checked:
@@ -615,8 +615,8 @@ def foreign(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
             continue
         if _unknown_parts(token.text, ctx) and words.in_foreign_run(token):
             yield Finding("spelling/foreign", Severity.INFO,
-                          f"{token.text!r} is not Indonesian (another language or a Latin "
-                          "name): italicise it", token.start, token.end, token.text)
+                          f"italicise {token.text!r}: it is not Indonesian (another language "
+                          "or a Latin name)", token.start, token.end, token.text)
 
 
 def _adjacent(doc: Document, left: Token, right: Token) -> bool:

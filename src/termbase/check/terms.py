@@ -97,9 +97,8 @@ def deprecated(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
         text = doc.text[match.start : match.end]
         replacement = _preferred_text(match, ctx, text)
         status = match.term.status.value
-        message = f"{match.term.text!r} is {status} in the glossary ({match.concept.id})"
-        if replacement:
-            message += f"; use {replacement!r}"
+        why = f"{match.term.text!r} is {status} in the glossary ({match.concept.id})"
+        message = f"write {replacement}: {why}" if replacement else f"replace it: {why}"
         yield Finding("term/deprecated", Severity.ERROR, message, match.start, match.end, text,
                       [replacement] if replacement else [],
                       Edit(match.start, match.end, replacement) if replacement else None)
@@ -126,8 +125,8 @@ def inconsistent(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
                 replacement = _preferred_text(match, ctx, text)
             yield Finding(
                 "term/inconsistent", Severity.WARNING,
-                f"{names} name one concept ({match.concept.id}) in this document; "
-                f"keep to the preferred term",
+                f"keep to the preferred term: {names} name one concept "
+                f"({match.concept.id}) in this document",
                 match.start, match.end, text,
                 [replacement] if replacement else [],
                 None,

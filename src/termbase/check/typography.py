@@ -82,7 +82,8 @@ def double_space(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
     for start, end in _line_spans(doc):
         for match in _DOUBLE_SPACE.finditer(doc.text, start, end):
             yield _finding("typography/double-space", Severity.WARNING,
-                           "double space between words", match.start(), match.end(), doc, " ")
+                           "delete the extra space between words", match.start(), match.end(),
+                           doc, " ")
 
 
 @rule("typography/space-before-punctuation", Severity.WARNING,
@@ -93,7 +94,8 @@ def space_before_punctuation(doc: Document, ctx: CheckContext) -> Iterator[Findi
         for match in _SPACE_BEFORE_PUNCT.finditer(doc.text, start, end):
             mark = match.group(1)
             yield _finding("typography/space-before-punctuation", Severity.WARNING,
-                           f"space before {mark!r}", match.start(), match.end(), doc, mark)
+                           f"delete the space before {mark!r}", match.start(), match.end(), doc,
+                           mark)
 
 
 @rule("typography/missing-space", Severity.WARNING,
@@ -109,7 +111,7 @@ def missing_space(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
             if match and match.end() == token.end:
                 mark = token.text
                 yield _finding("typography/missing-space", Severity.WARNING,
-                               f"no space after {mark!r}", token.start, token.end, doc,
+                               f"add a space after {mark!r}", token.start, token.end, doc,
                                mark + " ")
     for start, end in _line_spans(doc):
         yield from _glued_opening_quotes(doc, start, end)
@@ -126,7 +128,7 @@ def _glued_opening_brackets(doc: Document, start: int, end: int) -> Iterator[Fin
             continue
         bracket = match.group(1)
         yield _finding("typography/missing-space", Severity.WARNING,
-                       f"no space before {bracket!r}", match.start(1), match.end(1), doc,
+                       f"add a space before {bracket!r}", match.start(1), match.end(1), doc,
                        " " + bracket)
 
 
@@ -140,7 +142,7 @@ def _glued_initials(doc: Document, start: int, end: int) -> Iterator[Finding]:
             continue
         stop = match.end() - 1
         yield _finding("typography/missing-space", Severity.WARNING,
-                       "no space after the initial's full stop", stop, stop + 1, doc, ". ")
+                       "add a space after the initial's full stop", stop, stop + 1, doc, ". ")
 
 
 def _glued_opening_quotes(doc: Document, start: int, end: int) -> Iterator[Finding]:
@@ -154,7 +156,7 @@ def _glued_opening_quotes(doc: Document, start: int, end: int) -> Iterator[Findi
             continue
         mark = match.group(1)
         yield _finding("typography/missing-space", Severity.WARNING,
-                       f"no space after {mark!r} before an opening quotation mark",
+                       f"add a space after {mark!r}, before the opening quotation mark",
                        match.start(), match.end(), doc, mark + " ")
 
 
@@ -176,7 +178,7 @@ def _glued_currency_signs(doc: Document, start: int, end: int) -> Iterator[Findi
             continue
         word, sign = match.groups()
         yield _finding("typography/missing-space", Severity.WARNING,
-                       f"no space between {word!r} and the currency sign {sign!r}",
+                       f"add a space between {word!r} and the currency sign {sign!r}",
                        match.start(), match.end(), doc, f"{word} {sign}")
 
 
@@ -200,7 +202,7 @@ def _glued_scale_words(doc: Document, start: int, end: int) -> Iterator[Finding]
             continue
         number = doc.text[match.start() : match.start(1)]
         yield _finding("typography/missing-space", Severity.WARNING,
-                       f"no space between a number and {match.group(1)!r}",
+                       f"add a space between the number and {match.group(1)!r}",
                        match.start(), match.end(), doc, f"{number} {match.group(1)}")
 
 
@@ -237,11 +239,11 @@ def space_inside_quotes(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
     for start, end in _line_spans(doc):
         for match in _OPENING_SPACE.finditer(doc.text, start, end):
             yield _finding("typography/space-inside-quotes", Severity.WARNING,
-                           f"space after opening {match.group(1)!r}",
+                           f"delete the space after the opening {match.group(1)!r}",
                            match.start(), match.end(), doc, match.group(1))
         for match in _CLOSING_SPACE.finditer(doc.text, start, end):
             yield _finding("typography/space-inside-quotes", Severity.WARNING,
-                           f"space before closing {match.group(2)!r}",
+                           f"delete the space before the closing {match.group(2)!r}",
                            match.start(), match.end(), doc, match.group(2))
         yield from _spaced_closing_quotes(doc, start, end)
 
@@ -259,8 +261,8 @@ def _spaced_closing_quotes(doc: Document, start: int, end: int) -> Iterator[Find
             continue
         replacement = quote if space_after else quote + " "
         yield _finding("typography/space-inside-quotes", Severity.WARNING,
-                       f"space before closing {quote!r}", match.start(1), match.end(2), doc,
-                       replacement)
+                       f"delete the space before the closing {quote!r}", match.start(1),
+                       match.end(2), doc, replacement)
 
 
 @rule("typography/unbalanced", Severity.WARNING,
@@ -287,11 +289,12 @@ _CLOSING, _OPEN, _ODD = "closing", "open", "odd"
 def _unbalanced_finding(mark: tuple[str, int, str]) -> Finding:
     kind, start, written = mark
     if kind == _CLOSING:
-        message = f"closing {written!r} without an opening {_CLOSERS[written]!r}"
+        message = (f"add the opening {_CLOSERS[written]!r} for this closing {written!r}, or "
+                   "delete it")
     elif kind == _OPEN:
-        message = f"{written!r} {_NEVER_CLOSED}"
+        message = f"close {written!r}, or delete it: it {_NEVER_CLOSED}"
     else:
-        message = 'odd number of straight quotes (") in this paragraph'
+        message = 'pair the straight quotes ("): this paragraph has an odd number of them'
     return Finding("typography/unbalanced", Severity.WARNING, message, start, start + 1,
                    written)
 
@@ -458,7 +461,7 @@ def spaced_hyphen(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
     for match in spaced_reduplications(doc):
         left, right = match.group(1), match.group(3)
         yield _finding("typography/spaced-hyphen", Severity.WARNING,
-                       f"reduplication written with a spaced hyphen: {left}-{right}",
+                       f"write {left}-{right} without spaces: it is a reduplication",
                        match.start(2), match.end(2), doc, "-")
 
 
@@ -513,7 +516,7 @@ def spaced_time(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
                 continue
             written = f"{match.group(1)}{match.group(2)}{match.group(3)}"
             yield _finding("typography/spaced-time", Severity.WARNING,
-                           f"space inside the clock time: {written}",
+                           f"write {written} without a space: it is a clock time",
                            match.start(), match.end(), doc, written)
 
 
@@ -539,7 +542,7 @@ def repeated_word(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
                 # No automatic fix: a reduplication written with a space (kupu kupu)
                 # wants a hyphen, a slip (yang yang) a deletion; a person decides.
                 yield Finding("typography/repeated-word", Severity.WARNING,
-                              f"repeated word {token.text!r}: delete it, or hyphenate a "
+                              f"delete the repeated {token.text!r}, or hyphenate it if it is a "
                               "reduplication", token.start, token.end, token.text)
             previous = token if token.kind is Kind.WORD else None
             gap_start = None

@@ -139,14 +139,14 @@ def assimilated(word: str, speller: Speller) -> tuple[str, str] | None:
 
 @lru_cache(maxsize=100_000)
 def standard_word(word: str, speller: Speller) -> tuple[str, str] | None:
-    """(standard form, message) for a lower-case word, hyphenated parts one by one.
+    """(standard form, why) for a lower-case word, hyphenated parts one by one.
     Cached: an article repeats its words, and a desk checks article after article."""
     word = word.replace("\u2019", "'")  # Jum’at is jum'at
     parts = word_parts(word)
     if len(parts) > 1:
         whole = standard_forms().get(word)
         if whole is not None:  # kesiap-siagaan: KBBI writes the compound as one word
-            return whole, f"non-standard form {word!r}: KBBI writes {whole!r}"
+            return whole, f"{word!r} is non-standard (KBBI)"
         fixed = [standard_word(part, speller) for part in parts]
         if not any(fixed):
             return None
@@ -154,17 +154,16 @@ def standard_word(word: str, speller: Speller) -> tuple[str, str] | None:
         return joined, next(f[1] for f in fixed if f)
     listed = listed_standard(word, speller)
     if listed is not None:
-        return listed, f"non-standard form {word!r}: KBBI writes {listed!r}"
+        return listed, f"{word!r} is non-standard (KBBI)"
     found = assimilated(word, speller)
     if found is not None:
         form, stem = found
-        return form, (f"{word!r}: meN-/peN- drops the {stem[0]!r} of {stem!r} before a "
-                      f"vowel (KBBI): {form!r}")
+        return form, f"meN-/peN- drops the {stem[0]!r} of {stem!r} before a vowel (KBBI)"
     shortened = shortened_prefix(word, speller)
     if shortened is not None:
         form, stem = shortened
-        return form, (f"{word!r}: ber-/ter- lose their r before {stem!r}, whose first "
-                      f"syllable ends in -er (KBBI): {form!r}")
+        return form, (f"ber-/ter- lose their r before {stem!r}, whose first syllable ends "
+                      "in -er (KBBI)")
     return None
 
 
