@@ -4,9 +4,18 @@ legacy or UTF-16 encodings; TBX files with one odd entry among good ones."""
 
 from __future__ import annotations
 
+import codecs
+import warnings
+
+import pytest
+
+from termbase.errors import InputError, TermbaseWarning
 from termbase.exchange.merge import merge_xliff
 from termbase.formats.bilingual import read_bilingual
 from termbase.formats.tm_io import iter_units
+from termbase.formats.csv import read_csv
+from termbase.formats.po import read_po
+from termbase.formats.tm_po import parse_po
 from termbase.formats.xliff import XLIFF12, read_xliff
 
 # --- XLIFF 1.2 <bin-unit> -------------------------------------------------------------
@@ -55,3 +64,156 @@ def test_a_bin_unit_without_trans_units_gives_no_unit(tmp_path):
         '<target state="translated">Flooded areas</target></trans-unit>\n', ""),
         encoding="utf-8")
     assert [u.id for u in read_xliff(str(path))[1]] == ["u1"]
+
+
+# --- PO -------------------------------------------------------------------------------
+
+HEADER = """msgid ""
+msgstr ""
+"Content-Type: text/plain; charset={charset}\\n"
+"Language: en\\n"
+"X-Source-Language: id\\n"
+
+"""
+
+
+def po(body: str, charset: str = "UTF-8") -> str:
+    return HEADER.format(charset=charset) + body
+
+
+def read_all(data: bytes, tmp_path, name: str = "berita.po") -> tuple:
+    """What the glossary, memory and bilingual readers make of one PO file."""
+    path = tmp_path / name
+    path.write_bytes(data)
+    return (read_po(data, name), list(parse_po(data, name)), read_bilingual(str(path)))
+
+
+def test_a_comment_without_a_space_after_the_hash_is_a_translator_comment(tmp_path):
+    data = po("#catatan redaksi\n#. status: preferred\nmsgctxt \"c1\"\n"
+              "msgid \"banjir\"\nmsgstr \"flood\"\n").encode()
+    concepts, units, bilingual = read_all(data, tmp_path)
+    assert concepts[0].note == "catatan redaksi"
+    assert units[0].notes == ["catatan redaksi", "status: preferred"]
+    assert bilingual.units[0].unit.notes == ["catatan redaksi"]
+    assert [t.text for t in concepts[0].terms] == ["banjir", "flood"]
+
+
+def test_the_markers_after_a_hash_keep_their_meaning(tmp_path):
+    data = po("# catatan\n#, fuzzy\n#: berita.txt:4\nmsgid \"hujan\"\n"
+              "msgstr \"rain\"\n").encode()
+    concepts, units, bilingual = read_all(data, tmp_path)
+    assert bilingual.units[0].unit.state == "fuzzy"
+    assert units == []  # a fuzzy entry is not imported into a memory
+
+
+def test_a_stray_empty_msgid_is_skipped_with_a_warning_and_the_header_kept(tmp_path):
+    body = ('msgid "pasar"\nmsgstr "market"\n\n'
+            'msgid ""\nmsgstr "tanpa sumber"\n\n'
+            'msgid "harga"\nmsgstr "price"\n')
+    data = po(body, "windows-1252").replace("market", "m\u00e4rket").encode("cp1252")
+    stray = po(body).splitlines().index('msgid ""', 1) + 1
+    with pytest.warns(TermbaseWarning) as caught:
+        concepts, units, bilingual = read_all(data, tmp_path)
+    messages = {str(w.message) for w in caught}
+    assert messages == {f"berita.po:{stray}: entry with an empty msgid skipped: only the "
+                        "first entry of a PO file can be its header",
+                        f"{tmp_path / 'berita.po'}:{stray}: entry with an empty msgid "
+                        "skipped: only the first entry of a PO file can be its header"}
+    assert [u.source for u in units] == ["pasar", "harga"]
+    assert units[0].target == "m\u00e4rket"  # the header's charset was read
+    assert units[0].target_lang == "en-US" and units[0].source_lang == "id-ID"
+    assert [u.unit.source for u in bilingual.units] == ["pasar", "harga"]
+    assert [c.terms[0].text for c in concepts] == ["pasar", "harga"]
+
+
+def test_a_header_alone_gives_no_warning(tmp_path):
+    data = po('msgid "pasar"\nmsgstr "market"\n').encode()
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        _concepts, units, _bilingual = read_all(data, tmp_path)
+    assert [u.target for u in units] == ["market"]
+
+
+def test_a_file_without_header_takes_no_later_entry_for_one(tmp_path):
+    data = ('msgid "pasar"\nmsgstr "market"\n\nmsgid ""\n'
+            'msgstr "Language: fr\\n"\n').encode()
+    with pytest.warns(TermbaseWarning, match=r"berita.po:4: entry with an empty msgid"):
+        units = list(parse_po(data, "berita.po"))
+    assert [(u.source, u.target_lang) for u in units] == [("pasar", "en-US")]
+
+
+CYRILLIC = 'msgid "koran"\nmsgstr "\u0433\u0430\u0437\u0435\u0442\u0430"\n'
+LATIN = 'msgid "kafe"\nmsgstr "caf\u00e9 cr\u00e8me"\n'
+
+
+@pytest.mark.parametrize("charset, codec, body", [
+    ("windows-1252", "cp1252", LATIN), ("ISO-8859-1", "latin-1", LATIN),
+    ("iso-8859-15", "iso8859-15", LATIN), ("KOI8-R", "koi8-r", CYRILLIC),
+    ("cp1251", "cp1251", CYRILLIC)])
+def test_a_po_file_is_decoded_by_the_charset_its_header_declares(tmp_path, charset, codec,
+                                                                 body):
+    data = po(body, charset).encode(codec)
+    expected = body.split('msgstr "')[1].rstrip('"\n')
+    concepts, units, bilingual = read_all(data, tmp_path)
+    assert [u.target for u in units] == [expected]
+    assert bilingual.units[0].unit.target == expected
+    assert [t.text for t in concepts[0].terms] == ["koran" if body == CYRILLIC else "kafe",
+                                                   expected]
+
+
+def test_a_file_already_converted_to_utf8_reads_as_utf8_whatever_it_declares(tmp_path):
+    data = po(LATIN, "iso-8859-1").encode("utf-8")
+    assert [u.target for u in parse_po(data, "kafe.po")] == ["caf\u00e9 cr\u00e8me"]
+
+
+def test_bytes_the_declared_charset_lacks_are_refused_naming_it_and_the_line():
+    data = po('msgid "kafe"\nmsgstr "caf\u00e9"\n\nmsgid "x"\nmsgstr "\x81"\n',
+              "windows-1252").encode("latin-1")
+    with pytest.raises(InputError) as caught:
+        list(parse_po(data, "kafe.po"))
+    assert caught.value.line == 11
+    assert caught.value.message.startswith("not valid windows-1252 (byte 0x81), the charset "
+                                           "its header declares")
+    assert "iconv -f ENCODING -t UTF-8" in caught.value.message
+
+
+def test_a_charset_termbase_does_not_know_names_the_iconv_command():
+    data = po(LATIN, "x-mac-kuno").encode("latin-1")
+    with pytest.raises(InputError, match=r"charset=x-mac-kuno.*iconv -f x-mac-kuno -t UTF-8"):
+        list(parse_po(data, "kafe.po"))
+
+
+def test_latin1_bytes_in_a_file_declared_utf8_are_refused_with_the_declaration():
+    data = po(LATIN).encode("latin-1")
+    with pytest.raises(InputError) as caught:
+        list(parse_po(data, "kafe.po"))
+    assert caught.value.line == 8
+    assert caught.value.message.startswith("not valid UTF-8 (byte 0xe9) though its header "
+                                           "declares charset=UTF-8")
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be", "utf-32"])
+def test_a_po_file_in_utf16_or_utf32_with_a_byte_order_mark_is_read(tmp_path, encoding):
+    text = po(LATIN + "\n#catatan\n" + CYRILLIC).replace("\n", "\r\n")
+    boms = {"utf-16-le": codecs.BOM_UTF16_LE, "utf-16-be": codecs.BOM_UTF16_BE}
+    data = boms.get(encoding, b"") + text.encode(encoding)
+    concepts, units, bilingual = read_all(data, tmp_path)
+    assert [u.target for u in units] == ["caf\u00e9 cr\u00e8me",
+                                         "\u0433\u0430\u0437\u0435\u0442\u0430"]
+    assert units[1].notes == ["catatan"]
+    assert [u.unit.source for u in bilingual.units] == ["kafe", "koran"]
+    assert bilingual.units[1].unit.source_line == 11
+    assert len(concepts) == 2
+
+
+def test_utf16_without_a_byte_order_mark_is_still_refused():
+    data = po(LATIN).encode("utf-16-le")
+    with pytest.raises(InputError, match="binary file"):
+        list(parse_po(data, "kafe.po"))
+
+
+def test_other_text_readers_name_utf16_rather_than_binary():
+    data = codecs.BOM_UTF16_LE + "id,en\nbanjir,flood\n".encode("utf-16-le")
+    with pytest.raises(InputError, match=r"istilah.csv: UTF-16 text \(byte order mark\), expected "
+                       r"UTF-8; convert it first, e\.g\. iconv -f UTF-16 -t UTF-8$"):
+        read_csv(data, "istilah.csv")
