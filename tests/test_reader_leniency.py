@@ -12,11 +12,15 @@ import pytest
 from termbase.errors import InputError, TermbaseWarning
 from termbase.exchange.merge import merge_xliff
 from termbase.formats.bilingual import read_bilingual
-from termbase.formats.tm_io import iter_units
 from termbase.formats.csv import read_csv
 from termbase.formats.po import read_po
+from termbase.formats.tbx import TbxNotice, parse_tbx
+from termbase.formats.tm_io import iter_units
 from termbase.formats.tm_po import parse_po
 from termbase.formats.xliff import XLIFF12, read_xliff
+from termbase.glossary import service as glossaries
+from termbase.glossary.cache import load_concepts
+from termbase.model import Status
 
 # --- XLIFF 1.2 <bin-unit> -------------------------------------------------------------
 
@@ -135,8 +139,8 @@ def test_a_header_alone_gives_no_warning(tmp_path):
 
 
 def test_a_file_without_header_takes_no_later_entry_for_one(tmp_path):
-    data = ('msgid "pasar"\nmsgstr "market"\n\nmsgid ""\n'
-            'msgstr "Language: fr\\n"\n').encode()
+    data = (b'msgid "pasar"\nmsgstr "market"\n\nmsgid ""\n'
+            b'msgstr "Language: fr\\n"\n')
     with pytest.warns(TermbaseWarning, match=r"berita.po:4: entry with an empty msgid"):
         units = list(parse_po(data, "berita.po"))
     assert [(u.source, u.target_lang) for u in units] == [("pasar", "en-US")]
@@ -217,3 +221,105 @@ def test_other_text_readers_name_utf16_rather_than_binary():
     with pytest.raises(InputError, match=r"istilah.csv: UTF-16 text \(byte order mark\), expected "
                        r"UTF-8; convert it first, e\.g\. iconv -f UTF-16 -t UTF-8$"):
         read_csv(data, "istilah.csv")
+
+
+# --- TBX ------------------------------------------------------------------------------
+
+def tbx_entry(concept: str, *groups: str, language: str = "id") -> str:
+    return (f'<termEntry id="{concept}"><langSet xml:lang="{language}">'
+            + "".join(groups) + "</langSet></termEntry>\n")
+
+
+def tig(term: str, status: str | None = None) -> str:
+    note = f'<termNote type="administrativeStatus">{status}</termNote>' if status else ""
+    return f"<tig><term>{term}</term>{note}</tig>"
+
+
+def tbx(*entries: str) -> bytes:
+    return ('<?xml version="1.0" encoding="UTF-8"?>\n<martif type="TBX-Basic">\n'
+            "<text><body>\n" + "".join(entries) + "</body></text></martif>\n").encode()
+
+
+ODD = tbx(
+    tbx_entry("jembatan", tig("jembatan", "preferredTerm-admn-sts")),           # line 4
+    tbx_entry("gempa", tig("gempa bumi", "preferredTerm-admn-sts"),
+              tig("lindu", "archaicTerm-admn-sts")),                            # line 5
+    tbx_entry("hutan", tig("  ", "admittedTerm-admn-sts"),
+              tig("rimba", "admittedTerm-admn-sts")),                           # line 6
+    tbx_entry("sungai", "<tig><term>sungai</term>\n<term>kali</term></tig>"),   # line 7-8
+    tbx_entry("kosong", "<tig><note>belum diisi</note></tig>"),                 # line 9
+)
+
+
+def test_one_odd_term_leaves_the_rest_of_the_tbx_read_with_a_warning_each():
+    with pytest.warns(TermbaseWarning) as caught:
+        concepts = parse_tbx(ODD, "odd.tbx")
+    assert {c.id: [t.text for t in c.terms] for c in concepts} == {
+        "jembatan": ["jembatan"], "gempa": ["gempa bumi"], "hutan": ["rimba"],
+        "sungai": ["sungai"], "kosong": []}
+    assert [str(w.message) for w in caught] == [
+        "odd.tbx:5: term 'lindu' left out: unknown administrative status "
+        "'archaicTerm-admn-sts' (concept gempa)",
+        "odd.tbx:6: empty <term> left out (concept hutan)",
+        "odd.tbx:8: <tig> holds more than one <term>: 'kali' left out (a term group holds "
+        "one term; give it a group of its own) (concept sungai)",
+        "odd.tbx:9: <tig> without a <term> left out (concept kosong)"]
+
+
+def test_notices_go_to_a_list_when_one_is_given_and_nothing_is_warned():
+    notices: list[TbxNotice] = []
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        parse_tbx(ODD, "odd.tbx", notices=notices)
+    assert [(n.line, n.kind) for n in notices] == [
+        (5, "unknown-status"), (6, "empty-term"), (8, "several-terms"), (9, "no-term")]
+
+
+def test_a_good_tbx_gives_no_notice():
+    notices: list[TbxNotice] = []
+    parse_tbx(tbx(tbx_entry("jembatan", tig("jembatan", "preferredTerm-admn-sts"))),
+              "baik.tbx", notices=notices)
+    assert notices == []
+
+
+@pytest.mark.parametrize("value, status", [
+    ("standardizedTerm-admn-sts", Status.PREFERRED), ("legalTerm-admn-sts", Status.PREFERRED),
+    ("regulatedTerm-admn-sts", Status.PREFERRED), ("obsolete", Status.SUPERSEDED),
+    ("obsoleteTerm", Status.SUPERSEDED), ("deprecated", Status.DEPRECATED),
+    ("Admitted", Status.ADMITTED), ("supersededTerm-admn-sts", Status.SUPERSEDED)])
+def test_status_synonyms_map_to_the_four_statuses(value, status):
+    (concept,) = parse_tbx(tbx(tbx_entry("jalan", tig("jalan raya", value))), "s.tbx")
+    assert [t.status for t in concept.terms] == [status]
+
+
+def test_validate_reports_each_odd_term_with_file_and_line(tmp_path):
+    path = tmp_path / "odd.tbx"
+    path.write_bytes(ODD)
+    found = glossaries.validate_files([path])
+    odd = [(p.path, p.line, p.kind) for p in found.problems
+           if p.kind in ("unknown-status", "empty-term", "several-terms", "no-term")]
+    assert odd == [(str(path), 5, "unknown-status"), (str(path), 6, "empty-term"),
+                   (str(path), 8, "several-terms"), (str(path), 9, "no-term")]
+    assert found.concepts == 5
+
+
+def test_the_glossary_cache_repeats_the_warnings_under_the_name_read(tmp_path, monkeypatch):
+    monkeypatch.setenv("TERMBASE_CACHE_DIR", str(tmp_path / "cache"))
+    for name in ("satu.tbx", "dua.tbx"):  # the second is read from the cache
+        path = tmp_path / name
+        path.write_bytes(ODD)
+        with pytest.warns(TermbaseWarning) as caught:
+            concepts = load_concepts(path)
+        assert len(concepts) == 5
+        assert [str(w.message).split(": ")[0] for w in caught] == [
+            f"{path}:5", f"{path}:6", f"{path}:8", f"{path}:9"]
+
+
+def test_the_cli_reads_an_odd_glossary_and_warns_on_stderr(invoke, tmp_path):
+    path = tmp_path / "odd.tbx"
+    path.write_bytes(ODD)
+    result = invoke("lookup", "rimba", "--glossary", str(path),
+                    env={"TERMBASE_CACHE_DIR": str(tmp_path / "cache")})
+    assert result.exit_code == 0, result.output
+    assert "rimba" in result.stdout
+    assert f"termbase: {path}:6: empty <term> left out (concept hutan)" in result.stderr
