@@ -323,3 +323,19 @@ def test_the_cli_reads_an_odd_glossary_and_warns_on_stderr(invoke, tmp_path):
     assert result.exit_code == 0, result.output
     assert "rimba" in result.stdout
     assert f"termbase: {path}:6: empty <term> left out (concept hutan)" in result.stderr
+
+
+@pytest.mark.parametrize("root, entry, section, group", [
+    ("martif", "termEntry", "langSet", "ntig><termGrp"),
+    ('tbx xmlns="urn:iso:std:iso:30042:ed-2"', "conceptEntry", "langSec", "termSec")])
+def test_two_terms_in_an_ntig_or_termsec_are_reported_too(root, entry, section, group):
+    closing = "</termGrp></ntig" if group.startswith("ntig") else f"</{group}"
+    data = (f'<{root.split()[0]} {" ".join(root.split()[1:])}><text><body>\n'
+            f'<{entry} id="laut"><{section} xml:lang="id">\n<{group}>\n<term>laut</term>\n'
+            f"<term>samudra</term>{closing}>\n</{section}></{entry}>\n"
+            f"</body></text></{root.split()[0]}>\n").encode()
+    notices: list[TbxNotice] = []
+    (concept,) = parse_tbx(data, "laut.tbx", notices=notices)
+    assert [t.text for t in concept.terms] == ["laut"]
+    assert [(n.line, n.kind) for n in notices] == [(5, "several-terms")]
+    assert f"<{group.split('>')[0].split('<')[0]}> holds more than one" in notices[0].message

@@ -222,6 +222,8 @@ def parse_po_text(text: str, path: str, wrapwidth: int) -> polib.POFile:
     the first entry when its msgid is empty; any other entry with an empty msgid is
     left out with a TermbaseWarning naming its line (gettext takes only one header)."""
     parsed = _BARE_COMMENT.sub(r"\1 ", text)  # same lines: polib's line numbers hold
+    if parsed != text and _is_path(parsed):  # polib would open that file instead
+        raise InputError("not a PO file", path, 1)
     try:
         po = polib.pofile(parsed if "\n" in parsed else parsed + "\n", encoding="utf-8",
                           wrapwidth=wrapwidth, klass=_GettextPOFile)
