@@ -160,7 +160,7 @@ def test_validate_reports_every_kind_of_problem(invoke, tmp_path, small):
              json.loads(result.output)["problems"]}
     assert ("no-preferred-term", "bad.tbx") in kinds
     assert ("preferred-and-deprecated", "bad.tbx") in kinds
-    assert ("invalid", "broken.tbx") in kinds  # an empty term
+    assert ("empty-term", "broken.tbx") in kinds
     assert ("unreadable", "half.tbx") in kinds
     twin = tmp_path / "twin.tbx"
     twin.write_text(SMALL.replace('id="c1"', 'id="c2"'), encoding="utf-8")
@@ -274,9 +274,9 @@ def test_validate_reports_every_faulty_concept_of_a_file(invoke, tmp_path):
                     "</martif>\n", encoding="utf-8")
     problems = json.loads(invoke("glossary", "validate", "--format", "json",
                                  str(path)).output)["problems"]
-    messages = [p["message"] for p in problems if p["kind"] == "invalid"]
-    assert any("empty <term>" in m for m in messages)
-    assert any("unknown administrative status 'bestTerm'" in m for m in messages)
+    messages = {p["kind"]: p["message"] for p in problems}
+    assert "empty <term>" in messages["empty-term"]
+    assert "unknown administrative status 'bestTerm'" in messages["unknown-status"]
 
 
 @pytest.mark.parametrize("content, message", [

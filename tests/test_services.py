@@ -113,7 +113,7 @@ def test_validate_finds_the_problems_of_a_broken_glossary(small, tmp_path):
     copy.write_text(SMALL, encoding="utf-8")
     found = glossaries.validate_files([small, broken, half, copy])
     kinds = {(p.kind, p.path) for p in found.problems}
-    assert ("invalid", str(broken)) in kinds and ("unreadable", str(half)) in kinds
+    assert ("empty-term", str(broken)) in kinds and ("unreadable", str(half)) in kinds
     assert ("duplicate-id", str(copy)) in kinds  # c1 is in small.tbx too
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import os
 import re
 import shutil
@@ -53,8 +54,36 @@ def refuse_binary(data: bytes, path: str, first_line: int = 1) -> None:
     """
     nul = data.find(b"\x00")
     if nul >= 0:
+        encoding = wide_encoding(data) if first_line == 1 else None
+        if encoding:
+            raise InputError(f"{encoding} text (byte order mark), expected UTF-8; convert "
+                             f"it first, e.g. iconv -f {encoding} -t UTF-8", path)
         raise InputError("binary file (NUL byte), expected UTF-8 text", path,
                          first_line + data.count(b"\n", 0, nul))
+
+
+# Byte order marks of the Unicode encodings that hold NUL bytes (UTF-32 first: its
+# little-endian mark begins with UTF-16's).
+_WIDE_BOMS = ((codecs.BOM_UTF32_LE, "UTF-32"), (codecs.BOM_UTF32_BE, "UTF-32"),
+              (codecs.BOM_UTF16_LE, "UTF-16"), (codecs.BOM_UTF16_BE, "UTF-16"))
+
+
+def wide_encoding(data: bytes) -> str | None:
+    """"UTF-16" or "UTF-32" when data starts with that encoding's byte order mark."""
+    return next((name for bom, name in _WIDE_BOMS if data.startswith(bom)), None)
+
+
+def bom_unicode(data: bytes, path: str) -> str | None:
+    """The text of data marked UTF-16 or UTF-32 by a byte order mark (the mark
+    dropped), None for other data; InputError when it is not valid in that encoding."""
+    encoding = wide_encoding(data)
+    if encoding is None:
+        return None
+    try:
+        return data.decode(encoding.lower())
+    except UnicodeDecodeError as exc:
+        raise InputError(f"not valid {encoding} (at byte {exc.start}), though it starts "
+                         f"with a {encoding} byte order mark", path) from None
 
 
 def decode_text(data: bytes, path: str) -> SourceText:

@@ -35,16 +35,19 @@ are ignored.
 
 from __future__ import annotations
 
+import codecs
 import os
 import re
+import warnings
+from typing import Literal
 
 import polib
 
-from termbase.errors import InputError
+from termbase.errors import InputError, TermbaseWarning
 from termbase.formats.omegat import definition_in, target_term
 from termbase.formats.xml import NOT_XML
 from termbase.model import Concept, Status, Term
-from termbase.textio import decode_text
+from termbase.textio import bom_unicode, decode_text, refuse_binary
 
 # A keyword's or continuation line's string whose closing quote is missing: the line
 # ends inside the string. (One way to match each character: no backtracking blow-up.)
@@ -116,10 +119,10 @@ def _comments(concept: Concept, term: Term, preferred: Term | None, source: str,
 
 
 def checked_po_text(data: bytes, path: str) -> str:
-    """The decoded text of a PO file, refused (InputError) when it is empty, holds a
-    control character XML and gettext tools reject, or is the name of a file, which
-    polib would open instead of parsing."""
-    text = decode_text(data, path).text
+    """The decoded text of a PO file (see po_text), refused (InputError) when it is
+    empty, holds a control character XML and gettext tools reject, or is the name of a
+    file, which polib would open instead of parsing."""
+    text = po_text(data, path)
     if not text.strip():
         raise InputError("empty file, expected a PO file", path)
     bad = NOT_XML.search(text)
@@ -135,15 +138,105 @@ def checked_po_text(data: bytes, path: str) -> str:
     return text
 
 
-def parse_po_text(text: str, path: str, wrapwidth: int) -> polib.POFile:
-    """polib's parse of checked text; its complaints become an InputError with the line."""
+def po_text(data: bytes, path: str) -> str:
+    """A PO file's text: UTF-16 or UTF-32 when it starts with that byte order mark;
+    else UTF-8 when it is valid UTF-8 (a BOM dropped); else the charset its header's
+    Content-Type declares (windows-1252, iso-8859-1, koi8-r...). InputError naming the
+    byte, its line and the iconv command that would convert the file otherwise."""
+    unicode = bom_unicode(data, path)
+    if unicode is not None:
+        return unicode
+    charset = _declared_charset(data)
+    if charset is None or charset.replace("-", "").replace("_", "").lower() == "utf8":
+        try:
+            return decode_text(data, path).text
+        except InputError as exc:
+            if charset is None or not exc.message.startswith("not valid UTF-8"):
+                raise
+            raise InputError(exc.message.split(";")[0] + " though its header declares "
+                             f"charset={charset}; convert it from its real encoding, e.g. "
+                             "iconv -f cp1252 -t UTF-8, or correct the charset", path,
+                             exc.line) from None
+    refuse_binary(data, path)
+    try:  # converted to UTF-8 by a tool that left the header as it was
+        return decode_text(data, path).text
+    except InputError:
+        pass  # the declared charset it is
     try:
-        return polib.pofile(text if "\n" in text else text + "\n", encoding="utf-8",
-                            wrapwidth=wrapwidth)
+        codec = codecs.lookup(charset).name
+    except LookupError:
+        raise InputError(f"declares charset={charset}, an encoding termbase does not "
+                         f"know; convert it first: iconv -f {charset} -t UTF-8", path,
+                         1) from None
+    try:
+        return data.decode(codec)
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise InputError(f"not valid {charset} (byte 0x{data[exc.start]:02x}), the charset "
+                         "its header declares; correct the charset, or convert the file "
+                         "from its real encoding: iconv -f ENCODING -t UTF-8", path,
+                         line) from None
+
+
+# The charset the header entry (the text before the first blank line) declares;
+# "CHARSET" is the placeholder of a template that declares none.
+_CHARSET = re.compile(rb'"Content-Type:[^"\n]*?charset=([A-Za-z0-9_.:-]+)', re.IGNORECASE)
+_BLANK_LINE = re.compile(rb"\n[ \t\r]*\n")
+
+
+def _declared_charset(data: bytes) -> str | None:
+    blank = _BLANK_LINE.search(data)
+    found = _CHARSET.search(data, 0, blank.start() if blank else len(data))
+    if not found or found.group(1).upper() == b"CHARSET":
+        return None
+    return found.group(1).decode("ascii")
+
+
+# A comment whose # is followed by text, not by a space or one of the markers
+# (. : , | ~): gettext reads it as a translator comment, polib refuses it.
+_BARE_COMMENT = re.compile(r"^([ \t]*#)(?=[^ \t\r\n.:,|~#])", re.MULTILINE)
+
+
+class _GettextPOFile(polib.POFile):
+    """A POFile whose header is the file's first entry, as gettext reads it.
+
+    polib's parser takes the entry find("") returns for the header: the *last* entry
+    with an empty msgid, so that a stray one later in the file replaced the real
+    header (and its charset and languages were lost)."""
+
+    def find(self, st: str, by: str = "msgid", include_obsolete_entries: bool = False,
+             msgctxt: str | Literal[False] = False) -> polib.POEntry | None:
+        if st == "" and by == "msgid" and msgctxt is False:
+            first = self[0] if len(self) else None
+            if first is not None and not first.obsolete and first.msgid == "" and \
+                    first.msgctxt is None:
+                return first
+            return None
+        return super().find(st, by, include_obsolete_entries, msgctxt)
+
+
+def parse_po_text(text: str, path: str, wrapwidth: int) -> polib.POFile:
+    """polib's parse of checked text; its complaints become an InputError with the line.
+
+    A comment written `#text` is a translator comment, as for gettext. The header is
+    the first entry when its msgid is empty; any other entry with an empty msgid is
+    left out with a TermbaseWarning naming its line (gettext takes only one header)."""
+    parsed = _BARE_COMMENT.sub(r"\1 ", text)  # same lines: polib's line numbers hold
+    if parsed != text and _is_path(parsed):  # polib would open that file instead
+        raise InputError("not a PO file", path, 1)
+    try:
+        po = polib.pofile(parsed if "\n" in parsed else parsed + "\n", encoding="utf-8",
+                          wrapwidth=wrapwidth, klass=_GettextPOFile)
     except (OSError, ValueError) as exc:
         found = re.search(r"line (\d+)", str(exc))
         raise InputError(f"malformed PO: {str(exc).split(' (line')[0]}", path,
                          int(found.group(1)) if found else None) from None
+    for entry in [e for e in po if e.msgid == "" and not e.obsolete]:
+        warnings.warn(TermbaseWarning(
+            f"{path}:{entry.linenum or _first_line(text)}: entry with an empty msgid "
+            "skipped: only the first entry of a PO file can be its header"), stacklevel=2)
+        po.remove(entry)
+    return po
 
 
 def read_po(data: bytes, path: str, source: str = "id", target: str = "en") -> list[Concept]:

@@ -8,12 +8,14 @@ only v2 and only <tig>, so the reader is ours (lxml, see STANDARDS.md section 3)
 
 from __future__ import annotations
 
+import warnings
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Protocol
 
 from lxml import etree
 
-from termbase.errors import InputError
+from termbase.errors import InputError, TermbaseWarning
 from termbase.formats.xml import XML_LANG, local_name, parse_xml, source_line, text_of, xml_lang
 from termbase.model import Concept, Status, Term
 from termbase.textio import read_bytes
@@ -23,6 +25,20 @@ _STATUS_VALUES = {
     "admittedterm-admn-sts": Status.ADMITTED,
     "deprecatedterm-admn-sts": Status.DEPRECATED,
     "supersededterm-admn-sts": Status.SUPERSEDED,
+    # the rest of ISO 12620's administrativeStatus picklist (TBX v2 default XCS): terms
+    # an authority fixed, as binding as preferred ones
+    "standardizedterm-admn-sts": Status.PREFERRED,
+    "legalterm-admn-sts": Status.PREFERRED,
+    "regulatedterm-admn-sts": Status.PREFERRED,
+    # termbase's own names, as CSV and PO glossaries write them
+    "preferred": Status.PREFERRED,
+    "admitted": Status.ADMITTED,
+    "deprecated": Status.DEPRECATED,
+    "superseded": Status.SUPERSEDED,
+    # an obsolete term is out of use because newer usage replaced it: superseded (ISO
+    # 12620's temporal qualifier obsoleteTerm), not deprecated (advised against)
+    "obsolete": Status.SUPERSEDED,
+    "obsoleteterm": Status.SUPERSEDED,
     # TBX-Default normativeAuthorization values
     "preferredterm": Status.PREFERRED,
     "admittedterm": Status.ADMITTED,
@@ -44,14 +60,52 @@ _LANGUAGE = {names["language"] for names in STRUCTURE.values()}
 _TERM_GROUP = {names["term"] for names in STRUCTURE.values()} | {"ntig"}  # ntig: v2 too
 
 
+@dataclass(frozen=True)
+class TbxNotice:
+    """A term the reader left out, or part of one it could not keep; the rest of the
+    file is read. kind: unknown-status, empty-term, no-term, several-terms."""
+
+    path: str
+    line: int | None
+    kind: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.message}" if self.line else \
+            f"{self.path}: {self.message}"
+
+
+def warn_notices(notices: list[TbxNotice], path: str | None = None) -> None:
+    """Each notice as a TermbaseWarning (one line), under path if given."""
+    for notice in notices:
+        shown = notice if path is None else replace(notice, path=path)
+        warnings.warn(TermbaseWarning(str(shown)), stacklevel=3)
+
+
 def read_tbx(path: str | Path) -> list[Concept]:
     return parse_tbx(read_bytes(path), str(path))
 
 
-def parse_tbx(data: bytes, name: str, faults: list[InputError] | None = None) -> list[Concept]:
-    """Concepts of a TBX document. A fault in a concept (empty term, unknown status,
-    duplicate id) raises InputError, or, when a faults list is given, is appended to it
-    and the concept skipped, so that a validator can report them all."""
+def parse_tbx(data: bytes, name: str, faults: list[InputError] | None = None,
+              notices: list[TbxNotice] | None = None) -> list[Concept]:
+    """Concepts of a TBX document. A fault in a concept (a language section without
+    xml:lang, a duplicate id) raises InputError, or, when a faults list is given, is
+    appended to it and the concept skipped, so that a validator can report them all.
+
+    A term with an unknown status or an empty <term>, a term group without one, and a
+    second <term> in one term group are left out and the rest read: each is a
+    TbxNotice, appended to notices when given, else a TermbaseWarning."""
+    found: list[TbxNotice] = []
+    concepts = _parse(data, name, faults, found)
+    if notices is None:
+        warn_notices(found)
+    else:
+        notices.extend(found)
+    return concepts
+
+
+def _parse(data: bytes, name: str, faults: list[InputError] | None,
+           notices: list[TbxNotice]) -> list[Concept]:
     root = parse_xml(data, name).getroot()
     if local_name(root) not in ("martif", "tbx"):
         raise InputError(f"not a TBX file (root element <{local_name(root)}>)", name,
@@ -62,7 +116,7 @@ def parse_tbx(data: bytes, name: str, faults: list[InputError] | None = None) ->
         if local_name(entry) not in _CONCEPT:
             continue
         try:
-            concept = _read_concept(entry, name)
+            concept = _read_concept(entry, name, notices)
             if concept.id in seen:
                 raise InputError(f"duplicate concept id {concept.id!r} (first at line "
                                  f"{seen[concept.id]})", name, source_line(entry))
@@ -76,7 +130,7 @@ def parse_tbx(data: bytes, name: str, faults: list[InputError] | None = None) ->
     return concepts
 
 
-def _read_concept(entry: etree._Element, name: str) -> Concept:
+def _read_concept(entry: etree._Element, name: str, notices: list[TbxNotice]) -> Concept:
     concept = Concept(
         id=entry.get("id") or f"line-{source_line(entry)}",
         terms=[],
@@ -90,7 +144,7 @@ def _read_concept(entry: etree._Element, name: str) -> Concept:
         elif kind == "note":
             concept.note = text_of(child).strip()
         elif kind in _LANGUAGE:
-            _read_language(child, concept, name)
+            _read_language(child, concept, name, notices)
     return concept
 
 
@@ -100,14 +154,17 @@ def _type_of(element: etree._Element) -> str | None:
     return None
 
 
-def _read_language(section: etree._Element, concept: Concept, name: str) -> None:
+def _read_language(section: etree._Element, concept: Concept, name: str,
+                   notices: list[TbxNotice]) -> None:
     language = xml_lang(section)
     if not language:
         raise InputError(f"<{local_name(section)}> without xml:lang", name, source_line(section))
     for child in section:
         kind = local_name(child)
         if kind in _TERM_GROUP:
-            concept.terms.append(_read_term(child, language, name))
+            term = _read_term(child, language, name, notices, concept.id)
+            if term is not None:
+                concept.terms.append(term)
         elif kind == "definition" or (kind == "descrip" and _type_of(child) == "definition"):
             concept.definitions[language] = text_of(child).strip()
         elif kind == "descripGrp":
@@ -119,15 +176,25 @@ def _read_language(section: etree._Element, concept: Concept, name: str) -> None
 _TERM_FIELDS = ("administrativeStatus", "normativeAuthorization", "termType", "partOfSpeech")
 
 
-def _read_term(group: etree._Element, language: str, name: str) -> Term:
+def _read_term(group: etree._Element, language: str, name: str, notices: list[TbxNotice],
+               concept_id: str) -> Term | None:
     term_element = None
     notes: dict[str, tuple[str, int | None]] = {}
     properties: dict[str, str] = {}
     note = None
+    group_name = local_name(group)
+
+    def skipped(kind: str, message: str, line: int | None) -> None:
+        notices.append(TbxNotice(name, line, kind, f"{message} (concept {concept_id})"))
+
     for element in group.iter():
         kind = local_name(element)
         if kind == "term" and term_element is None:
             term_element = element
+        elif kind == "term":
+            skipped("several-terms", f"<{group_name}> holds more than one <term>: "
+                    f"{' '.join(text_of(element).split())!r} left out (a term group holds "
+                    "one term; give it a group of its own)", source_line(element))
         elif kind == "note":
             note = text_of(element).strip()
         note_type = element.get("type") if kind == "termNote" else kind
@@ -136,16 +203,20 @@ def _read_term(group: etree._Element, language: str, name: str) -> Term:
         elif kind == "termNote" and note_type:
             properties[note_type] = text_of(element).strip()
     if term_element is None:
-        raise InputError("term group without a <term>", name, source_line(group))
+        skipped("no-term", f"<{group_name}> without a <term> left out", source_line(group))
+        return None
     text = " ".join(text_of(term_element).split())
     if not text:
-        raise InputError("empty <term>", name, source_line(term_element))
+        skipped("empty-term", "empty <term> left out", source_line(term_element))
+        return None
     status = Status.ADMITTED
     raw = notes.get("administrativeStatus") or notes.get("normativeAuthorization")
     if raw:
         value, line = raw
         if value.lower() not in _STATUS_VALUES:
-            raise InputError(f"unknown administrative status {value!r}", name, line)
+            skipped("unknown-status", f"term {text!r} left out: unknown administrative "
+                    f"status {value!r}", line)
+            return None
         status = _STATUS_VALUES[value.lower()]
     return Term(
         text=text,

@@ -18,7 +18,9 @@ through the safe parser of formats/xml.py. It is the one XLIFF reader: `tm impor
 `merge` and the bilingual checks (formats/bilingual.py) all take its units.
 
     XLIFF 1.x   <file> > <body> > <group>* > <trans-unit id>: its direct <source> and
-                <target>; <alt-trans> proposals and <note>s are not units
+                <target>; <alt-trans> proposals and <note>s are not units. A
+                <bin-unit> is read like a group: its <bin-source> and <bin-target>
+                are not text, its <trans-unit>s (the resource's strings) are units
     XLIFF 2.x   <file> > <group>* > <unit id> > <segment>: <source>, <target>;
                 <ignorable> is skipped; id "unit", or "unit::segment" when the unit
                 has several segments
@@ -26,7 +28,7 @@ through the safe parser of formats/xml.py. It is the one XLIFF reader: `tm impor
 Texts are flattened by formats/inline.py (native codes dropped, <cp> decoded); markup
 is the inner XML of a source or target with child elements, namespaces dropped.
 
-translate="no" on a <file>, <group> or unit holds for the units inside (an inner
+translate="no" on a <file>, <group>, <bin-unit> or unit holds for the units inside (an inner
 translate="yes" undoes it). Such a unit is read (`XliffFile.located`, with translate
 False) so that merge can keep its source and `tm import` can report it skipped, but it
 is not among `XliffFile.units` nor the units `read_xliff` returns: it is neither
@@ -385,6 +387,7 @@ class _Reader:
     """What reading 1.2 and 2.0 share: the namespace, the located texts."""
 
     unit_name = ""  # the element a unit is: trans-unit, unit
+    containers: tuple[str, ...] = ("group",)  # elements whose units are read
 
     def __init__(self, document: XmlDocument, namespace: str, name: str):
         self.namespace = namespace
@@ -412,7 +415,7 @@ class _Reader:
                     not self.namespace and "}" in tag):
                 continue  # comments, modules and extensions
             kind = local_name(child)
-            if kind == "group":
+            if kind in self.containers:
                 self.walk(child, xliff_file, [*self.group_ids(child), *groups],
                           _translates(child, translate))
             elif kind == self.unit_name:
@@ -441,6 +444,8 @@ class _Reader:
 
 class _Reader12(_Reader):
     unit_name = "trans-unit"
+    # A <bin-unit> (an embedded binary resource) may hold <trans-unit>s for its text.
+    containers = ("group", "bin-unit")
 
     def file_of(self, file_element: etree._Element) -> XliffFile:
         return XliffFile(file_element.get("original"), None,

@@ -16,14 +16,15 @@ from pathlib import Path
 
 from termbase import __version__
 from termbase.errors import InputError
-from termbase.formats.tbx import parse_tbx
+from termbase.formats.tbx import TbxNotice, parse_tbx, warn_notices
 from termbase.glossary.matcher import term_tokens
 from termbase.model import Concept
 from termbase.textio import atomic_write_bytes, read_bytes
 
 # Bumped whenever what parse_tbx accepts changes, not only its output: 3 since the safe
-# XML reader of issue #9, so a hostile file parsed before it is parsed again (and refused).
-CACHE_FORMAT = 3
+# XML reader of issue #9, so a hostile file parsed before it is parsed again (and refused);
+# 4 since an odd term is left out with a notice (issue #11), kept with the concepts.
+CACHE_FORMAT = 4
 
 
 def cache_folder() -> Path:
@@ -34,43 +35,53 @@ def cache_folder() -> Path:
     return Path(base) / "termbase"
 
 
-def _parse(data: bytes, path: str) -> list[Concept]:
-    concepts = parse_tbx(data, path)
+Parsed = tuple[list[Concept], list[TbxNotice]]
+
+
+def _parse(data: bytes, path: str) -> Parsed:
+    notices: list[TbxNotice] = []
+    concepts = parse_tbx(data, path, notices=notices)
     for concept in concepts:
         for term in concept.terms:
             term.match_key = tuple(term_tokens(term.text))
-    return concepts
+    return concepts, notices
 
 
 def load_concepts(path: str | os.PathLike[str]) -> list[Concept]:
-    """The concepts of a TBX file, from the cache when its content was seen before."""
+    """The concepts of a TBX file, from the cache when its content was seen before; what
+    the reader left out is a TermbaseWarning each time (see parse_tbx)."""
     name = str(path)
     data = read_bytes(name)
     digest = hashlib.sha256(data)
     digest.update(f"{__version__}/{CACHE_FORMAT}".encode())
     entry = cache_folder() / f"{digest.hexdigest()}.pickle"
-    concepts = _read_entry(entry)
-    if concepts is None:
-        concepts = _parse(data, name)
-        _write_entry(entry, concepts)
+    parsed = _read_entry(entry)
+    if parsed is None:
+        parsed = _parse(data, name)
+        _write_entry(entry, parsed)
+    concepts, notices = parsed
+    warn_notices(notices, name)
     for concept in concepts:
         concept.source = name
     return concepts
 
 
-def _read_entry(entry: Path) -> list[Concept] | None:
+def _read_entry(entry: Path) -> Parsed | None:
     try:
         with entry.open("rb") as handle:
-            concepts = pickle.load(handle)
+            parsed = pickle.load(handle)
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError,
             ValueError, TypeError):
         return None
-    return concepts if isinstance(concepts, list) else None
+    if isinstance(parsed, tuple) and len(parsed) == 2 and all(
+            isinstance(part, list) for part in parsed):
+        return parsed[0], parsed[1]
+    return None
 
 
-def _write_entry(entry: Path, concepts: list[Concept]) -> None:
+def _write_entry(entry: Path, parsed: Parsed) -> None:
     try:
         entry.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write_bytes(entry, pickle.dumps(concepts, protocol=pickle.HIGHEST_PROTOCOL))
+        atomic_write_bytes(entry, pickle.dumps(parsed, protocol=pickle.HIGHEST_PROTOCOL))
     except (OSError, InputError):  # atomic_write reports the OS refusing as InputError
         pass  # a read-only or full disk only costs the next run a parse

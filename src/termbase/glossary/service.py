@@ -101,7 +101,7 @@ def validate_files(explicit: Sequence[PathLike] = ()) -> Validation:
     """Every problem of the glossaries named (else the configured or shipped ones):
     unreadable files, invalid entries, duplicate ids across files, and what
     glossary.validate finds in the concepts. A missing file raises InputError."""
-    from termbase.formats.tbx import parse_tbx
+    from termbase.formats.tbx import TbxNotice, parse_tbx
     from termbase.glossary.validate import Problem
     from termbase.glossary.validate import validate as check_concepts
     from termbase.textio import read_bytes
@@ -112,14 +112,16 @@ def validate_files(explicit: Sequence[PathLike] = ()) -> Validation:
     seen_ids: dict[str, str] = {}
     for path in paths:
         faults: list[InputError] = []
+        notices: list[TbxNotice] = []
         try:
-            loaded = parse_tbx(read_bytes(path), str(path), faults)
+            loaded = parse_tbx(read_bytes(path), str(path), faults, notices)
         except InputError as exc:  # the file as a whole: missing, malformed, hostile
             if "no such file" in exc.message:
                 raise
             problems.append(Problem(exc.path, exc.line, "unreadable", exc.message))
             continue
         problems.extend(Problem(f.path, f.line, "invalid", f.message) for f in faults)
+        problems.extend(Problem(n.path, n.line, n.kind, n.message) for n in notices)
         for concept in loaded:
             if concept.id in seen_ids:
                 problems.append(Problem(concept.source, concept.line, "duplicate-id",
