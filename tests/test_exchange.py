@@ -368,7 +368,7 @@ def test_iter_units_reads_confirmed_units_of_both_versions(tmp_path):
 """, encoding="utf-8")
     units = list(iter_units(path, on_skip=lambda line, reason: skipped.append((line, reason))))
     assert [(u.source, u.target, u.origin, u.source_lang) for u in units] == [
-        ("Satu.", "One.", "berita-2.txt", "id")]
+        ("Satu.", "One.", "berita-2.txt", "id-ID")]  # a bare id reads as termbase's id-ID
     assert skipped == [(6, "unconfirmed translation (state initial)"),
                        (7, "no translation")]
 

@@ -177,7 +177,8 @@ def test_import_counts_and_exports(tmp_path):
     assert [(f.added, f.skipped, f.reasons) for f in again.files] == [
         (0, 2, {"already in the memory": 2})] and again.units == 2
     assert memories.export_memory(str(memory), str(tmp_path / "out.tsv"), "tsv") == 2
-    assert (tmp_path / "out.tsv").read_text(encoding="utf-8").count("\n") == 2
+    exported = (tmp_path / "out.tsv").read_text(encoding="utf-8")
+    assert exported.startswith("id-ID\ten-US\n") and exported.count("\n") == 3
 
 
 def test_a_late_bad_unit_rolls_the_file_back(tmp_path):

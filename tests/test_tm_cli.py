@@ -80,7 +80,7 @@ def test_concordance_add_stats_delete(invoke, memory, tmx):
     unit_id = int(added.output.split()[0].lstrip("#"))
     assert "added" in added.output
     figures = json.loads(invoke("tm", "stats", "--format", "json").output)
-    assert figures["units"] == 3 and figures["schema_version"] == 1
+    assert figures["units"] == 3 and figures["schema_version"] == 2
     assert invoke("tm", "delete", str(unit_id)).exit_code == 0
     missing = invoke("tm", "delete", str(unit_id))
     assert missing.exit_code == 2 and f"no unit #{unit_id}" in missing.output

@@ -354,11 +354,14 @@ def test_write_tmx_prolog_header_and_structure():
     assert [tuv.get(lang) for tuv in unit.findall("tuv")] == ["id-ID", "en-US"]
 
 
-def test_write_tmx_uses_the_given_language_pair_for_every_unit():
-    units = read(tmx(tu("a", "b", source_lang="in", target_lang="EN")))
-    root = etree.fromstring(write_tmx(units, "id-ID", "en-GB"))
+def test_write_tmx_labels_each_tuv_with_its_units_tags():
+    units = read(tmx(tu("a", "b", source_lang="in", target_lang="EN-gb")))
+    units.append(TranslationUnit("c", "d", source_lang="", target_lang=""))
+    root = etree.fromstring(write_tmx(units, "id-ID", "en-US"))
     lang = "{http://www.w3.org/XML/1998/namespace}lang"
-    assert [t.get(lang) for t in root.iter("tuv")] == ["id-ID", "en-GB"]
+    # the tags read (in BCP 47 form), the given pair only for a unit without tags
+    assert [t.get(lang) for t in root.iter("tuv")] == ["id", "en-GB", "id-ID", "en-US"]
+    assert root.find("header").get("srclang") == "id-ID"
 
 
 def test_write_tmx_falls_back_to_plain_text_for_stale_or_foreign_markup():

@@ -13,6 +13,7 @@ import pytest
 from termbase.errors import InputError
 from termbase.model import TranslationUnit as Unit
 from termbase.tm import scoring
+from termbase.tm.migrations import MIGRATIONS
 from termbase.tm.store import SQLiteMemory
 
 PAIRS = [
@@ -34,7 +35,7 @@ def memory(tmp_path):
 
 
 def test_schema_is_versioned_with_wal_and_foreign_keys(memory):
-    assert memory.schema_version() == 1
+    assert memory.schema_version() == len(MIGRATIONS)
     assert memory.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert memory.db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
     assert memory.db.execute("PRAGMA busy_timeout").fetchone()[0] >= 60_000

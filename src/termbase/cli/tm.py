@@ -29,13 +29,13 @@ def tm() -> None:
 @click.option("--format", "input_format", type=click.Choice(MEMORY.names()),
               help="Format of the files (default: from the extension; .xlf and .xliff "
                    "are XLIFF).")
-@click.option("--from", "source_lang", default="id", show_default=True,
-              help="Source language to take from TMX.")
-@click.option("--to", "target_lang", default="en", show_default=True,
-              help="Target language to take from TMX.")
+@click.option("--from", "source_lang",
+              help="Source language (default: the memory's, else id).")
+@click.option("--to", "target_lang",
+              help="Target language (default: the memory's, else en).")
 @tm_option
-def import_(files: tuple[str, ...], input_format: str | None, source_lang: str,
-            target_lang: str, tm_path: str | None) -> None:
+def import_(files: tuple[str, ...], input_format: str | None, source_lang: str | None,
+            target_lang: str | None, tm_path: str | None) -> None:
     """Import TMX 1.4, PO, two-column TSV or XLIFF 1.2/2.0 files, one transaction per
     file. From XLIFF only confirmed translations are taken (1.2 approved="yes" or state
     translated, signed-off, final; 2.0 state translated, reviewed, final), with the
@@ -43,6 +43,10 @@ def import_(files: tuple[str, ...], input_format: str | None, source_lang: str,
 
     A unit already present (same languages, source and target) is updated, not
     duplicated. A file that fails part-way leaves the memory as it was before it.
+
+    The memory keeps one language pair, recorded by its first import. Languages a
+    file states (TMX xml:lang, XLIFF source/target-language, PO Language, a TSV header)
+    must be that pair, and --from/--to's: a file in another pair is refused whole.
     """
     from termbase.cli.output import stderr_is_interactive
     from termbase.tm.service import import_files
@@ -116,19 +120,23 @@ def _marked_differences(query: str, match: str) -> Text:
 @click.argument("text")
 @click.option("--min-score", type=click.FloatRange(0, 100), default=75, show_default=True)
 @click.option("--limit", type=click.IntRange(1, 100), default=5, show_default=True)
-@click.option("--from", "source_lang", type=click.Choice(["id", "en"]), default="id",
-              show_default=True, help="Language of TEXT; the other one is the target.")
+@click.option("--from", "source_lang",
+              help="Language of TEXT, one of the memory's pair (default: its source "
+                   "language); the other one is the target.")
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]),
               default="text", show_default=True)
 @tm_option
 @click.pass_context
-def search(ctx: click.Context, text: str, min_score: float, limit: int, source_lang: str,
-           output_format: str, tm_path: str | None) -> None:
+def search(ctx: click.Context, text: str, min_score: float, limit: int,
+           source_lang: str | None, output_format: str, tm_path: str | None) -> None:
     """Fuzzy matches for TEXT, best first, with their scores (100 exact, 99-98 only
     case, punctuation or numbers differ, below that word-level similarity).
     Exit 0 when something matched, 1 when nothing did."""
-    target_lang = "en" if source_lang == "id" else "id"
-    matches = open_memory(tm_path).search(text, source_lang, target_lang, min_score, limit)
+    from termbase.tm.service import search_languages
+
+    memory = open_memory(tm_path)
+    source_lang, target_lang = search_languages(memory, source_lang)
+    matches = memory.search(text, source_lang, target_lang, min_score, limit)
     if output_format == "json":
         click.echo(json_text({"version": 1, "query": text, "from": source_lang,
                                "to": target_lang, "matches": [
@@ -143,7 +151,7 @@ def search(ctx: click.Context, text: str, min_score: float, limit: int, source_l
 
     console = stdout_console()
     if not matches:
-        console.print(f"no match of {min_score:g} or more")
+        console.print(f"no match of {min_score:g} or more ({source_lang}→{target_lang})")
         ctx.exit(ExitCode.FINDINGS)
     for match in matches:
         head = Text(f"{match.score:5.1f}  ", "bold cyan")
@@ -196,18 +204,18 @@ def concordance(ctx: click.Context, words: tuple[str, ...], limit: int, output_f
 @tm.command()
 @click.argument("source")
 @click.argument("target")
-@click.option("--from", "source_lang", default="id-ID", show_default=True)
-@click.option("--to", "target_lang", default="en-US", show_default=True)
+@click.option("--from", "source_lang", help="Default: the memory's, else id-ID.")
+@click.option("--to", "target_lang", help="Default: the memory's, else en-US.")
 @click.option("--origin", help="Where the pair comes from (document name).")
 @tm_option
-def add(source: str, target: str, source_lang: str, target_lang: str, origin: str | None,
-        tm_path: str | None) -> None:
+def add(source: str, target: str, source_lang: str | None, target_lang: str | None,
+        origin: str | None, tm_path: str | None) -> None:
     """Add one sentence pair."""
     from termbase.model import TranslationUnit
 
     memory = open_memory(tm_path, create=True)
-    unit_id, outcome = memory.add(TranslationUnit(source, target, source_lang, target_lang,
-                                                  origin=origin))
+    unit_id, outcome = memory.add(TranslationUnit(source, target, source_lang or "",
+                                                  target_lang or "", origin=origin))
     click.echo(f"#{unit_id} {outcome}")
 
 
@@ -223,6 +231,7 @@ def stats(tm_path: str | None, output_format: str) -> None:
         return
     click.echo(f"{figures['path']}: {figures['units']} units, schema {figures['schema_version']},"
                f" {figures['size_bytes']:,} bytes")
+    click.echo(f"language pair: {figures['language_pair'] or '(none recorded)'}")
     for heading in ("language_pairs", "origins"):
         click.echo(f"{heading.replace('_', ' ')}:")
         for name, count in figures[heading].items():

@@ -12,6 +12,7 @@ import os
 from collections.abc import Callable, Iterable, Iterator
 
 from termbase.formats.registry import MEMORY
+from termbase.lang.tags import base_language, normal_tag
 from termbase.model import TranslationUnit
 from termbase.textio import atomic_write
 
@@ -23,6 +24,28 @@ TM_FORMATS = tuple(MEMORY.names(writable=True))
 def detect_tm_format(path: str | os.PathLike[str]) -> str:
     """'tmx', 'po', 'tsv' or 'xliff' (read, not written)."""
     return MEMORY.detect(path).name
+
+
+def memory_format(path: str | os.PathLike[str], fmt: str | None = None) -> str:
+    """The format fmt names (checked), else the file's: 'tmx', 'po', 'tsv' or 'xliff'."""
+    return MEMORY.get(fmt, str(path)).name if fmt else MEMORY.detect(path).name
+
+
+def memory_tag(tag: str) -> str:
+    """A language as a memory stores it when the file gives no tag of its own: the
+    BCP 47 form, bare Indonesian and English as id-ID and en-US (the tags termbase has
+    always written)."""
+    normal = normal_tag(tag)
+    return {"id": "id-ID", "en": "en-US"}.get(normal, normal)
+
+
+def stated_tag(tag: str, expected: str) -> str:
+    """A tag a file states, in BCP 47 form; a bare language that is expected's keeps
+    expected's region ("en" stays "en-US" when en-US is expected)."""
+    normal = normal_tag(tag)
+    if normal and "-" not in normal and base_language(normal) == base_language(expected):
+        return memory_tag(expected)
+    return normal
 
 
 def iter_units(path: str | os.PathLike[str], fmt: str | None = None,

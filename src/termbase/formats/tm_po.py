@@ -6,15 +6,16 @@ Reading:
     msgctxt               prop ("x-context", value)
     # and #. comments     notes, one per line (translator comments first)
     #: occurrences        origin ("file:line file2:line2", as gettext writes them)
-    Language, X-Source-Language (header)   target_lang, source_lang; absent or bare
-                          "en" / "id" give the defaults en-US / id-ID
+    Language, X-Source-Language (header)   target_lang, source_lang; absent: the
+                          caller's; a bare language of the caller's ("en") takes its tag
 
 Entries that are fuzzy, untranslated (empty msgstr), plural (msgid_plural) or
 obsolete (#~) are skipped and reported through on_skip(line, reason); the header entry
 is not a unit. Flags and previous msgids (#|) are not read.
 
 Writing: a header with `Language:` the target language (gettext defines it as the
-language of the msgstrs), `X-Source-Language:` the source language and no plural
+language of the msgstrs; en_GB for en-GB, en for en-US), `X-Source-Language:` the
+source language and no plural
 forms; per unit msgctxt = the unit's first x-context prop, notes as translator
 comments (one line each), origin as occurrences. msgfmt refuses two entries with the
 same msgctxt and msgid, so a unit that would repeat one gets the unit's tuid as
@@ -48,25 +49,25 @@ CONTEXT_PROP = "x-context"
 def iter_po(path: str | os.PathLike[str], name: str | None = None,
             source_lang: str = "id", target_lang: str = "en",
             on_skip: OnSkip | None = None) -> Iterator[TranslationUnit]:
-    """Translation units of a PO file (read whole: polib does not stream). The languages
-    are the header's (X-Source-Language...), not source_lang / target_lang, which are
-    here for the registry's one signature."""
+    """Translation units of a PO file (read whole: polib does not stream). The target
+    language is the header's Language, the source language its X-Source-Language (which
+    termbase writes); where the header names none, source_lang / target_lang."""
     name = name or str(path)
-    yield from parse_po(read_bytes(path), name, on_skip)
+    yield from parse_po(read_bytes(path), name, on_skip, source_lang, target_lang)
 
 
-def parse_po(data: bytes, name: str,
-             on_skip: OnSkip | None = None) -> Iterator[TranslationUnit]:
+def parse_po(data: bytes, name: str, on_skip: OnSkip | None = None,
+             source_lang: str = "id", target_lang: str = "en") -> Iterator[TranslationUnit]:
+    from termbase.formats.tm_io import memory_tag, stated_tag
+
     po = parse_po_text(checked_po_text(data, name), name, wrapwidth=0)
     if not len(po) and not po.metadata and not po.obsolete_entries():
         raise InputError("no PO entries found", name)
     languages = {}
-    for key, field, default in (("X-Source-Language", "source_lang", "id-ID"),
-                                ("Language", "target_lang", "en-US")):
-        value = normal_tag(po.metadata.get(key) or "")
-        # a bare language that is the default's ("en") keeps the default tag ("en-US")
-        if value and value != base_language(default):
-            languages[field] = value
+    for key, field, expected in (("X-Source-Language", "source_lang", source_lang),
+                                 ("Language", "target_lang", target_lang)):
+        stated = (po.metadata.get(key) or "").strip()
+        languages[field] = stated_tag(stated, expected) if stated else memory_tag(expected)
 
     def skip(line: int | None, reason: str) -> None:
         if on_skip is not None:
@@ -79,7 +80,7 @@ def parse_po(data: bytes, name: str,
         elif entry.msgid_plural:
             skip(line, "plural entry")
         elif not entry.msgid:
-            continue
+            continue  # the header
         elif entry.fuzzy:
             skip(line, "fuzzy entry")
         elif not entry.msgstr:
@@ -145,9 +146,18 @@ def write_po_to(file_obj: IO[bytes], units: Iterable[TranslationUnit],
         for written, unit in enumerate(units, start=1):  # noqa: B007
             yield unit
 
-    file_obj.write(write_po(counted(), base_language(source_lang),
-                            base_language(target_lang)).encode("utf-8"))
+    file_obj.write(write_po(counted(), _gettext_tag(source_lang),
+                            _gettext_tag(target_lang)).encode("utf-8"))
     return written
+
+
+def _gettext_tag(tag: str) -> str:
+    """A tag as a PO header names it: en_GB; id-ID and en-US, which termbase reads a
+    bare id and en as, stay id and en."""
+    from termbase.formats.tm_io import memory_tag
+
+    base = base_language(tag)
+    return base if memory_tag(base) == memory_tag(tag) else normal_tag(tag).replace("-", "_")
 
 
 def _lf(text: str) -> str:

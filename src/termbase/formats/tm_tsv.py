@@ -4,16 +4,20 @@ Reading (streamed, line by line): UTF-8 with or without BOM; LF or CRLF line end
 (a lone CR is text). Blank lines are ignored, and so are comment lines: lines that
 start with `#` and hold no tab (a line that starts with `#` and holds one tab is a
 unit whose source starts with `#`). The first other line may be a header naming the
-columns: `source<TAB>target` or two language tags (`id<TAB>en`, `id-ID<TAB>en-US`);
-language tags in the other order (`en<TAB>id`) swap the columns, and full tags become
-the units' language tags. Every other line must have exactly two columns, else
+columns: `source<TAB>target` or two language tags (`id<TAB>en`, `id-ID<TAB>en-US`) of
+which at least one is in the expected pair (source_lang, target_lang) and the other a
+valid tag (`id<TAB>af` is a header naming another pair, which `tm import` refuses);
+language tags in the other order (`en<TAB>id`) swap the columns. The header's tags
+become the units' (a bare `en` keeps the expected tag's region); without a header the
+units take source_lang and target_lang. Every other line must have exactly two columns, else
 InputError(path, line). Cells are kept exactly as written (spaces included); a unit
 whose source or target is empty or only white space is skipped and reported through
 on_skip(line, reason). Control characters that XML cannot hold are refused, so that
 every unit read can be written as TMX.
 
 Writing: one line per unit, LF line ends, no BOM, no header unless asked for (or
-unless the first unit would read as one, e.g. `id<TAB>en`: then `source<TAB>target`). Tabs,
+unless the first unit would read as one, e.g. `id<TAB>en`: then `source<TAB>target`);
+a memory export (`write_tsv_units`) starts with the languages, `id-ID<TAB>en-US`. Tabs,
 line breaks (CR, LF) inside texts cannot be represented and become spaces. Only the
 two texts are kept: markup, dates, ids, props, notes and origin are lost.
 """
@@ -52,7 +56,10 @@ def parse_tsv(handle: IO[bytes], name: str, source_lang: str = "id",
               target_lang: str = "en",
               on_skip: OnSkip | None = None) -> Iterator[TranslationUnit]:
     """Translation units of TSV bytes read from a binary file object."""
-    languages: _Languages = {}
+    from termbase.formats.tm_io import memory_tag
+
+    languages: _Languages = {"source_lang": memory_tag(source_lang),
+                             "target_lang": memory_tag(target_lang)}
     swapped = False
     header_seen = False
     empty = True
@@ -81,7 +88,8 @@ def parse_tsv(handle: IO[bytes], name: str, source_lang: str = "id",
             header_seen = True
             header = _header(cells, source_lang, target_lang)
             if header is not None:
-                swapped, languages = header
+                swapped, named = header
+                languages.update(named)
                 continue
         bad = NOT_XML.search(row)
         if bad:
@@ -97,7 +105,7 @@ def parse_tsv(handle: IO[bytes], name: str, source_lang: str = "id",
 
 
 class _Languages(TypedDict, total=False):
-    """The tags a header row names more exactly than the defaults (id-ID, en-US)."""
+    """The units' language tags."""
 
     source_lang: str
     target_lang: str
@@ -109,22 +117,35 @@ def _header(cells: list[str], source_lang: str,
     first, second = (cell.strip() for cell in cells)
     if (first.lower(), second.lower()) == ("source", "target"):
         return False, {}
+    from termbase.formats.tm_io import stated_tag
+
     if not (_LANGUAGE_TAG.fullmatch(first) and _LANGUAGE_TAG.fullmatch(second)):
         return None
     bases = (base_language(first), base_language(second))
-    if bases == (base_language(source_lang), base_language(target_lang)):
+    expected = (base_language(source_lang), base_language(target_lang))
+    if bases == expected:
         swapped = False
-    elif bases == (base_language(target_lang), base_language(source_lang)):
+    elif bases == expected[::-1]:
         swapped = True
-        first, second = second, first
+    elif bases[0] in expected and _other_language(second):
+        swapped = bases[0] == expected[1]
+    elif bases[1] in expected and _other_language(first):
+        swapped = bases[1] == expected[0]
     else:
         return None
-    languages: _Languages = {}
-    if "-" in first or "_" in first:
-        languages["source_lang"] = normal_tag(first)
-    if "-" in second or "_" in second:
-        languages["target_lang"] = normal_tag(second)
-    return swapped, languages
+    if swapped:
+        first, second = second, first
+    return swapped, {"source_lang": stated_tag(first, source_lang),
+                     "target_lang": stated_tag(second, target_lang)}
+
+
+def _other_language(cell: str) -> bool:
+    """A valid tag of a language with a two-letter code (af, fr-CA): a header naming a
+    pair beside the expected one; `id<TAB>yes` stays a unit."""
+    from langcodes import tag_is_valid
+
+    tag = normal_tag(cell)
+    return len(tag.split("-")[0]) == 2 and tag_is_valid(tag)
 
 
 def cell(text: str) -> str:
@@ -154,8 +175,8 @@ def write_tsv_to(file_obj: IO[bytes], units: Iterable[TranslationUnit],
 
 def write_tsv_units(file_obj: IO[bytes], units: Iterable[TranslationUnit],
                     source_lang: str = "id-ID", target_lang: str = "en-US") -> int:
-    """write_tsv_to in the registry's signature: no header, so no languages."""
-    return write_tsv_to(file_obj, units)
+    """write_tsv_to in the registry's signature, the languages as its header line."""
+    return write_tsv_to(file_obj, units, f"{cell(source_lang)}\t{cell(target_lang)}")
 
 
 def write_tsv(units: Iterable[TranslationUnit], header: str | None = None) -> str:

@@ -35,7 +35,7 @@ flattener (`plain_text`, `markup_of`) is formats/inline.py's, shared with XLIFF.
 
 Writing (`write_tmx_to`, `write_tmx`) streams with etree.xmlfile: UTF-8, a DOCTYPE
 naming tmx14.dtd, version "1.4", the header attributes tmx14.dtd requires in its
-order, and per unit one tuv in source_lang and one in target_lang.
+order, and per unit one tuv in its source language and one in its target language.
 """
 
 from __future__ import annotations
@@ -328,8 +328,8 @@ def write_tmx_to(file_obj: IO[bytes], units: Iterable[TranslationUnit],
                  creation_date: str | None = None) -> int:
     """Stream a TMX 1.4 document to a binary file object; returns the number of units.
 
-    Every tuv gets source_lang / target_lang (not the tags the units were read with),
-    so that tools bound to one language pair (Trados) take every unit. A unit's markup
+    Every tuv gets its unit's language tag (source_lang / target_lang where a unit has
+    none); the header's srclang is source_lang. A unit's markup
     is written when it parses as TMX inline markup whose plain text is the unit's
     text; otherwise (markup stale after an edit, or not TMX) the plain text is.
     Raises InputError for text XML cannot hold (control characters).
@@ -387,8 +387,9 @@ def _tu_element(unit: TranslationUnit, source_lang: str, target_lang: str,
         note = etree.SubElement(tu, "note")
         note.text = _xml_safe(text, where, "note")
         children.append(note)
-    for lang, text, markup, side in ((source_lang, unit.source, unit.source_markup, "source"),
-                                     (target_lang, unit.target, unit.target_markup, "target")):
+    for lang, text, markup, side in (
+            (unit.source_lang or source_lang, unit.source, unit.source_markup, "source"),
+            (unit.target_lang or target_lang, unit.target, unit.target_markup, "target")):
         tuv = etree.SubElement(tu, "tuv", {XML_LANG: lang})
         tuv.text = "\n        "
         seg = _seg_element(text, markup, where, side)

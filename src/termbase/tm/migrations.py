@@ -68,4 +68,27 @@ MIGRATIONS: list[str] = [
         VALUES (new.id, new.source_norm, new.target_norm);
     END;
     """,
+    # 2: the memory's language pair. A memory made before it takes the pair of its units
+    # when they are all in one pair of base languages (the most used tags of it);
+    # otherwise it has none until its next import or add records one.
+    """
+    CREATE TABLE memory_info (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+    ) WITHOUT ROWID;
+    CREATE TEMP TABLE old_pairs AS
+        SELECT source_lang, target_lang, count(*) AS n,
+               lower(substr(source_lang, 1, instr(source_lang || '-', '-') - 1)) || '>' ||
+               lower(substr(target_lang, 1, instr(target_lang || '-', '-') - 1)) AS bases
+        FROM units GROUP BY source_lang, target_lang;
+    INSERT INTO memory_info (key, value)
+        SELECT 'source_lang', source_lang FROM old_pairs
+        WHERE (SELECT count(DISTINCT bases) FROM old_pairs) = 1
+        ORDER BY n DESC, source_lang, target_lang LIMIT 1;
+    INSERT INTO memory_info (key, value)
+        SELECT 'target_lang', target_lang FROM old_pairs
+        WHERE (SELECT count(DISTINCT bases) FROM old_pairs) = 1
+        ORDER BY n DESC, source_lang, target_lang LIMIT 1;
+    DROP TABLE old_pairs;
+    """,
 ]

@@ -62,7 +62,9 @@ class Memory(Protocol):
 
     def count(self) -> int: ...
     def import_units(self, units: Iterable[TranslationUnit], origin: str | None = None,
-                     progress: Callable[[int], None] | None = None) -> ImportReport: ...
+                     progress: Callable[[int], None] | None = None,
+                     pair: tuple[str, str] | None = None) -> ImportReport: ...
+    def language_pair(self) -> tuple[str, str] | None: ...
     def add(self, unit: TranslationUnit) -> tuple[int, str]: ...
     def search(self, text: str, source_lang: str = "id", target_lang: str = "en",
                min_score: float = scoring.DEFAULT_MIN_SCORE, limit: int = 5) -> list[Match]: ...
@@ -92,6 +94,7 @@ class SQLiteMemory:
                  busy_ms: int = DEFAULT_BUSY_MS):
         self.path = str(path)
         self._pairs: set[tuple[str, str]] | None = None
+        self._pair: tuple[str, str] | None = None
         if not create and not Path(self.path).exists():
             raise InputError("no translation memory here (import something first)", self.path)
         if create:
@@ -133,21 +136,35 @@ class SQLiteMemory:
     def close(self) -> None:
         self.db.close()
 
+    def __enter__(self) -> SQLiteMemory:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
     # --- writing -----------------------------------------------------------------------
     def import_units(self, units: Iterable[TranslationUnit], origin: str | None = None,
-                     progress: Callable[[int], None] | None = None) -> ImportReport:
+                     progress: Callable[[int], None] | None = None,
+                     pair: tuple[str, str] | None = None) -> ImportReport:
         """All of units in one transaction: a failure or a kill leaves the memory as it
-        was before."""
+        was before.
+
+        A memory without a language pair records pair (else the first unit's); every
+        unit must then be in the memory's pair, by base language: one the other way
+        round is stored turned round, any other is refused (InputError naming origin
+        and the unit's line) and nothing of units is kept."""
         report = ImportReport()
         self._pairs = None
         self.db.execute("BEGIN IMMEDIATE")
         try:
+            if pair is not None and self.language_pair() is None:
+                self._record_pair(pair)
             last_before = self.db.execute("SELECT coalesce(max(id), 0) FROM units").fetchone()[0]
             batch: list[TranslationUnit] = []
             for unit in units:
                 if origin and not unit.origin:
                     unit.origin = origin
-                batch.append(unit)
+                batch.append(self._in_pair(unit, origin))
                 if len(batch) >= BATCH:
                     self._write_batch(batch, report)
                     if progress:
@@ -172,8 +189,59 @@ class SQLiteMemory:
             raise
         return report
 
+    # --- the language pair -----------------------------------------------------------------
+    def language_pair(self) -> tuple[str, str] | None:
+        """(source tag, target tag) the memory holds, recorded by its first import or add
+        (schema 2); None for an empty memory, or one made before schema 2 whose units
+        were in several pairs."""
+        if self._pair is None:
+            found = dict(self.db.execute(
+                "SELECT key, value FROM memory_info WHERE key IN ('source_lang', 'target_lang')"
+            ).fetchall())
+            if "source_lang" in found and "target_lang" in found:
+                self._pair = (found["source_lang"], found["target_lang"])
+        return self._pair
+
+    def _record_pair(self, pair: tuple[str, str]) -> None:
+        self.db.executemany("INSERT OR REPLACE INTO memory_info (key, value) VALUES (?, ?)",
+                            [("source_lang", pair[0]), ("target_lang", pair[1])])
+        self._pair = pair
+
+    def _in_pair(self, unit: TranslationUnit, origin: str | None,
+                 record: bool = True) -> TranslationUnit:
+        """The unit in the memory's direction, or InputError if it is in another pair;
+        empty tags are the memory's (else id-ID, en-US)."""
+        pair = self.language_pair()
+        if not unit.source_lang or not unit.target_lang:
+            source, target = pair or ("id-ID", "en-US")
+            if unit.source_lang and base_language(unit.source_lang) == base_language(target):
+                source, target = target, source  # --from en alone, in an id→en memory
+            elif unit.target_lang and base_language(unit.target_lang) == base_language(source):
+                source, target = target, source
+            unit.source_lang = unit.source_lang or source
+            unit.target_lang = unit.target_lang or target
+        if pair is not None:  # a bare language of the pair takes its tag: en → en-US
+            tags = {base_language(tag): tag for tag in pair}
+            for side in ("source_lang", "target_lang"):
+                tag = getattr(unit, side)
+                if "-" not in tag and "_" not in tag and base_language(tag) in tags:
+                    setattr(unit, side, tags[base_language(tag)])
+        if pair is None:
+            if record:
+                self._record_pair((unit.source_lang, unit.target_lang))
+            return unit
+        bases = (base_language(unit.source_lang), base_language(unit.target_lang))
+        wanted = (base_language(pair[0]), base_language(pair[1]))
+        if bases == wanted:
+            return unit
+        if bases == wanted[::-1]:
+            return swapped(unit)
+        raise InputError(f"languages {unit.source_lang}→{unit.target_lang}, but the memory "
+                         f"is {pair[0]}→{pair[1]}", origin or self.path, unit.line)
+
     def _roll_back(self) -> None:
         """Undo the transaction, if SQLite has not already undone it after an error."""
+        self._pair = None
         if self.db.in_transaction:
             self.db.execute("ROLLBACK")
 
@@ -184,6 +252,7 @@ class SQLiteMemory:
             reason = unfit_for_xml(text)
             if reason:
                 raise InputError(reason, self.path)
+        unit = self._in_pair(unit, None, record=False)
         report = self.import_units([unit])
         outcome = "added" if report.added else "updated" if report.updated else "unchanged"
         row = self.db.execute("SELECT id FROM units WHERE pair_key = ?",
@@ -322,6 +391,7 @@ class SQLiteMemory:
         return {
             "path": self.path,
             "schema_version": self.schema_version(),
+            "language_pair": "{}>{}".format(*pair) if (pair := self.language_pair()) else None,
             "units": self.count(),
             "language_pairs": {f"{s}>{t}": n for s, t, n in pairs},
             "origins": {o or "(none)": n for o, n in origins},
@@ -355,7 +425,7 @@ class SQLiteMemory:
             unit = self.get(unit_id)
             if unit is None or not self._direction_fits(unit, side, wanted):
                 continue
-            matches.append(Match(unit_id, unit if side == "source" else _swapped(unit),
+            matches.append(Match(unit_id, unit if side == "source" else swapped(unit),
                                  value, band))
             if len(matches) == limit:
                 break
@@ -468,7 +538,7 @@ def _quoted(word: str) -> str:
     return '"' + word.replace('"', '""') + '"'
 
 
-def _swapped(unit: TranslationUnit) -> TranslationUnit:
+def swapped(unit: TranslationUnit) -> TranslationUnit:
     return TranslationUnit(
         source=unit.target, target=unit.source, source_lang=unit.target_lang,
         target_lang=unit.source_lang, source_markup=unit.target_markup,
