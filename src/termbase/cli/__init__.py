@@ -108,6 +108,7 @@ def main() -> None:
         glossary,
         segment,
         tm,
+        workspace,
     )
 
     try:
