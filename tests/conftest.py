@@ -74,3 +74,8 @@ def rules_of(findings) -> list[str]:
 os.environ.setdefault("NO_COLOR", "1")
 # Tests never read or write the user's glossary cache.
 os.environ["TERMBASE_CACHE_DIR"] = tempfile.mkdtemp(prefix="termbase-test-cache-")
+# Tests run from the repository root, so its termbase.toml is the workspace in force on
+# purpose: its glossaries/ are the shipped starter glossaries the tests expect. Its memory
+# (tm/memory.sqlite) is not: no test reads or writes it, nor the user's memory.
+os.environ["TERMBASE_TM"] = str(Path(tempfile.mkdtemp(prefix="termbase-test-tm-"))
+                                / "memory.sqlite")
