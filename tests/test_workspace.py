@@ -121,7 +121,8 @@ def test_init_with_the_starter_copies_glossaries_and_memory(invoke, tmp_path):
 def test_init_into_the_installed_package_is_refused(invoke, tmp_path, monkeypatch):
     monkeypatch.setattr(workspace, "installed_folders", lambda: [tmp_path.resolve()])
     result = invoke("init", str(tmp_path / "inside"))
-    assert result.exit_code == 2 and "termbase init" in result.output
+    assert result.exit_code == 2 and "installed termbase package" in result.output
+    assert "termbase init` in a folder" in result.output
     assert not (tmp_path / "inside").exists()
 
 
@@ -208,6 +209,7 @@ def test_a_memory_inside_the_package_is_refused(invoke, tmp_path, monkeypatch):
     unit = ("Menteri tiba.", "The minister arrived.")
     result = invoke("tm", "add", *unit, "--tm", str(package / "memory.sqlite"))
     assert result.exit_code == 2 and "termbase init" in result.output
+    assert "--tm" in result.output and "edit its copy" not in result.output
     assert list(package.iterdir()) == []
     assert invoke("tm", "add", *unit, "--tm", str(tmp_path / "memory.sqlite")).exit_code == 0
 

@@ -25,6 +25,8 @@ MEMORY_FILE = "tm/memory.sqlite"  # where init points the memory, relative to th
 GLOSSARY_FOLDER = "glossaries"
 STARTER_MEMORY_FOLDER = "tm"
 INIT_HINT = "start a workspace with `termbase init --with-starter` and edit its copy"
+MEMORY_HINT = ("start a workspace with `termbase init`, whose memory is tm/memory.sqlite, "
+               "or name another file with --tm")
 
 
 # --- the installed package -----------------------------------------------------------
@@ -53,9 +55,10 @@ def refuse_installed(path: str | os.PathLike[str], what: str = "file") -> None:
     """InputError (one line, exit 2) when path lies inside the installed package: an edit
     there is lost on the next install and never reaches the desk's repository."""
     if is_installed_path(path):
+        hint = INIT_HINT if what == "glossary" else MEMORY_HINT if what == "memory" \
+            else "run `termbase init` in a folder of the desk's own"
         raise InputError(f"will not write this {what}: it is inside the installed termbase "
-                         f"package, where edits are lost on reinstall; {INIT_HINT}",
-                         str(path))
+                         f"package, where edits are lost on reinstall; {hint}", str(path))
 
 
 # --- the starter data ----------------------------------------------------------------
