@@ -214,6 +214,14 @@ def test_a_memory_inside_the_package_is_refused(invoke, tmp_path, monkeypatch):
     assert invoke("tm", "add", *unit, "--tm", str(tmp_path / "memory.sqlite")).exit_code == 0
 
 
+def test_desk_languages_come_from_the_workspace(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    assert workspace.desk_languages() == ("id", "en")
+    (tmp_path / "termbase.toml").write_text('source-language = "en"\n'
+                                            'target-language = "id-ID"\n', encoding="utf-8")
+    assert workspace.desk_languages() == ("en", "id-ID")
+
+
 # --- config ---------------------------------------------------------------------------
 
 def test_config_shows_each_setting_and_its_source(invoke, tmp_path, monkeypatch):

@@ -182,6 +182,16 @@ def init_workspace(folder: str | os.PathLike[str] = ".", with_starter: bool = Fa
     return report
 
 
+# --- languages -------------------------------------------------------------------------
+
+def desk_languages(config: Config | None = None) -> tuple[str, str]:
+    """The workspace's source and target language (the nearest configuration's when none
+    is given), else id and en: the defaults for a command that takes --from/--to."""
+    config = config if config is not None else load_config(find_config())
+    return (config.source_language or SOURCE_LANGUAGE,
+            config.target_language or TARGET_LANGUAGE)
+
+
 # --- settings and where they come from -----------------------------------------------
 
 @dataclass
