@@ -17,6 +17,7 @@ from termbase.cli import glossary as _glossary_commands  # noqa: F401
 from termbase.cli import rules as _rules_command  # noqa: F401
 from termbase.cli import segment as _segment_command  # noqa: F401
 from termbase.cli import tm as _tm_commands  # noqa: F401
+from termbase.cli import workspace as _workspace_commands  # noqa: F401
 
 # Property-based tests draw as many examples as the Hypothesis profile says, and a test
 # that needs more or fewer asks for a multiple of it, so one switch scales them all:
@@ -74,3 +75,8 @@ def rules_of(findings) -> list[str]:
 os.environ.setdefault("NO_COLOR", "1")
 # Tests never read or write the user's glossary cache.
 os.environ["TERMBASE_CACHE_DIR"] = tempfile.mkdtemp(prefix="termbase-test-cache-")
+# Tests run from the repository root, so its termbase.toml is the workspace in force on
+# purpose: its glossaries/ are the shipped starter glossaries the tests expect. Its memory
+# (tm/memory.sqlite) is not: no test reads or writes it, nor the user's memory.
+os.environ["TERMBASE_TM"] = str(Path(tempfile.mkdtemp(prefix="termbase-test-tm-"))
+                                / "memory.sqlite")

@@ -19,7 +19,9 @@ def test_rule_is_documented_with_its_example(name):
 
 
 @pytest.mark.parametrize("command, page", [("check", "check.md"), ("rules", "check.md"),
-                                           ("segment", "segment.md")])
+                                           ("segment", "segment.md"),
+                                           ("init", "workspace.md"),
+                                           ("config", "workspace.md")])
 def test_command_is_documented(command, page):
     docs = (REPO / "docs" / page).read_text(encoding="utf-8")
     assert f"termbase {command}" in docs

@@ -1,8 +1,12 @@
 """Project configuration: termbase.toml, or [tool.termbase] in pyproject.toml.
 
 The nearest file from the working directory upwards wins. Paths in it are relative to
-the file's folder. Keys: glossary (list of TBX files), accept (list of word-list files),
-dictionary, select, ignore, fail-on, tm (the translation memory file).
+the file's folder. Keys: glossary (list of TBX files, a folder standing for the .tbx
+files in it), accept (list of word-list files),
+dictionary, select, ignore, fail-on, tm (the translation memory file), source-language
+and target-language (the memory's languages). `termbase init` writes one (see
+termbase.workspace); the line of each key is kept so that `termbase config` can say
+where a value comes from.
 """
 
 from __future__ import annotations
@@ -14,7 +18,9 @@ from pathlib import Path
 
 from termbase.errors import ConfigError
 
-_KEYS = {"glossary", "accept", "dictionary", "select", "ignore", "fail-on", "tm"}
+_KEYS = {"glossary", "accept", "dictionary", "select", "ignore", "fail-on", "tm",
+         "source-language", "target-language"}
+CONFIG_NAME = "termbase.toml"
 
 
 @dataclass
@@ -27,12 +33,15 @@ class Config:
     ignore: list[str] = field(default_factory=list)
     fail_on: str | None = None
     tm: str | None = None
+    source_language: str | None = None
+    target_language: str | None = None
+    lines: dict[str, int] = field(default_factory=dict)  # key -> its line in the file
 
 
 def find_config(start: Path | None = None) -> Path | None:
     folder = (start or Path.cwd()).resolve()
     for candidate in (folder, *folder.parents):
-        toml = candidate / "termbase.toml"
+        toml = candidate / CONFIG_NAME
         if toml.is_file():
             return toml
         pyproject = candidate / "pyproject.toml"
@@ -58,16 +67,39 @@ def _read_toml(path: Path) -> dict:
         raise ConfigError(f"invalid TOML: {exc}", str(path), line) from None
 
 
+def _key_lines(path: Path, table: str | None) -> dict[str, int]:
+    """The line of each key set directly in table (None: the top level) of a TOML file
+    that has just been read as valid."""
+    header = re.compile(r"^\s*\[\s*([^\]]*?)\s*\]")
+    key = re.compile(r"""^\s*(?:"([^"]+)"|'([^']+)'|([A-Za-z0-9_-]+))\s*=""")
+    lines: dict[str, int] = {}
+    current: str | None = None
+    for number, text in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        opened = header.match(text)
+        if opened:
+            current = opened.group(1).replace(" ", "")
+            continue
+        found = key.match(text)
+        if found and current == table:
+            lines.setdefault(next(g for g in found.groups() if g), number)
+    return lines
+
+
 def load_config(path: Path | None) -> Config:
     if path is None:
         return Config()
     data = _read_toml(path)
+    table = None
     if path.name == "pyproject.toml":
         data = data.get("tool", {}).get("termbase", {})
+        table = "tool.termbase"
+    base = path.parent
+    lines = _key_lines(path, table)
     unknown = set(data) - _KEYS
     if unknown:
-        raise ConfigError(f"unknown setting(s): {', '.join(sorted(unknown))}", str(path))
-    base = path.parent
+        first = min((lines.get(k, 0) for k in unknown), default=0) or None
+        raise ConfigError(f"unknown setting(s): {', '.join(sorted(unknown))}", str(path),
+                          first)
 
     def paths(key: str) -> list[str]:
         value = data.get(key, [])
@@ -77,6 +109,20 @@ def load_config(path: Path | None) -> Config:
             raise ConfigError(f"{key} must be a list of paths", str(path))
         return [str(base / v) for v in value]
 
+    def glossaries() -> list[str]:
+        """The glossary paths, a folder standing for the .tbx files in it."""
+        found: list[str] = []
+        for entry in paths("glossary"):
+            if Path(entry).is_dir():
+                files = sorted(Path(entry).glob("*.tbx"))
+                if not files:
+                    raise ConfigError(f"glossary folder {entry} holds no .tbx file",
+                                      str(path), lines.get("glossary"))
+                found.extend(str(f) for f in files)
+            else:
+                found.append(entry)
+        return found
+
     def names(key: str) -> list[str]:
         value = data.get(key, [])
         if isinstance(value, str):
@@ -85,12 +131,21 @@ def load_config(path: Path | None) -> Config:
             raise ConfigError(f"{key} must be a list of rule names", str(path))
         return [str(v) for v in value]
 
+    def language(key: str) -> str | None:
+        value = data.get(key)
+        if value is not None and (not isinstance(value, str) or not value.strip()):
+            raise ConfigError(f"{key} must be a language tag such as \"id\"", str(path))
+        return value.strip() if value else None
+
     dictionary = data.get("dictionary")
     memory = data.get("tm")
     return Config(
+        source_language=language("source-language"),
+        target_language=language("target-language"),
+        lines=lines,
         tm=str(base / memory) if memory else None,
         path=str(path),
-        glossary=paths("glossary"),
+        glossary=glossaries(),
         accept=paths("accept"),
         dictionary=str(base / dictionary) if dictionary else None,
         select=names("select"),

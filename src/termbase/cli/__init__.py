@@ -109,6 +109,7 @@ def main() -> None:
         rules,
         segment,
         tm,
+        workspace,
     )
 
     try:

@@ -199,6 +199,9 @@ class TbxFile:
 
     def save(self) -> list[Concept]:
         """Check the edited file still reads as TBX, then replace the file atomically."""
+        from termbase.workspace import refuse_installed
+
+        refuse_installed(self.path, "glossary")
         data = self.to_bytes()
         concepts = parse_tbx(data, self.path)
         atomic_write_bytes(self.path, data)

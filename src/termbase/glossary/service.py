@@ -201,6 +201,8 @@ def import_glossary(source: PathLike, target: PathLike,
 def export_glossary(glossary: Glossary, output: PathLike, output_format: str) -> int:
     """Write the glossary to one file in a format, atomically; the concepts written."""
     from termbase.formats.glossary_io import write_glossary_file
+    from termbase.workspace import refuse_installed
 
+    refuse_installed(output, "glossary")
     write_glossary_file(glossary.concepts, output, output_format)
     return len(glossary.concepts)

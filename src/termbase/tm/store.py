@@ -571,4 +571,10 @@ def _statements(script: str) -> list[str]:
 
 
 def open_memory(path: str | os.PathLike[str] | None = None, create: bool = True) -> Memory:
-    return SQLiteMemory(path or default_memory_path(), create=create)
+    """The memory at path; never one inside the installed package (SQLite writes beside
+    the file even to read it, and an import there is lost on reinstall)."""
+    from termbase.workspace import refuse_installed
+
+    path = path or default_memory_path()
+    refuse_installed(path, "memory")
+    return SQLiteMemory(path, create=create)
