@@ -12,11 +12,26 @@ from collections.abc import Callable, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol
 
 from termbase.tm.store import Memory
 
-# Given a file's name, a context that yields the callback counting its units.
-ProgressFactory = Callable[[str], AbstractContextManager[Callable[[int], None]]]
+
+class ImportProgress(Protocol):
+    """What a display of one file's import hears of."""
+
+    def read(self, count: int) -> None:
+        """count more bytes of the file were read (a PO or XLIFF file: all at once)."""
+
+    def units(self, count: int) -> None:
+        """count more units were written."""
+
+    def indexing(self) -> None:
+        """Every unit is written; the search index of the new ones is being built."""
+
+
+# Given a file's name, a context that yields the ImportProgress for it.
+ProgressFactory = Callable[[str], AbstractContextManager[ImportProgress]]
 
 
 def memory_path(explicit: str | None = None) -> str:
@@ -51,9 +66,10 @@ class ImportSummary:
 
 def import_file(memory: Memory, path: str, input_format: str | None = None,
                 source_lang: str = "id", target_lang: str = "en",
-                progress: Callable[[int], None] | None = None) -> FileImport:
+                progress: ImportProgress | None = None) -> FileImport:
     """Import one TMX, PO, TSV or XLIFF file in one transaction; skips are counted."""
     from termbase.formats.tm_io import iter_units
+    from termbase.textio import metered_reading
 
     skipped_in_reading: list[str] = []
 
@@ -62,7 +78,12 @@ def import_file(memory: Memory, path: str, input_format: str | None = None,
 
     units = iter_units(path, input_format, on_skip=on_skip, source_lang=source_lang,
                        target_lang=target_lang)
-    report = memory.import_units(units, origin=path, progress=progress)
+    if progress is None:
+        report = memory.import_units(units, origin=path)
+    else:
+        with metered_reading(progress.read):
+            report = memory.import_units(units, origin=path, progress=progress.units,
+                                         on_indexing=progress.indexing)
     for reason in skipped_in_reading:
         report.skip(reason)
     return FileImport(path, report.added, report.updated, report.skipped,
@@ -91,9 +112,9 @@ def import_files(path: str, files: Sequence[str], input_format: str | None = Non
             if progress is None:
                 done = import_file(memory, name, input_format, source_lang, target_lang)
             else:
-                with progress(name) as advance:
+                with progress(name) as display:
                     done = import_file(memory, name, input_format, source_lang,
-                                       target_lang, advance)
+                                       target_lang, display)
             summary.files.append(done)
             if on_file is not None:
                 on_file(done)

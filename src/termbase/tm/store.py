@@ -62,7 +62,8 @@ class Memory(Protocol):
 
     def count(self) -> int: ...
     def import_units(self, units: Iterable[TranslationUnit], origin: str | None = None,
-                     progress: Callable[[int], None] | None = None) -> ImportReport: ...
+                     progress: Callable[[int], None] | None = None,
+                     on_indexing: Callable[[], None] | None = None) -> ImportReport: ...
     def add(self, unit: TranslationUnit) -> tuple[int, str]: ...
     def search(self, text: str, source_lang: str = "id", target_lang: str = "en",
                min_score: float = scoring.DEFAULT_MIN_SCORE, limit: int = 5) -> list[Match]: ...
@@ -135,9 +136,11 @@ class SQLiteMemory:
 
     # --- writing -----------------------------------------------------------------------
     def import_units(self, units: Iterable[TranslationUnit], origin: str | None = None,
-                     progress: Callable[[int], None] | None = None) -> ImportReport:
+                     progress: Callable[[int], None] | None = None,
+                     on_indexing: Callable[[], None] | None = None) -> ImportReport:
         """All of units in one transaction: a failure or a kill leaves the memory as it
-        was before."""
+        was before. progress hears of each batch of units written, on_indexing when all
+        are and the search index of the new ones is being built."""
         report = ImportReport()
         self._pairs = None
         self.db.execute("BEGIN IMMEDIATE")
@@ -156,6 +159,8 @@ class SQLiteMemory:
             self._write_batch(batch, report)
             if progress and batch:
                 progress(len(batch))
+            if on_indexing is not None:
+                on_indexing()
             if report.added:
                 # New rows take ids above the old maximum: index them in one statement.
                 self.db.execute(

@@ -1,0 +1,154 @@
+"""The command line as users of other linters expect it: progress on standard error,
+colour by NO_COLOR and FORCE_COLOR."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from click.testing import CliRunner
+
+import termbase.cli.check as check_command
+from termbase.cli import cli, output
+from termbase.textio import metered_reading, open_binary, read_bytes
+
+ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
+# Of my own writing: a fused kerja sama (a fixable finding) and a clean sentence.
+ARTICLE = "Kedua kota itu menjalin kerjasama di bidang air bersih.\n\nHujan turun sore ini.\n"
+CLEAN = "Hujan turun sore ini.\n"
+
+
+def run(*args: str, env: dict[str, str | None] | None = None, input: str | None = None):
+    # NO_COLOR=1 is the suite's default (conftest); each test says what it wants.
+    environment: dict[str, str | None] = {"NO_COLOR": None, "FORCE_COLOR": None}
+    return CliRunner().invoke(cli, list(args), env={**environment, **(env or {})},
+                              input=input, catch_exceptions=False)
+
+
+@pytest.fixture
+def terminal(monkeypatch, tmp_path):
+    """Standard error as an 80-column terminal a person watches, in a folder of short
+    names so that they fit."""
+    monkeypatch.setattr(output, "stderr_is_interactive", lambda: True)
+    monkeypatch.chdir(tmp_path)
+
+
+# --- progress ------------------------------------------------------------------------
+
+def test_check_draws_its_bar_on_stderr_and_keeps_json_on_stdout(terminal, tmp_path):
+    for name, text in (("a.txt", ARTICLE), ("b.txt", CLEAN)):
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    result = run("check", "--format", "json", "a.txt", "b.txt")
+    assert result.exit_code == 1
+    assert json.loads(result.stdout)["summary"]["files"] == 2
+    assert "checking" in result.stderr and "100%" in result.stderr
+    assert "\x1b[" not in result.stdout
+
+
+def test_one_big_file_gets_a_bar_and_a_small_one_none(terminal, tmp_path, monkeypatch):
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    small = run("check", "--format", "json", "a.txt")
+    assert small.stderr == "" and json.loads(small.stdout)["summary"]["files"] == 1
+    monkeypatch.setattr(check_command, "BIG_FILE", len(ARTICLE))
+    big = run("check", "--format", "json", "a.txt")
+    assert "checking a.txt" in big.stderr and "100%" in big.stderr
+    assert json.loads(big.stdout) == json.loads(small.stdout)
+
+
+def test_no_bar_when_stderr_is_not_a_terminal(tmp_path):
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / name).write_text(ARTICLE, encoding="utf-8")
+    result = run("check", "--format", "json", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"))
+    assert result.stderr == ""
+    json.loads(result.stdout)
+
+
+def test_tm_import_bar_shows_bytes_units_and_indexing_on_stderr(terminal, tmp_path):
+    (tmp_path / "p.tsv").write_text(
+        "".join(f"Hujan turun pada hari ke-{i}.\tIt rained on day {i}.\n"
+                for i in range(2500)), encoding="utf-8")
+    result = run("tm", "import", "--tm", "m.sqlite", "p.tsv")
+    assert result.exit_code == 0
+    assert result.stdout == "p.tsv: 2500 added, 0 updated, 0 skipped\n"
+    shown = ANSI.sub("", result.stderr)
+    assert "importing p.tsv" in shown and "units" in shown
+    assert "indexing p.tsv" in shown and "100%" in shown and "2,500 units" in shown
+
+
+def test_tm_import_without_a_terminal_prints_no_bar(tmp_path):
+    pairs = tmp_path / "pairs.tsv"
+    pairs.write_text("Hujan turun.\tIt rained.\n", encoding="utf-8")
+    result = run("tm", "import", "--tm", str(tmp_path / "m.sqlite"), str(pairs))
+    assert result.exit_code == 0 and "\x1b" not in result.stderr
+    assert "importing" not in result.stderr
+
+
+def test_a_metered_read_counts_every_byte_once(tmp_path):
+    data = tmp_path / "lines.tsv"
+    data.write_bytes(b"satu\tone\n" * 3000)
+    size = data.stat().st_size
+    heard: list[int] = []
+    with metered_reading(heard.append), open_binary(data) as handle:
+        list(handle)  # line by line, as the TSV reader reads
+    assert sum(heard) == size
+    heard = []
+    with metered_reading(heard.append), open_binary(data) as handle:
+        while handle.read(700):  # in chunks, as the XML reader reads
+            pass
+    assert sum(heard) == size
+    heard = []
+    with metered_reading(heard.append):
+        read_bytes(data)
+    assert heard == [size]
+    heard = []
+    with open_binary(data) as handle:  # outside: nothing is told
+        list(handle)
+    assert heard == []
+
+
+# --- colour --------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("env", "coloured"), [
+    ({}, False),  # not a terminal
+    ({"FORCE_COLOR": "1"}, True),
+    ({"FORCE_COLOR": "1", "NO_COLOR": "1"}, False),  # NO_COLOR wins
+    ({"FORCE_COLOR": "", "NO_COLOR": ""}, False),  # empty means unset
+])
+def test_check_diff_colour_follows_no_color_and_force_color(tmp_path, env, coloured):
+    article = tmp_path / "a.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    result = run("check", "--diff", str(article), env=env)
+    assert result.exit_code == 1
+    assert ("\x1b[" in result.stdout) is coloured
+    plain = ANSI.sub("", result.stdout)
+    assert "-Kedua kota itu menjalin kerjasama" in plain
+    assert "+Kedua kota itu menjalin kerja sama" in plain
+    if coloured:
+        assert "\x1b[31m-Kedua" in result.stdout and "\x1b[32m+Kedua" in result.stdout
+    assert article.read_text(encoding="utf-8") == ARTICLE
+
+
+def test_text_report_colour_is_forced_off_a_terminal(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    assert "\x1b[" in run("check", str(article), env={"FORCE_COLOR": "1"}).stdout
+    assert "\x1b[" not in run("check", str(article)).stdout
+
+
+def test_colour_decision(monkeypatch):
+    class Terminal:
+        def isatty(self) -> bool:
+            return True
+
+    class Pipe:
+        def isatty(self) -> bool:
+            return False
+
+    for name in ("NO_COLOR", "FORCE_COLOR"):
+        monkeypatch.delenv(name, raising=False)
+    assert output.colour_wanted(Terminal()) and not output.colour_wanted(Pipe())
+    monkeypatch.setenv("FORCE_COLOR", "0")  # any non-empty value forces
+    assert output.colour_wanted(Pipe())
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert not output.colour_wanted(Terminal())
