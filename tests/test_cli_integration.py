@@ -152,3 +152,49 @@ def test_colour_decision(monkeypatch):
     assert output.colour_wanted(Pipe())
     monkeypatch.setenv("NO_COLOR", "1")
     assert not output.colour_wanted(Terminal())
+
+
+# --- a new glossary from a translator's CSV ------------------------------------------
+
+TERMS_CSV = ("concept_id,subject_field,concept_note,language,definition,term,status\r\n"
+             "t1,water,,id,,air bersih,preferred\r\n"
+             "t1,water,,en,,clean water,preferred\r\n")
+
+
+def test_glossary_import_into_a_new_tbx_creates_it(tmp_path):
+    terms = tmp_path / "terms.csv"
+    terms.write_text(TERMS_CSV, encoding="utf-8")
+    new = tmp_path / "new.tbx"
+    dry = run("glossary", "import", str(terms), "--into", str(new), "--dry-run")
+    assert dry.exit_code == 0 and not new.exists()
+    assert "+<martif" in dry.stdout
+    result = run("glossary", "import", str(terms), "--into", str(new))
+    assert result.exit_code == 0, result.output
+    assert "added t1" in result.stdout and f"{new}: created" in result.stderr
+    found = json.loads(run("lookup", "air bersih", "--format", "json", "--glossary",
+                           str(new)).stdout)["results"][0]
+    assert found["concept"]["preferred"] == {"id": "air bersih", "en": "clean water"}
+    again = run("glossary", "import", str(terms), "--into", str(new))  # now a merge
+    assert again.exit_code == 0 and "1 unchanged" in again.stderr
+
+
+def test_glossary_import_creates_only_a_tbx(tmp_path):
+    terms = tmp_path / "terms.csv"
+    terms.write_text(TERMS_CSV, encoding="utf-8")
+    result = run("glossary", "import", str(terms), "--into", str(tmp_path / "new.csv"))
+    assert result.exit_code == 2 and "new.csv" in result.stderr
+    assert not (tmp_path / "new.csv").exists()
+
+
+def test_a_new_glossary_is_not_written_over_a_file_that_appeared(tmp_path):
+    from termbase.errors import InputError
+    from termbase.glossary.service import import_glossary
+
+    terms = tmp_path / "terms.csv"
+    terms.write_text(TERMS_CSV, encoding="utf-8")
+    target = tmp_path / "new.tbx"
+    merged = import_glossary(terms, target)
+    target.write_text("someone else's\n", encoding="utf-8")
+    with pytest.raises(InputError, match="exists already"):
+        merged.document.save()
+    assert target.read_text(encoding="utf-8") == "someone else's\n"

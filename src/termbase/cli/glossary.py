@@ -437,15 +437,16 @@ def suggest(corpus: tuple[str, ...], min_count: int, limit: int, glossaries: tup
 
 @glossary.command("import")
 @click.argument("source", type=click.Path(dir_okay=False))
-@click.option("--into", "target", required=True, type=click.Path(dir_okay=False, exists=True),
-              help="The TBX file to merge into.")
+@click.option("--into", "target", required=True, type=click.Path(dir_okay=False),
+              help="The TBX file to merge into; one that does not exist is created.")
 @click.option("--format", "source_format", type=click.Choice(GLOSSARY.names()),
               help="Format of SOURCE (default: from its extension and content).")
 @dry_run_option
 @click.pass_context
 def import_glossary(ctx: click.Context, source: str, target: str, source_format: str | None,
                     dry_run: bool) -> None:
-    """Merge a glossary file (TBX, CSV, OmegaT TSV, PO) into a TBX file.
+    """Merge a glossary file (TBX, CSV, OmegaT TSV, PO) into a TBX file, or make a new
+    TBX file of it: glossary import terms.csv --into new.tbx.
 
     Same concept (same id and a shared term, or a shared preferred term) -> missing
     terms, definitions, notes added; differing values reported as conflicts and kept
@@ -465,7 +466,8 @@ def import_glossary(ctx: click.Context, source: str, target: str, source_format:
                f"{len(report.merged)} merged, {len(report.unchanged)} unchanged, "
                f"{len(report.conflicts)} conflict(s)", err=True)
     if merged.changed:
-        _finish(merged.document, dry_run, "import written")
+        _finish(merged.document, dry_run,
+                "created" if merged.document.new else "import written")
     ctx.exit(ExitCode.FINDINGS if report.conflicts else ExitCode.CLEAN)
 
 
