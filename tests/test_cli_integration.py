@@ -198,3 +198,14 @@ def test_a_new_glossary_is_not_written_over_a_file_that_appeared(tmp_path):
     with pytest.raises(InputError, match="exists already"):
         merged.document.save()
     assert target.read_text(encoding="utf-8") == "someone else's\n"
+
+
+# --- lookup ----------------------------------------------------------------------------
+
+def test_lookup_of_unquoted_words_is_the_quoted_lookup():
+    quoted = run("lookup", "kerja sama", "--format", "json")
+    unquoted = run("lookup", "kerja", "sama", "--format", "json")
+    assert quoted.exit_code == unquoted.exit_code == 0
+    assert json.loads(unquoted.stdout) == json.loads(quoted.stdout)
+    assert json.loads(unquoted.stdout)["query"] == "kerja sama"
+    assert run("lookup").exit_code == 2  # a word is needed

@@ -60,9 +60,9 @@ def render_concept(console: Console, record: dict, matched: str | None = None) -
 
 
 @cli.command()
-@click.argument("text")
+@click.argument("words", nargs=-1, required=True)
 @click.option("--from", "language", type=click.Choice(["id", "en"]),
-              help="Language of TEXT (default: detected from the best match).")
+              help="Language of WORDS (default: detected from the best match).")
 @click.option("--min-score", type=click.FloatRange(0, 100), default=60, show_default=True,
               help="Lowest match score shown.")
 @click.option("--limit", type=click.IntRange(1, 100), default=5, show_default=True,
@@ -73,9 +73,11 @@ def render_concept(console: Console, record: dict, matched: str | None = None) -
               help="Translation memory to show example units from (default: the configured "
                    "one, when it exists).")
 @click.pass_context
-def lookup(ctx: click.Context, text: str, language: str | None, min_score: float, limit: int,
-           glossaries: tuple[str, ...], output_format: str, tm_path: str | None) -> None:
-    """Look up TEXT in the glossary, Indonesian or English.
+def lookup(ctx: click.Context, words: tuple[str, ...], language: str | None,
+           min_score: float, limit: int, glossaries: tuple[str, ...], output_format: str,
+           tm_path: str | None) -> None:
+    """Look up WORDS in the glossary, Indonesian or English: one term, quoted or not
+    (lookup kerja sama is lookup "kerja sama").
 
     Exact, inflected (kerja samanya), partial (kemitraan strategis) and misspelt
     (Sabuk dan Jalur) queries are found, each with a score. Exit 0 when something was
@@ -84,6 +86,7 @@ def lookup(ctx: click.Context, text: str, language: str | None, min_score: float
     from termbase.glossary.lookup import concept_record, detected_language
     from termbase.glossary.lookup import lookup as find
 
+    text = " ".join(words)
     glossary = load_glossary(glossaries)
     hits = find(glossary, text, language, min_score, limit)
     detected = language or detected_language(hits)
