@@ -1,5 +1,6 @@
 """The command line as users of other linters expect it: progress on standard error,
-colour by NO_COLOR and FORCE_COLOR."""
+colour by NO_COLOR and FORCE_COLOR, a new glossary from a translator's CSV, unquoted
+lookups, shell completion, pre-commit and CI integration."""
 
 from __future__ import annotations
 
@@ -12,6 +13,8 @@ from click.testing import CliRunner
 import termbase.cli.check as check_command
 from termbase.cli import cli, output
 from termbase.textio import metered_reading, open_binary, read_bytes
+
+from .conftest import REPO
 
 ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
 # Of my own writing: a fused kerja sama (a fixable finding) and a clean sentence.
@@ -200,7 +203,7 @@ def test_a_new_glossary_is_not_written_over_a_file_that_appeared(tmp_path):
     assert target.read_text(encoding="utf-8") == "someone else's\n"
 
 
-# --- lookup ----------------------------------------------------------------------------
+# --- lookup, completion, pre-commit, CI ----------------------------------------------
 
 def test_lookup_of_unquoted_words_is_the_quoted_lookup():
     quoted = run("lookup", "kerja sama", "--format", "json")
@@ -209,3 +212,56 @@ def test_lookup_of_unquoted_words_is_the_quoted_lookup():
     assert json.loads(unquoted.stdout) == json.loads(quoted.stdout)
     assert json.loads(unquoted.stdout)["query"] == "kerja sama"
     assert run("lookup").exit_code == 2  # a word is needed
+
+
+@pytest.mark.parametrize("shell", ["bash", "zsh", "fish"])
+def test_completion_prints_the_shell_script(shell):
+    result = run("completion", shell)
+    assert result.exit_code == 0
+    assert "_TERMBASE_COMPLETE" in result.stdout and "termbase" in result.stdout
+
+
+def test_completion_refuses_an_unknown_shell():
+    assert run("completion", "tcsh").exit_code == 2
+
+
+def test_completion_script_answers_bash():
+    env = {"_TERMBASE_COMPLETE": "bash_complete", "COMP_WORDS": "termbase chec",
+           "COMP_CWORD": "1"}
+    result = CliRunner().invoke(cli, [], env=env, prog_name="termbase")
+    assert "check" in result.stdout
+
+
+def _yaml():
+    return pytest.importorskip("yaml")
+
+
+def test_pre_commit_hook_runs_check_on_text_files():
+    text = (REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8")
+    assert "- id: termbase-check\n" in text and "  entry: termbase check\n" in text
+    assert "  pass_filenames: true\n" in text and "  language: python\n" in text
+    yaml = _yaml()
+    (hook,) = yaml.safe_load(text)
+    assert hook["id"] == "termbase-check" and hook["entry"] == "termbase check"
+    assert hook["language"] == "python" and hook["pass_filenames"] is True
+    assert re.search(hook["files"], "news/today.md") and re.search(hook["files"], "a.txt")
+    assert not re.search(hook["files"], "setup.py")
+
+
+def test_the_ci_example_in_the_docs_uses_github_annotations():
+    text = (REPO / "docs" / "check.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```yaml\n(.*?)```", text, re.DOTALL)
+    workflow = next(b for b in blocks if "jobs:" in b)
+    assert "termbase check" in workflow and "--format github" in workflow
+    assert "\t" not in workflow  # YAML indents with spaces only
+    yaml = _yaml()
+    parsed = yaml.safe_load(workflow)
+    steps = [s for job in parsed["jobs"].values() for s in job["steps"]]
+    assert any("termbase check" in s.get("run", "") and "--format github" in s["run"]
+               for s in steps)
+
+
+def test_the_installed_script_exists():
+    # The entry the pre-commit hook runs is the console script of the package.
+    text = (REPO / "pyproject.toml").read_text(encoding="utf-8")
+    assert re.search(r'^termbase = "termbase\.cli:main"', text, re.MULTILINE)
