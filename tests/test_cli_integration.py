@@ -157,6 +157,19 @@ def test_colour_decision(monkeypatch):
     assert not output.colour_wanted(Terminal())
 
 
+def test_a_coloured_diff_differs_from_the_plain_one_only_by_colour_codes(monkeypatch):
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    diff = ("--- a.txt\n+++ a.txt (fixed)\n@@ -1,2 +1,2 @@\n--- a line of dashes\r\n"
+            "+-- a line of dashes\r\n same\u2028line\n")
+    coloured = output.coloured_diff(diff)
+    assert ANSI.sub("", coloured) == diff
+    assert "\x1b[1m--- a.txt" in coloured and "\x1b[31m--- a line" in coloured
+    assert "\x1b[32m+-- a line" in coloured and "\x1b[36m@@" in coloured
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert output.coloured_diff(diff) == diff
+
+
 # --- a new glossary from a translator's CSV ------------------------------------------
 
 TERMS_CSV = ("concept_id,subject_field,concept_note,language,definition,term,status\r\n"
@@ -179,6 +192,17 @@ def test_glossary_import_into_a_new_tbx_creates_it(tmp_path):
     assert found["concept"]["preferred"] == {"id": "air bersih", "en": "clean water"}
     again = run("glossary", "import", str(terms), "--into", str(new))  # now a merge
     assert again.exit_code == 0 and "1 unchanged" in again.stderr
+
+
+def test_a_dry_run_diff_is_coloured_only_when_colour_is_wanted(tmp_path):
+    terms = tmp_path / "terms.csv"
+    terms.write_text(TERMS_CSV, encoding="utf-8")
+    new = str(tmp_path / "new.tbx")
+    forced = run("glossary", "import", str(terms), "--into", new, "--dry-run",
+                 env={"FORCE_COLOR": "1"})
+    assert "\x1b[32m+" in forced.stdout
+    plain = run("glossary", "import", str(terms), "--into", new, "--dry-run")
+    assert "\x1b[" not in plain.stdout and ANSI.sub("", forced.stdout) == plain.stdout
 
 
 def test_glossary_import_creates_only_a_tbx(tmp_path):

@@ -288,10 +288,11 @@ def _parse_definitions(values: Iterable[str]) -> dict[str, str]:
 def _finish(document: TbxFile, dry_run: bool, what: str) -> None:
     """Write the edited file (or print its diff), then say what was done."""
     from termbase.check.fix import unified_diff
+    from termbase.cli.output import coloured_diff
 
     if dry_run:
-        click.echo(unified_diff(document.path, document.original_text, document.to_text()),
-                   nl=False)
+        click.echo(coloured_diff(unified_diff(document.path, document.original_text,
+                                              document.to_text())), nl=False, color=True)
         return
     document.save()
     click.echo(f"{document.path}: {what}", err=True)

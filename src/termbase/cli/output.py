@@ -35,11 +35,13 @@ def stdout_console() -> Console:
     from rich.console import Console  # imported late: most commands never draw
 
     colour = colour_wanted(sys.stdout)
+    terminal = _is_terminal(sys.stdout)
     return Console(
         file=sys.stdout,
         # A pipe has no width: do not wrap tables to 80 columns there.
-        width=None if _is_terminal(sys.stdout) else 240,
-        force_terminal=colour,
+        width=None if terminal else 240,
+        # A terminal keeps its width with NO_COLOR; FORCE_COLOR makes a pipe take styles.
+        force_terminal=colour or terminal,
         no_color=not colour,
         color_system="auto" if colour else None,
         highlight=False,
@@ -79,29 +81,30 @@ def progress_bar(*columns: ProgressColumn | str) -> Progress:
                     redirect_stdout=on_terminal, redirect_stderr=False)
 
 
-_DIFF_STYLES = (("+++", "bold"), ("---", "bold"), ("@@", "cyan"), ("+", "green"),
-                ("-", "red"))
-
-
 def coloured_diff(text: str) -> str:
-    """A unified diff with removed lines red, added ones green, when standard output
-    takes colour (colour_wanted); else as it is."""
+    """A unified diff with removed lines red, added ones green, hunk heads cyan and the
+    file heads bold, when standard output takes colour (colour_wanted); else as it is.
+    Only the colour codes are added: the text between them is unchanged."""
     if not colour_wanted(sys.stdout):
         return text
     import click
 
     lines = []
-    for line in text.splitlines(keepends=True):
-        body = line.rstrip("\r\n")
+    in_hunk = False  # before the first @@, --- and +++ name the files
+    for line in text.split("\n"):  # not splitlines: a U+2028 in a line stays in it
+        body = line.removesuffix("\r")
         end = line[len(body):]
-        style = next((s for prefix, s in _DIFF_STYLES if body.startswith(prefix)), None)
-        if style is None:
-            lines.append(line)
-        elif style == "bold":
-            lines.append(click.style(body, bold=True) + end)
-        else:
-            lines.append(click.style(body, fg=style) + end)
-    return "".join(lines)
+        if body.startswith("@@"):
+            in_hunk = True
+            body = click.style(body, fg="cyan")
+        elif not in_hunk and body.startswith(("--- ", "+++ ")):
+            body = click.style(body, bold=True)
+        elif body.startswith("+"):
+            body = click.style(body, fg="green")
+        elif body.startswith("-"):
+            body = click.style(body, fg="red")
+        lines.append(body + end)
+    return "\n".join(lines)
 
 
 # Python holds a name that is not valid UTF-8 (a path, an argument) with each bad byte
