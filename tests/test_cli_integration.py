@@ -110,6 +110,21 @@ def test_a_metered_read_counts_every_byte_once(tmp_path):
     assert heard == []
 
 
+def test_rule_progress_counts_the_selected_rules_to_the_end(ctx):
+    from termbase.check.engine import Selection, check_text
+    from termbase.check.registry import DOCUMENT_RULES
+
+    heard: list[tuple[int, int]] = []
+    check_text("a.txt", ARTICLE, ctx, Selection(), progress=lambda *n: heard.append(n))
+    assert heard[-1] == (len(DOCUMENT_RULES), len(DOCUMENT_RULES))
+    assert [done for done, _ in heard] == list(range(1, len(DOCUMENT_RULES) + 1))
+    heard.clear()
+    check_text("a.txt", ARTICLE, ctx, Selection(select=("typography",)),
+               progress=lambda *n: heard.append(n))
+    typography = sum(r.name.startswith("typography/") for r in DOCUMENT_RULES)
+    assert heard[-1] == (typography, typography) and typography < len(DOCUMENT_RULES)
+
+
 # --- colour --------------------------------------------------------------------------
 
 @pytest.mark.parametrize(("env", "coloured"), [

@@ -71,13 +71,16 @@ class _ImportBar:
         self._bar = bar
         self._size = max(os.path.getsize(path), 1)
         self._read = 0
+        self._shown = 0  # bytes the task was last told of
         self._units = 0
         self._task = bar.add_task(f"importing {path}", total=self._size, units=0)
 
     def read(self, count: int) -> None:
+        # Called for every line of a TSV file: the task (behind a lock) is told only
+        # every 64 KiB and at the end; it is redrawn a few times a second anyway.
         self._read += count
-        # Redrawn a few times a second anyway: update the task only every 64 KiB.
-        if self._read - self._bar.tasks[self._task].completed >= 65536 or count == 0:
+        if self._read - self._shown >= 65536 or count == 0:
+            self._shown = self._read
             self._bar.update(self._task, completed=min(self._read, self._size))
 
     def units(self, count: int) -> None:
@@ -98,9 +101,9 @@ def _progress_bar(path: str) -> Iterator[_ImportBar]:
 
     from termbase.cli.output import progress_bar
 
-    with progress_bar(TextColumn("{task.description}"), BarColumn(), TaskProgressColumn(),
-                      TimeRemainingColumn(), TextColumn("{task.fields[units]:,} units")
-                      ) as bar:
+    with progress_bar(TextColumn("{task.description}"), BarColumn(bar_width=24),
+                      TaskProgressColumn(), TimeRemainingColumn(),
+                      TextColumn("{task.fields[units]:,} units")) as bar:
         yield _ImportBar(bar, path)
 
 
