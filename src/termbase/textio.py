@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import io
 import os
 import re
 import shutil
@@ -11,9 +12,10 @@ import tempfile
 import warnings
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO, TypeVar
+from typing import Any, BinaryIO, TypeVar
 
 from termbase.errors import InputError, TermbaseWarning
 
@@ -117,16 +119,69 @@ def _reading(path: str | os.PathLike[str], name: str | None = None) -> Iterator[
         raise InputError(exc.strerror or str(exc), name) from None
 
 
+# While set (by metered_reading), told the bytes of each read from a file termbase reads.
+_METER: ContextVar[Callable[[int], None] | None] = ContextVar("termbase_read_meter",
+                                                              default=None)
+
+
+@contextmanager
+def metered_reading(meter: Callable[[int], None]) -> Iterator[None]:
+    """Within, every read of read_bytes and of a file from open_binary tells meter how
+    many bytes it took: a progress display by bytes of a file streamed by a reader that
+    opens it itself. A file read whole is told of once, when it has been read."""
+    token = _METER.set(meter)
+    try:
+        yield
+    finally:
+        _METER.reset(token)
+
+
+class _MeteredReader(io.BufferedReader):
+    """A binary file that tells a meter of the bytes each read takes."""
+
+    def __init__(self, raw: io.RawIOBase, meter: Callable[[int], None]):
+        super().__init__(raw)
+        self._meter = meter
+
+    def read(self, size: int | None = -1) -> bytes:
+        data = super().read(size)
+        self._meter(len(data))
+        return data
+
+    def read1(self, size: int = -1) -> bytes:
+        data = super().read1(size)
+        self._meter(len(data))
+        return data
+
+    def readinto(self, buffer: Any) -> int:
+        count = super().readinto(buffer)
+        self._meter(count)
+        return count
+
+    def readline(self, size: int | None = -1) -> bytes:
+        data = super().readline(size)
+        self._meter(len(data))
+        return data
+    # Iterating a subclass goes through readline: no __next__ of its own.
+
+
 def read_bytes(path: str | os.PathLike[str]) -> bytes:
     """A file's bytes, or an InputError naming the file."""
     with _reading(path):
-        return Path(path).read_bytes()
+        data = Path(path).read_bytes()
+    meter = _METER.get()
+    if meter is not None:
+        meter(len(data))
+    return data
 
 
 def open_binary(path: str | os.PathLike[str], name: str | None = None) -> BinaryIO:
     """The file opened for streaming, or an InputError naming it (as name if given)."""
+    meter = _METER.get()
     with _reading(path, name):
-        return open(path, "rb")  # noqa: SIM115 (the caller closes it)
+        if meter is None:
+            return open(path, "rb")  # noqa: SIM115 (the caller closes it)
+        return _MeteredReader(io.FileIO(path, "rb"), meter)
 
 
 def check_readable(path: str | os.PathLike[str]) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from itertools import accumulate, chain, islice
@@ -25,6 +25,10 @@ from termbase.lang.segment import paragraph_spans
 from termbase.model import Finding
 
 S = TypeVar("S")
+
+# Told (rules done, rules to run) as each selected rule finishes on a text: a display of
+# progress through one big file. The rules differ in cost, so it is a rough measure.
+RuleProgress = Callable[[int, int], None]
 
 # When findings of two categories cover the same characters, the more specific one
 # stands: a glossary variant over a generic orthography rule over a spelling guess.
@@ -61,16 +65,34 @@ class CheckResult:
 
 
 def check_text(path: str, text: str, ctx: CheckContext, selection: Selection = Selection(),
-               had_bom: bool = False) -> CheckResult:
+               had_bom: bool = False, progress: RuleProgress | None = None) -> CheckResult:
     document = Document(path, text, had_bom)
     if path.lower().endswith((".md", ".markdown")):
         document.ignored = code_regions(text)
-    return check_document(document, ctx, selection)
+    return check_document(document, ctx, selection, progress)
 
 
 def check_document(document: Document, ctx: CheckContext,
-                   selection: Selection = Selection()) -> CheckResult:
-    return CheckResult(document, run_rules(DOCUMENT_RULES, document, ctx, document, selection))
+                   selection: Selection = Selection(),
+                   progress: RuleProgress | None = None) -> CheckResult:
+    on_rule = _counter(progress, selection, DOCUMENT_RULES)
+    return CheckResult(document, run_rules(DOCUMENT_RULES, document, ctx, document, selection,
+                                           on_rule))
+
+
+def _counter(progress: RuleProgress | None, selection: Selection,
+             *rules: Iterable[Rule]) -> Callable[[], None] | None:
+    """A callback for run_rules telling progress how many of the selected rules ran."""
+    if progress is None:
+        return None
+    total = sum(selection.enabled(rule.name) for group in rules for rule in group)
+    done = 0
+
+    def one_more() -> None:
+        nonlocal done
+        done += 1
+        progress(done, total)
+    return one_more
 
 
 def check_bilingual_file(path: str, ctx: CheckContext,
@@ -80,28 +102,33 @@ def check_bilingual_file(path: str, ctx: CheckContext,
 
 
 def check_bilingual(file: BilingualFile, ctx: CheckContext,
-                    selection: Selection | None = None) -> CheckResult:
+                    selection: Selection | None = None,
+                    progress: RuleProgress | None = None) -> CheckResult:
     """The bilingual rules on the units, and the document rules on the sources (all of
     them one Indonesian document), every finding placed in the file itself."""
     selection = selection or Selection()
+    on_rule = _counter(progress, selection, BILINGUAL_RULES, DOCUMENT_RULES)
     check = BilingualCheck(file, ctx, DOCUMENT_RULES)
     document = Document(file.path, file.text)
-    findings = run_rules(BILINGUAL_RULES, check, ctx, document, selection)
+    findings = run_rules(BILINGUAL_RULES, check, ctx, document, selection, on_rule)
     if any(selection.enabled(rule.name) for rule in DOCUMENT_RULES):
         sources = check.sources
-        found = run_rules(DOCUMENT_RULES, sources.document, ctx, sources.document, selection)
+        found = run_rules(DOCUMENT_RULES, sources.document, ctx, sources.document, selection,
+                          on_rule)
         findings.extend(sources.in_file(finding) for finding in found)
         findings.sort(key=_text_order)
     return CheckResult(document, findings)
 
 
 def run_rules(rules: Iterable[Rule[S]], subject: S, ctx: CheckContext, document: Document,
-              selection: Selection) -> list[Finding]:
+              selection: Selection, on_rule: Callable[[], None] | None = None
+              ) -> list[Finding]:
     """The findings of the selected rules on the subject (a document, or the units of a
     bilingual file), in text order. Their offsets are in `document`: the subject itself,
     or the bilingual file. Findings in its ignored regions go, then each rule's past the
     limit of a paragraph, then those switched off by a Markdown comment, then those under
-    a finding of a category that takes precedence."""
+    a finding of a category that takes precedence. on_rule is called as each selected
+    rule finishes."""
     findings: list[Finding] = []
     # Asked once per rule name, not once per finding: a text can have a million.
     enabled = cache(selection.enabled)
@@ -111,6 +138,8 @@ def run_rules(rules: Iterable[Rule[S]], subject: S, ctx: CheckContext, document:
         found = (f for f in rule.run(subject, ctx)
                  if enabled(f.rule) and not document.is_ignored(f.start, f.end))
         findings.extend(_within_limit(found, document))
+        if on_rule is not None:
+            on_rule()
     if document.path.lower().endswith((".md", ".markdown")):
         findings = _unsuppressed(findings, suppressed_regions(document.text))
     findings = _by_precedence(findings)

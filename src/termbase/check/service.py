@@ -21,7 +21,7 @@ from termbase.model import SEVERITIES
 
 if TYPE_CHECKING:
     from termbase.check.context import CheckContext
-    from termbase.check.engine import CheckResult, Selection
+    from termbase.check.engine import CheckResult, RuleProgress, Selection
     from termbase.config import Config
     from termbase.formats.bilingual import BilingualFile
     from termbase.textio import SourceText
@@ -94,15 +94,16 @@ def read_sources(paths: Sequence[str]) -> list[SourceText | BilingualFile]:
 
 
 def check_source(source: SourceText | BilingualFile, context: CheckContext,
-                 selection: Selection) -> CheckResult:
+                 selection: Selection, progress: RuleProgress | None = None) -> CheckResult:
     """An article with the Indonesian rules, a bilingual file (XLIFF, TMX, PO) with the
-    bilingual rules and the Indonesian rules on its sources."""
+    bilingual rules and the Indonesian rules on its sources; progress hears of each
+    rule done (for a progress display)."""
     from termbase.check.engine import check_bilingual, check_text
     from termbase.formats.bilingual import BilingualFile
 
     if isinstance(source, BilingualFile):
-        return check_bilingual(source, context, selection)
-    return check_text(source.path, source.text, context, selection, source.had_bom)
+        return check_bilingual(source, context, selection, progress)
+    return check_text(source.path, source.text, context, selection, source.had_bom, progress)
 
 
 def check_paths(paths: Sequence[str], context: CheckContext,

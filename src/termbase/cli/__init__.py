@@ -101,6 +101,21 @@ def cli(debug: bool) -> None:
     """
 
 
+@cli.command()
+@click.argument("shell", type=click.Choice(["bash", "zsh", "fish"]))
+def completion(shell: str) -> None:
+    """Print the script that completes termbase's commands and options in SHELL.
+
+    bash: eval "$(termbase completion bash)" in ~/.bashrc; zsh: the same in ~/.zshrc;
+    fish: termbase completion fish > ~/.config/fish/completions/termbase.fish
+    """
+    from click.shell_completion import get_completion_class
+
+    completer = get_completion_class(shell)
+    assert completer is not None  # click knows every shell the choice allows
+    click.echo(completer(cli, {}, "termbase", "_TERMBASE_COMPLETE").source())
+
+
 def main() -> None:
     from termbase.cli import (  # noqa: F401  (registers commands)
         check,

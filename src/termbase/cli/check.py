@@ -91,9 +91,11 @@ def check(ctx: click.Context, paths: tuple[str, ...], output_format: str,
     context = load_context(glossaries, dictionary, accept_lists, config)
     results = _run(paths, context, selection)
     if diff:
+        from termbase.cli.output import coloured_diff
+
         shown = diffs(results)
         for text in shown:
-            click.echo(text, nl=False)
+            click.echo(coloured_diff(text), nl=False, color=True)
         ctx.exit(ExitCode.FINDINGS if shown else ExitCode.CLEAN)
     if fix:
         results = _apply_fixes(results, context, selection)
@@ -103,22 +105,36 @@ def check(ctx: click.Context, paths: tuple[str, ...], output_format: str,
     ctx.exit(_exit_status(results, threshold))
 
 
+# One file of this many characters or more gets a progress bar of its own.
+BIG_FILE = 200_000
+
+
 def _run(paths: Sequence[str], context: CheckContext, selection: Selection
          ) -> list[CheckResult]:
+    """Each source checked; on a terminal a bar on standard error for several files or
+    one big one, by characters (within a file, by the rules done)."""
     from termbase.check.service import check_source, read_sources
-    from termbase.cli.output import progress_wanted
+    from termbase.cli.output import progress_bar, progress_wanted
 
     sources = read_sources(paths)  # all input errors before any output
-    if not progress_wanted(len(sources)):
+    sizes = [len(source.text) for source in sources]
+    if not progress_wanted(len(sources)) or (len(sources) == 1 and sizes[0] < BIG_FILE):
         return [check_source(source, context, selection) for source in sources]
-    from rich.progress import Progress
+    from rich.progress import BarColumn, TaskProgressColumn, TextColumn, TimeRemainingColumn
 
     results = []
-    with Progress(transient=True) as progress:
-        task = progress.add_task("checking", total=len(sources))
-        for source in sources:
-            results.append(check_source(source, context, selection))
-            progress.advance(task)
+    with progress_bar(TextColumn("{task.description}"), BarColumn(), TaskProgressColumn(),
+                      TimeRemainingColumn()) as bar:
+        task = bar.add_task("checking", total=sum(sizes) or 1)
+        before = 0
+        for source, size in zip(sources, sizes, strict=True):
+            bar.update(task, description=f"checking {source.path}")
+
+            def within(done: int, total: int, start: int = before, size: int = size) -> None:
+                bar.update(task, completed=start + size * done // max(total, 1))
+            results.append(check_source(source, context, selection, within))
+            before += size
+            bar.update(task, completed=before)
     return results
 
 

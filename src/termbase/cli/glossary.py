@@ -60,9 +60,9 @@ def render_concept(console: Console, record: dict, matched: str | None = None) -
 
 
 @cli.command()
-@click.argument("text")
+@click.argument("words", nargs=-1, required=True)
 @click.option("--from", "language", type=click.Choice(["id", "en"]),
-              help="Language of TEXT (default: detected from the best match).")
+              help="Language of WORDS (default: detected from the best match).")
 @click.option("--min-score", type=click.FloatRange(0, 100), default=60, show_default=True,
               help="Lowest match score shown.")
 @click.option("--limit", type=click.IntRange(1, 100), default=5, show_default=True,
@@ -73,9 +73,11 @@ def render_concept(console: Console, record: dict, matched: str | None = None) -
               help="Translation memory to show example units from (default: the configured "
                    "one, when it exists).")
 @click.pass_context
-def lookup(ctx: click.Context, text: str, language: str | None, min_score: float, limit: int,
-           glossaries: tuple[str, ...], output_format: str, tm_path: str | None) -> None:
-    """Look up TEXT in the glossary, Indonesian or English.
+def lookup(ctx: click.Context, words: tuple[str, ...], language: str | None,
+           min_score: float, limit: int, glossaries: tuple[str, ...], output_format: str,
+           tm_path: str | None) -> None:
+    """Look up WORDS in the glossary, Indonesian or English: one term, quoted or not
+    (lookup kerja sama is lookup "kerja sama").
 
     Exact, inflected (kerja samanya), partial (kemitraan strategis) and misspelt
     (Sabuk dan Jalur) queries are found, each with a score. Exit 0 when something was
@@ -84,6 +86,7 @@ def lookup(ctx: click.Context, text: str, language: str | None, min_score: float
     from termbase.glossary.lookup import concept_record, detected_language
     from termbase.glossary.lookup import lookup as find
 
+    text = " ".join(words)
     glossary = load_glossary(glossaries)
     hits = find(glossary, text, language, min_score, limit)
     detected = language or detected_language(hits)
@@ -285,10 +288,11 @@ def _parse_definitions(values: Iterable[str]) -> dict[str, str]:
 def _finish(document: TbxFile, dry_run: bool, what: str) -> None:
     """Write the edited file (or print its diff), then say what was done."""
     from termbase.check.fix import unified_diff
+    from termbase.cli.output import coloured_diff
 
     if dry_run:
-        click.echo(unified_diff(document.path, document.original_text, document.to_text()),
-                   nl=False)
+        click.echo(coloured_diff(unified_diff(document.path, document.original_text,
+                                              document.to_text())), nl=False, color=True)
         return
     document.save()
     click.echo(f"{document.path}: {what}", err=True)
@@ -437,15 +441,16 @@ def suggest(corpus: tuple[str, ...], min_count: int, limit: int, glossaries: tup
 
 @glossary.command("import")
 @click.argument("source", type=click.Path(dir_okay=False))
-@click.option("--into", "target", required=True, type=click.Path(dir_okay=False, exists=True),
-              help="The TBX file to merge into.")
+@click.option("--into", "target", required=True, type=click.Path(dir_okay=False),
+              help="The TBX file to merge into; one that does not exist is created.")
 @click.option("--format", "source_format", type=click.Choice(GLOSSARY.names()),
               help="Format of SOURCE (default: from its extension and content).")
 @dry_run_option
 @click.pass_context
 def import_glossary(ctx: click.Context, source: str, target: str, source_format: str | None,
                     dry_run: bool) -> None:
-    """Merge a glossary file (TBX, CSV, OmegaT TSV, PO) into a TBX file.
+    """Merge a glossary file (TBX, CSV, OmegaT TSV, PO) into a TBX file, or make a new
+    TBX file of it: glossary import terms.csv --into new.tbx.
 
     Same concept (same id and a shared term, or a shared preferred term) -> missing
     terms, definitions, notes added; differing values reported as conflicts and kept
@@ -465,7 +470,8 @@ def import_glossary(ctx: click.Context, source: str, target: str, source_format:
                f"{len(report.merged)} merged, {len(report.unchanged)} unchanged, "
                f"{len(report.conflicts)} conflict(s)", err=True)
     if merged.changed:
-        _finish(merged.document, dry_run, "import written")
+        _finish(merged.document, dry_run,
+                "created" if merged.document.new else "import written")
     ctx.exit(ExitCode.FINDINGS if report.conflicts else ExitCode.CLEAN)
 
 

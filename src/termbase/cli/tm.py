@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
@@ -14,6 +14,7 @@ from termbase.cli.output import json_text
 from termbase.formats.registry import MEMORY
 
 if TYPE_CHECKING:
+    from rich.progress import Progress
     from rich.text import Text
 
     from termbase.tm.service import FileImport
@@ -64,15 +65,50 @@ def import_(files: tuple[str, ...], input_format: str | None, source_lang: str |
     click.echo(f"{summary.memory}: {summary.units} units", err=True)
 
 
-@contextmanager
-def _progress_bar(path: str) -> Iterator[Callable[[int], None]]:
-    """A spinner counting the units of path as they are imported."""
-    from rich.progress import Progress, SpinnerColumn, TextColumn
+class _ImportBar:
+    """One file's import on a bar: percent of its bytes read with the time left, the
+    units written, then the indexing at the end."""
 
-    with Progress(SpinnerColumn(), TextColumn("{task.description}"),
-                  TextColumn("{task.completed:,} units"), transient=True) as bar:
-        task = bar.add_task(f"importing {path}", total=None)
-        yield lambda n: bar.advance(task, n)
+    def __init__(self, bar: Progress, path: str):
+        import os
+
+        self._bar = bar
+        self._size = max(os.path.getsize(path), 1)
+        self._read = 0
+        self._shown = 0  # bytes the task was last told of
+        self._units = 0
+        self._task = bar.add_task(f"importing {path}", total=self._size, units=0)
+
+    def read(self, count: int) -> None:
+        # Called for every line of a TSV file: the task (behind a lock) is told only
+        # every 64 KiB and at the end; it is redrawn a few times a second anyway.
+        self._read += count
+        if self._read - self._shown >= 65536 or count == 0:
+            self._shown = self._read
+            self._bar.update(self._task, completed=min(self._read, self._size))
+
+    def units(self, count: int) -> None:
+        self._units += count
+        self._bar.update(self._task, completed=min(self._read, self._size),
+                         units=self._units)
+
+    def indexing(self) -> None:
+        self._bar.update(self._task, completed=self._size, units=self._units,
+                         description=self._bar.tasks[self._task].description
+                         .replace("importing", "indexing", 1))
+
+
+@contextmanager
+def _progress_bar(path: str) -> Iterator[_ImportBar]:
+    """A bar for the import of path, on standard error."""
+    from rich.progress import BarColumn, TaskProgressColumn, TextColumn, TimeRemainingColumn
+
+    from termbase.cli.output import progress_bar
+
+    with progress_bar(TextColumn("{task.description}"), BarColumn(bar_width=24),
+                      TaskProgressColumn(), TimeRemainingColumn(),
+                      TextColumn("{task.fields[units]:,} units")) as bar:
+        yield _ImportBar(bar, path)
 
 
 @tm.command("export")

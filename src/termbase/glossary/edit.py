@@ -15,7 +15,7 @@ from pathlib import Path
 from lxml import etree
 
 from termbase.errors import InputError
-from termbase.formats.tbx import STATUS_NAMES, STRUCTURE, parse_tbx
+from termbase.formats.tbx import STATUS_NAMES, STRUCTURE, parse_tbx, write_tbx
 from termbase.formats.xml import XML_LANG, local_name, read_xml, source_line, text_of, unfit_for_xml
 from termbase.lang.tags import normal_tag
 from termbase.model import Concept, Status, Term
@@ -23,9 +23,12 @@ from termbase.textio import atomic_write_bytes, read_bytes
 
 
 class TbxFile:
-    def __init__(self, path: str | Path):
+    def __init__(self, path: str | Path, data: bytes | None = None):
+        """The TBX file at path, or (data given) a file to be created there."""
         self.path = str(path)
-        data = read_bytes(self.path)
+        self.new = data is not None
+        if data is None:
+            data = read_bytes(self.path)
         document = read_xml(data, self.path)
         self.tree = document.tree
         self.root = self.tree.getroot()
@@ -38,6 +41,14 @@ class TbxFile:
         self._epilog = _epilog(self.original_text, self.root)
         self.names = STRUCTURE[3 if local_name(self.root) == "tbx" else 2]
         self.namespace = etree.QName(self.root).namespace
+        if self.new:
+            self.original_text = ""  # a diff shows all of it as added
+
+    @classmethod
+    def create(cls, path: str | Path, version: int = 2) -> TbxFile:
+        """An empty TBX-Basic glossary (v2 or v3) to be written at path; save() refuses
+        to put it in the place of a file that exists."""
+        return cls(path, write_tbx([], version))
 
     # --- finding ---------------------------------------------------------------
     def _tag(self, name: str) -> str:
@@ -204,6 +215,9 @@ class TbxFile:
         refuse_installed(self.path, "glossary")
         data = self.to_bytes()
         concepts = parse_tbx(data, self.path)
+        if self.new and Path(self.path).exists():
+            raise InputError("exists already; a new glossary is not written over it",
+                             self.path)
         atomic_write_bytes(self.path, data)
         return concepts
 

@@ -7,6 +7,7 @@ the caller saves it (document.save()) or shows its diff.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -186,12 +187,22 @@ def import_glossary(source: PathLike, target: PathLike,
                     source_format: str | None = None) -> GlossaryImport:
     """Merge a glossary file (TBX, CSV, OmegaT TSV, PO) into the TBX file target:
     missing terms, definitions and notes added, differing values reported as conflicts
-    and left as they are."""
+    and left as they are. A target that does not exist is a new TBX-Basic v2 file
+    (its name must end in .tbx or .xml), holding what source holds once saved."""
     from termbase.formats.glossary_io import read_glossary_file
+    from termbase.formats.registry import GLOSSARY
     from termbase.formats.tbx import read_tbx
     from termbase.glossary.edit import TbxFile
     from termbase.glossary.merge import merge_into
 
+    if not os.path.lexists(target):  # a dangling symlink is not a file to create
+        fmt = GLOSSARY.for_output(target)
+        if fmt.name not in ("tbx", "tbx3"):
+            raise InputError("a glossary to import into is a TBX file: name it .tbx",
+                             str(target))
+        incoming = read_glossary_file(source, source_format)
+        document = TbxFile.create(target, version=3 if fmt.name == "tbx3" else 2)
+        return GlossaryImport(document, len(incoming), merge_into(document, [], incoming))
     incoming = read_glossary_file(source, source_format)
     document = TbxFile(target)
     report = merge_into(document, read_tbx(target), incoming)

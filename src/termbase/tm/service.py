@@ -12,13 +12,28 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol
 
 from termbase.errors import InputError
 from termbase.model import TranslationUnit
 from termbase.tm.store import Memory
 
-# Given a file's name, a context that yields the callback counting its units.
-ProgressFactory = Callable[[str], AbstractContextManager[Callable[[int], None]]]
+
+class ImportProgress(Protocol):
+    """What a display of one file's import hears of."""
+
+    def read(self, count: int) -> None:
+        """count more bytes of the file were read (a PO or XLIFF file: all at once)."""
+
+    def units(self, count: int) -> None:
+        """count more units were written."""
+
+    def indexing(self) -> None:
+        """Every unit is written; the search index of the new ones is being built."""
+
+
+# Given a file's name, a context that yields the ImportProgress for it.
+ProgressFactory = Callable[[str], AbstractContextManager[ImportProgress]]
 
 
 def memory_path(explicit: str | None = None) -> str:
@@ -85,7 +100,7 @@ def import_pair(memory: Memory, source_lang: str | None = None,
 
 def import_file(memory: Memory, path: str, input_format: str | None = None,
                 source_lang: str | None = None, target_lang: str | None = None,
-                progress: Callable[[int], None] | None = None) -> FileImport:
+                progress: ImportProgress | None = None) -> FileImport:
     """Import one TMX, PO, TSV or XLIFF file in one transaction; skips are counted.
 
     Languages the file states are checked against the import's pair (import_pair): a
@@ -94,6 +109,7 @@ def import_file(memory: Memory, path: str, input_format: str | None = None,
     pair's; for XLIFF, only if --from/--to or the memory named it: an XLIFF without
     target-language imported into a new memory without --to is refused."""
     from termbase.formats.tm_io import iter_units, memory_format
+    from termbase.textio import metered_reading
 
     fmt = memory_format(path, input_format)
     pair = import_pair(memory, source_lang, target_lang)
@@ -109,7 +125,12 @@ def import_file(memory: Memory, path: str, input_format: str | None = None,
     units = _in_pair(iter_units(path, fmt, on_skip=on_skip, source_lang=pair[0],
                                 target_lang=pair[1]), pair, known, path, fmt, why)
     units = _some_in_pair(units, skipped_in_reading, pair, path, why)
-    report = memory.import_units(units, origin=path, progress=progress, pair=pair)
+    if progress is None:
+        report = memory.import_units(units, origin=path, pair=pair)
+    else:
+        with metered_reading(progress.read):
+            report = memory.import_units(units, origin=path, progress=progress.units,
+                                         pair=pair, on_indexing=progress.indexing)
     for reason in skipped_in_reading:
         report.skip(reason)
     return FileImport(path, report.added, report.updated, report.skipped,
@@ -175,9 +196,9 @@ def import_files(path: str, files: Sequence[str], input_format: str | None = Non
             if progress is None:
                 done = import_file(memory, name, input_format, source_lang, target_lang)
             else:
-                with progress(name) as advance:
+                with progress(name) as display:
                     done = import_file(memory, name, input_format, source_lang,
-                                       target_lang, advance)
+                                       target_lang, display)
             summary.files.append(done)
             if on_file is not None:
                 on_file(done)

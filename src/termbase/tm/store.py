@@ -63,7 +63,8 @@ class Memory(Protocol):
     def count(self) -> int: ...
     def import_units(self, units: Iterable[TranslationUnit], origin: str | None = None,
                      progress: Callable[[int], None] | None = None,
-                     pair: tuple[str, str] | None = None) -> ImportReport: ...
+                     pair: tuple[str, str] | None = None,
+                     on_indexing: Callable[[], None] | None = None) -> ImportReport: ...
     def language_pair(self) -> tuple[str, str] | None: ...
     def add(self, unit: TranslationUnit) -> tuple[int, str]: ...
     def search(self, text: str, source_lang: str = "id", target_lang: str = "en",
@@ -145,9 +146,11 @@ class SQLiteMemory:
     # --- writing -----------------------------------------------------------------------
     def import_units(self, units: Iterable[TranslationUnit], origin: str | None = None,
                      progress: Callable[[int], None] | None = None,
-                     pair: tuple[str, str] | None = None) -> ImportReport:
+                     pair: tuple[str, str] | None = None,
+                     on_indexing: Callable[[], None] | None = None) -> ImportReport:
         """All of units in one transaction: a failure or a kill leaves the memory as it
-        was before.
+        was before. progress hears of each batch of units written, on_indexing when all
+        are and the search index of the new ones is being built.
 
         A memory without a language pair records pair (else the first unit's); every
         unit must then be in the memory's pair, by base language: one the other way
@@ -173,6 +176,8 @@ class SQLiteMemory:
             self._write_batch(batch, report)
             if progress and batch:
                 progress(len(batch))
+            if on_indexing is not None:
+                on_indexing()
             if report.added:
                 # New rows take ids above the old maximum: index them in one statement.
                 self.db.execute(
