@@ -13,10 +13,19 @@ from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from termbase.errors import InputError
 from termbase.tm.store import Memory
 
 # Given a file's name, a context that yields the callback counting its units.
 ProgressFactory = Callable[[str], AbstractContextManager[Callable[[int], None]]]
+
+
+def check_pair(source: str, target: str) -> None:
+    """InputError unless both sides of a pair typed by the user hold text: an empty or
+    blank source or target is no translation (an import skips such a unit)."""
+    for side, text in (("source", source), ("target", target)):
+        if not text.strip():
+            raise InputError(f"the {side} is empty: a pair needs text on both sides")
 
 
 def memory_path(explicit: str | None = None) -> str:
