@@ -393,6 +393,9 @@ def test_edit_refuses_a_no_op_a_demotion_and_a_duplicate(invoke, house):
     demote = glossary_run(invoke, house, "edit", "c3", "--status", "Tiongkok=admitted")
     assert demote.exit_code == 2 and "'Tiongkok' is the preferred term of c3" in \
         demote.output
+    removed = glossary_run(invoke, house, "edit", "c3", "--remove-term", "tiongkok")
+    assert removed.exit_code == 2 and "'Tiongkok' is the preferred term of c3: removing " \
+        "it changes the house style" in removed.output
     duplicate = glossary_run(invoke, house, "edit", "c1", "--add-term", "id=Tiongkok")
     assert duplicate.exit_code == 2 and "already a term of c3" in duplicate.output
     assert house.read_text(encoding="utf-8") == HOUSE
@@ -402,3 +405,6 @@ def test_edit_refuses_a_no_op_a_demotion_and_a_duplicate(invoke, house):
                           "--force")
     assert forced.exit_code == 0, forced.output
     assert statuses(house, "c3")["Tiongkok"] == "admitted"
+    # A deprecated term goes without --force.
+    assert glossary_run(invoke, house, "edit", "c3", "--remove-term", "Cina").exit_code == 0
+    assert "Cina" not in statuses(house, "c3")

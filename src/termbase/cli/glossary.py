@@ -343,7 +343,7 @@ def add(concept_id: str, terms: tuple[str, ...], subject_field: str | None,
 @click.option("--status", "statuses", multiple=True, help="Set TERM=STATUS.")
 @click.option("--remove-term", "removed", multiple=True, help="Remove a term by its text.")
 @click.option("--force", is_flag=True,
-              help="Allow taking a preferred term's status away, or adding a term another "
+              help="Allow demoting or removing a preferred term, or adding a term another "
                    "concept has.")
 @glossary_option
 @dry_run_option

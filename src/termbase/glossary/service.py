@@ -254,20 +254,21 @@ class ConceptChange:
 def edit_concept(glossary: Glossary, concept_id: str, change: ConceptChange,
                  force: bool = False) -> Edit:
     """Change a concept in place (unsaved). InputError when nothing would change, and,
-    unless force, when a preferred term would lose its status or a new term is
-    already another concept's."""
+    unless force, when a preferred term would lose its status or be removed, or a new
+    term is already another concept's."""
     from termbase.model import Status
 
     concept = concept_by_id(glossary, concept_id)
     if not force:
         refuse_duplicates(glossary, change.new_terms, concept_id)
-        for text, status in change.statuses:
+        demoted = [(text, f"making it {status.value}") for text, status in change.statuses
+                   if status is not Status.PREFERRED]
+        for text, how in [*demoted, *((text, "removing it") for text in change.removed)]:
             current = next((t for t in concept.terms
                             if " ".join(t.text.split()).casefold() == text.casefold()), None)
-            if current is not None and current.status is Status.PREFERRED \
-                    and status is not Status.PREFERRED:
+            if current is not None and current.status is Status.PREFERRED:
                 raise InputError(f"{current.text!r} is the preferred term of {concept_id}: "
-                                 f"making it {status.value} changes the house style; {FORCE}")
+                                 f"{how} changes the house style; {FORCE}")
     document = concept_file(concept)
     if change.subject_field:
         document.set_subject_field(concept_id, change.subject_field)
