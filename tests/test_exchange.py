@@ -10,6 +10,7 @@ repeated one.
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 from pathlib import Path
@@ -474,6 +475,8 @@ def test_merge_replaces_an_existing_file_only_with_force(invoke, memory, article
     assert refused.output == f"termbase: {notes}: already exists; give --force to replace " \
         "it\n"
     assert notes.read_text(encoding="utf-8") == "Catatan redaksi yang tidak boleh hilang.\n"
+    if os.path.exists("/dev/null"):  # a device is written into, never replaced
+        assert invoke("merge", str(out), "-o", "/dev/null").exit_code == 0
     forced = invoke("merge", str(out), "-o", str(notes), "--force")
     assert forced.exit_code == 0, forced.output
     assert notes.read_text(encoding="utf-8").startswith("EN: " + TITLE)

@@ -126,9 +126,17 @@ def merge_targets(xliff: str, output: str, articles: Sequence[MergedArticle],
             raise InputError("no such folder", str(Path(target).parent))
     if not force:
         for target in targets:
-            if os.path.lexists(target):
+            if _replaces_a_file(target):
                 raise InputError("already exists; give --force to replace it", target)
     return targets
+
+
+def _replaces_a_file(target: str) -> bool:
+    """Writing target would replace a file's content: a regular file (or a link to
+    one), not a device or pipe such as /dev/stdout, which is written into."""
+    if os.path.abspath(target).startswith(("/dev/", "/proc/")):
+        return False
+    return os.path.isfile(target)
 
 
 def merge_job(xliff: str, output: str,
