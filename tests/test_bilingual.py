@@ -354,6 +354,43 @@ def test_spelling_spares_names_source_words_glossary_and_british_forms(check_fil
     assert result.findings == []
 
 
+def test_spelling_names_an_indonesian_word_left_in_the_target(check_file):
+    result = check_file(xliff([("Harga beras naik tajam.", "Prices of beras naik sharply."),
+                               ("Kapal itu berlabuh.", "The ship docked.")]),
+                        select=("bilingual/spelling",))
+    # "beras" and "naik" are in the source: spared. A word of another unit is not.
+    assert result.findings == []
+    left = check_file(xliff([("Harga beras naik tajam.", "Prices rose, pedagang said."),
+                             ("Kapal itu berlabuh.", "The ship arived.")]),
+                      select=("bilingual/spelling",))
+    found = {f.text: f for f in left.findings}
+    assert found["pedagang"].message == ("translate 'pedagang': it is an Indonesian word, "
+                                         "not an English one")
+    assert found["pedagang"].suggestions == []
+    # A typing slip gets the common word it slipped from; another unknown word,
+    # Hunspell's suggestions.
+    assert found["arived"].message == ("correct the spelling of 'arived': the English "
+                                       "dictionary does not know it")
+    assert found["arived"].suggestions == ["arrived"]
+
+
+def test_hunspell_suggestions_are_asked_for_a_few_words_only(check_file, monkeypatch):
+    from termbase.check import bilingual
+    from termbase.lang.english import EnglishSpeller
+
+    asked = []
+    monkeypatch.setattr(EnglishSpeller, "slip_target", lambda self, lower: None)
+    monkeypatch.setattr(EnglishSpeller, "suggest",
+                        lambda self, word, limit=3: asked.append(word) or ["x"])
+    words = [f"zqv{letter}wk" for letter in "abcdefghij"]
+    pairs = [("Harga naik.", f"Prices {word} rose {word}.") for word in words]
+    result = check_file(xliff(pairs), select=("bilingual/spelling",))
+    assert len(result.findings) == 2 * len(words)
+    assert list(dict.fromkeys(asked)) == words[:bilingual.HUNSPELL_SUGGESTIONS]  # (cached)
+    assert [f.suggestions for f in result.findings] == [
+        ["x"] if f.text in asked else [] for f in result.findings]
+
+
 def test_acronyms_in_brackets_are_not_counted(check_file):
     pair = ("Badan usaha milik negara (BUMN) itu untung.", "The state-owned enterprise (SOE) "
             "made a profit.")

@@ -164,6 +164,22 @@ def test_directories_and_stdin(invoke, tmp_path, article):
     assert json.loads(piped.output)["findings"][0]["path"] == "<stdin>"
 
 
+@pytest.mark.parametrize("names", [[], ["report.docx", "memory.tmx"], [".hidden/a.txt"]])
+def test_a_folder_with_nothing_to_check_fails(invoke, tmp_path, names):
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    for name in names:
+        (folder / name).parent.mkdir(exist_ok=True)
+        (folder / name).write_text("Kerjasama itu.\n", encoding="utf-8")
+    result = invoke("check", str(folder))
+    assert result.exit_code == 2
+    assert result.output.startswith(f"termbase: {folder}: no files to check: no *.txt, ")
+    assert result.output.count("\n") == 1
+    # The same folder with one article in it is checked as before.
+    (folder / "berita.txt").write_text("Kerja sama itu erat.\n", encoding="utf-8")
+    assert invoke("check", str(folder)).exit_code == 0
+
+
 def test_markdown_code_and_suppression(invoke, tmp_path):
     path = tmp_path / "a.md"
     path.write_text(

@@ -10,6 +10,7 @@ repeated one.
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 from pathlib import Path
@@ -438,6 +439,59 @@ def test_merge_of_several_articles_writes_into_a_folder(invoke, memory, article,
     example = (folder / "artikel-asean.en.txt").read_text(encoding="utf-8")
     shape = [len(p.sentences) for p in segment(EXAMPLE.read_text(encoding="utf-8"))]
     assert len(example.split("\n\n")) == len(shape) == 8
+
+
+def test_merge_never_overwrites_the_source_article(invoke, memory, article, tmp_path,
+                                                  monkeypatch):
+    # Exported from the article's own folder (original="berita.txt"), merged from
+    # elsewhere: the original is found relative to the XLIFF file, --force or not.
+    monkeypatch.chdir(tmp_path)
+    out = tmp_path / "berita.xlf"
+    export(invoke, memory, "berita.txt", "-o", out)
+    fill_targets(out)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    for extra in ([], ["--force"]):
+        refused = invoke("merge", str(out), "-o", str(article), *extra)
+        assert refused.exit_code == 2
+        assert refused.output == f"termbase: {article}: the output would overwrite the " \
+            "source article the XLIFF was made from\n"
+        assert article.read_text(encoding="utf-8") == ARTICLE
+    # Merged into the folder of the article: berita.en.txt, the source untouched.
+    done = invoke("merge", str(out), "-o", str(tmp_path / "berita.en.txt"))
+    assert done.exit_code == 0, done.output
+    assert article.read_text(encoding="utf-8") == ARTICLE
+
+
+def test_merge_replaces_an_existing_file_only_with_force(invoke, memory, article, tmp_path):
+    out = tmp_path / "berita.xlf"
+    export(invoke, memory, article, "-o", out)
+    fill_targets(out)
+    notes = tmp_path / "notes.txt"
+    notes.write_text("Catatan redaksi yang tidak boleh hilang.\n", encoding="utf-8")
+    refused = invoke("merge", str(out), "-o", str(notes))
+    assert refused.exit_code == 2
+    assert refused.output == f"termbase: {notes}: already exists; give --force to replace " \
+        "it\n"
+    assert notes.read_text(encoding="utf-8") == "Catatan redaksi yang tidak boleh hilang.\n"
+    if os.path.exists("/dev/null"):  # a device is written into, never replaced
+        assert invoke("merge", str(out), "-o", "/dev/null").exit_code == 0
+    forced = invoke("merge", str(out), "-o", str(notes), "--force")
+    assert forced.exit_code == 0, forced.output
+    assert notes.read_text(encoding="utf-8").startswith("EN: " + TITLE)
+    # A folder of several articles: one existing file stops all, nothing is written.
+    job = tmp_path / "job.xlf"
+    export(invoke, memory, article, EXAMPLE, "-o", job)
+    fill_targets(job)
+    folder = tmp_path / "english"
+    folder.mkdir()
+    (folder / "berita.en.txt").write_text("lama\n", encoding="utf-8")
+    stopped = invoke("merge", str(job), "-o", str(folder))
+    assert stopped.exit_code == 2 and "berita.en.txt: already exists" in stopped.output
+    assert sorted(p.name for p in folder.iterdir()) == ["berita.en.txt"]
+    assert invoke("merge", str(job), "-o", str(folder), "--force").exit_code == 0
+    assert len(list(folder.iterdir())) == 2
 
 
 @pytest.mark.parametrize("original, expected", [

@@ -294,3 +294,117 @@ def test_hostile_or_broken_glossary_exits_2(invoke, tmp_path, command, content, 
     assert result.exit_code == 2
     assert message in result.output and str(path) in result.output
     assert len(result.output.strip().splitlines()) == 1
+
+
+# --- Edits that would hurt (issue #11) ----------------------------------------------------
+
+def _concept(concept_id: str, id_terms: list[tuple[str, str]], english: str) -> str:
+    groups = "".join(
+        f"          <tig>\n            <term>{text}</term>\n            <termNote type="
+        f'"administrativeStatus">{status}Term-admn-sts</termNote>\n          </tig>\n'
+        for text, status in id_terms)
+    return (f'      <termEntry id="{concept_id}">\n        <langSet xml:lang="id">\n{groups}'
+            '        </langSet>\n        <langSet xml:lang="en">\n          <tig>\n'
+            f"            <term>{english}</term>\n            <termNote type="
+            '"administrativeStatus">preferredTerm-admn-sts</termNote>\n          </tig>\n'
+            "        </langSet>\n      </termEntry>\n")
+
+
+HOUSE = SMALL.replace("    </body>", _concept("c3", [("Tiongkok", "preferred"),
+                                                      ("Cina", "deprecated")], "China")
+                      + _concept("c4", [("Myanmar", "preferred"), ("Birma", "superseded")],
+                                 "Myanmar") + "    </body>")
+
+
+@pytest.fixture
+def house(tmp_path):
+    path = tmp_path / "house.tbx"
+    path.write_text(HOUSE, encoding="utf-8")
+    return path
+
+
+def glossary_run(invoke, house, *args):
+    return invoke("glossary", *args, "--glossary", str(house))
+
+
+def statuses(house, concept_id):
+    from termbase.formats.tbx import read_tbx
+
+    (concept,) = [c for c in read_tbx(house) if c.id == concept_id]
+    return {t.text: t.status.value for t in concept.terms}
+
+
+def test_deprecate_refuses_to_reverse_the_house_style_without_force(invoke, house):
+    demoted = glossary_run(invoke, house, "deprecate", "Tiongkok", "--use", "Cina")
+    assert demoted.exit_code == 2
+    assert "'Tiongkok' is the preferred term of c3" in demoted.output and \
+        "--force" in demoted.output and demoted.output.count("\n") == 1
+    promoted = glossary_run(invoke, house, "deprecate", "RRT", "--use", "Cina")
+    assert promoted.exit_code == 2 and "'Cina' is deprecated in c3" in promoted.output
+    assert house.read_text(encoding="utf-8") == HOUSE
+    forced = glossary_run(invoke, house, "deprecate", "Tiongkok", "--use", "Cina", "--force")
+    assert forced.exit_code == 0, forced.output
+    assert statuses(house, "c3") == {"Tiongkok": "deprecated", "Cina": "preferred",
+                                     "China": "preferred"}
+
+
+def test_deprecate_keeps_superseded_and_refuses_a_no_op(invoke, house):
+    for extra in ([], ["--superseded"]):
+        again = glossary_run(invoke, house, "deprecate", "Birma", "--use", "Myanmar", *extra)
+        assert again.exit_code == 2
+        assert again.output == "termbase: nothing to change: 'Birma' is already " \
+            "superseded in c4, and 'Myanmar' preferred\n"
+    assert house.read_text(encoding="utf-8") == HOUSE
+    same = glossary_run(invoke, house, "deprecate", "Cina", "--use", "Tiongkok")
+    assert same.exit_code == 2 and "nothing to change" in same.output
+    new = glossary_run(invoke, house, "deprecate", "Burma", "--use", "Myanmar")
+    assert new.exit_code == 0, new.output
+    assert statuses(house, "c4")["Burma"] == "deprecated"
+    assert statuses(house, "c4")["Birma"] == "superseded"
+
+
+def test_add_refuses_a_term_another_concept_has_unless_forced(invoke, house):
+    twice = glossary_run(invoke, house, "add", "c9", "--term", "id=Kerja Sama",
+                         "--term", "en=joint work")
+    assert twice.exit_code == 2
+    assert "'Kerja Sama' (id) is already a term of c1" in twice.output
+    assert house.read_text(encoding="utf-8") == HOUSE
+    fresh = glossary_run(invoke, house, "add", "c9", "--term", "id=rantai pasok",
+                         "--term", "en=supply chain")
+    assert fresh.exit_code == 0, fresh.output
+    assert invoke("glossary", "validate", str(house)).exit_code == 0
+    forced = glossary_run(invoke, house, "add", "c10", "--term", "id=kerja sama",
+                          "--term", "en=joint work", "--force")
+    assert forced.exit_code == 0, forced.output
+    problems = json.loads(invoke("glossary", "validate", "--format", "json",
+                                 str(house)).output)["problems"]
+    assert [(p["kind"], p["message"]) for p in problems] == [
+        ("term-in-two-concepts", "'kerja sama' (id) is a term of c1 and of c10")]
+
+
+def test_edit_refuses_a_no_op_a_demotion_and_a_duplicate(invoke, house):
+    nothing = glossary_run(invoke, house, "edit", "c1")
+    assert nothing.exit_code == 2 and "nothing to change in c1: give --subject" in \
+        nothing.output
+    same = glossary_run(invoke, house, "edit", "c1", "--subject", "diplomacy")
+    assert same.exit_code == 2
+    assert same.output == "termbase: nothing to change in c1: every value given is " \
+        "already there\n"
+    demote = glossary_run(invoke, house, "edit", "c3", "--status", "Tiongkok=admitted")
+    assert demote.exit_code == 2 and "'Tiongkok' is the preferred term of c3" in \
+        demote.output
+    removed = glossary_run(invoke, house, "edit", "c3", "--remove-term", "tiongkok")
+    assert removed.exit_code == 2 and "'Tiongkok' is the preferred term of c3: removing " \
+        "it changes the house style" in removed.output
+    duplicate = glossary_run(invoke, house, "edit", "c1", "--add-term", "id=Tiongkok")
+    assert duplicate.exit_code == 2 and "already a term of c3" in duplicate.output
+    assert house.read_text(encoding="utf-8") == HOUSE
+    changed = glossary_run(invoke, house, "edit", "c1", "--subject", "economy")
+    assert changed.exit_code == 0 and "edited c1" in changed.output
+    forced = glossary_run(invoke, house, "edit", "c3", "--status", "Tiongkok=admitted",
+                          "--force")
+    assert forced.exit_code == 0, forced.output
+    assert statuses(house, "c3")["Tiongkok"] == "admitted"
+    # A deprecated term goes without --force.
+    assert glossary_run(invoke, house, "edit", "c3", "--remove-term", "Cina").exit_code == 0
+    assert "Cina" not in statuses(house, "c3")

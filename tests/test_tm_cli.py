@@ -86,6 +86,30 @@ def test_concordance_add_stats_delete(invoke, memory, tmx):
     assert missing.exit_code == 2 and f"no unit #{unit_id}" in missing.output
 
 
+@pytest.mark.parametrize("source, target, side", [
+    ("", "Coal prices rose.", "source"), ("Harga batu bara naik.", "", "target"),
+    ("  \t", "Coal prices rose.", "source"), ("Harga batu bara naik.", " \n ", "target"),
+    ("", "", "source")])
+def test_add_refuses_an_empty_side_and_creates_nothing(invoke, memory, source, target,
+                                                       side):
+    result = invoke("tm", "add", source, target)
+    assert result.exit_code == 2
+    assert result.output == f"termbase: the {side} is empty: a pair needs text on both " \
+        "sides\n"
+    assert not memory.exists()
+
+
+def test_add_refuses_an_empty_side_of_an_existing_memory(invoke, memory):
+    from termbase.errors import InputError
+    from termbase.model import TranslationUnit
+    from termbase.tm.store import open_memory
+
+    assert invoke("tm", "add", "Harga batu bara naik.", "Coal prices rose.").exit_code == 0
+    with pytest.raises(InputError, match="the target is empty"):
+        open_memory(memory).add(TranslationUnit("Harga emas turun.", " ", "id-ID", "en-US"))
+    assert json.loads(invoke("tm", "stats", "--format", "json").output)["units"] == 1
+
+
 def test_export_round_trip_keeps_units_tags_notes_and_props(invoke, memory, tmx, tmp_path):
     from termbase.formats.tm_io import iter_units
 

@@ -474,6 +474,7 @@ _NOT_CHECKED = re.compile(r"(?:https?://|www\.)\S+|(?<![\w.+-])[\w.+-]+@[\w-]+(?
     "Harga naik. | Prices rose sharpyl.", "Harga naik. | Prices rose sharply.")
 def spelling(check: BilingualCheck, ctx: CheckContext) -> Iterator[Finding]:
     speller = None
+    asked: set[str] = set()  # the words Hunspell's suggestion search has been run on
     for unit in check.units:
         text = unit.target.text
         if not text.strip():
@@ -486,10 +487,35 @@ def spelling(check: BilingualCheck, ctx: CheckContext) -> Iterator[Finding]:
             speller = speller or english.english_speller()
             if speller.knows(word.text) or speller.knows(english.without_possessive(word.text)):
                 continue
+            if ctx.speller.in_dictionary(word.text):  # left in Indonesian, most likely
+                yield check.finding("bilingual/spelling", Severity.WARNING,
+                                    f"translate {word.text!r}: it is an Indonesian word, "
+                                    "not an English one", unit.target, word.start,
+                                    word.end)
+                continue
             yield check.finding("bilingual/spelling", Severity.WARNING,
                                 f"correct the spelling of {word.text!r}: the English dictionary "
                                 "does not know it", unit.target,
-                                word.start, word.end, speller.suggest(word.text))
+                                word.start, word.end, _english_suggestions(speller, word.text,
+                                                                           asked))
+
+
+# Hunspell's suggestion search costs 0.1-0.3 s a word: it runs on this many distinct
+# words of a file at most; the likely slip (cheap) is offered for every word.
+HUNSPELL_SUGGESTIONS = 5
+
+
+def _english_suggestions(speller: english.EnglishSpeller, word: str,
+                         asked: set[str]) -> list[str]:
+    """The common English word one typing slip from word, if there is one; else up to
+    three of Hunspell's suggestions, for the first HUNSPELL_SUGGESTIONS such words."""
+    slip = speller.slip_target(word.lower())
+    if slip is not None:
+        return [slip]
+    if word not in asked and len(asked) >= HUNSPELL_SUGGESTIONS:
+        return []
+    asked.add(word)
+    return speller.suggest(word)
 
 
 def _spell_checked(word: english.Word, text: str, skipped: list[tuple[int, int]],

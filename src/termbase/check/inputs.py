@@ -13,6 +13,9 @@ STDIN = "-"
 
 
 def expand_paths(arguments: list[str]) -> list[str]:
+    """The files to read: each file as given, each folder's articles (CHECKED_SUFFIXES,
+    hidden files and folders left out). A folder holding none is an InputError naming
+    it: a check pointed at the wrong folder must fail, not pass on nothing."""
     paths: list[str] = []
     for argument in arguments:
         path = Path(argument)
@@ -24,6 +27,11 @@ def expand_paths(arguments: list[str]) -> list[str]:
                 if p.is_file() and p.suffix.lower() in CHECKED_SUFFIXES
                 and not any(part.startswith(".") for part in p.relative_to(path).parts)
             )
+            if not found:
+                raise InputError("no files to check: no "
+                                 f"{', '.join('*' + s for s in CHECKED_SUFFIXES)} "
+                                 "in this folder (a bilingual file is checked when named)",
+                                 argument)
             paths.extend(found)
         elif path.exists():
             paths.append(argument)

@@ -108,12 +108,15 @@ def _print_analysis(analysis: Analysis, output: str) -> None:
 @click.option("-o", "--output", required=True, type=click.Path(),
               help="The text file to write; a folder when the XLIFF holds several "
                    "articles (each written as NAME.en.txt).")
+@click.option("--force", is_flag=True,
+              help="Replace output files that already exist (never the source article).")
 @click.pass_context
-def merge(ctx: click.Context, xliff: str, output: str) -> None:
+def merge(ctx: click.Context, xliff: str, output: str, force: bool) -> None:
     """Rebuild the translated article from XLIFF (1.2 or 2.0): the targets of each
     paragraph joined by spaces, paragraphs separated by a blank line. A unit without
     a target keeps its source and is reported, as is a target that is its source;
-    the exit status is then 1."""
+    the exit status is then 1. An existing file is replaced only with --force; the
+    article the XLIFF was made from, never."""
     from termbase.exchange.service import merge_job
 
     def on_article(done: Merged) -> None:
@@ -125,6 +128,6 @@ def merge(ctx: click.Context, xliff: str, output: str) -> None:
         click.echo(f"{done.target}: {article.paragraphs} paragraphs, {article.units} units"
                    f"{note}")
 
-    merged = merge_job(xliff, output, on_article)
+    merged = merge_job(xliff, output, on_article, force)
     missing = sum(len(done.article.untranslated) for done in merged)
     ctx.exit(ExitCode.FINDINGS if missing else ExitCode.CLEAN)

@@ -313,29 +313,29 @@ def _file_of(glossaries: Sequence[str], concept_id: str) -> TbxFile:
 @click.option("--note", help="A note on the concept.")
 @click.option("--to", "target", type=click.Path(dir_okay=False),
               help="TBX file to add to (needed when more than one glossary is in use).")
+@click.option("--force", is_flag=True,
+              help="Add it even though another concept already has one of its terms.")
 @glossary_option
 @dry_run_option
 def add(concept_id: str, terms: tuple[str, ...], subject_field: str | None,
-        definitions: tuple[str, ...], note: str | None, target: str | None,
+        definitions: tuple[str, ...], note: str | None, target: str | None, force: bool,
         glossaries: tuple[str, ...], dry_run: bool) -> None:
     """Add a concept, e.g.  glossary add eco-900 --term id="rantai pasok"
-    --term en="supply chain" --subject trade --to glossaries/economy.tbx"""
-    from termbase.errors import InputError
-    from termbase.glossary.edit import TbxFile
+    --term en="supply chain" --subject trade --to glossaries/economy.tbx
+
+    A term another concept already has is refused unless --force."""
+    from termbase.glossary.service import add_concept
     from termbase.model import Concept
 
     loaded = load_glossary(glossaries)
-    if any(c.id == concept_id for c in loaded.concepts):
-        raise InputError(f"concept id {concept_id!r} exists already")
     if target is None:
         if len(loaded.sources) != 1:
             raise click.UsageError("more than one glossary is in use: say which with --to")
         target = loaded.sources[0]
     concept = Concept(concept_id, [_parse_term_spec(t) for t in terms], subject_field, note,
                       _parse_definitions(definitions))
-    document = TbxFile(target)
-    document.add_concept(concept)
-    _finish(document, dry_run, f"added {concept_id}")
+    done = add_concept(loaded, concept, target, force)
+    _finish(done.document, dry_run, done.what)
 
 
 @glossary.command()
@@ -346,50 +346,53 @@ def add(concept_id: str, terms: tuple[str, ...], subject_field: str | None,
 @click.option("--add-term", "new_terms", multiple=True, help="Add LANG[:STATUS][:TYPE]=TEXT.")
 @click.option("--status", "statuses", multiple=True, help="Set TERM=STATUS.")
 @click.option("--remove-term", "removed", multiple=True, help="Remove a term by its text.")
+@click.option("--force", is_flag=True,
+              help="Allow demoting or removing a preferred term, or adding a term another "
+                   "concept has.")
 @glossary_option
 @dry_run_option
 def edit(concept_id: str, subject_field: str | None, note: str | None,
          definitions: tuple[str, ...], new_terms: tuple[str, ...], statuses: tuple[str, ...],
-         removed: tuple[str, ...], glossaries: tuple[str, ...], dry_run: bool) -> None:
-    """Change a concept in place; everything not named stays byte for byte."""
+         removed: tuple[str, ...], force: bool, glossaries: tuple[str, ...],
+         dry_run: bool) -> None:
+    """Change a concept in place; everything not named stays byte for byte. An edit that
+    changes nothing is refused (exit 2)."""
+    from termbase.glossary.service import ConceptChange, edit_concept
     from termbase.model import Status
 
-    document = _file_of(glossaries, concept_id)
-    if subject_field:
-        document.set_subject_field(concept_id, subject_field)
-    if note:
-        document.set_note(concept_id, note)
-    for language, text in _parse_definitions(definitions).items():
-        document.set_definition(concept_id, language, text)
-    for spec in new_terms:
-        document.add_term(concept_id, _parse_term_spec(spec, "admitted"))
+    change = ConceptChange(subject_field, note, _parse_definitions(definitions),
+                           [_parse_term_spec(spec, "admitted") for spec in new_terms])
     for spec in statuses:
         text, separator, status = spec.rpartition("=")
         try:
-            document.set_status(concept_id, text, Status(status))
+            change.statuses.append((text, Status(status)))
         except ValueError:
             raise click.BadParameter(f"{spec!r} is not TERM=STATUS", param_hint="--status") \
                 from None
-    for text in removed:
-        document.remove_term(concept_id, text)
-    _finish(document, dry_run, f"edited {concept_id}")
+    change.removed = list(removed)
+    done = edit_concept(load_glossary(glossaries), concept_id, change, force)
+    _finish(done.document, dry_run, done.what)
 
 
 @glossary.command()
 @click.argument("term")
 @click.option("--use", "preferred", required=True, help="The preferred term to use instead.")
 @click.option("--superseded", is_flag=True, help="Mark it superseded rather than deprecated.")
+@click.option("--force", is_flag=True,
+              help="Allow demoting a preferred term or promoting a deprecated one.")
 @glossary_option
 @dry_run_option
-def deprecate(term: str, preferred: str, superseded: bool, glossaries: tuple[str, ...],
-              dry_run: bool) -> None:
+def deprecate(term: str, preferred: str, superseded: bool, force: bool,
+              glossaries: tuple[str, ...], dry_run: bool) -> None:
     """Mark TERM deprecated in favour of the preferred term given with --use.
 
-    TERM is added to the preferred term's concept when it is not there yet.
+    TERM is added to the preferred term's concept when it is not there yet; a
+    superseded TERM stays superseded. Demoting a preferred term (or promoting a
+    deprecated one) needs --force; an edit that changes nothing is refused (exit 2).
     """
     from termbase.glossary.service import deprecate as mark
 
-    done = mark(load_glossary(glossaries), term, preferred, superseded)
+    done = mark(load_glossary(glossaries), term, preferred, superseded, force)
     _finish(done.document, dry_run, done.what)
 
 

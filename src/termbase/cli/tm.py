@@ -246,9 +246,11 @@ def concordance(ctx: click.Context, words: tuple[str, ...], limit: int, output_f
 @tm_option
 def add(source: str, target: str, source_lang: str | None, target_lang: str | None,
         origin: str | None, tm_path: str | None) -> None:
-    """Add one sentence pair."""
+    """Add one sentence pair (neither side may be empty)."""
     from termbase.model import TranslationUnit
+    from termbase.tm.service import check_pair
 
+    check_pair(source, target)  # before the memory is opened: nothing is created
     memory = open_memory(tm_path, create=True)
     unit_id, outcome = memory.add(TranslationUnit(source, target, source_lang or "",
                                                   target_lang or "", origin=origin))

@@ -22,8 +22,12 @@ if TYPE_CHECKING:
 
 
 def same_file(a: str, b: str) -> bool:
+    """a and b name one file: the same path once links are followed, or (both existing)
+    the same inode, as a hard link is."""
     try:
-        return Path(a).resolve() == Path(b).resolve()
+        if Path(a).resolve() == Path(b).resolve():
+            return True
+        return os.path.exists(a) and os.path.exists(b) and os.path.samefile(a, b)
     except OSError:
         return False
 
@@ -77,9 +81,27 @@ class Merged:
     article: MergedArticle
 
 
-def merge_targets(xliff: str, output: str, articles: Sequence[MergedArticle]) -> list[str]:
+def source_articles(xliff: str, articles: Sequence[MergedArticle]) -> list[str]:
+    """Where the articles an XLIFF file was made from may be: each <file original=...>
+    as written (relative to the current folder, as export records it) and relative to
+    the XLIFF file's own folder."""
+    folder = Path(xliff).parent
+    paths = []
+    for article in articles:
+        if article.original:
+            original = article.original.replace("\\", "/")
+            paths += [original, str(folder / original)]
+    return paths
+
+
+def merge_targets(xliff: str, output: str, articles: Sequence[MergedArticle],
+                  force: bool = False) -> list[str]:
     """The file each article goes to: output itself for one article (unless it is a
-    folder), else NAME.en.txt in the folder output."""
+    folder), else NAME.en.txt in the folder output.
+
+    InputError when a target is the XLIFF file or an article it was made from (even
+    with force), or already exists and force is not given: merge writes only files
+    that are not there yet, unless told to replace them."""
     from termbase.exchange.merge import translated_name
 
     if len(articles) == 1 and not os.path.isdir(output):
@@ -92,25 +114,45 @@ def merge_targets(xliff: str, output: str, articles: Sequence[MergedArticle]) ->
                    for i, a in enumerate(articles, start=1)]
         if len(set(targets)) != len(targets):
             raise InputError("two articles would be written to the same file name", output)
+    sources = source_articles(xliff, articles)
     for target in targets:
         if same_file(target, xliff):
             raise InputError("the output would overwrite the XLIFF file", target)
+        source = next((s for s in sources if same_file(target, s)), None)
+        if source is not None:
+            raise InputError("the output would overwrite the source article the XLIFF "
+                             "was made from", target)
         if not Path(target).parent.is_dir():
             raise InputError("no such folder", str(Path(target).parent))
+    if not force:
+        for target in targets:
+            if _replaces_a_file(target):
+                raise InputError("already exists; give --force to replace it", target)
     return targets
 
 
+def _replaces_a_file(target: str) -> bool:
+    """Writing target would replace a file's content: a regular file (or a link to
+    one), not a device or pipe such as /dev/stdout, which is written into."""
+    if os.path.abspath(target).startswith(("/dev/", "/proc/")):
+        return False
+    return os.path.isfile(target)
+
+
 def merge_job(xliff: str, output: str,
-              on_article: Callable[[Merged], None] | None = None) -> list[Merged]:
+              on_article: Callable[[Merged], None] | None = None,
+              force: bool = False) -> list[Merged]:
     """Rebuild the translated articles of an XLIFF file (1.2 or 2.0) and write each
     atomically; units left untranslated are in each article's untranslated list.
-    on_article hears of each article as soon as it is written."""
+    on_article hears of each article as soon as it is written. An existing file is
+    replaced only with force, a source article never (merge_targets)."""
     from termbase.exchange.merge import merge_xliff
     from termbase.textio import atomic_write_text
 
     articles = merge_xliff(xliff)
     done = []
-    for article, target in zip(articles, merge_targets(xliff, output, articles), strict=True):
+    for article, target in zip(articles, merge_targets(xliff, output, articles, force),
+                               strict=True):
         atomic_write_text(target, article.text)
         done.append(Merged(target, article))
         if on_article is not None:

@@ -204,6 +204,11 @@ class TbxFile:
             body = body.replace("\n", self._line_end)
         return self._prolog + body + self._epilog
 
+    @property
+    def changed(self) -> bool:
+        """Whether the edits made so far change the file's text at all."""
+        return self.to_text() != self.original_text
+
     def to_bytes(self) -> bytes:
         """The edited file in its own encoding; a character it cannot hold becomes &#N;."""
         return self.to_text().encode(self._codec, "xmlcharrefreplace")

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from termbase.glossary.lookup import Hit
     from termbase.glossary.merge import MergeReport
     from termbase.glossary.validate import Problem
-    from termbase.model import Concept, TranslationUnit
+    from termbase.model import Concept, Status, Term, TranslationUnit
     from termbase.tm.store import Memory
 
 PathLike = str | Path
@@ -141,11 +141,19 @@ class Edit:
     what: str
 
 
+FORCE = "give --force if that is what you mean"
+
+
 def deprecate(glossary: Glossary, term: str, preferred: str,
-              superseded: bool = False) -> Edit:
+              superseded: bool = False, force: bool = False) -> Edit:
     """Mark term deprecated (or superseded) in favour of preferred, in the concept that
     holds preferred; term is added to it when it is not there yet, and preferred made
-    the preferred term when it was not."""
+    the preferred term when it was not.
+
+    A term already superseded stays superseded (it is the stronger verdict: the name
+    was right once). InputError when nothing would change, and, unless force, when
+    the edit would reverse the house style: term is the concept's preferred term, or
+    preferred is itself deprecated or superseded there."""
     from termbase.model import Status, Term
 
     owners = [(c, t) for c in glossary.concepts for t in c.terms
@@ -159,15 +167,130 @@ def deprecate(glossary: Glossary, term: str, preferred: str,
     if elsewhere:
         raise InputError(f"{term!r} belongs to {', '.join(elsewhere)}, not {concept.id}; "
                          "merge or edit the concepts first")
+    existing = next((t for t in concept.terms if t.text.casefold() == term.casefold()),
+                    None)
+    if existing is not None and existing is preferred_term:
+        raise InputError(f"{term!r} cannot be deprecated in favour of itself")
+    if not force:
+        if existing is not None and existing.status is Status.PREFERRED:
+            raise InputError(f"{existing.text!r} is the preferred term of {concept.id}: "
+                             f"deprecating it for {preferred_term.text!r} reverses the "
+                             f"house style; {FORCE}")
+        if not preferred_term.status.allowed:
+            raise InputError(f"{preferred_term.text!r} is {preferred_term.status.value} in "
+                             f"{concept.id}: making it preferred reverses the house style; "
+                             f"{FORCE}")
+    if existing is not None and existing.status is Status.SUPERSEDED:
+        status = Status.SUPERSEDED
+    if existing is not None and existing.status is status and \
+            preferred_term.status is Status.PREFERRED:
+        raise InputError(f"nothing to change: {existing.text!r} is already {status.value} "
+                         f"in {concept.id}, and {preferred_term.text!r} preferred")
     document = concept_file(concept)
     if preferred_term.status is not Status.PREFERRED:
         document.set_status(concept.id, preferred_term.text, Status.PREFERRED)
-    if any(t.text.casefold() == term.casefold() for t in concept.terms):
+    if existing is not None:
         document.set_status(concept.id, term, status)
     else:
         document.add_term(concept.id, Term(term, preferred_term.language, status,
                                            part_of_speech=preferred_term.part_of_speech))
     return Edit(document, f"{term} is {status.value} in {concept.id}; use {preferred}")
+
+
+def shared_terms(glossary: Glossary, terms: Sequence[Term], concept_id: str
+                 ) -> list[tuple[Term, str]]:
+    """Each of terms that another concept than concept_id already has (same language,
+    case aside), with that concept's id."""
+    from termbase.lang.tags import base_language
+
+    owners: dict[tuple[str, str], str] = {}
+    for concept in glossary.concepts:
+        if concept.id != concept_id:
+            for term in concept.terms:
+                owners.setdefault((base_language(term.language), term.text.casefold()),
+                                  concept.id)
+    found = []
+    for term in terms:
+        owner = owners.get((base_language(term.language), term.text.casefold()))
+        if owner is not None:
+            found.append((term, owner))
+    return found
+
+
+def refuse_duplicates(glossary: Glossary, terms: Sequence[Term], concept_id: str) -> None:
+    """InputError when a term is already another concept's: two concepts sharing a term
+    make the checker's advice depend on which it finds first."""
+    shared = shared_terms(glossary, terms, concept_id)
+    if shared:
+        term, owner = shared[0]
+        raise InputError(f"{term.text!r} ({term.language}) is already a term of {owner}: "
+                         f"a second concept would duplicate it; {FORCE}")
+
+
+def add_concept(glossary: Glossary, concept: Concept, target: PathLike,
+                force: bool = False) -> Edit:
+    """Add a new concept to the TBX file target (unsaved). InputError when its id is
+    taken, and, unless force, when one of its terms is already another concept's."""
+    from termbase.glossary.edit import TbxFile
+
+    if any(c.id == concept.id for c in glossary.concepts):
+        raise InputError(f"concept id {concept.id!r} exists already")
+    if not force:
+        refuse_duplicates(glossary, concept.terms, concept.id)
+    document = TbxFile(target)
+    document.add_concept(concept)
+    return Edit(document, f"added {concept.id}")
+
+
+@dataclass
+class ConceptChange:
+    """What `glossary edit` may change in a concept; empty values are left alone."""
+
+    subject_field: str | None = None
+    note: str | None = None
+    definitions: dict[str, str] = field(default_factory=dict)
+    new_terms: list[Term] = field(default_factory=list)
+    statuses: list[tuple[str, Status]] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+
+
+def edit_concept(glossary: Glossary, concept_id: str, change: ConceptChange,
+                 force: bool = False) -> Edit:
+    """Change a concept in place (unsaved). InputError when nothing would change, and,
+    unless force, when a preferred term would lose its status or be removed, or a new
+    term is already another concept's."""
+    from termbase.model import Status
+
+    concept = concept_by_id(glossary, concept_id)
+    if not force:
+        refuse_duplicates(glossary, change.new_terms, concept_id)
+        demoted = [(text, f"making it {status.value}") for text, status in change.statuses
+                   if status is not Status.PREFERRED]
+        for text, how in [*demoted, *((text, "removing it") for text in change.removed)]:
+            current = next((t for t in concept.terms
+                            if " ".join(t.text.split()).casefold() == text.casefold()), None)
+            if current is not None and current.status is Status.PREFERRED:
+                raise InputError(f"{current.text!r} is the preferred term of {concept_id}: "
+                                 f"{how} changes the house style; {FORCE}")
+    document = concept_file(concept)
+    if change.subject_field:
+        document.set_subject_field(concept_id, change.subject_field)
+    if change.note:
+        document.set_note(concept_id, change.note)
+    for language, text in change.definitions.items():
+        document.set_definition(concept_id, language, text)
+    for term in change.new_terms:
+        document.add_term(concept_id, term)
+    for text, status in change.statuses:
+        document.set_status(concept_id, text, status)
+    for text in change.removed:
+        document.remove_term(concept_id, text)
+    if not document.changed:
+        raise InputError(f"nothing to change in {concept_id}: every value given is "
+                         "already there" if change != ConceptChange() else
+                         f"nothing to change in {concept_id}: give --subject, --note, "
+                         "--definition, --add-term, --status or --remove-term")
+    return Edit(document, f"edited {concept_id}")
 
 
 @dataclass

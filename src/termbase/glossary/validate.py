@@ -25,9 +25,13 @@ class Problem:
 
 def validate(concepts: list[Concept],
              languages: tuple[str, ...] = REQUIRED_LANGUAGES) -> list[Problem]:
+    """Concepts without a preferred term in a language, a term twice in one concept, a
+    term preferred in one concept and discouraged in another, a term allowed in two
+    concepts, and concepts with the same preferred terms."""
     problems: list[Problem] = []
     preferred_at: dict[tuple[str, str], Concept] = {}
     discouraged_at: dict[tuple[str, str], Concept] = {}
+    allowed_at: dict[tuple[str, str], list[Concept]] = defaultdict(list)
     by_preferred: dict[tuple, list[Concept]] = defaultdict(list)
     for concept in concepts:
         for language in languages:
@@ -45,6 +49,8 @@ def validate(concepts: list[Concept],
                 discouraged_at if not term.status.allowed else None)
             if target is not None:
                 target.setdefault(key, concept)
+            if term.status.allowed and concept not in allowed_at[key]:
+                allowed_at[key].append(concept)
         signature = tuple(sorted(
             (base_language(t.language), t.text.casefold()) for t in concept.terms
             if t.status is Status.PREFERRED and not t.is_short_form))
@@ -56,9 +62,19 @@ def validate(concepts: list[Concept],
             problems.append(Problem(
                 other.source, other.line, "preferred-and-deprecated",
                 f"{key[1]!r} is preferred in {concept.id} but discouraged in {other.id}"))
+    twins = set()
     for group in by_preferred.values():
         for duplicate in group[1:]:
+            twins.add((group[0].id, duplicate.id))
             problems.append(Problem(duplicate.source, duplicate.line, "duplicate-concept",
                                     f"{duplicate.id} has the same preferred terms as "
                                     f"{group[0].id}"))
+    # One term allowed in two concepts (what `glossary add --force` of a term another
+    # concept has makes): which concept a text means depends on which is found first.
+    for key, holders in allowed_at.items():
+        for other in holders[1:]:
+            if (holders[0].id, other.id) not in twins:
+                problems.append(Problem(
+                    other.source, other.line, "term-in-two-concepts",
+                    f"{key[1]!r} ({key[0]}) is a term of {holders[0].id} and of {other.id}"))
     return sorted(problems, key=lambda p: (p.path or "", p.line or 0, p.kind))

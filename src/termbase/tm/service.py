@@ -36,6 +36,14 @@ class ImportProgress(Protocol):
 ProgressFactory = Callable[[str], AbstractContextManager[ImportProgress]]
 
 
+def check_pair(source: str, target: str) -> None:
+    """InputError unless both sides of a pair typed by the user hold text: an empty or
+    blank source or target is no translation (an import skips such a unit)."""
+    for side, text in (("source", source), ("target", target)):
+        if not text.strip():
+            raise InputError(f"the {side} is empty: a pair needs text on both sides")
+
+
 def memory_path(explicit: str | None = None) -> str:
     """explicit, else $TERMBASE_TM, else the configuration's tm, else the default."""
     from termbase.config import find_config, load_config

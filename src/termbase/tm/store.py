@@ -252,7 +252,10 @@ class SQLiteMemory:
 
     def add(self, unit: TranslationUnit) -> tuple[int, str]:
         """One pair typed by the user: refused, like an imported file's, if a memory
-        exported as TMX or XLIFF could not hold it."""
+        exported as TMX or XLIFF could not hold it, or with an empty side."""
+        from termbase.tm.service import check_pair
+
+        check_pair(unit.source, unit.target)
         for text in (unit.source, unit.target, unit.origin or ""):
             reason = unfit_for_xml(text)
             if reason:
