@@ -21,9 +21,9 @@ and for XML gives a line number; and for the memory import:
   translate-toolkit's units (``factory.getobject``; ``xliff2.Xliff2File`` for XLIFF 2)
   that are not headers nor obsolete, with a non-empty source and target. termbase's:
   the units imported (added + updated) plus those it skipped on purpose, as documented
-  in tm.md: unconfirmed XLIFF translations, translate="no", PO plural and fuzzy
-  entries. PO fuzzy entries are left out of both sides (translate-toolkit's
-  ``istranslated`` is false for them).
+  in tm.md: unconfirmed XLIFF translations, translate="no", and a unit repeated in
+  the file (stored once). PO fuzzy and plural entries are left out of both sides
+  (termbase skips plural entries whatever their state, so they cannot be compared).
 * the languages stored against the languages the file declares (compared by base
   language; a PO without X-Source-Language declares only its target).
 
@@ -57,7 +57,8 @@ MEMORY_EXT = (".tmx", ".xlf", ".xliff", ".po", ".pot")
 BILINGUAL_EXT = (".tmx", ".xlf", ".xliff", ".po")
 GLOSSARY_EXT = (".tbx", ".po", ".csv")
 XML_EXT = (".tmx", ".xlf", ".xliff", ".tbx")
-DELIBERATE = ("unconfirmed translation", 'translate="no"', "plural entry")
+DELIBERATE = ("unconfirmed translation", 'translate="no"', "plural entry",
+              "repeated in the file")
 DEFAULT_TERMBASE = [sys.executable, "-c",
                     "import sys; from termbase.cli import main; sys.exit(main())"]
 EMPTY_TBX = b"""<?xml version="1.0" encoding="UTF-8"?>
@@ -134,13 +135,16 @@ def declared_languages(path: Path) -> tuple[str, str] | None:
         if local == "tmx":
             header = next(root.iter("{*}header", "header"), None)
             source = header.get("srclang", "") if header is not None else ""
+            other = ""
             for tuv in root.iter("{*}tuv", "tuv"):
                 lang = tuv.get(XML_LANG) or tuv.get("lang") or ""
                 if source.lower() in ("", "*all*"):
                     source = lang
                 elif lang and _base(lang) != _base(source):
                     return (source, lang)
-            return None
+                elif lang and lang.lower() != source.lower() and not other:
+                    other = lang  # en-US to en-GB: taken when no other language comes
+            return (source, other) if other else None
     except (OSError, ValueError, SyntaxError):
         return None
     return None
@@ -163,7 +167,8 @@ def toolkit_count(path: Path) -> tuple[int | None, str]:
         for unit in store.units:
             if unit.isheader() or unit.isobsolete():
                 continue
-            if path.suffix.lower() in (".po", ".pot") and unit.isfuzzy():
+            if path.suffix.lower() in (".po", ".pot") and (unit.isfuzzy()
+                                                         or unit.hasplural()):
                 continue
             if str(unit.source or "").strip() and str(unit.target or "").strip():
                 count += 1
@@ -287,7 +292,8 @@ def _import(result: Result, file: Path, termbase: list[str], env: dict[str, str]
         kind = next((d for d in DELIBERATE if reason.startswith(d)), None)
         target = result.deliberate if kind else result.other_skips
         target[kind or reason] = target.get(kind or reason, 0) + int(number)
-    result.termbase_count = result.imported + sum(result.deliberate.values())
+    result.termbase_count = result.imported + sum(
+        n for reason, n in result.deliberate.items() if reason != "plural entry")
     count, error = toolkit_count(file)
     result.toolkit_count, result.toolkit_error = count, error
     if count is not None and count != result.termbase_count:
@@ -302,6 +308,10 @@ def _import(result: Result, file: Path, termbase: list[str], env: dict[str, str]
         wrong = [pair for pair in result.stored_languages
                  if (declared[0] and _base(pair[0]) != _base(declared[0]))
                  or _base(pair[1]) != _base(declared[1])]
+        if not declared[0] and any(_base(pair[0]) == "id"
+                                   for pair in result.stored_languages):
+            result.problems.append(("assumed source language", "stored with source id; "
+                                    f"the file declares only its target {declared[1]}"))
         if wrong:
             result.problems.append(("wrong languages", "stored "
                                     + ", ".join(f"{s}→{t}" for s, t in wrong)
@@ -312,7 +322,8 @@ def _import(result: Result, file: Path, termbase: list[str], env: dict[str, str]
 # --- the report -----------------------------------------------------------------------
 
 KINDS = ("traceback", "timeout", "exit status", "multi-line error", "error without file",
-         "XML error without line", "count differs", "wrong languages", "unreadable report")
+         "XML error without line", "count differs", "wrong languages",
+         "assumed source language", "unreadable report")
 
 
 def report(results: list[Result], folder: Path) -> None:
