@@ -339,3 +339,18 @@ def test_two_terms_in_an_ntig_or_termsec_are_reported_too(root, entry, section, 
     assert [t.text for t in concept.terms] == ["laut"]
     assert [(n.line, n.kind) for n in notices] == [(5, "several-terms")]
     assert f"<{group.split('>')[0].split('<')[0]}> holds more than one" in notices[0].message
+
+
+def test_a_repeated_po_msgid_without_context_says_so_plainly(tmp_path):
+    from termbase.errors import InputError
+    from termbase.formats.glossary_io import read_glossary_file
+
+    path = tmp_path / "istilah.po"
+    path.write_text('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+                    'msgid "kerja sama"\nmsgstr "cooperation"\n\n'
+                    'msgid "kerja sama"\nmsgstr "partnership"\n', encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        read_glossary_file(path)
+    message = str(caught.value)
+    assert "None" not in message
+    assert "duplicate entry msgid 'kerja sama' (first at line 5)" in message

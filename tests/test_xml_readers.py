@@ -183,3 +183,16 @@ def test_positions_of_a_target_after_codes_and_references(tmp_path):
     line = text.count("\n", 0, text.index("<target")) + 1
     assert (first.unit.target_line, first.unit.target_column) == (
         line, len('<target state="translated">') + 1)
+
+
+def test_an_xliff12_trans_unit_without_an_id_is_read_and_named_by_its_line(tmp_path):
+    content = ('<?xml version="1.0" encoding="UTF-8"?>\n'
+               '<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">\n'
+               '<file original="a.txt" source-language="id" target-language="en" '
+               'datatype="plaintext"><body>\n'
+               '<trans-unit><source>Harga naik.</source><target>Prices rose.</target>'
+               '</trans-unit>\n'
+               '</body></file></xliff>\n')
+    units = read_bilingual(_write(tmp_path, "tanpa-id.xlf", content)).units
+    assert [(u.unit.id, u.source.text, u.target.text) for u in units] == [
+        ("line-4", "Harga naik.", "Prices rose.")]

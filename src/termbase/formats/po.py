@@ -254,8 +254,9 @@ def read_po(data: bytes, path: str, source: str = "id", target: str = "en") -> l
         line = entry.linenum or _first_line(text)
         key = (entry.msgctxt, entry.msgid)
         if key in seen:
-            raise InputError(f"duplicate entry msgctxt {entry.msgctxt!r} msgid "
-                             f"{entry.msgid!r} (first at line {seen[key]})", path, line)
+            context = f"msgctxt {entry.msgctxt!r} " if entry.msgctxt is not None else ""
+            raise InputError(f"duplicate entry {context}msgid {entry.msgid!r} (first at line "
+                             f"{seen[key]}); give each its own msgctxt", path, line)
         seen[key] = line
         concept_id = entry.msgctxt if entry.msgctxt else f"po-{line}"
         concept = concepts.get(concept_id)

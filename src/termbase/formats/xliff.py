@@ -420,6 +420,10 @@ class _Reader:
                           _translates(child, translate))
             elif kind == self.unit_name:
                 unit_id = child.get("id")
+                if not unit_id and kind == "trans-unit":
+                    # XLIFF 1.2 requires the id, but OmegaT and translate-toolkit read
+                    # files without it: the unit is named by its line instead.
+                    unit_id = f"line-{source_line(child)}"
                 if not unit_id:
                     raise InputError(f"<{kind}> without an id", self.name, source_line(child))
                 xliff_file.located.extend(self.units_of(
