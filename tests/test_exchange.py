@@ -202,7 +202,7 @@ def test_several_articles_become_one_file_element_each(invoke, memory, article, 
     example_sentences = [s for p in segment(EXAMPLE.read_text(encoding="utf-8"))
                          for s in p.sentences]
     assert len(meta.files[1].units) == len(example_sentences) == 13
-    export(invoke, memory, article, EXAMPLE, "--format", "xliff2", "-o", out)
+    export(invoke, memory, article, EXAMPLE, "--format", "xliff2", "-o", out, "--force")
     files = tree(out).getroot().findall(q20("file"))
     assert [f.get("id") for f in files] == ["f1", "f2"]
 
@@ -752,3 +752,15 @@ def test_handoff_is_documented():
     for command in ("termbase export", "termbase merge", "termbase tm import",
                     "--summary-format json", "--copy-source", "termbase check"):
         assert command in docs, command
+
+
+def test_export_does_not_replace_an_existing_file_without_force(invoke, memory, article,
+                                                                 tmp_path):
+    out = tmp_path / "kerja.xlf"
+    out.write_text("a translator's work in progress\n", encoding="utf-8")
+    refused = invoke("export", str(article), "-o", str(out), "--tm", str(memory))
+    assert refused.exit_code == 2
+    assert "already exists; give --force to replace it" in refused.output
+    assert out.read_text(encoding="utf-8") == "a translator's work in progress\n"
+    export(invoke, memory, article, "-o", out, "--force")
+    assert out.read_text(encoding="utf-8").startswith("<?xml")

@@ -56,16 +56,17 @@ def _open_memory(tm_path: str | None) -> Memory | None:
                    "(for OmegaT 3.6, whose XLIFF filter translates the <target>).")
 @click.option("--summary-format", type=click.Choice(["text", "json"]), default="text",
               show_default=True, help="Format of the analysis printed on standard output.")
+@click.option("--force", is_flag=True, help="Replace OUT if it already exists.")
 def export(articles: tuple[str, ...], output_format: str | None, output: str,
            tm_path: str | None, no_tm: bool, glossaries: tuple[str, ...], min_score: float,
-           copy_source: bool, summary_format: str) -> None:
+           copy_source: bool, summary_format: str, force: bool) -> None:
     """Prepare ARTICLE... for a translator: one unit per sentence, exact and fuzzy
     matches from the translation memory, glossary terms attached, and an analysis of
     the job (segments and words by match band). Several articles go into one file,
     one XLIFF <file> each."""
     from termbase.exchange.service import check_export_paths, export_format, export_job
 
-    check_export_paths(articles, output)
+    check_export_paths(articles, output, force)
     fmt = export_format(output, output_format)
     if no_tm and tm_path:
         raise click.UsageError("--no-tm and --tm exclude each other")
@@ -73,7 +74,8 @@ def export(articles: tuple[str, ...], output_format: str | None, output: str,
     glossary = load_glossary(glossaries)
     if copy_source and fmt == "tmx":
         raise click.UsageError("--copy-source applies to XLIFF, not TMX")
-    analysis = export_job(articles, output, memory, glossary, fmt, min_score, copy_source)
+    analysis = export_job(articles, output, memory, glossary, fmt, min_score, copy_source,
+                          force=True)  # OUT was checked above, before any work
     if summary_format == "json":
         click.echo(json_text({**analysis.to_json(), "output": output}, ensure_ascii=False,
                               indent=2))

@@ -40,9 +40,9 @@ def export_format(output: str, fmt: str | None = None) -> str:
     return HANDOFF.for_output(output, fmt).name
 
 
-def check_export_paths(articles: Sequence[str], output: str) -> None:
-    """InputError unless every article is readable, none is the output, and the output's
-    folder exists."""
+def check_export_paths(articles: Sequence[str], output: str, force: bool = False) -> None:
+    """InputError unless every article is readable, none is the output, the output's
+    folder exists, and the output is not an existing file (unless force)."""
     from termbase.textio import check_readable
 
     for article in articles:
@@ -52,18 +52,21 @@ def check_export_paths(articles: Sequence[str], output: str) -> None:
     folder = Path(output).parent
     if not folder.is_dir():
         raise InputError("no such folder", str(folder))
+    if not force and _replaces_a_file(output):
+        raise InputError("already exists; give --force to replace it", output)
 
 
 def export_job(articles: Sequence[str], output: str, memory: Memory | None = None,
                glossary: Glossary | None = None, fmt: str | None = None,
-               min_score: float = 75, copy_source: bool = False) -> Analysis:
+               min_score: float = 75, copy_source: bool = False,
+               force: bool = False) -> Analysis:
     """Write articles to output as one XLIFF 1.2, XLIFF 2.0 or TMX file, pre-translated
     from memory (None: no pre-translation) with glossary terms attached; the analysis
     of the job (segments and words by match band)."""
     from termbase.exchange.export import export_articles
     from termbase.textio import atomic_write_bytes
 
-    check_export_paths(articles, output)
+    check_export_paths(articles, output, force)
     fmt = export_format(output, fmt)
     if copy_source and fmt == "tmx":
         raise InputError("copy_source applies to XLIFF, not TMX")
