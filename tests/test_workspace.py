@@ -267,3 +267,16 @@ def test_config_reports_a_broken_file_in_one_line(invoke, tmp_path, monkeypatch)
     result = invoke("config")
     assert result.exit_code == 2 and "invalid TOML" in result.output
     assert len(result.output.strip().splitlines()) == 1
+
+
+def test_tm_import_takes_the_workspace_languages(invoke, tmp_path, monkeypatch):
+    (tmp_path / "termbase.toml").write_text(
+        'source-language = "id"\ntarget-language = "ms"\n', encoding="utf-8")
+    tsv = tmp_path / "pasangan.tsv"
+    tsv.write_text("Harga naik.\tHarga meningkat.\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    memory = tmp_path / "memori.sqlite"
+    result = invoke("tm", "import", str(tsv), "--tm", str(memory))
+    assert result.exit_code == 0, result.output
+    stats = invoke("tm", "stats", "--tm", str(memory), "--format", "json")
+    assert "ms" in stats.output and "en-US" not in stats.output

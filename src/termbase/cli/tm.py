@@ -48,9 +48,17 @@ def import_(files: tuple[str, ...], input_format: str | None, source_lang: str |
     The memory keeps one language pair, recorded by its first import. Languages a
     file states (TMX xml:lang, XLIFF source/target-language, PO Language, a TSV header)
     must be that pair, and --from/--to's: a file in another pair is refused whole.
+    A new memory without --from/--to takes the workspace's source-language and
+    target-language (termbase.toml) when it states them, else id/en.
     """
     from termbase.cli.output import stderr_is_interactive
+    from termbase.config import find_config, load_config
     from termbase.tm.service import import_files
+    from termbase.workspace import desk_languages
+
+    config = load_config(find_config())
+    desk = (desk_languages(config) if config.source_language or config.target_language
+            else None)
 
     def on_file(done: FileImport) -> None:
         reasons = "; ".join(f"{n} {r}" for r, n in done.reasons.items())
@@ -61,7 +69,7 @@ def import_(files: tuple[str, ...], input_format: str | None, source_lang: str |
     opened_memory(path)
     summary = import_files(path, files, input_format, source_lang, target_lang,
                            progress=_progress_bar if stderr_is_interactive() else None,
-                           on_file=on_file)
+                           on_file=on_file, desk=desk)
     click.echo(f"{summary.memory}: {summary.units} units", err=True)
 
 

@@ -80,15 +80,18 @@ _STATED_BY = {"po": "its header's Language and X-Source-Language", "tsv": "its h
 
 
 def import_pair(memory: Memory, source_lang: str | None = None,
-                target_lang: str | None = None) -> tuple[str, str]:
+                target_lang: str | None = None,
+                desk: tuple[str, str] | None = None) -> tuple[str, str]:
     """The language pair an import reads files in: --from / --to where given, else the
-    memory's pair, else id-ID / en-US. InputError (naming the memory) if the languages
-    given are not the memory's pair, either way round."""
+    memory's pair, else the desk's (the workspace's languages), else id-ID / en-US.
+    InputError (naming the memory) if the languages given are not the memory's pair,
+    either way round."""
     from termbase.formats.tm_io import memory_tag
     from termbase.lang.tags import base_language
 
     stored = memory.language_pair()
-    defaults = stored or ("id-ID", "en-US")
+    defaults = stored or ((memory_tag(desk[0]), memory_tag(desk[1])) if desk
+                          else ("id-ID", "en-US"))
     pair = (memory_tag(source_lang) if source_lang else defaults[0],
             memory_tag(target_lang) if target_lang else defaults[1])
     if source_lang and not target_lang and stored and \
@@ -108,7 +111,8 @@ def import_pair(memory: Memory, source_lang: str | None = None,
 
 def import_file(memory: Memory, path: str, input_format: str | None = None,
                 source_lang: str | None = None, target_lang: str | None = None,
-                progress: ImportProgress | None = None) -> FileImport:
+                progress: ImportProgress | None = None,
+                desk: tuple[str, str] | None = None) -> FileImport:
     """Import one TMX, PO, TSV or XLIFF file in one transaction; skips are counted.
 
     Languages the file states are checked against the import's pair (import_pair): a
@@ -120,7 +124,7 @@ def import_file(memory: Memory, path: str, input_format: str | None = None,
     from termbase.textio import metered_reading
 
     fmt = memory_format(path, input_format)
-    pair = import_pair(memory, source_lang, target_lang)
+    pair = import_pair(memory, source_lang, target_lang, desk)
     # a PO-derived XLIFF names no source language, like a PO: the pair's (default id)
     known = (True, target_lang is not None or memory.language_pair() is not None)
     skipped_in_reading: list[str] = []
@@ -129,7 +133,9 @@ def import_file(memory: Memory, path: str, input_format: str | None = None,
         skipped_in_reading.append(reason)
 
     why = ("the memory's pair" if memory.language_pair() else "--from/--to"
-           if source_lang or target_lang else "the default; name another with --from/--to")
+           if source_lang or target_lang else
+           "the workspace's default (termbase.toml); name another with --from/--to" if desk
+           else "the default; name another with --from/--to")
     units = _in_pair(iter_units(path, fmt, on_skip=on_skip, source_lang=pair[0],
                                 target_lang=pair[1]), pair, known, path, fmt, why)
     units = _some_in_pair(units, skipped_in_reading, pair, path, why)
@@ -185,7 +191,8 @@ def _in_pair(units: Iterable[TranslationUnit], pair: tuple[str, str],
 def import_files(path: str, files: Sequence[str], input_format: str | None = None,
                  source_lang: str | None = None, target_lang: str | None = None,
                  progress: ProgressFactory | None = None,
-                 on_file: Callable[[FileImport], None] | None = None) -> ImportSummary:
+                 on_file: Callable[[FileImport], None] | None = None,
+                 desk: tuple[str, str] | None = None) -> ImportSummary:
     """Import files into the memory at path, creating it when needed, one transaction
     per file. Every file is checked readable before any is imported; a run that fails
     leaves no empty memory it created behind. on_file hears of each file as it is done.
@@ -202,11 +209,12 @@ def import_files(path: str, files: Sequence[str], input_format: str | None = Non
     try:
         for name in files:
             if progress is None:
-                done = import_file(memory, name, input_format, source_lang, target_lang)
+                done = import_file(memory, name, input_format, source_lang, target_lang,
+                                   desk=desk)
             else:
                 with progress(name) as display:
                     done = import_file(memory, name, input_format, source_lang,
-                                       target_lang, display)
+                                       target_lang, display, desk)
             summary.files.append(done)
             if on_file is not None:
                 on_file(done)
