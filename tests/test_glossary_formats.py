@@ -697,3 +697,18 @@ def test_read_glossary_file_bad_input(tmp_path, name, data, message, line):
 def test_read_glossary_file_missing(tmp_path):
     with pytest.raises(InputError, match="no such file"):
         read_glossary_file(tmp_path / "nothing.tbx")
+
+
+def test_a_po_glossary_takes_its_languages_from_the_header():
+    text = ('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n'
+            '"Language: ms_MY\\n"\n"X-Source-Language: id\\n"\n\n'
+            'msgid "kerja sama"\nmsgstr "kerjasama"\n')
+    (concept,) = read_po(text.encode(), "g.po")
+    assert [(t.text, t.language) for t in concept.terms] == [("kerja sama", "id"),
+                                                              ("kerjasama", "ms-MY")]
+
+
+def test_a_po_glossary_without_languages_in_its_header_is_id_to_en():
+    text = 'msgid "kerja sama"\nmsgstr "cooperation"\n'
+    (concept,) = read_po(text.encode(), "g.po")
+    assert [t.language for t in concept.terms] == ["id", "en"]

@@ -240,10 +240,15 @@ def parse_po_text(text: str, path: str, wrapwidth: int) -> polib.POFile:
 
 
 def read_po(data: bytes, path: str, source: str = "id", target: str = "en") -> list[Concept]:
+    """Concepts from a PO glossary: msgid the source term, msgstr the target term. The
+    languages are the header's (`Language:` the msgstrs', `X-Source-Language:` the
+    msgids'), else source and target."""
     text = checked_po_text(data, path)
     po = parse_po_text(text, path, wrapwidth=78)
     if not po and not po.metadata:
         raise InputError("no PO entries found", path)
+    source = _header_language(po.metadata.get("X-Source-Language")) or source
+    target = _header_language(po.metadata.get("Language")) or target
     concepts: dict[str, Concept] = {}
     seen: dict[tuple[str | None, str], int] = {}
     translations: dict[str, list[Term]] = {}
@@ -274,6 +279,12 @@ def read_po(data: bytes, path: str, source: str = "id", target: str = "en") -> l
     for concept_id, terms in translations.items():
         concepts[concept_id].terms.extend(terms)
     return list(concepts.values())
+
+
+def _header_language(value: str | None) -> str | None:
+    """A PO header's language (pt_BR, id) as a tag (pt-BR, id); None when empty."""
+    value = (value or "").strip()
+    return value.replace("_", "-") if value else None
 
 
 def _first_line(text: str) -> int:
