@@ -196,3 +196,37 @@ def test_an_xliff12_trans_unit_without_an_id_is_read_and_named_by_its_line(tmp_p
     units = read_bilingual(_write(tmp_path, "tanpa-id.xlf", content)).units
     assert [(u.unit.id, u.source.text, u.target.text) for u in units] == [
         ("line-4", "Harga naik.", "Prices rose.")]
+
+
+_SDL_UNIT = ('<trans-unit id="{id}"><source>{source}</source><target>{target}</target>'
+             '<sdl:seg-defs><sdl:seg id="1" conf="{conf}"/></sdl:seg-defs></trans-unit>\n')
+
+
+def test_trados_confirmations_count_as_confirmed_translations(tmp_path):
+    from termbase.formats.xliff import is_confirmed, parse_xliff
+
+    units = "".join(_SDL_UNIT.format(id=n, source=s, target=t, conf=c) for n, s, t, c in [
+        (1, "Harga naik.", "Prices rose.", "Translated"),
+        (2, "Pasar dibuka.", "The market opened.", "ApprovedSignOff"),
+        (3, "Kapal berlabuh.", "The ship docked.", "Draft")])
+    content = ('<?xml version="1.0" encoding="UTF-8"?>\n'
+               '<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2" '
+               'xmlns:sdl="http://sdl.com/FileTypes/SdlXliff/1.0">\n'
+               '<file original="a.txt" source-language="id" target-language="en" '
+               'datatype="x-sdlfilterframework2"><body>\n' + units +
+               '</body></file></xliff>\n')
+    meta, read = parse_xliff(content.encode("utf-8"), "trados.sdlxliff")
+    assert [is_confirmed(u, meta.version) for u in read] == [True, True, False]
+
+
+def test_a_plain_xliff_target_without_a_state_has_none(tmp_path):
+    from termbase.formats.xliff import parse_xliff
+
+    content = ('<?xml version="1.0" encoding="UTF-8"?>\n'
+               '<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">\n'
+               '<file original="a.txt" source-language="id" target-language="en" '
+               'datatype="plaintext"><body>\n'
+               '<trans-unit id="1"><source>Harga naik.</source><target>Prices rose.</target>'
+               '</trans-unit>\n</body></file></xliff>\n')
+    _, read = parse_xliff(content.encode("utf-8"), "polos.xlf")
+    assert [u.state for u in read] == [None]

@@ -472,10 +472,28 @@ class _Reader12(_Reader):
             id=unit_id, source="", target="",
             source_lang=source.get(XML_LANG) or xliff_file.source_lang or "id",
             target_lang=xliff_file.target_lang or "en",
-            state=target.get("state") if target is not None else None,
+            state=(target.get("state") or _sdl_state(unit)) if target is not None else None,
             approved=unit.get("approved") == "yes", paragraph=paragraph,
             notes=[plain_text(note) for note in self.children(unit, "note")]),
             unit, source, target, translate)]
+
+
+# Trados (SDLXLIFF) keeps a segment's confirmation not in the target's state but in
+# <sdl:seg-defs><sdl:seg conf="..."/> of its trans-unit.
+SDL = "http://sdl.com/FileTypes/SdlXliff/1.0"
+_SDL_CONFIRMED = frozenset({"Translated", "ApprovedTranslation", "ApprovedSignOff"})
+
+
+def _sdl_state(unit: etree._Element) -> str | None:
+    """"translated" when Trados marked every segment of the unit confirmed, else
+    "needs-review-translation"; None where no segment has a confirmation level (a
+    file that is not Trados's, or segments Trados never confirmed nor drafted)."""
+    levels = [seg.get("conf") or "" for seg in unit.iter(f"{{{SDL}}}seg")]
+    if not any(levels):
+        return None
+    if all(level in _SDL_CONFIRMED for level in levels):
+        return "translated"
+    return "needs-review-translation"
 
 
 class _Reader20(_Reader):
