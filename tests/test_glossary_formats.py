@@ -623,7 +623,6 @@ def test_po_reader_details():
     (b'msgid "a"\nmsgstr "b"\nthis is not PO\n', "malformed PO", 3),
     (b'msgctxt "k"\nmsgid "a"\nmsgstr "b"\n\nmsgctxt "k"\nmsgid "a"\nmsgstr "c"\n',
      "duplicate entry", 5),
-    (b'#. status: favourite\nmsgctxt "k"\nmsgid "a"\nmsgstr "b"\n', "unknown status", 1),
     (b'msgid "a\x01"\nmsgstr ""\n', "control character", 1),
 ])
 def test_po_bad_input(data, message, line):
@@ -631,6 +630,19 @@ def test_po_bad_input(data, message, line):
         read_po(data, "bad.po")
     assert message in caught.value.message
     assert (caught.value.path, caught.value.line) == ("bad.po", line)
+
+
+def test_a_po_term_of_unknown_status_is_left_out_with_a_warning_and_the_rest_read():
+    from termbase.errors import TermbaseWarning
+
+    data = (b'#. status: favourite\nmsgctxt "k1"\nmsgid "kerja sama"\nmsgstr "cooperation"\n\n'
+            b'#. status: obsolete\nmsgctxt "k2"\nmsgid "Peking"\nmsgstr "Peking"\n\n'
+            b'msgctxt "k3"\nmsgid "pasar"\nmsgstr "market"\n')
+    with pytest.warns(TermbaseWarning, match=r"bad.po:1: unknown status 'favourite'"):
+        k1, k2, k3 = read_po(data, "bad.po")
+    assert [t.text for t in k1.terms] == ["cooperation"]  # the Indonesian term left out
+    assert k2.terms[0].status is Status.SUPERSEDED  # obsolete, as TBX reads it
+    assert [t.text for t in k3.terms] == ["pasar", "market"]
 
 
 def test_po_content_that_names_a_file_is_not_opened(tmp_path):

@@ -45,6 +45,7 @@ import polib
 
 from termbase.errors import InputError, TermbaseWarning
 from termbase.formats.omegat import definition_in, target_term
+from termbase.formats.tbx import status_named
 from termbase.formats.xml import NOT_XML
 from termbase.model import Concept, Status, Term
 from termbase.textio import bom_unicode, decode_text, refuse_binary
@@ -318,14 +319,16 @@ def _read_entry(concept: Concept, entry: polib.POEntry, source: str, path: str,
         if key.startswith("definition ") and value:
             concept.definitions[key.removeprefix("definition ")] = value
     raw_status = fields.get("status", Status.ADMITTED.value)
-    try:
-        status = Status(raw_status.lower())
-    except ValueError:
-        raise InputError(f"unknown status {raw_status!r} in the #. comment of "
-                         f"{entry.msgid!r}", path, line) from None
+    status = status_named(raw_status)
     text = " ".join(entry.msgid.split())
     if not text:
         raise InputError("empty msgid", path, line)
+    if status is None:
+        # As in TBX: one term of an unknown status is left out, the glossary read.
+        warnings.warn(TermbaseWarning(
+            f"{path}:{line}: unknown status {raw_status!r} in the #. comment of "
+            f"{entry.msgid!r}: the term is left out"), stacklevel=2)
+        return
     concept.subject_field = fields.get("subject") or concept.subject_field
     if entry.tcomment.strip():
         concept.note = entry.tcomment.strip()

@@ -48,6 +48,14 @@ _STATUS_VALUES = {
     "legalterm": Status.PREFERRED,
     "regulatedterm": Status.PREFERRED,
 }
+
+
+def status_named(value: str) -> Status | None:
+    """The status a glossary file's status value names (TBX, ISO 12620 or termbase's
+    own words, any case), or None for a value no vocabulary here knows."""
+    return _STATUS_VALUES.get(value.strip().lower())
+
+
 # The structural elements per TBX version: concept, language section, term group.
 STRUCTURE = {
     2: {"concept": "termEntry", "language": "langSet", "term": "tig"},
