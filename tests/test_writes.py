@@ -567,3 +567,16 @@ def test_merge_reports_a_refused_rename_in_one_line(invoke, tmp_path, glossary, 
     one_error_line(invoke("merge", str(xliff), "-o", str(written)), str(written),
                    "Operation not permitted")
     assert names_in(tmp_path) == before
+
+
+def test_refuse_to_replace_refuses_only_an_existing_file_without_force(tmp_path):
+    from termbase.errors import InputError
+    from termbase.textio import refuse_to_replace
+
+    existing = tmp_path / "laporan.csv"
+    existing.write_text("lama\n", encoding="utf-8")
+    with pytest.raises(InputError, match="already exists; give --force to replace it"):
+        refuse_to_replace(existing)
+    refuse_to_replace(existing, force=True)
+    refuse_to_replace(tmp_path / "baru.csv")  # not there yet
+    refuse_to_replace("/dev/null")  # a device is written into, not replaced

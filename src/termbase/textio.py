@@ -226,6 +226,14 @@ def atomic_write(path: str | os.PathLike[str], write: Callable[[BinaryIO], T]) -
     return result
 
 
+def refuse_to_replace(path: str | os.PathLike[str], force: bool = False) -> None:
+    """InputError naming path when writing it would replace an existing file's content
+    and force is not given. A device, a pipe or /dev/stdout is written into, never
+    replaced, so it needs no force."""
+    if not force and not _is_stream(path) and os.path.isfile(path):
+        raise InputError("already exists; give --force to replace it", str(path))
+
+
 def _is_stream(path: str | os.PathLike[str]) -> bool:
     """A device, a pipe, or /dev/stdout and its kin: written to, never replaced.
 

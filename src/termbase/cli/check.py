@@ -75,13 +75,14 @@ def check(ctx: click.Context, paths: tuple[str, ...], output_format: str,
         threshold_for,
     )
     from termbase.config import find_config, load_config
+    from termbase.textio import refuse_to_replace
 
     if fix and diff:
         raise click.UsageError("--fix and --diff exclude each other")
     if output and diff:
         raise click.UsageError("-o writes the report; --diff prints to standard output")
-    if output and output != "-" and not force and Path(output).exists():
-        raise click.UsageError(f"{output} exists; add --force to replace it")
+    if output and output != "-":
+        refuse_to_replace(output, force)
     config = load_config(Path(config_path) if config_path else find_config())
     check_config_rule_names(config)
     selection = selection_for(config, select, ignore)

@@ -43,7 +43,7 @@ def export_format(output: str, fmt: str | None = None) -> str:
 def check_export_paths(articles: Sequence[str], output: str, force: bool = False) -> None:
     """InputError unless every article is readable, none is the output, the output's
     folder exists, and the output is not an existing file (unless force)."""
-    from termbase.textio import check_readable
+    from termbase.textio import check_readable, refuse_to_replace
 
     for article in articles:
         check_readable(article)
@@ -52,8 +52,7 @@ def check_export_paths(articles: Sequence[str], output: str, force: bool = False
     folder = Path(output).parent
     if not folder.is_dir():
         raise InputError("no such folder", str(folder))
-    if not force and _replaces_a_file(output):
-        raise InputError("already exists; give --force to replace it", output)
+    refuse_to_replace(output, force)
 
 
 def export_job(articles: Sequence[str], output: str, memory: Memory | None = None,
@@ -106,6 +105,7 @@ def merge_targets(xliff: str, output: str, articles: Sequence[MergedArticle],
     with force), or already exists and force is not given: merge writes only files
     that are not there yet, unless told to replace them."""
     from termbase.exchange.merge import translated_name
+    from termbase.textio import refuse_to_replace
 
     if len(articles) == 1 and not os.path.isdir(output):
         targets = [output]
@@ -127,19 +127,9 @@ def merge_targets(xliff: str, output: str, articles: Sequence[MergedArticle],
                              "was made from", target)
         if not Path(target).parent.is_dir():
             raise InputError("no such folder", str(Path(target).parent))
-    if not force:
-        for target in targets:
-            if _replaces_a_file(target):
-                raise InputError("already exists; give --force to replace it", target)
+    for target in targets:
+        refuse_to_replace(target, force)
     return targets
-
-
-def _replaces_a_file(target: str) -> bool:
-    """Writing target would replace a file's content: a regular file (or a link to
-    one), not a device or pipe such as /dev/stdout, which is written into."""
-    if os.path.abspath(target).startswith(("/dev/", "/proc/")):
-        return False
-    return os.path.isfile(target)
 
 
 def merge_job(xliff: str, output: str,
