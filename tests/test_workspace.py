@@ -222,6 +222,13 @@ def test_desk_languages_come_from_the_workspace(tmp_path, monkeypatch):
     assert workspace.desk_languages() == ("en", "id-ID")
 
 
+def test_stated_languages_are_none_unless_the_workspace_names_one(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    assert workspace.stated_languages() is None
+    (tmp_path / "termbase.toml").write_text('target-language = "ms"\n', encoding="utf-8")
+    assert workspace.stated_languages() == ("id", "ms")
+
+
 # --- config ---------------------------------------------------------------------------
 
 def test_config_shows_each_setting_and_its_source(invoke, tmp_path, monkeypatch):

@@ -192,6 +192,15 @@ def desk_languages(config: Config | None = None) -> tuple[str, str]:
             config.target_language or TARGET_LANGUAGE)
 
 
+def stated_languages(config: Config | None = None) -> tuple[str, str] | None:
+    """desk_languages when the workspace states either language, else None: a caller
+    then falls back on its own default (a memory's pair, id and en)."""
+    config = config if config is not None else load_config(find_config())
+    if config.source_language or config.target_language:
+        return desk_languages(config)
+    return None
+
+
 # --- settings and where they come from -----------------------------------------------
 
 @dataclass

@@ -52,13 +52,9 @@ def import_(files: tuple[str, ...], input_format: str | None, source_lang: str |
     target-language (termbase.toml) when it states them, else id/en.
     """
     from termbase.cli.output import stderr_is_interactive
-    from termbase.config import find_config, load_config
     from termbase.tm.service import import_files
-    from termbase.workspace import desk_languages
+    from termbase.workspace import stated_languages
 
-    config = load_config(find_config())
-    desk = (desk_languages(config) if config.source_language or config.target_language
-            else None)
 
     def on_file(done: FileImport) -> None:
         reasons = "; ".join(f"{n} {r}" for r, n in done.reasons.items())
@@ -69,7 +65,7 @@ def import_(files: tuple[str, ...], input_format: str | None, source_lang: str |
     opened_memory(path)
     summary = import_files(path, files, input_format, source_lang, target_lang,
                            progress=_progress_bar if stderr_is_interactive() else None,
-                           on_file=on_file, desk=desk)
+                           on_file=on_file, desk=stated_languages())
     click.echo(f"{summary.memory}: {summary.units} units", err=True)
 
 
