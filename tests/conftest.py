@@ -1,7 +1,9 @@
 from __future__ import annotations
 
 import os
+import subprocess
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -80,3 +82,19 @@ os.environ["TERMBASE_CACHE_DIR"] = tempfile.mkdtemp(prefix="termbase-test-cache-
 # (tm/memory.sqlite) is not: no test reads or writes it, nor the user's memory.
 os.environ["TERMBASE_TM"] = str(Path(tempfile.mkdtemp(prefix="termbase-test-tm-"))
                                 / "memory.sqlite")
+
+
+@pytest.fixture(scope="session")
+def postgres_url() -> Iterator[str]:
+    """A `postgresql://` URL of an empty database on a real server, or skip."""
+    from tests.postgres import ENV, throwaway_cluster
+
+    pytest.importorskip("psycopg")
+    if os.environ.get(ENV):
+        yield os.environ[ENV]
+        return
+    try:
+        with throwaway_cluster() as url:
+            yield url
+    except (RuntimeError, OSError, subprocess.CalledProcessError) as exc:
+        pytest.skip(f"no PostgreSQL server: {exc}")
