@@ -83,7 +83,7 @@ def lookup(ctx: click.Context, words: tuple[str, ...], language: str | None,
     (Sabuk dan Jalur) queries are found, each with a score. Exit 0 when something was
     found, 1 when nothing was.
     """
-    from termbase.glossary.lookup import concept_record, detected_language
+    from termbase.glossary.lookup import concept_record, detected_language, lookup_payload
     from termbase.glossary.lookup import lookup as find
 
     text = " ".join(words)
@@ -92,17 +92,7 @@ def lookup(ctx: click.Context, words: tuple[str, ...], language: str | None,
     detected = language or detected_language(hits)
     examples = _memory_examples(hits, tm_path)
     if output_format == "json":
-        payload = {
-            "version": 1, "query": text, "language": detected,
-            "results": [
-                {"score": h.score, "match": {"text": h.term.text, "language": h.term.language,
-                                             "status": h.term.status.value, "how": h.how},
-                 "concept": concept_record(h.concept),
-                 "tm_units": [{"id": i, "source": u.source, "target": u.target}
-                              for i, u in examples.get(h.concept.id, [])]}
-                for h in hits
-            ],
-        }
+        payload = lookup_payload(text, detected, hits, examples)
         click.echo(json_text(payload, ensure_ascii=False, indent=2))
         ctx.exit(ExitCode.CLEAN if hits else ExitCode.FINDINGS)
     from rich.text import Text

@@ -3,56 +3,20 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
 
 from rich.console import Console
 from rich.text import Text
 
 from termbase.check.engine import CheckResult
-from termbase.check.fix import is_safe
+from termbase.check.records import check_payload, finding_record, summary
 from termbase.cli.output import json_text
-from termbase.model import Finding
 
-JSON_VERSION = 1
 _STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 _CONTEXT = 60  # characters of the line shown on each side of a finding
 
 
-def finding_record(result: CheckResult, finding: Finding) -> dict:
-    line, column = result.document.position(finding.start)
-    end_line, end_column = result.document.position(finding.end)
-    return {
-        "path": result.document.path,
-        "line": line,
-        "column": column,
-        "end_line": end_line,
-        "end_column": end_column,
-        "rule": finding.rule,
-        "severity": finding.severity.value,
-        "message": finding.message,
-        "text": finding.text,
-        "suggestions": list(finding.suggestions),
-        "fixable": is_safe(finding),
-    }
-
-
-def summary(results: list[CheckResult]) -> dict:
-    findings = [f for r in results for f in r.findings]
-    return {
-        "files": len(results),
-        "findings": len(findings),
-        "errors": sum(f.severity.value == "error" for f in findings),
-        "warnings": sum(f.severity.value == "warning" for f in findings),
-        "infos": sum(f.severity.value == "info" for f in findings),
-        "fixable": sum(is_safe(f) for f in findings),
-        "by_category": dict(sorted(Counter(f.category for f in findings).items())),
-    }
-
-
 def render_json(results: list[CheckResult]) -> str:
-    records = [finding_record(r, f) for r in results for f in r.findings]
-    payload = {"version": JSON_VERSION, "findings": records, "summary": summary(results)}
-    return json_text(payload, ensure_ascii=False, indent=2)
+    return json_text(check_payload(results), ensure_ascii=False, indent=2)
 
 
 def _escape_github(value: str, property_value: bool = False) -> str:

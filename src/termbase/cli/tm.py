@@ -172,18 +172,15 @@ def search(ctx: click.Context, text: str, min_score: float, limit: int,
     """Fuzzy matches for TEXT, best first, with their scores (100 exact, 99-98 only
     case, punctuation or numbers differ, below that word-level similarity).
     Exit 0 when something matched, 1 when nothing did."""
+    from termbase.tm.records import search_payload
     from termbase.tm.service import search_languages
 
     memory = open_memory(tm_path)
     source_lang, target_lang = search_languages(memory, source_lang)
     matches = memory.search(text, source_lang, target_lang, min_score, limit)
     if output_format == "json":
-        click.echo(json_text({"version": 1, "query": text, "from": source_lang,
-                               "to": target_lang, "matches": [
-            {"id": m.unit_id, "score": m.score, "band": m.band, "source": m.unit.source,
-             "target": m.unit.target, "origin": m.unit.origin,
-             "created_at": m.unit.created_at} for m in matches]},
-            ensure_ascii=False, indent=2))
+        click.echo(json_text(search_payload(text, source_lang, target_lang, matches),
+                             ensure_ascii=False, indent=2))
         ctx.exit(ExitCode.CLEAN if matches else ExitCode.FINDINGS)
     from rich.text import Text
 
@@ -215,13 +212,12 @@ def concordance(ctx: click.Context, words: tuple[str, ...], limit: int, output_f
     """Units whose source or target contains all WORDS, the words highlighted."""
     import re
 
+    from termbase.tm.records import concordance_payload
+
     query = " ".join(words)
     found = open_memory(tm_path).concordance(query, limit)
     if output_format == "json":
-        click.echo(json_text({"version": 1, "query": query, "units": [
-            {"id": i, "source": u.source, "target": u.target, "source_lang": u.source_lang,
-             "target_lang": u.target_lang, "origin": u.origin} for i, u in found]},
-            ensure_ascii=False, indent=2))
+        click.echo(json_text(concordance_payload(query, found), ensure_ascii=False, indent=2))
         ctx.exit(ExitCode.CLEAN if found else ExitCode.FINDINGS)
     from rich.text import Text
 

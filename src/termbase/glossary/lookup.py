@@ -15,13 +15,14 @@ Kept only for speed-sensitive start-up: nothing here imports Hunspell or wordfre
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from termbase.glossary import Glossary
 from termbase.glossary.matcher import term_tokens
 from termbase.lang.morphology import strip_clitics
 from termbase.lang.tags import base_language, language_matches
-from termbase.model import Concept, Term
+from termbase.model import Concept, Term, TranslationUnit
 
 EXACT, INFLECTED = 100.0, 95.0
 PARTIAL_BASE, PARTIAL_SPAN = 70.0, 20.0
@@ -133,5 +134,22 @@ def concept_record(concept: Concept) -> dict:
                                 else instead.text),
             }
             for t in concept.terms
+        ],
+    }
+
+
+def lookup_payload(query: str, language: str | None, hits: Sequence[Hit],
+                   examples: Mapping[str, Sequence[tuple[int, TranslationUnit]]]) -> dict:
+    """The JSON shape of a look-up (docs/glossary.md), shared by `termbase lookup
+    --format json` and the server's `/api/v1/lookup`; examples: memory units by concept."""
+    return {
+        "version": 1, "query": query, "language": language,
+        "results": [
+            {"score": h.score, "match": {"text": h.term.text, "language": h.term.language,
+                                         "status": h.term.status.value, "how": h.how},
+             "concept": concept_record(h.concept),
+             "tm_units": [{"id": i, "source": u.source, "target": u.target}
+                          for i, u in examples.get(h.concept.id, [])]}
+            for h in hits
         ],
     }
