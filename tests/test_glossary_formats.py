@@ -724,3 +724,26 @@ def test_a_po_glossary_without_languages_in_its_header_is_id_to_en():
     text = 'msgid "kerja sama"\nmsgstr "cooperation"\n'
     (concept,) = read_po(text.encode(), "g.po")
     assert [t.language for t in concept.terms] == ["id", "en"]
+
+
+def _po_naming_only(language: str, msgid: str, msgstr: str) -> bytes:
+    return ('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n'
+            f'"Language: {language}\\n"\n\nmsgid "{msgid}"\nmsgstr "{msgstr}"\n').encode()
+
+
+def test_a_po_glossary_naming_only_the_desks_target_has_desk_source_msgids():
+    (concept,) = read_po(_po_naming_only("en_GB", "kerja sama", "cooperation"), "g.po")
+    assert [t.language for t in concept.terms] == ["id", "en-GB"]
+
+
+def test_a_po_glossary_naming_only_the_desks_source_has_msgids_in_the_other_language():
+    (concept,) = read_po(_po_naming_only("id", "cooperation", "kerja sama"), "g.po")
+    assert [(t.text, t.language) for t in concept.terms] == [("cooperation", "en"),
+                                                              ("kerja sama", "id")]
+
+
+def test_a_po_glossary_naming_only_a_third_language_is_refused_not_guessed():
+    # gettext msgids are usually English: storing them as Indonesian would be a lie.
+    with pytest.raises(InputError, match="X-Source-Language") as caught:
+        read_po(_po_naming_only("af", "cooperation", "samewerking"), "g.po")
+    assert caught.value.path == "g.po"

@@ -47,6 +47,7 @@ from termbase.errors import InputError, TermbaseWarning
 from termbase.formats.omegat import definition_in, target_term
 from termbase.formats.tbx import status_named
 from termbase.formats.xml import NOT_XML
+from termbase.lang.tags import base_language
 from termbase.model import Concept, Status, Term
 from termbase.textio import bom_unicode, decode_text, refuse_binary
 
@@ -248,8 +249,7 @@ def read_po(data: bytes, path: str, source: str = "id", target: str = "en") -> l
     po = parse_po_text(text, path, wrapwidth=78)
     if not po and not po.metadata:
         raise InputError("no PO entries found", path)
-    source = _header_language(po.metadata.get("X-Source-Language")) or source
-    target = _header_language(po.metadata.get("Language")) or target
+    source, target = _glossary_languages(po.metadata, source, target, path)
     concepts: dict[str, Concept] = {}
     seen: dict[tuple[str | None, str], int] = {}
     translations: dict[str, list[Term]] = {}
@@ -280,6 +280,24 @@ def read_po(data: bytes, path: str, source: str = "id", target: str = "en") -> l
     for concept_id, terms in translations.items():
         concepts[concept_id].terms.extend(terms)
     return list(concepts.values())
+
+
+def _glossary_languages(header: dict[str, str], source: str, target: str, path: str
+                        ) -> tuple[str, str]:
+    """The msgids' and msgstrs' languages. A header naming only the msgstrs' language
+    leaves the msgids' to the desk's pair (source, target) when that language is one of
+    it; otherwise they are unknown, and guessing would store the terms under a wrong
+    language (gettext msgids are usually English, this desk's usually Indonesian)."""
+    stated_source = _header_language(header.get("X-Source-Language"))
+    stated_target = _header_language(header.get("Language"))
+    if stated_source:
+        return stated_source, stated_target or target
+    if not stated_target or base_language(stated_target) == base_language(target):
+        return source, stated_target or target
+    if base_language(stated_target) == base_language(source):
+        return target, stated_target
+    raise InputError(f"the header names the translations' language ({stated_target}) but "
+                     "not the msgids': add an X-Source-Language: line to the header", path)
 
 
 def _header_language(value: str | None) -> str | None:
