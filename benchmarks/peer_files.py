@@ -71,6 +71,7 @@ XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 IMPORT_LINE = re.compile(r"^(?P<path>.*): (?P<added>\d+) added, (?P<updated>\d+) updated, "
                          r"(?P<skipped>\d+) skipped(?: \((?P<reasons>.*)\))?$", re.MULTILINE)
 LINE_NUMBER = re.compile(r":\d+\b|\bline \d+")
+XLIFF2_ROOT = re.compile(rb"<xliff\b[^>]*?\sversion\s*=\s*[\"']2")
 
 
 @dataclass
@@ -156,8 +157,9 @@ def toolkit_count(path: Path) -> tuple[int | None, str]:
         from translate.storage import factory
 
         head = path.read_bytes()[:2048]
-        if path.suffix.lower() in (".xlf", ".xliff") and re.search(
-                rb'<xliff[^>]*version="2', head):
+        # The <xliff> element's own version, not a namespaced one (its:version="2.0"
+        # in Okapi's XLIFF 1.2), in either quotes.
+        if path.suffix.lower() in (".xlf", ".xliff") and XLIFF2_ROOT.search(head):
             from translate.storage import xliff2
 
             store = xliff2.Xliff2File.parsefile(str(path))
