@@ -764,3 +764,17 @@ def test_export_does_not_replace_an_existing_file_without_force(invoke, memory, 
     assert out.read_text(encoding="utf-8") == "a translator's work in progress\n"
     export(invoke, memory, article, "-o", out, "--force")
     assert out.read_text(encoding="utf-8").startswith("<?xml")
+
+
+def test_a_translate_no_unit_without_a_target_is_skipped_as_untranslated(tmp_path):
+    # translate="no" names what was kept from translation; a unit with nothing to keep
+    # is counted with the other untranslated ones, as other tools count it.
+    skipped = []
+    path = tmp_path / "locked.xlf"
+    path.write_text(f"""<xliff version="1.2" xmlns="{XLIFF12}"><file original="b.txt"
+ source-language="id-ID" target-language="en-US" datatype="plaintext"><body>
+<trans-unit id="1" translate="no"><source>Kode.</source></trans-unit>
+<trans-unit id="2" translate="no"><source>Nama.</source><target state="final">Name.</target>
+</trans-unit></body></file></xliff>""", encoding="utf-8")
+    units = list(iter_units(path, on_skip=lambda line, reason: skipped.append(reason)))
+    assert units == [] and skipped == ["no translation", 'translate="no"']

@@ -60,11 +60,13 @@ def iter_xliff_units(path: str | os.PathLike[str], name: str | None = None,
                 if from_po and _is_po_header(unit.source, unit.target):
                     skip(line, "gettext header")
                     continue
-                if not located.translate:
-                    skip(line, 'translate="no"')
-                    continue
+                # Nothing to store is "no translation" whatever else the unit says:
+                # translate="no" counts only units that had a translation to keep.
                 if not unit.target.strip():
                     skip(line, "no translation")
+                    continue
+                if not located.translate:
+                    skip(line, 'translate="no"')
                     continue
                 if not is_confirmed(unit, meta.version):
                     state = unit.state or ("initial" if meta.version.startswith("2") else "")
