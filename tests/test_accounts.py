@@ -571,3 +571,48 @@ def test_a_non_text_accounts_setting_is_an_error(tmp_path):
     toml.write_text("accounts = 3\n", encoding="utf-8")
     with pytest.raises(ConfigError, match="accounts must be a file path"):
         load_config(toml)
+
+
+def test_a_password_longer_than_any_allowed_is_simply_wrong(accounts):
+    accounts.add_user("sari", SECRET, "reader")
+    assert accounts.verify("sari", SECRET + "x" * 2000) is None
+    assert accounts.verify("nobody", "x" * 100_000) is None
+
+
+def test_the_rate_limit_keeps_a_bounded_name(accounts):
+    long_name = "n" * 10_000
+    for _ in range(5):
+        accounts.record_login(long_name, "10.0.0.1", success=False)
+    assert not accounts.login_allowed(long_name, "10.0.0.1")
+
+
+def test_a_server_role_without_create_rights_uses_the_tables_made_before(postgres_url):
+    import psycopg
+    from psycopg.conninfo import conninfo_to_dict
+
+    settings_of = conninfo_to_dict(postgres_url)
+    if settings_of.get("password"):
+        pytest.skip("the test server needs a password; cannot log in as a new role")
+    _drop_schema(postgres_url)
+    open_accounts(postgres_url, hasher=FAST).close()  # the owner makes the tables
+    with psycopg.connect(postgres_url, autocommit=True) as db:
+        db.execute("DROP ROLE IF EXISTS desk_server")
+        db.execute("CREATE ROLE desk_server LOGIN")
+        db.execute("GRANT USAGE ON SCHEMA accounts TO desk_server")
+        db.execute("GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA accounts "
+                   "TO desk_server")
+    query = "&".join(f"{k}={v}" for k, v in {**settings_of, "user": "desk_server"}.items()
+                     if k != "dbname")
+    url = f"postgresql:///{settings_of.get('dbname', '')}?{query}"
+    try:
+        with open_accounts(url, hasher=FAST) as store:
+            store.add_user("sari", SECRET, "reader")
+            assert store.verify("sari", SECRET) == User("sari", "reader")
+        _drop_schema(postgres_url)
+        with pytest.raises(InputError, match="cannot set up the schema accounts"):
+            open_accounts(url, hasher=FAST)
+    finally:
+        with psycopg.connect(postgres_url, autocommit=True) as db:
+            db.execute("DROP SCHEMA IF EXISTS accounts CASCADE")
+            db.execute("DROP OWNED BY desk_server")
+            db.execute("DROP ROLE desk_server")

@@ -43,6 +43,7 @@ LOGIN_WINDOW = dt.timedelta(minutes=15)
 MAX_NAME_FAILURES = 5
 MAX_ADDRESS_FAILURES = 20
 ATTEMPTS_KEPT = dt.timedelta(days=1)  # older login attempts are deleted
+MAX_KEY = 256  # of a name or address kept for the rate limit
 BUSY_MS = 10_000
 SCHEMA = "accounts"  # the PostgreSQL schema
 # Any fixed number: the key of the advisory lock under which server workers starting at
@@ -196,6 +197,11 @@ class _SQLite:
         self._db.close()
 
 
+def _first_line(exc: Exception) -> str:
+    text = str(exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__
+
+
 class _Postgres:
     def __init__(self, url: str):
         shown = display_location(url)
@@ -208,11 +214,12 @@ class _Postgres:
         try:
             self._db = psycopg.connect(url, autocommit=False, connect_timeout=10)
         except psycopg.Error as exc:
-            reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+            reason = _first_line(exc)
             password = urlsplit(url).password
             if password:
                 reason = reason.replace(password, "***")
             raise InputError(f"cannot reach the accounts database: {reason}", shown) from None
+        self._shown = shown
 
     @contextmanager
     def transaction(self, write: bool) -> Iterator[_Transaction]:
@@ -228,11 +235,21 @@ class _Postgres:
             cursor.close()
 
     def create_schema(self) -> None:
-        with self.transaction(write=True) as tx:
-            tx.run("SELECT pg_advisory_xact_lock(?)", (SCHEMA_LOCK,))
-            tx.run(f"CREATE SCHEMA IF NOT EXISTS {SCHEMA}")
-            for statement in _TABLES:
-                tx.run(statement)
+        import psycopg
+
+        try:
+            with self.transaction(write=True) as tx:
+                tx.run("SELECT pg_advisory_xact_lock(?)", (SCHEMA_LOCK,))
+                # The tables are made in one transaction, so the last one standing means
+                # all are: a server role without CREATE rights can then use them.
+                if tx.one("SELECT to_regclass(?)", (f"{SCHEMA}.store_secrets",)) != (None,):
+                    return
+                tx.run(f"CREATE SCHEMA IF NOT EXISTS {SCHEMA}")
+                for statement in _TABLES:
+                    tx.run(statement)
+        except psycopg.Error as exc:
+            raise InputError(f"cannot set up the schema {SCHEMA}: {_first_line(exc)}",
+                             self._shown) from None
 
     def close(self) -> None:
         self._db.close()
@@ -367,10 +384,11 @@ class Accounts:
             row = tx.one("SELECT role, password_hash FROM {s}users WHERE name = ?", (name,))
         stored = row[1] if row else self._dummy_hash
         try:
-            self._hasher.verify(stored, password)
+            self._hasher.verify(stored, password[:MAX_PASSWORD + 1])
         except (VerificationError, InvalidHashError):
             return None
-        if row is None:  # a random dummy password guessed: still nobody
+        # Nobody has the dummy's random password, nor one longer than add_user takes.
+        if row is None or len(password) > MAX_PASSWORD:
             return None
         if self._hasher.check_needs_rehash(stored):
             fresh = self._hasher.hash(password)
@@ -469,6 +487,7 @@ class Accounts:
         """False after MAX_NAME_FAILURES failed logins for name since its last success,
         or MAX_ADDRESS_FAILURES from address (whatever name), within LOGIN_WINDOW."""
         since = _stamp(self._clock() - LOGIN_WINDOW)
+        name, address = name[:MAX_KEY], address[:MAX_KEY]
         with self._transaction() as tx:
             last_success = tx.one("SELECT max(at) FROM {s}login_attempts "
                                   "WHERE name = ? AND success = 1 AND at > ?", (name, since))
@@ -484,6 +503,7 @@ class Accounts:
 
     def record_login(self, name: str, address: str, success: bool) -> None:
         now = self._clock()
+        name, address = name[:MAX_KEY], address[:MAX_KEY]  # whatever a client sent
         with self._transaction(write=True) as tx:
             tx.run("DELETE FROM {s}login_attempts WHERE at <= ?",
                    (_stamp(now - ATTEMPTS_KEPT),))
