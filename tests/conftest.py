@@ -19,6 +19,7 @@ from termbase.cli import glossary as _glossary_commands  # noqa: F401
 from termbase.cli import rules as _rules_command  # noqa: F401
 from termbase.cli import segment as _segment_command  # noqa: F401
 from termbase.cli import tm as _tm_commands  # noqa: F401
+from termbase.cli import users as _users_commands  # noqa: F401
 from termbase.cli import workspace as _workspace_commands  # noqa: F401
 
 # Property-based tests draw as many examples as the Hypothesis profile says, and a test

@@ -4,9 +4,10 @@ The nearest file from the working directory upwards wins. Paths in it are relati
 the file's folder. Keys: glossary (list of TBX files, a folder standing for the .tbx
 files in it), accept (list of word-list files),
 dictionary, select, ignore, fail-on, tm (the translation memory file), source-language
-and target-language (the memory's languages). `termbase init` writes one (see
-termbase.workspace); the line of each key is kept so that `termbase config` can say
-where a value comes from.
+and target-language (the memory's languages), accounts (the desk server's user accounts:
+a SQLite file or a postgresql:// URL; a URL, there or in tm, is kept as written).
+`termbase init` writes one (see termbase.workspace); the line of each key is kept so
+that `termbase config` can say where a value comes from.
 """
 
 from __future__ import annotations
@@ -19,7 +20,9 @@ from pathlib import Path
 from termbase.errors import ConfigError
 
 _KEYS = {"glossary", "accept", "dictionary", "select", "ignore", "fail-on", "tm",
-         "source-language", "target-language"}
+         "source-language", "target-language", "accounts"}
+# A database URL in tm or accounts is not a path relative to the file.
+_URL_SCHEMES = ("postgresql://", "postgres://")
 CONFIG_NAME = "termbase.toml"
 
 
@@ -35,6 +38,7 @@ class Config:
     tm: str | None = None
     source_language: str | None = None
     target_language: str | None = None
+    accounts: str | None = None
     lines: dict[str, int] = field(default_factory=dict)  # key -> its line in the file
 
 
@@ -137,13 +141,23 @@ def load_config(path: Path | None) -> Config:
             raise ConfigError(f"{key} must be a language tag such as \"id\"", str(path))
         return value.strip() if value else None
 
+    def location(key: str) -> str | None:
+        """A file relative to the configuration's folder, or a database URL as it is."""
+        value = data.get(key)
+        if value is None or value == "":
+            return None
+        if not isinstance(value, str):
+            raise ConfigError(f"{key} must be a file path or a postgresql:// URL", str(path),
+                              lines.get(key))
+        return value if value.startswith(_URL_SCHEMES) else str(base / value)
+
     dictionary = data.get("dictionary")
-    memory = data.get("tm")
     return Config(
         source_language=language("source-language"),
         target_language=language("target-language"),
         lines=lines,
-        tm=str(base / memory) if memory else None,
+        tm=location("tm"),
+        accounts=location("accounts"),
         path=str(path),
         glossary=glossaries(),
         accept=paths("accept"),

@@ -132,6 +132,11 @@ select = []
 ignore = []
 fail-on = "warning"
 
+# The desk server's user accounts (`termbase users`): a SQLite file or a postgresql://
+# URL; by default accounts.sqlite beside the memory (or the memory's database, if tm is
+# a URL).
+# accounts = "tm/accounts.sqlite"
+
 # A Hunspell id_ID dictionary (.dic file or folder) instead of the shipped one.
 # dictionary = "dictionaries/id_ID.dic"
 """
@@ -201,6 +206,26 @@ def stated_languages(config: Config | None = None) -> tuple[str, str] | None:
     return None
 
 
+# --- the desk server's accounts --------------------------------------------------------
+
+ACCOUNTS_FILE = "accounts.sqlite"  # beside the memory file unless `accounts` says otherwise
+
+
+def accounts_location(config: Config | None = None) -> str:
+    """Where the desk server's accounts live: the configuration's `accounts`, else
+    accounts.sqlite in the folder of the memory in force ($TERMBASE_TM, `tm`, the
+    default), else, when that memory is a postgresql:// URL, the same database."""
+    from termbase.tm.store import default_memory_path
+
+    config = config if config is not None else load_config(find_config())
+    if config.accounts:
+        return config.accounts
+    memory = os.environ.get("TERMBASE_TM") or config.tm or str(default_memory_path())
+    if memory.startswith(("postgresql://", "postgres://")):
+        return memory
+    return str(Path(memory).parent / ACCOUNTS_FILE)
+
+
 # --- settings and where they come from -----------------------------------------------
 
 @dataclass
@@ -214,6 +239,13 @@ class Setting:
 def _from_file(config: Config, key: str) -> str:
     line = config.lines.get(key)
     return f"{config.path}:{line}" if line else str(config.path)
+
+
+def _shown(location: str) -> str:
+    """location with a database URL's password masked."""
+    from termbase.accounts import display_location
+
+    return display_location(location)
 
 
 def settings(config_path: str | os.PathLike[str] | None = None,
@@ -243,6 +275,9 @@ def settings(config_path: str | os.PathLike[str] | None = None,
         xdg = os.environ.get("XDG_DATA_HOME")
         add("tm", config.tm, str(default_memory_path()),
             "$XDG_DATA_HOME" if xdg else "built-in default")
+    # A URL's password stays out of what config prints.
+    add("accounts", _shown(config.accounts) if config.accounts else None,
+        _shown(accounts_location(config)), "built-in default (beside the memory)")
     add("source-language", config.source_language, SOURCE_LANGUAGE)
     add("target-language", config.target_language, TARGET_LANGUAGE)
     add("accept", config.accept, [], note="none")

@@ -124,6 +124,7 @@ def main() -> None:
         rules,
         segment,
         tm,
+        users,
         workspace,
     )
 
