@@ -34,6 +34,10 @@ TBX = """<?xml version="1.0" encoding="UTF-8"?>
   <tig><term>Nur Sultan</term><termNote type="administrativeStatus">supersededTerm-admn-sts</termNote><termNote type="x-supersededSince">2022-09-17</termNote></tig>
   <tig><term>Astana</term><termNote type="administrativeStatus">preferredTerm-admn-sts</termNote></tig>
 </langSet></termEntry>
+<termEntry id="c6"><langSet xml:lang="id">
+  <tig><term>Sabuk dan Jalan</term><termNote type="administrativeStatus">preferredTerm-admn-sts</termNote></tig>
+  <tig><term>Jalur Sutra Baru</term><termNote type="administrativeStatus">deprecatedTerm-admn-sts</termNote></tig>
+</langSet></termEntry>
 </body></text></martif>"""
 
 
@@ -53,6 +57,10 @@ def lint_terms(term_ctx, text):
     ("KERJASAMA itu erat.", "KERJASAMA", "KERJA SAMA"),
     ("Kerjasamanya erat.", "Kerjasamanya", "Kerja samanya"),
     ("Ia tiba di Nur Sultan kemarin.", "Nur Sultan", "Astana"),
+    # written as the glossary writes it: the preferred term as the glossary writes it,
+    # not capitalised word by word
+    ("Proyek Jalur Sutra Baru dibahas.", "Jalur Sutra Baru", "Sabuk dan Jalan"),
+    ("Proyek JALUR SUTRA BARU dibahas.", "JALUR SUTRA BARU", "SABUK DAN JALAN"),
 ])
 def test_deprecated_and_superseded_variants_are_errors(term_ctx, text, found, fix):
     (finding,) = lint_terms(term_ctx, text)

@@ -81,6 +81,10 @@ def _preferred_text(match: Match, ctx: CheckContext, model: str) -> str | None:
         return None
     if model.isupper() and len(model) > 1 and not match.term.text.isupper():
         return (preferred.text + match.clitic).upper()  # KERJASAMA -> KERJA SAMA
+    if model == match.term.text:
+        # Written as the glossary writes it: so is the replacement. Copying the capitals
+        # word by word would make Jalur Sutra Baru -> Sabuk Dan Jalan.
+        return preferred.text + match.clitic
     return match_case(model, preferred.text) + match.clitic
 
 
