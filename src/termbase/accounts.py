@@ -82,6 +82,14 @@ _TABLES = (
         at TEXT NOT NULL)""",
     "CREATE INDEX IF NOT EXISTS login_attempts_name ON {s}login_attempts (name, at)",
     "CREATE INDEX IF NOT EXISTS login_attempts_address ON {s}login_attempts (address, at)",
+    # Who changed what: glossary edits and memory uploads made through the server.
+    """CREATE TABLE IF NOT EXISTS {s}changes (
+        at TEXT NOT NULL,
+        name TEXT NOT NULL,
+        action TEXT NOT NULL,
+        subject TEXT,
+        what TEXT NOT NULL)""",
+    "CREATE INDEX IF NOT EXISTS changes_subject ON {s}changes (subject, at)",
     """CREATE TABLE IF NOT EXISTS {s}store_secrets (
         key TEXT PRIMARY KEY,
         value TEXT NOT NULL)""",
@@ -509,6 +517,26 @@ class Accounts:
                    (_stamp(now - ATTEMPTS_KEPT),))
             tx.run("INSERT INTO {s}login_attempts (name, address, success, at) "
                    "VALUES (?, ?, ?, ?)", (name, address, 1 if success else 0, _stamp(now)))
+
+    def record_change(self, name: str, action: str, what: str,
+                      subject: str | None = None) -> None:
+        """Note that name did action (deprecate, import...) to subject (a concept id)."""
+        with self._transaction(write=True) as tx:
+            tx.run("INSERT INTO {s}changes (at, name, action, subject, what) "
+                   "VALUES (?, ?, ?, ?, ?)",
+                   (_stamp(self._clock()), name, action, subject, what))
+
+    def changes(self, subject: str | None = None, limit: int = 50
+                ) -> list[tuple[str, str, str, str]]:
+        """(at, name, action, what) of the changes to subject (any, if None), newest first."""
+        with self._transaction() as tx:
+            if subject is None:
+                rows = tx.run("SELECT at, name, action, what FROM {s}changes "
+                              "ORDER BY at DESC LIMIT ?", (limit,))
+            else:
+                rows = tx.run("SELECT at, name, action, what FROM {s}changes "
+                              "WHERE subject = ? ORDER BY at DESC LIMIT ?", (subject, limit))
+        return [(str(a), str(n), str(c), str(w)) for a, n, c, w in rows]
 
     def close(self) -> None:
         with self._lock:

@@ -139,6 +139,7 @@ class Edit:
 
     document: TbxFile
     what: str
+    concept_id: str | None = None  # the concept edited, for a history of changes
 
 
 FORCE = "give --force if that is what you mean"
@@ -194,7 +195,8 @@ def deprecate(glossary: Glossary, term: str, preferred: str,
     else:
         document.add_term(concept.id, Term(term, preferred_term.language, status,
                                            part_of_speech=preferred_term.part_of_speech))
-    return Edit(document, f"{term} is {status.value} in {concept.id}; use {preferred}")
+    return Edit(document, f"{term} is {status.value} in {concept.id}; use {preferred}",
+                concept.id)
 
 
 def shared_terms(glossary: Glossary, terms: Sequence[Term], concept_id: str
@@ -239,7 +241,7 @@ def add_concept(glossary: Glossary, concept: Concept, target: PathLike,
         refuse_duplicates(glossary, concept.terms, concept.id)
     document = TbxFile(target)
     document.add_concept(concept)
-    return Edit(document, f"added {concept.id}")
+    return Edit(document, f"added {concept.id}", concept.id)
 
 
 @dataclass
@@ -290,7 +292,7 @@ def edit_concept(glossary: Glossary, concept_id: str, change: ConceptChange,
                          "already there" if change != ConceptChange() else
                          f"nothing to change in {concept_id}: give --subject, --note, "
                          "--definition, --add-term, --status or --remove-term")
-    return Edit(document, f"edited {concept_id}")
+    return Edit(document, f"edited {concept_id}", concept_id)
 
 
 @dataclass
