@@ -119,13 +119,15 @@ class Analysis:
 
 
 def export_articles(paths: Sequence[str], memory: Memory | None, glossary: Glossary | None,
-                    fmt: str = "xliff", min_score: float = 75, copy_source: bool = False
-                    ) -> tuple[bytes, Analysis]:
+                    fmt: str = "xliff", min_score: float = 75, copy_source: bool = False,
+                    originals: Sequence[str] | None = None) -> tuple[bytes, Analysis]:
     """The bytes of the file to hand over and its analysis.
 
     memory None: no pre-translation; glossary None: no glossary terms. copy_source
     (XLIFF only) writes the source into every target the memory did not fill, for
-    OmegaT 3.6, which translates <target>. InputError for a missing, unreadable or
+    OmegaT 3.6, which translates <target>. originals: the names the file records for
+    the articles, where not their paths (an upload's name, not its temporary file).
+    InputError for a missing, unreadable or
     empty article, one given twice, or text XML cannot hold.
     """
     HANDOFF.writer(fmt)  # an unknown format is refused before any work
@@ -134,7 +136,9 @@ def export_articles(paths: Sequence[str], memory: Memory | None, glossary: Gloss
         raise InputError("article given twice", repeated)
     matcher = _matcher(glossary)
     analysis = Analysis(fmt, min_score, memory.path if memory is not None else None)
-    articles = [_prepare(path, memory, matcher, min_score) for path in paths]
+    names = list(originals) if originals is not None else list(paths)
+    articles = [_prepare(path, memory, matcher, min_score, name)
+                for path, name in zip(paths, names, strict=True)]
     seen: set[str] = set()
     for article, words in articles:
         analysis.articles.append(ArticleFigures(
@@ -186,8 +190,8 @@ def _matcher(glossary: Glossary | None) -> TermMatcher | None:
     return TermMatcher(glossary.terms("id"))
 
 
-def _prepare(path: str, memory: Memory | None, matcher: TermMatcher | None, min_score: float
-             ) -> tuple[XliffArticle, list[int]]:
+def _prepare(path: str, memory: Memory | None, matcher: TermMatcher | None, min_score: float,
+             original: str) -> tuple[XliffArticle, list[int]]:
     text = read_text(path).text
     if not text.strip():
         raise InputError("empty article, nothing to translate", path)
@@ -207,7 +211,7 @@ def _prepare(path: str, memory: Memory | None, matcher: TermMatcher | None, min_
                 piece.glossary = _glossary_hits(matcher, sentence.tokens)
             segments.append(piece)
             words.append(sum(1 for t in sentence.tokens if t.kind in _COUNTED))
-    return XliffArticle(path, segments, SOURCE_LANG, TARGET_LANG), words
+    return XliffArticle(original, segments, SOURCE_LANG, TARGET_LANG), words
 
 
 def _pretranslate(piece: XliffSegment, memory: Memory, min_score: float) -> None:
