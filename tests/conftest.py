@@ -18,6 +18,7 @@ from termbase.cli import exchange as _exchange_commands  # noqa: F401
 from termbase.cli import glossary as _glossary_commands  # noqa: F401
 from termbase.cli import rules as _rules_command  # noqa: F401
 from termbase.cli import segment as _segment_command  # noqa: F401
+from termbase.cli import serve as _serve_command  # noqa: F401
 from termbase.cli import tm as _tm_commands  # noqa: F401
 from termbase.cli import users as _users_commands  # noqa: F401
 from termbase.cli import workspace as _workspace_commands  # noqa: F401

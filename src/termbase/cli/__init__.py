@@ -123,6 +123,7 @@ def main() -> None:
         glossary,
         rules,
         segment,
+        serve,
         tm,
         users,
         workspace,

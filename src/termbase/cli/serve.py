@@ -1,0 +1,41 @@
+"""termbase serve: the desk server."""
+
+from __future__ import annotations
+
+import click
+
+from termbase.cli import cli
+
+
+@cli.command()
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on (0.0.0.0: every interface; put a TLS proxy in front).")
+@click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
+@click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True,
+              help="Worker processes; each reloads the glossary when its files change.")
+@click.option("--db", "database", metavar="URL",
+              help="postgresql://... holding the memory and the accounts (default: the "
+                   "workspace's memory file and accounts.sqlite beside it).")
+@click.option("--accounts", metavar="LOCATION", help="Where the accounts live, if elsewhere.")
+@click.option("--public-read", is_flag=True,
+              help="Anyone may look up, search and check without an account.")
+@click.option("--secure-cookies", is_flag=True,
+              help="Mark the session cookie Secure (when served over https).")
+def serve(host: str, port: int, workers: int, database: str | None, accounts: str | None,
+          public_read: bool, secure_cookies: bool) -> None:
+    """Serve the web pages and the JSON API (/api/v1/...) of this workspace's glossary,
+    memory and accounts. Create accounts with `termbase users add`. Stop with Ctrl-C."""
+    import os
+
+    import uvicorn
+
+    from termbase.server.app import SETTINGS_ENV, settings_for_workers
+    from termbase.server.desk import desk_settings
+
+    settings = desk_settings(memory=database, accounts=accounts, public_read=public_read)
+    settings.secure_cookies = secure_cookies
+    os.environ[SETTINGS_ENV] = settings_for_workers(settings)
+    click.echo(f"termbase serving http://{host}:{port}/ ({workers} worker(s); "
+               f"{len(settings.glossary_files)} glossary file(s))", err=True)
+    uvicorn.run("termbase.server.app:app_from_environment", factory=True, host=host,
+                port=port, workers=workers, log_level="warning", proxy_headers=True)

@@ -1,0 +1,159 @@
+"""What every request of the server shares: the workspace's glossary, memory and
+accounts, each opened per thread, and the checker's context, rebuilt when a glossary
+file changes.
+
+Several worker processes serve one desk. A glossary edit made through one of them
+rewrites the TBX file; every worker notices the file's new (mtime, size) on its next
+request and reloads, so a terminologist's deprecation is every editor's rule at once.
+Edits themselves hold an exclusive lock on a file beside the glossary, so two workers
+never write from the same stale copy.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from termbase.config import Config
+
+if TYPE_CHECKING:
+    from termbase.accounts import Accounts
+    from termbase.check.context import CheckContext
+    from termbase.check.engine import Selection
+    from termbase.glossary import Glossary
+    from termbase.tm.store import Memory
+
+MAX_UPLOAD_BYTES = 5 * 1024 * 1024  # an article or a translated XLIFF, with room to spare
+
+
+@dataclass
+class DeskSettings:
+    """Where the desk's data lives and who may read it without an account."""
+
+    glossary_files: list[str]
+    memory: str
+    accounts: str
+    config: Config = field(default_factory=Config)
+    public_read: bool = False
+    max_upload_bytes: int = MAX_UPLOAD_BYTES
+    secure_cookies: bool = False  # set when served over https (behind a proxy)
+
+
+class Desk:
+    def __init__(self, settings: DeskSettings):
+        self.settings = settings
+        self._local = threading.local()
+        self._reload = threading.Lock()
+        self._signature: tuple[Any, ...] | None = None
+        self._glossary: Glossary | None = None
+        self._context: CheckContext | None = None
+
+    # --- the glossary and the checker ----------------------------------------------
+    def _files_signature(self) -> tuple[Any, ...]:
+        signature: list[tuple[str, int | None, int | None]] = []
+        for path in self.settings.glossary_files:
+            try:
+                stat = os.stat(path)
+                signature.append((path, stat.st_mtime_ns, stat.st_size))
+            except OSError:
+                signature.append((path, None, None))
+        return tuple(signature)
+
+    def _current(self) -> None:
+        signature = self._files_signature()
+        if signature == self._signature and self._glossary is not None:
+            return
+        with self._reload:
+            if signature == self._signature and self._glossary is not None:
+                return
+            from termbase.glossary import Glossary
+
+            self._glossary = Glossary.load(self.settings.glossary_files)
+            self._context = None
+            self._signature = signature
+
+    def glossary(self) -> Glossary:
+        """The glossary as its files are now."""
+        self._current()
+        assert self._glossary is not None
+        return self._glossary
+
+    def context(self) -> CheckContext:
+        """The checker's context for the current glossary, built once per version."""
+        self._current()
+        with self._reload:
+            if self._context is None:
+                from termbase.check.service import load_context
+
+                self._context = load_context(self.settings.glossary_files,
+                                             config=self.settings.config)
+            return self._context
+
+    def selection(self) -> Selection:
+        from termbase.check.service import selection_for
+
+        return selection_for(self.settings.config)
+
+    @contextmanager
+    def glossary_edit(self) -> Iterator[Glossary]:
+        """The glossary, read fresh under an exclusive lock held until the edit is saved."""
+        lock_path = Path(self.settings.glossary_files[0]).with_name(".termbase-edit.lock")
+        with open(lock_path, "a+b") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            try:
+                from termbase.glossary import Glossary
+
+                yield Glossary.load(self.settings.glossary_files)
+            finally:
+                fcntl.flock(lock, fcntl.LOCK_UN)
+
+    # --- who changed what --------------------------------------------------------------
+    def record_change(self, user: Any, action: str, what: str,
+                      subject: str | None = None) -> None:
+        self.accounts().record_change(user.name, action, what, subject)
+
+    def history(self, subject: str, limit: int = 50) -> list[dict[str, str]]:
+        return [{"at": at, "user": name, "action": action, "what": what}
+                for at, name, action, what in self.accounts().changes(subject, limit)]
+
+    # --- per-thread stores ------------------------------------------------------------
+    def memory(self) -> Memory:
+        memory = getattr(self._local, "memory", None)
+        if memory is None:
+            from termbase.tm.store import open_memory
+
+            memory = self._local.memory = open_memory(self.settings.memory, create=True)
+        return memory
+
+    def accounts(self) -> Accounts:
+        accounts = getattr(self._local, "accounts", None)
+        if accounts is None:
+            from termbase.accounts import open_accounts
+
+            accounts = self._local.accounts = open_accounts(self.settings.accounts)
+        return accounts
+
+
+def desk_settings(memory: str | None = None, accounts: str | None = None,
+                  public_read: bool = False) -> DeskSettings:
+    """The workspace's settings as `termbase serve` reads them; memory (a file or a
+    postgresql:// URL) also holds the accounts unless accounts says otherwise."""
+    from termbase.accounts import is_database_url
+    from termbase.config import find_config, load_config
+    from termbase.glossary.service import glossary_paths
+    from termbase.tm.service import memory_path
+    from termbase.workspace import accounts_location
+
+    config = load_config(find_config())
+    memory_location = memory or memory_path()
+    if accounts is None:
+        accounts = memory if memory and is_database_url(memory) else accounts_location(config)
+    return DeskSettings(
+        glossary_files=[str(p) for p in glossary_paths()],
+        memory=memory_location, accounts=accounts, config=config, public_read=public_read)

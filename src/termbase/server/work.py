@@ -1,0 +1,154 @@
+"""What a page and its API endpoint both do, once: call the library service and shape
+its answer. Nothing here knows about HTTP."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from termbase.accounts import User
+from termbase.errors import InputError
+from termbase.glossary import Glossary
+from termbase.server.desk import Desk
+
+
+def check_article(desk: Desk, text: str, name: str = "article.txt",
+                  fix: bool = False) -> dict[str, Any]:
+    """The check's JSON payload; with fix, "fixed" holds the text after the safe fixes
+    and "findings"/"summary" describe what is left in it."""
+    from termbase.check.engine import check_text
+    from termbase.check.records import check_payload
+    from termbase.check.service import fix_result
+
+    context, selection = desk.context(), desk.selection()
+    result = check_text(name, text, context, selection)
+    if not fix:
+        return check_payload([result])
+    fixed = fix_result(result, context, selection, rounds=3)
+    payload = check_payload([fixed.result])
+    payload["fixed"] = fixed.text
+    payload["applied"] = fixed.applied
+    return payload
+
+
+def concept_listing(glossary: Glossary, domain: str | None = None, status: str | None = None,
+                    offset: int = 0, limit: int = 50) -> dict[str, Any]:
+    """Concepts of a subject field and/or having a term of a status, in id order."""
+    from termbase.glossary.lookup import concept_record
+    from termbase.model import Status
+
+    if status is not None and status not in {s.value for s in Status}:
+        raise InputError(f"unknown status {status!r}: one of "
+                         f"{', '.join(s.value for s in Status)}")
+    chosen = [c for c in glossary.concepts
+              if (domain is None or (c.subject_field or "") == domain)
+              and (status is None or any(t.status.value == status for t in c.terms))]
+    return {
+        "version": 1,
+        "total": len(chosen),
+        "domains": domains(glossary),
+        "concepts": [public_concept(concept_record(c)) for c in chosen[offset:offset + limit]],
+    }
+
+
+def domains(glossary: Glossary) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for concept in glossary.concepts:
+        key = concept.subject_field or ""
+        counts[key] = counts.get(key, 0) + 1
+    return dict(sorted(counts.items()))
+
+
+def add_memory_unit(desk: Desk, user: User, data: dict[str, Any]) -> dict[str, Any]:
+    from termbase.model import TranslationUnit
+    from termbase.tm.records import unit_record
+    from termbase.tm.service import check_pair
+
+    source, target = data.get("source"), data.get("target")
+    if not isinstance(source, str) or not isinstance(target, str):
+        raise InputError("give 'source' and 'target' as strings")
+    check_pair(source, target)
+    origin = data.get("origin") if isinstance(data.get("origin"), str) else None
+    memory = desk.memory()
+    unit_id, outcome = memory.add(TranslationUnit(source, target, "", "", origin=origin,
+                                                  created_by=user.name,
+                                                  changed_by=user.name))
+    stored = memory.get(unit_id) if hasattr(memory, "get") else None
+    record = unit_record(unit_id, stored) if stored is not None else {"id": unit_id}
+    return {"version": 1, "outcome": outcome, "unit": record}
+
+
+def deprecate_term(desk: Desk, user: User, data: dict[str, Any]) -> dict[str, Any]:
+    from termbase.glossary.service import deprecate
+
+    term, use = data.get("term"), data.get("use")
+    if not isinstance(term, str) or not term.strip() or not isinstance(use, str) \
+            or not use.strip():
+        raise InputError("give the deprecated 'term' and the term to 'use' instead")
+    with desk.glossary_edit() as glossary:
+        edit = deprecate(glossary, term.strip(), use.strip(),
+                         superseded=bool(data.get("superseded")),
+                         force=bool(data.get("force")))
+        edit.document.save()
+    desk.record_change(user, "deprecate", edit.what, edit.concept_id)
+    return {"version": 1, "done": edit.what}
+
+
+def export_article(desk: Desk, name: str, data: bytes) -> bytes:
+    """An uploaded article as XLIFF 1.2, pre-translated from the memory, with glossary
+    terms attached, as `termbase export` writes it; the file records the upload's name."""
+    import tempfile
+    from pathlib import Path
+
+    from termbase.exchange.export import export_articles
+
+    if not name.lower().endswith((".txt", ".md")):
+        raise InputError(f"{name}: export a .txt or .md article")
+    with tempfile.TemporaryDirectory(prefix="termbase-upload-") as folder:
+        path = Path(folder) / name
+        path.write_bytes(data)
+        try:
+            xliff, _ = export_articles([str(path)], desk.memory(), desk.glossary(), "xliff",
+                                       originals=[name])
+        except InputError as exc:
+            raise InputError(str(exc).replace(str(path), name)) from None
+    return xliff
+
+
+def import_translation(desk: Desk, user: User, name: str, data: bytes) -> dict[str, Any]:
+    """A translated XLIFF or TMX imported into the memory in one transaction, its
+    hostile or malformed XML refused as `termbase tm import` refuses it."""
+    import tempfile
+    from pathlib import Path
+
+    from termbase.tm.service import import_file
+    from termbase.workspace import desk_languages
+
+    if not name.lower().endswith((".xlf", ".xliff", ".tmx")):
+        raise InputError(f"{name}: upload a .xlf, .xliff or .tmx file")
+    with tempfile.TemporaryDirectory(prefix="termbase-upload-") as folder:
+        path = Path(folder) / name
+        path.write_bytes(data)
+        try:
+            done = import_file(desk.memory(), str(path),
+                               desk=desk_languages(desk.settings.config))
+        except InputError as exc:
+            raise InputError(str(exc).replace(str(path), name)) from None
+    desk.record_change(user, "import", f"{name}: {done.added} added, {done.updated} updated")
+    return {"version": 1, "file": name, "added": done.added, "updated": done.updated,
+            "skipped": done.skipped, "reasons": done.reasons}
+
+
+def public_concept(record: dict[str, Any]) -> dict[str, Any]:
+    """A concept record as the server shows it: its file by name, not by the desk's
+    folders (`source` is the file it was read from)."""
+    from pathlib import Path
+
+    if record.get("source"):
+        record["source"] = Path(record["source"]).name
+    return record
+
+
+def public_lookup(payload: dict[str, Any]) -> dict[str, Any]:
+    for result in payload["results"]:
+        public_concept(result["concept"])
+    return payload
