@@ -390,3 +390,52 @@ def test_hostile_or_broken_xliff_uploads_are_refused_in_one_line(client, hostile
 def test_a_reader_may_not_upload_translations(client):
     sign_in(client, "reader")
     assert client.get("/exchange").status_code == 403
+
+
+def test_termbase_serve_runs_several_workers_over_one_workspace(tmp_path):
+    # The command as a desk starts it: a workspace, an account, two worker processes.
+    import os
+    import socket
+    import subprocess
+    import sys
+    import time
+    import urllib.error
+    import urllib.request
+
+    from termbase.accounts import open_accounts
+
+    desk = make_desk(tmp_path)
+    (tmp_path / "termbase.toml").write_text(
+        'glossary = ["glossaries"]\ntm = "memory.sqlite"\n', encoding="utf-8")
+    accounts = open_accounts(desk.settings.accounts)
+    token = accounts.new_api_token("reader", "script")
+    accounts.close()
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    command = [sys.executable, "-c", "from termbase.cli import main; main()", "serve",
+               "--port", str(port), "--workers", "2"]
+    environment = {k: v for k, v in os.environ.items() if k != "TERMBASE_TM"}
+    server = subprocess.Popen(command, cwd=tmp_path, env={**environment, "NO_COLOR": "1"},
+                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    try:
+        url = f"http://127.0.0.1:{port}/api/v1/lookup?q=Sabuk+dan+Jalan"
+        request = urllib.request.Request(url, headers={"Authorization": f"Bearer {token}"})
+        deadline, answer = time.monotonic() + 60, None
+        while answer is None and time.monotonic() < deadline:
+            try:
+                with urllib.request.urlopen(request, timeout=5) as response:
+                    answer = json.loads(response.read())
+            except urllib.error.HTTPError as refused:
+                pytest.fail(f"{refused.code}: {refused.read()[:300]!r}")
+            except (urllib.error.URLError, ConnectionError):
+                time.sleep(0.3)
+        assert answer is not None, "termbase serve did not answer"
+        assert answer["results"][0]["concept"]["preferred"]["en"] == "Belt and Road"
+        anonymous = urllib.request.Request(url)
+        with pytest.raises(urllib.error.HTTPError) as refused:
+            urllib.request.urlopen(anonymous, timeout=5)
+        assert refused.value.code == 401
+    finally:
+        server.terminate()
+        server.wait(20)
