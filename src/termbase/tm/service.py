@@ -75,7 +75,8 @@ class ImportSummary:
 
 
 # Where each format states the languages, for the message refusing them.
-_STATED_BY = {"po": "its header's Language and X-Source-Language", "tsv": "its header line",
+_STATED_BY = {"po": "its header's Language, and X-Source-Language or the pair's source",
+              "tsv": "its header line",
               "xliff": "its <file> languages", "tmx": "xml:lang"}
 
 
