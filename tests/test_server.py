@@ -439,3 +439,95 @@ def test_termbase_serve_runs_several_workers_over_one_workspace(tmp_path):
     finally:
         server.terminate()
         server.wait(20)
+
+
+def test_openapi_describes_every_method_of_every_route():
+    described = {(path, method.upper()) for path, item in spec()["paths"].items()
+                 for method in item if method in ("get", "post", "patch", "delete")}
+    served = {(route.path, method) for route in api.ROUTES
+              for method in (route.methods or ()) if method != "HEAD"}
+    assert described == served
+
+
+def test_a_terminologist_adds_and_edits_a_concept(client, desk):
+    terminologist = token_for(desk, "terminologist")
+    added = client.post("/api/v1/glossary/concepts", headers=terminologist, json={
+        "id": "uji-001", "subject_field": "economy",
+        "terms": [{"text": "ketahanan pangan", "language": "id"},
+                  {"text": "food security", "language": "en"}]})
+    assert added.status_code == 201, added.text
+    edited = client.patch("/api/v1/glossary/concepts/uji-001", headers=terminologist, json={
+        "note": "Catatan uji.", "add_terms": [
+            {"text": "kedaulatan pangan", "language": "id", "status": "deprecated"}]})
+    assert edited.status_code == 200, edited.text
+    concept = client.get("/api/v1/glossary/concepts/uji-001", headers=terminologist).json()
+    assert concept["concept"]["note"] == "Catatan uji."
+    assert {t["text"]: t["status"] for t in concept["concept"]["terms"]} == {
+        "ketahanan pangan": "preferred", "food security": "preferred",
+        "kedaulatan pangan": "deprecated"}
+    history = client.get("/api/v1/glossary/history", params={"concept": "uji-001"},
+                         headers=terminologist).json()["changes"]
+    assert [c["action"] for c in history] == ["edit", "add"]
+    again = client.patch("/api/v1/glossary/concepts/uji-001", headers=terminologist,
+                         json={"note": "Catatan uji."})
+    assert again.status_code == 400 and "nothing to change" in again.json()["error"]
+
+
+def test_a_translator_may_not_add_a_concept(client, desk):
+    refused = client.post("/api/v1/glossary/concepts", headers=token_for(desk, "translator"),
+                          json={"id": "uji-002", "terms": [{"text": "a", "language": "id"}]})
+    assert refused.status_code == 403
+
+
+def test_a_concept_with_a_term_of_another_needs_force(client, desk):
+    refused = client.post("/api/v1/glossary/concepts", headers=token_for(desk, "terminologist"),
+                          json={"id": "uji-003", "terms": [
+                              {"text": "Sabuk dan Jalan", "language": "id"}]})
+    assert refused.status_code == 400 and "already a term" in refused.json()["error"]
+
+
+def test_memory_units_are_listed_with_the_total(client, desk):
+    listed = client.get("/api/v1/tm/units", params={"limit": 2},
+                        headers=token_for(desk, "reader")).json()
+    assert listed["total"] == 3 and len(listed["units"]) == 2
+
+
+def test_only_an_admin_manages_accounts(client, desk):
+    admin, terminologist = token_for(desk, "admin"), token_for(desk, "terminologist")
+    new = {"name": "sari", "password": "kata-sandi-sari", "role": "reader"}
+    assert client.post("/api/v1/users", json=new, headers=terminologist).status_code == 403
+    assert client.get("/api/v1/users", headers=terminologist).status_code == 403
+    assert client.post("/api/v1/users", json=new, headers=admin).status_code == 201
+    promoted = client.patch("/api/v1/users/sari", json={"role": "translator"}, headers=admin)
+    assert promoted.json()["user"]["role"] == "translator"
+    names = [u["name"] for u in client.get("/api/v1/users", headers=admin).json()["users"]]
+    assert "sari" in names
+    assert client.delete("/api/v1/users/sari", headers=admin).status_code == 200
+    assert client.delete("/api/v1/users/sari", headers=admin).status_code == 400
+
+
+def test_the_concept_page_edits_and_the_glossary_page_adds(client):
+    sign_in(client, "terminologist")
+    csrf = csrf_of(client, "/glossary")
+    made = client.post("/glossary/new", data={"csrf": csrf, "id": "uji-010",
+                                              "term_id": "penyakit menular",
+                                              "term_en": "infectious disease",
+                                              "subject_field": "health"},
+                       follow_redirects=False)
+    assert made.status_code == 303 and made.headers["location"] == "/glossary/uji-010"
+    edited = client.post("/glossary/uji-010/edit", data={
+        "csrf": csrf, "note": "Istilah kesehatan.", "term_text": "penyakit infeksi",
+        "term_language": "id", "term_status": "admitted"}, follow_redirects=False)
+    assert edited.status_code == 303
+    page = client.get("/glossary/uji-010").text
+    assert "Istilah kesehatan." in page and "penyakit infeksi" in page
+    assert page.count("<b>terminologist</b>") == 2  # both changes in the history
+
+
+def test_the_edit_forms_are_shown_only_to_terminologists(client):
+    sign_in(client, "translator")
+    assert 'id="edit-form"' not in client.get("/glossary/org-013").text
+    assert 'id="new-concept-form"' not in client.get("/glossary").text
+    refused = client.post("/glossary/org-013/edit", data={"csrf": csrf_of(client),
+                                                          "note": "x"})
+    assert refused.status_code == 403

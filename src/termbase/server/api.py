@@ -175,36 +175,106 @@ def concept(request: Request) -> Response:
 
 
 # --- writing ----------------------------------------------------------------------------
-async def add_unit(request: Request) -> Response:
-    """POST {"source", "target", "origin"?}: one confirmed sentence pair (translator)."""
-    desk = _desk(request)
-    data = await _json_body(request)
-    return await run_in_threadpool(_add_unit, request, desk, data)
-
-
-def _add_unit(request: Request, desk: Desk, data: dict[str, Any]) -> Response:
+def _add_unit(desk: Desk, user: Any, data: dict[str, Any], request: Request) -> Any:
+    """{"source", "target", "origin"?}: one confirmed sentence pair."""
     from termbase.server.work import add_memory_unit
 
-    who = caller(request, desk)
-    user = require(who, "translator")
-    check_csrf(who, desk, request.headers.get(CSRF_HEADER))
-    return _ok(add_memory_unit(desk, user, data), status=201)
+    return 201, add_memory_unit(desk, user, data)
 
 
-async def deprecate(request: Request) -> Response:
-    """POST {"term", "use", "superseded"?, "force"?}: deprecate a term (terminologist)."""
-    desk = _desk(request)
-    data = await _json_body(request)
-    return await run_in_threadpool(_deprecate, request, desk, data)
-
-
-def _deprecate(request: Request, desk: Desk, data: dict[str, Any]) -> Response:
+def _deprecate(desk: Desk, user: Any, data: dict[str, Any], request: Request) -> Any:
+    """{"term", "use", "superseded"?, "force"?}: as `termbase glossary deprecate`."""
     from termbase.server.work import deprecate_term
 
-    who = caller(request, desk)
-    user = require(who, "terminologist")
-    check_csrf(who, desk, request.headers.get(CSRF_HEADER))
-    return _ok(deprecate_term(desk, user, data))
+    return 200, deprecate_term(desk, user, data)
+
+
+def units(request: Request) -> Response:
+    desk = _desk(request)
+    require(caller(request, desk), "reader")
+    from termbase.server.work import memory_units
+
+    return _ok(memory_units(desk, _int_param(request, "offset", 0, 0, 10**9),
+                            _int_param(request, "limit", 50, 1, 500)))
+
+
+def history(request: Request) -> Response:
+    desk = _desk(request)
+    require(caller(request, desk), "reader")
+    subject = request.query_params.get("concept") or None
+    limit = _int_param(request, "limit", 50, 1, 500)
+    if subject is None:
+        rows = desk.accounts().changes(None, limit)
+        changes = [{"at": a, "user": n, "action": c, "what": w} for a, n, c, w in rows]
+    else:
+        changes = desk.history(subject, limit)
+    return _ok({"version": 1, "changes": changes})
+
+
+def _write(role: str, action: Any) -> Any:
+    """An endpoint that reads a JSON body, then, off the event loop, checks the role
+    and the CSRF header and calls action(desk, user, data, request)."""
+
+    async def endpoint(request: Request) -> Response:
+        desk = _desk(request)
+        data = await _json_body(request) if request.method in ("POST", "PATCH") else {}
+
+        def run() -> Response:
+            who = caller(request, desk)
+            user = require(who, role)
+            check_csrf(who, desk, request.headers.get(CSRF_HEADER))
+            status, payload = action(desk, user, data, request)
+            return _ok(payload, status=status)
+
+        return await run_in_threadpool(run)
+
+    return endpoint
+
+
+def _add_concept(desk: Desk, user: Any, data: dict[str, Any], request: Request) -> Any:
+    from termbase.server.work import add_glossary_concept
+
+    return 201, add_glossary_concept(desk, user, data)
+
+
+def _edit_concept(desk: Desk, user: Any, data: dict[str, Any], request: Request) -> Any:
+    from termbase.server.work import edit_glossary_concept
+
+    return 200, edit_glossary_concept(desk, user, request.path_params["concept_id"], data)
+
+
+def _add_user(desk: Desk, user: Any, data: dict[str, Any], request: Request) -> Any:
+    name, password, role = data.get("name"), data.get("password"), data.get("role")
+    if not all(isinstance(v, str) for v in (name, password, role)):
+        raise InputError("give 'name', 'password' and 'role' as strings")
+    added = desk.accounts().add_user(name, password, role)
+    desk.record_change(user, "add user", f"added {added.name} ({added.role})")
+    return 201, {"version": 1, "user": {"name": added.name, "role": added.role}}
+
+
+def _set_role(desk: Desk, user: Any, data: dict[str, Any], request: Request) -> Any:
+    role = data.get("role")
+    if not isinstance(role, str):
+        raise InputError("give the new 'role'")
+    changed = desk.accounts().set_role(request.path_params["name"], role)
+    desk.record_change(user, "set role", f"{changed.name} is {changed.role}")
+    return 200, {"version": 1, "user": {"name": changed.name, "role": changed.role}}
+
+
+def _remove_user(desk: Desk, user: Any, data: dict[str, Any], request: Request) -> Any:
+    name = request.path_params["name"]
+    if not desk.accounts().remove_user(name):
+        raise InputError(f"no user {name!r}")
+    desk.record_change(user, "remove user", f"removed {name}")
+    return 200, {"version": 1, "removed": name}
+
+
+def users(request: Request) -> Response:
+    desk = _desk(request)
+    require(caller(request, desk), "admin")
+    from termbase.server.work import user_records
+
+    return _ok(user_records(desk))
 
 
 def openapi(request: Request) -> Response:
@@ -218,9 +288,20 @@ ROUTES = [
     Route(f"{PREFIX}/check", check, methods=["POST"]),
     Route(f"{PREFIX}/tm/search", tm_search),
     Route(f"{PREFIX}/tm/concordance", tm_concordance),
-    Route(f"{PREFIX}/tm/units", add_unit, methods=["POST"]),
-    Route(f"{PREFIX}/glossary/concepts", concepts),
-    Route(f"{PREFIX}/glossary/concepts/{{concept_id}}", concept),
-    Route(f"{PREFIX}/glossary/deprecate", deprecate, methods=["POST"]),
+    Route(f"{PREFIX}/tm/units", units, methods=["GET"]),
+    Route(f"{PREFIX}/tm/units", _write("translator", _add_unit), methods=["POST"]),
+    Route(f"{PREFIX}/glossary/concepts", concepts, methods=["GET"]),
+    Route(f"{PREFIX}/glossary/concepts", _write("terminologist", _add_concept),
+          methods=["POST"]),
+    Route(f"{PREFIX}/glossary/concepts/{{concept_id}}", concept, methods=["GET"]),
+    Route(f"{PREFIX}/glossary/concepts/{{concept_id}}", _write("terminologist", _edit_concept),
+          methods=["PATCH"]),
+    Route(f"{PREFIX}/glossary/history", history),
+    Route(f"{PREFIX}/users", users, methods=["GET"]),
+    Route(f"{PREFIX}/users", _write("admin", _add_user), methods=["POST"]),
+    Route(f"{PREFIX}/users/{{name}}", _write("admin", _set_role), methods=["PATCH"]),
+    Route(f"{PREFIX}/users/{{name}}", _write("admin", _remove_user), methods=["DELETE"]),
+    Route(f"{PREFIX}/glossary/deprecate", _write("terminologist", _deprecate),
+          methods=["POST"]),
     Route(f"{PREFIX}/openapi.json", openapi),
 ]

@@ -42,6 +42,11 @@ def _post(summary: str, role: str, properties: dict[str, str], required: list[st
                                    "413": {"description": "body too large"}, **_ERRORS}}}
 
 
+_CONCEPT_ID = {"name": "concept_id", "in": "path", "required": True,
+               "schema": {"type": "string"}}
+_NAME = {"name": "name", "in": "path", "required": True, "schema": {"type": "string"}}
+
+
 def spec() -> dict[str, Any]:
     from termbase import __version__
 
@@ -68,21 +73,51 @@ def spec() -> dict[str, Any]:
                 _param("min_score", "0-100, default 75", kind="number")]),
             "/api/v1/tm/concordance": _get("Units holding every word", "reader", [
                 _param("q", "the words", True), _param("limit", "1-1000", kind="integer")]),
-            "/api/v1/tm/units": _post("Add a confirmed sentence pair", "translator",
-                                      {"source": "string", "target": "string",
-                                       "origin": "string"}, ["source", "target"],
-                                      created=True),
-            "/api/v1/glossary/concepts": _get("Concepts by domain and status", "reader", [
-                _param("domain", "subject field"),
-                _param("status", "preferred, admitted, deprecated or superseded"),
-                _param("offset", "skip this many", kind="integer"),
+            "/api/v1/tm/units": {
+                **_get("Memory units, in the order stored", "reader", [
+                    _param("offset", "skip this many", kind="integer"),
+                    _param("limit", "1-500", kind="integer")]),
+                **_post("Add a confirmed sentence pair", "translator",
+                        {"source": "string", "target": "string", "origin": "string"},
+                        ["source", "target"], created=True)},
+            "/api/v1/glossary/concepts": {
+                **_get("Concepts by domain and status", "reader", [
+                    _param("domain", "subject field"),
+                    _param("status", "preferred, admitted, deprecated or superseded"),
+                    _param("offset", "skip this many", kind="integer"),
+                    _param("limit", "1-500", kind="integer")]),
+                **_post("Add a concept (terms: [{text, language, status, term_type}])",
+                        "terminologist", {"id": "string", "terms": "array",
+                                          "subject_field": "string", "note": "string",
+                                          "definitions": "object", "file": "string",
+                                          "force": "boolean"}, ["id", "terms"],
+                        created=True)},
+            "/api/v1/glossary/concepts/{concept_id}": {
+                "get": {"summary": "One concept", "description": "Role: reader.",
+                        "parameters": [_CONCEPT_ID],
+                        "responses": {"200": {"description": "the concept"},
+                                      "404": {"description": "no such concept"}, **_ERRORS}},
+                "patch": {**_post("Edit a concept, as `termbase glossary edit`",
+                                  "terminologist",
+                                  {"subject_field": "string", "note": "string",
+                                   "definitions": "object", "add_terms": "array",
+                                   "statuses": "object", "remove_terms": "array",
+                                   "force": "boolean"}, [])["post"],
+                          "parameters": [_CONCEPT_ID]}},
+            "/api/v1/glossary/history": _get("Who changed what, newest first", "reader", [
+                _param("concept", "one concept's changes"),
                 _param("limit", "1-500", kind="integer")]),
-            "/api/v1/glossary/concepts/{concept_id}": {"get": {
-                "summary": "One concept", "description": "Role: reader.",
-                "parameters": [{"name": "concept_id", "in": "path", "required": True,
-                                "schema": {"type": "string"}}],
-                "responses": {"200": {"description": "the concept"},
-                              "404": {"description": "no such concept"}, **_ERRORS}}},
+            "/api/v1/users": {
+                **_get("The accounts", "admin", []),
+                **_post("Add an account", "admin", {"name": "string", "password": "string",
+                                                    "role": "string"},
+                        ["name", "password", "role"], created=True)},
+            "/api/v1/users/{name}": {
+                "patch": {**_post("Change an account's role", "admin", {"role": "string"},
+                                  ["role"])["post"], "parameters": [_NAME]},
+                "delete": {"summary": "Remove an account", "description": "Role: admin.",
+                           "parameters": [_NAME],
+                           "responses": {"200": {"description": "removed"}, **_ERRORS}}},
             "/api/v1/glossary/deprecate": _post(
                 "Deprecate a term in favour of another", "terminologist",
                 {"term": "string", "use": "string", "superseded": "boolean",

@@ -293,8 +293,9 @@ def glossary_page(request: Request) -> Response:
     listing = concept_listing(desk.glossary(), domain or None, status or None,
                               page * PAGE_SIZE, PAGE_SIZE)
     pages = (listing["total"] + PAGE_SIZE - 1) // PAGE_SIZE
+    may_edit = who.user is not None and who.user.may("terminologist")
     return render(request, "glossary.html", "glossary", who=who, listing=listing,
-                  domain=domain, status=status, page=page, pages=pages)
+                  domain=domain, status=status, page=page, pages=pages, may_edit=may_edit)
 
 
 def concept_page(request: Request) -> Response:
@@ -331,6 +332,50 @@ def _deprecate_submit(request: Request, form: FormData) -> Response:
     concept = _field(form, "concept")
     return RedirectResponse(f"/glossary/{quote(concept)}" if concept else "/glossary",
                             status_code=303)
+
+
+async def concept_edit_submit(request: Request) -> Response:
+    form = await _form(request)
+    return await run_in_threadpool(_concept_edit_submit, request, form)
+
+
+def _concept_edit_submit(request: Request, form: FormData) -> Response:
+    from termbase.server.work import edit_glossary_concept
+
+    desk = _desk(request)
+    who = caller(request, desk)
+    user = require(who, "terminologist")
+    check_csrf(who, desk, _field(form, CSRF_FIELD))
+    concept_id = request.path_params["concept_id"]
+    term = _field(form, "term_text").strip()
+    edit_glossary_concept(desk, user, concept_id, {
+        "note": _field(form, "note"),
+        "definitions": {"id": _field(form, "definition_id"),
+                        "en": _field(form, "definition_en")},
+        "add_terms": [{"text": term, "language": _field(form, "term_language") or "id",
+                       "status": _field(form, "term_status") or "preferred"}] if term else [],
+        "force": _field(form, "force") == "1"})
+    return RedirectResponse(f"/glossary/{quote(concept_id)}", status_code=303)
+
+
+async def concept_new_submit(request: Request) -> Response:
+    form = await _form(request)
+    return await run_in_threadpool(_concept_new_submit, request, form)
+
+
+def _concept_new_submit(request: Request, form: FormData) -> Response:
+    from termbase.server.work import add_glossary_concept
+
+    desk = _desk(request)
+    who = caller(request, desk)
+    user = require(who, "terminologist")
+    check_csrf(who, desk, _field(form, CSRF_FIELD))
+    terms = [{"text": _field(form, f"term_{language}"), "language": language}
+             for language in ("id", "en") if _field(form, f"term_{language}").strip()]
+    concept_id = _field(form, "id").strip()
+    add_glossary_concept(desk, user, {"id": concept_id, "terms": terms,
+                                      "subject_field": _field(form, "subject_field")})
+    return RedirectResponse(f"/glossary/{quote(concept_id)}", status_code=303)
 
 
 # --- exchange -----------------------------------------------------------------------
@@ -444,6 +489,8 @@ ROUTES = [
     Route("/check/download", check_download, methods=["POST"]),
     Route("/glossary", glossary_page),
     Route("/glossary/deprecate", deprecate_submit, methods=["POST"]),
+    Route("/glossary/new", concept_new_submit, methods=["POST"]),
+    Route("/glossary/{concept_id}/edit", concept_edit_submit, methods=["POST"]),
     Route("/glossary/{concept_id}", concept_page),
     Route("/exchange", exchange_page),
     Route("/exchange/export", exchange_export, methods=["POST"]),

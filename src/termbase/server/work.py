@@ -152,3 +152,125 @@ def public_lookup(payload: dict[str, Any]) -> dict[str, Any]:
     for result in payload["results"]:
         public_concept(result["concept"])
     return payload
+
+
+def _terms_of(items: Any, field_name: str) -> list[Any]:
+    """Terms from [{"text", "language", "status"?, "term_type"?}] (status default
+    preferred); InputError naming the field for anything else."""
+    from termbase.model import Term
+
+    if items is None:
+        return []
+    if not isinstance(items, list):
+        raise InputError(f"'{field_name}' must be a list of terms")
+    terms = []
+    for item in items:
+        if not isinstance(item, dict) or not isinstance(item.get("text"), str) \
+                or not isinstance(item.get("language"), str) or not item["text"].strip():
+            raise InputError(f"each of '{field_name}' needs a 'text' and a 'language'")
+        status = _status(item.get("status", "preferred"))
+        term_type = item.get("term_type") if isinstance(item.get("term_type"), str) else None
+        terms.append(Term(" ".join(item["text"].split()), item["language"], status,
+                          term_type=term_type))
+    return terms
+
+
+def _status(value: Any) -> Any:
+    from termbase.model import Status
+
+    try:
+        return Status(value)
+    except ValueError:
+        raise InputError(f"unknown status {value!r}: one of "
+                         f"{', '.join(s.value for s in Status)}") from None
+
+
+def _text(data: dict[str, Any], key: str) -> str | None:
+    value = data.get(key)
+    if value is None or value == "":
+        return None
+    if not isinstance(value, str):
+        raise InputError(f"'{key}' must be a string")
+    return value.strip() or None
+
+
+def add_glossary_concept(desk: Desk, user: User, data: dict[str, Any]) -> dict[str, Any]:
+    """A new concept in one of the desk's glossary files ("file", by name; default the
+    first), as `termbase glossary add` makes it."""
+    from termbase.glossary.lookup import concept_record
+    from termbase.glossary.service import add_concept
+    from termbase.model import Concept
+
+    concept_id = _text(data, "id")
+    if not concept_id:
+        raise InputError("give the new concept an 'id'")
+    terms = _terms_of(data.get("terms"), "terms")
+    if not terms:
+        raise InputError("give the new concept at least one term in 'terms'")
+    definitions = data.get("definitions") or {}
+    if not isinstance(definitions, dict) or not all(
+            isinstance(k, str) and isinstance(v, str) for k, v in definitions.items()):
+        raise InputError("'definitions' must map languages to texts")
+    concept = Concept(concept_id, terms, _text(data, "subject_field"), _text(data, "note"),
+                      dict(definitions))
+    target = _glossary_file(desk, _text(data, "file"))
+    with desk.glossary_edit() as glossary:
+        edit = add_concept(glossary, concept, target, force=bool(data.get("force")))
+        edit.document.save()
+    desk.record_change(user, "add", edit.what, concept_id)
+    return {"version": 1, "done": edit.what, "concept": public_concept(concept_record(concept))}
+
+
+def _glossary_file(desk: Desk, name: str | None) -> str:
+    from pathlib import Path
+
+    files = desk.settings.glossary_files
+    if name is None:
+        return files[0]
+    for path in files:
+        if Path(path).name == name:
+            return path
+    raise InputError(f"no glossary file {name!r}: one of "
+                     f"{', '.join(Path(p).name for p in files)}")
+
+
+def edit_glossary_concept(desk: Desk, user: User, concept_id: str,
+                          data: dict[str, Any]) -> dict[str, Any]:
+    """As `termbase glossary edit`: subject field, note, definitions, terms added,
+    statuses set ({"text": status}), terms removed; force for a house-style reversal."""
+    from termbase.glossary.lookup import concept_record
+    from termbase.glossary.service import ConceptChange, concept_by_id, edit_concept
+
+    definitions = data.get("definitions") or {}
+    statuses = data.get("statuses") or {}
+    removed = data.get("remove_terms") or []
+    if not isinstance(definitions, dict) or not isinstance(statuses, dict) \
+            or not isinstance(removed, list):
+        raise InputError("'definitions' and 'statuses' are objects, 'remove_terms' a list")
+    change = ConceptChange(
+        subject_field=_text(data, "subject_field"), note=_text(data, "note"),
+        definitions={str(k): str(v) for k, v in definitions.items() if v},
+        new_terms=_terms_of(data.get("add_terms"), "add_terms"),
+        statuses=[(str(text), _status(status)) for text, status in statuses.items()],
+        removed=[str(text) for text in removed])
+    with desk.glossary_edit() as glossary:
+        edit = edit_concept(glossary, concept_id, change, force=bool(data.get("force")))
+        edit.document.save()
+    desk.record_change(user, "edit", edit.what, concept_id)
+    concept = concept_by_id(desk.glossary(), concept_id)
+    return {"version": 1, "done": edit.what, "concept": public_concept(concept_record(concept))}
+
+
+def memory_units(desk: Desk, offset: int, limit: int) -> dict[str, Any]:
+    from itertools import islice
+
+    from termbase.tm.records import unit_record
+
+    memory = desk.memory()
+    units = [unit_record(i, u) for i, u in islice(memory.units(), offset, offset + limit)]
+    return {"version": 1, "total": memory.count(), "units": units}
+
+
+def user_records(desk: Desk) -> dict[str, Any]:
+    return {"version": 1, "users": [{"name": u.name, "role": u.role}
+                                    for u in desk.accounts().users()]}
