@@ -3,7 +3,8 @@
 The nearest file from the working directory upwards wins. Paths in it are relative to
 the file's folder. Keys: glossary (list of TBX files, a folder standing for the .tbx
 files in it), accept (list of word-list files),
-dictionary, select, ignore, fail-on, tm (the translation memory file), source-language
+dictionary, select, ignore, fail-on, tm (the translation memory file, or a
+postgresql:// URL, which is taken as it is), source-language
 and target-language (the memory's languages). `termbase init` writes one (see
 termbase.workspace); the line of each key is kept so that `termbase config` can say
 where a value comes from.
@@ -17,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from termbase.errors import ConfigError
+from termbase.tm.location import is_database_url
 
 _KEYS = {"glossary", "accept", "dictionary", "select", "ignore", "fail-on", "tm",
          "source-language", "target-language"}
@@ -143,7 +145,7 @@ def load_config(path: Path | None) -> Config:
         source_language=language("source-language"),
         target_language=language("target-language"),
         lines=lines,
-        tm=str(base / memory) if memory else None,
+        tm=(memory if is_database_url(memory) else str(base / memory)) if memory else None,
         path=str(path),
         glossary=glossaries(),
         accept=paths("accept"),

@@ -34,7 +34,8 @@ def format_option(function: F) -> F:
 
 def tm_option(function: F) -> F:
     return click.option("--tm", "tm_path", type=click.Path(dir_okay=False),
-                        help="Memory file (default: $TERMBASE_TM, configuration 'tm', or "
+                        help="Memory file, or a postgresql:// URL of a shared one "
+                             "(default: $TERMBASE_TM, configuration 'tm', or "
                              "~/.local/share/termbase/memory.sqlite).")(function)
 
 
@@ -58,8 +59,11 @@ def memory_path(explicit: str | None) -> str:
 
 
 def opened_memory(path: str) -> None:
-    """Note the memory file this command reads, for the one-line error if it is damaged."""
-    click.get_current_context().meta[MEMORY_KEY] = str(path)
+    """Note the memory file this command reads, for the one-line error if it is damaged
+    (a database URL without its password)."""
+    from termbase.tm.location import masked_url
+
+    click.get_current_context().meta[MEMORY_KEY] = masked_url(str(path))
 
 
 def open_memory(tm_path: str | None, create: bool = False) -> Memory:
