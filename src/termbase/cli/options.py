@@ -72,4 +72,7 @@ def open_memory(tm_path: str | None, create: bool = False) -> Memory:
 
     path = memory_path(tm_path)
     opened_memory(path)
-    return open_(path, create=create)
+    memory = open_(path, create=create)
+    # closed with the command: a PostgreSQL memory's pool ends its connections then
+    click.get_current_context().call_on_close(memory.close)
+    return memory

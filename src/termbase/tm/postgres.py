@@ -50,10 +50,15 @@ from termbase.tm.store import (
 SCHEMA = "tm"
 # pg_advisory_xact_lock key of the memory's migrations: "tmsc" as an integer.
 MIGRATION_LOCK = 0x746D7363
+# Every import holds it shared; one tried again after a deadlock holds it alone. "tmwr".
+WRITE_LOCK = 0x746D7772
 POOL_SIZE = 4  # connections per process: a server worker's threads share them
 CONNECT_SECONDS = 10
 RETRIES = 5  # attempts of a transaction that lost a deadlock or a serialization race
 PAGE = 1_000  # units read per query by units()
+# What a transaction that lost a race to another writer raises: it may be tried again.
+RACES = (pg_errors.DeadlockDetected, pg_errors.SerializationFailure,
+         pg_errors.TransactionRollback)
 
 # Applied in order; tm.termbase_schema holds how many have run. Never edit one that has
 # shipped: append.
@@ -198,7 +203,7 @@ class PostgresMemory:
         try:
             with self._pool.connection() as connection:
                 yield connection
-        except pg_errors.TransactionRollback:
+        except RACES:
             raise
         except PoolTimeout as exc:
             raise InputError(f"cannot reach the database: {self._line(exc)}",
@@ -227,8 +232,9 @@ class PostgresMemory:
         replay = _Replay(units)
         for attempt in range(1, RETRIES + 1):
             try:
-                return self._import_once(replay, origin, progress, pair, on_indexing)
-            except pg_errors.TransactionRollback as exc:
+                return self._import_once(replay, origin, progress, pair, on_indexing,
+                                         alone=attempt > 1)
+            except RACES as exc:
                 if attempt == RETRIES:
                     raise InputError(f"cannot write: {self._line(exc)} (tried {RETRIES} "
                                      "times)", self.path) from None
@@ -237,9 +243,14 @@ class PostgresMemory:
 
     def _import_once(self, units: Iterable[TranslationUnit], origin: str | None,
                      progress: Callable[[int], None] | None, pair: tuple[str, str] | None,
-                     on_indexing: Callable[[], None] | None) -> ImportReport:
+                     on_indexing: Callable[[], None] | None,
+                     alone: bool = False) -> ImportReport:
+        """One attempt. Writers share the write lock; one that lost a deadlock takes it
+        alone, waiting for the others to finish, so that its next attempt cannot lose."""
         report = ImportReport()
         with self._connection() as connection, connection.transaction():
+            connection.execute("SELECT pg_advisory_xact_lock(%s)" if alone else
+                               "SELECT pg_advisory_xact_lock_shared(%s)", (WRITE_LOCK,))
             current = self._read_pair(connection)
             if pair is not None and current is None:
                 current = self._record_pair(connection, pair)
