@@ -240,13 +240,12 @@ class PostgresMemory:
         are kept for that), up to RETRIES times; an import of more than REPLAY_LIMIT
         units is not kept whole, and one that loses is refused, to be run again."""
         replay = _Replay(units)
-        for attempt in range(1, RETRIES + 1):
+        attempt = 1
+        while True:
             try:
                 report = self._import_once(replay, origin, progress, pair, on_indexing,
                                            alone=attempt > 1)
-                if report.added and report.added >= self.count() * DF_REFRESH_SHARE:
-                    self._analyse()
-                return report
+                break
             except RACES as exc:
                 if not replay.whole:
                     raise InputError(f"cannot write: {self._line(exc)}; nothing of this "
@@ -255,7 +254,10 @@ class PostgresMemory:
                     raise InputError(f"cannot write: {self._line(exc)} (tried {RETRIES} "
                                      "times)", self.path) from None
                 time.sleep(0.05 * attempt)
-        raise AssertionError("unreachable")
+                attempt += 1
+        if report.added and report.added >= self.count() * DF_REFRESH_SHARE:
+            self._analyse()
+        return report
 
     def _import_once(self, units: Iterable[TranslationUnit], origin: str | None,
                      progress: Callable[[int], None] | None, pair: tuple[str, str] | None,
@@ -297,12 +299,16 @@ class PostgresMemory:
         """After an import that added much (autovacuum would, later): refresh the
         statistics of the words, which retrieval chooses words by, and move the new
         units' words from the GIN indexes' pending lists, which every query reads
-        through, into the indexes proper."""
+        through, into the indexes proper. Only an optimisation: a role that does not
+        own the tables may not, and then autovacuum does it."""
         with self._connection() as connection:
-            connection.execute("ANALYZE tm.units")
-            for index in _WORD_INDEXES:
-                connection.execute("SELECT gin_clean_pending_list(%s::regclass)",
-                                   (f"tm.{index}",))
+            try:
+                connection.execute("ANALYZE tm.units")
+                for index in _WORD_INDEXES:
+                    connection.execute("SELECT gin_clean_pending_list(%s::regclass)",
+                                       (f"tm.{index}",))
+            except psycopg.errors.InsufficientPrivilege:
+                pass
 
     def add(self, unit: TranslationUnit) -> tuple[int, str]:
         """One pair typed by the user, refused as SQLiteMemory.add refuses it."""
@@ -319,7 +325,9 @@ class PostgresMemory:
         with self._connection() as connection:
             row = connection.execute("SELECT id FROM tm.units WHERE pair_key = %s",
                                      (_keys(unit)[0],)).fetchone()
-        assert row is not None  # just written, and deleting it too would be a race we lose
+        if row is None:
+            raise InputError("the unit was deleted by another user as it was added",
+                             self.path)
         return row[0], outcome
 
     def _write_batch(self, connection: psycopg.Connection, batch: list[TranslationUnit],
