@@ -28,6 +28,8 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from termbase.errors import InputError
+from termbase.locations import is_database_url
+from termbase.locations import masked_url as display_location
 
 if TYPE_CHECKING:
     from argon2 import PasswordHasher
@@ -49,7 +51,6 @@ SCHEMA = "accounts"  # the PostgreSQL schema
 # Any fixed number: the key of the advisory lock under which server workers starting at
 # once create the schema one after another.
 SCHEMA_LOCK = 0x7462_6163  # "tbac"
-URL_SCHEMES = ("postgresql://", "postgres://")
 
 _NAME = re.compile(r"[A-Za-z0-9._@-]{1,64}")
 
@@ -106,21 +107,6 @@ class User:
         return ROLES.index(self.role) >= ROLES.index(_known_role(role))
 
 
-def is_database_url(location: str) -> bool:
-    return location.startswith(URL_SCHEMES)
-
-
-def display_location(location: str) -> str:
-    """location fit for a message or a log: a URL's password replaced by ***."""
-    if not is_database_url(location):
-        return location
-    # user:password@ up to the last @ before the path, and a password= parameter.
-    shown = _URL_PASSWORD.sub(r"\1:***@", location, count=1)
-    return _QUERY_PASSWORD.sub(r"\1***", shown)
-
-
-_URL_PASSWORD = re.compile(r"^([a-z]+://[^/?#:@]*):[^/?#]*@")
-_QUERY_PASSWORD = re.compile(r"([?&]password=)[^&#]*")
 
 
 def _now() -> dt.datetime:

@@ -3,11 +3,12 @@
 The nearest file from the working directory upwards wins. Paths in it are relative to
 the file's folder. Keys: glossary (list of TBX files, a folder standing for the .tbx
 files in it), accept (list of word-list files),
-dictionary, select, ignore, fail-on, tm (the translation memory file), source-language
-and target-language (the memory's languages), accounts (the desk server's user accounts:
-a SQLite file or a postgresql:// URL; a URL, there or in tm, is kept as written).
-`termbase init` writes one (see termbase.workspace); the line of each key is kept so
-that `termbase config` can say where a value comes from.
+dictionary, select, ignore, fail-on, tm (the translation memory file, or a
+postgresql:// URL), source-language and target-language (the memory's languages),
+accounts (the desk server's user accounts: a SQLite file or a postgresql:// URL; a
+URL, there or in tm, is kept as written). `termbase init` writes one (see
+termbase.workspace); the line of each key is kept so that `termbase config` can say
+where a value comes from.
 """
 
 from __future__ import annotations
@@ -18,11 +19,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from termbase.errors import ConfigError
+from termbase.locations import is_database_url
 
 _KEYS = {"glossary", "accept", "dictionary", "select", "ignore", "fail-on", "tm",
          "source-language", "target-language", "accounts"}
-# A database URL in tm or accounts is not a path relative to the file.
-_URL_SCHEMES = ("postgresql://", "postgres://")
 CONFIG_NAME = "termbase.toml"
 
 
@@ -149,7 +149,8 @@ def load_config(path: Path | None) -> Config:
         if not isinstance(value, str):
             raise ConfigError(f"{key} must be a file path or a postgresql:// URL", str(path),
                               lines.get(key))
-        return value if value.startswith(_URL_SCHEMES) else str(base / value)
+        # A database URL is not a path relative to the file.
+        return value if is_database_url(value) else str(base / value)
 
     dictionary = data.get("dictionary")
     return Config(

@@ -253,6 +253,7 @@ def settings(config_path: str | os.PathLike[str] | None = None,
     """The configuration file in force (config_path, else the nearest one upwards from
     start or the working directory) and every setting with its value and source."""
     from termbase.glossary.cache import cache_folder
+    from termbase.locations import masked_url
     from termbase.tm.store import default_memory_path
 
     path = Path(config_path) if config_path else find_config(start)
@@ -270,10 +271,10 @@ def settings(config_path: str | os.PathLike[str] | None = None,
         note="the shipped starter glossary, read-only")
     memory_env = os.environ.get("TERMBASE_TM")
     if memory_env:
-        found.append(Setting("tm", memory_env, "$TERMBASE_TM"))
+        found.append(Setting("tm", masked_url(memory_env), "$TERMBASE_TM"))
     else:
         xdg = os.environ.get("XDG_DATA_HOME")
-        add("tm", config.tm, str(default_memory_path()),
+        add("tm", masked_url(config.tm) if config.tm else None, str(default_memory_path()),
             "$XDG_DATA_HOME" if xdg else "built-in default")
     # A URL's password stays out of what config prints.
     add("accounts", _shown(config.accounts) if config.accounts else None,

@@ -28,14 +28,15 @@ def _open_memory(tm_path: str | None) -> Memory | None:
     is used when it exists, else there is no pre-translation."""
     from pathlib import Path
 
+    from termbase.locations import is_database_url, masked_url
     from termbase.tm.store import open_memory
 
     path = memory_path(tm_path)
-    if tm_path or Path(path).exists():
+    if tm_path or is_database_url(path) or Path(path).exists():
         opened_memory(path)
         return open_memory(path, create=False)
-    click.echo(f"termbase: no translation memory at {path}: nothing is pre-translated",
-               err=True)
+    click.echo(f"termbase: no translation memory at {masked_url(path)}: nothing is "
+               "pre-translated", err=True)
     return None
 
 

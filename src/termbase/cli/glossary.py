@@ -129,8 +129,10 @@ def _memory_examples(hits: Sequence[Hit], tm_path: str | None
     memory exists; looking up never creates one."""
     from pathlib import Path
 
+    from termbase.locations import is_database_url
+
     path = memory_path(tm_path)
-    if not hits or not Path(path).exists():
+    if not hits or not (is_database_url(path) or Path(path).exists()):
         return {}
     from termbase.glossary.service import memory_examples
     from termbase.tm.store import open_memory

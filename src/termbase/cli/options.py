@@ -34,7 +34,8 @@ def format_option(function: F) -> F:
 
 def tm_option(function: F) -> F:
     return click.option("--tm", "tm_path", type=click.Path(dir_okay=False),
-                        help="Memory file (default: $TERMBASE_TM, configuration 'tm', or "
+                        help="Memory file, or a postgresql:// URL of a shared one "
+                             "(default: $TERMBASE_TM, configuration 'tm', or "
                              "~/.local/share/termbase/memory.sqlite).")(function)
 
 
@@ -58,8 +59,11 @@ def memory_path(explicit: str | None) -> str:
 
 
 def opened_memory(path: str) -> None:
-    """Note the memory file this command reads, for the one-line error if it is damaged."""
-    click.get_current_context().meta[MEMORY_KEY] = str(path)
+    """Note the memory file this command reads, for the one-line error if it is damaged
+    (a database URL without its password)."""
+    from termbase.locations import masked_url
+
+    click.get_current_context().meta[MEMORY_KEY] = masked_url(str(path))
 
 
 def open_memory(tm_path: str | None, create: bool = False) -> Memory:
@@ -68,4 +72,7 @@ def open_memory(tm_path: str | None, create: bool = False) -> Memory:
 
     path = memory_path(tm_path)
     opened_memory(path)
-    return open_(path, create=create)
+    memory = open_(path, create=create)
+    # closed with the command: a PostgreSQL memory's pool ends its connections then
+    click.get_current_context().call_on_close(memory.close)
+    return memory

@@ -284,6 +284,7 @@ def delete(ctx: click.Context, unit_id: int, tm_path: str | None) -> None:
     """Delete a unit by its id (as search and concordance show it)."""
     from termbase.errors import InputError
 
-    if not open_memory(tm_path).delete(unit_id):
-        raise InputError(f"no unit #{unit_id}", memory_path(tm_path))
+    memory = open_memory(tm_path)
+    if not memory.delete(unit_id):
+        raise InputError(f"no unit #{unit_id}", memory.path)
     click.echo(f"#{unit_id} deleted")

@@ -245,7 +245,7 @@ def _edit_concept(desk: Desk, user: Any, data: dict[str, Any], request: Request)
 
 def _add_user(desk: Desk, user: Any, data: dict[str, Any], request: Request) -> Any:
     name, password, role = data.get("name"), data.get("password"), data.get("role")
-    if not all(isinstance(v, str) for v in (name, password, role)):
+    if not (isinstance(name, str) and isinstance(password, str) and isinstance(role, str)):
         raise InputError("give 'name', 'password' and 'role' as strings")
     added = desk.accounts().add_user(name, password, role)
     desk.record_change(user, "add user", f"added {added.name} ({added.role})")

@@ -203,8 +203,10 @@ def import_files(path: str, files: Sequence[str], input_format: str | None = Non
 
     for name in files:  # a missing or unreadable file stops the run before any import
         check_readable(name)
+    from termbase.locations import is_database_url
+
     target = Path(path)
-    created = not target.exists()
+    created = not is_database_url(path) and not target.exists()  # a file, to remove
     memory = open_memory(path, create=True)
     summary = ImportSummary(memory.path, 0)
     try:
@@ -268,7 +270,7 @@ def export_memory(path: str, output: str, output_format: str) -> int:
         pair = memory.language_pair() or ("id-ID", "en-US")
         units: Iterable[TranslationUnit] = (unit for _, unit in memory.units())
         if output_format != "tmx":
-            units = _one_pair(units, pair, path, output_format)
+            units = _one_pair(units, pair, memory.path, output_format)
         write_units(units, output, output_format, pair[0], pair[1])
         return memory.count()
     finally:

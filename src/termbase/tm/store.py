@@ -21,6 +21,7 @@ from typing import Any, Protocol
 
 from termbase.errors import InputError
 from termbase.lang.tags import base_language
+from termbase.locations import is_database_url, masked_url
 from termbase.model import TranslationUnit
 from termbase.textio import unfit_for_xml
 from termbase.tm import scoring
@@ -214,35 +215,13 @@ class SQLiteMemory:
 
     def _in_pair(self, unit: TranslationUnit, origin: str | None,
                  record: bool = True) -> TranslationUnit:
-        """The unit in the memory's direction, or InputError if it is in another pair;
-        empty tags are the memory's (else id-ID, en-US)."""
+        """The unit in the memory's direction (fit_to_pair); a memory without a pair
+        records the unit's when record is set."""
         pair = self.language_pair()
-        if not unit.source_lang or not unit.target_lang:
-            source, target = pair or ("id-ID", "en-US")
-            if unit.source_lang and base_language(unit.source_lang) == base_language(target):
-                source, target = target, source  # --from en alone, in an id→en memory
-            elif unit.target_lang and base_language(unit.target_lang) == base_language(source):
-                source, target = target, source
-            unit.source_lang = unit.source_lang or source
-            unit.target_lang = unit.target_lang or target
-        if pair is not None:  # a bare language of the pair takes its tag: en → en-US
-            tags = {base_language(tag): tag for tag in pair}
-            for side in ("source_lang", "target_lang"):
-                tag = getattr(unit, side)
-                if "-" not in tag and "_" not in tag and base_language(tag) in tags:
-                    setattr(unit, side, tags[base_language(tag)])
-        if pair is None:
-            if record:
-                self._record_pair((unit.source_lang, unit.target_lang))
-            return unit
-        bases = (base_language(unit.source_lang), base_language(unit.target_lang))
-        wanted = (base_language(pair[0]), base_language(pair[1]))
-        if bases == wanted:
-            return unit
-        if bases == wanted[::-1]:
-            return swapped(unit)
-        raise InputError(f"languages {unit.source_lang}→{unit.target_lang}, but the memory "
-                         f"is {pair[0]}→{pair[1]}", origin or self.path, unit.line)
+        unit = fit_to_pair(unit, pair, origin or self.path)
+        if pair is None and record:
+            self._record_pair((unit.source_lang, unit.target_lang))
+        return unit
 
     def _roll_back(self) -> None:
         """Undo the transaction, if SQLite has not already undone it after an error."""
@@ -322,13 +301,12 @@ class SQLiteMemory:
             self._write_data(unit_id, unit)
 
     def _update(self, existing: tuple, unit: TranslationUnit) -> bool:
-        unit_id, changed_at, changed_by, origin, tuid = existing
-        fresh = (unit.changed_at or changed_at, unit.changed_by or changed_by,
-                 unit.origin or origin, unit.tuid or tuid)
+        unit_id = existing[0]
         data = self._data(unit_id)
-        new_data = data + [d for d in _data_rows(unit) if d not in data]
-        if fresh == (changed_at, changed_by, origin, tuid) and new_data == data:
+        change = merged(existing[1:], data, unit)
+        if change is None:
             return False
+        fresh, new_data = change
         self.db.execute("UPDATE units SET changed_at = ?, changed_by = ?, origin = ?, tuid = ? "
                         "WHERE id = ?", (*fresh, unit_id))
         if new_data != data:
@@ -461,8 +439,7 @@ class SQLiteMemory:
 
     @staticmethod
     def _direction_fits(unit: TranslationUnit, side: str, wanted: tuple[str, str]) -> bool:
-        pair = (base_language(unit.source_lang), base_language(unit.target_lang))
-        return pair == (wanted if side == "source" else (wanted[1], wanted[0]))
+        return direction_fits(unit, side, wanted)
 
     def _candidates(self, text: str, query_words: list[str], side: str
                     ) -> Iterator[tuple[int, str, list[str]]]:
@@ -546,6 +523,56 @@ def _quoted(word: str) -> str:
     return '"' + word.replace('"', '""') + '"'
 
 
+def fit_to_pair(unit: TranslationUnit, pair: tuple[str, str] | None,
+                where: str) -> TranslationUnit:
+    """The unit in the direction of pair (a memory's), or InputError naming where and
+    the unit's line if it is in another pair; empty tags are the pair's (else id-ID,
+    en-US), a bare language of the pair takes its tag. Every store shares this."""
+    if not unit.source_lang or not unit.target_lang:
+        source, target = pair or ("id-ID", "en-US")
+        if unit.source_lang and base_language(unit.source_lang) == base_language(target):
+            source, target = target, source  # --from en alone, in an id→en memory
+        elif unit.target_lang and base_language(unit.target_lang) == base_language(source):
+            source, target = target, source
+        unit.source_lang = unit.source_lang or source
+        unit.target_lang = unit.target_lang or target
+    if pair is None:
+        return unit
+    tags = {base_language(tag): tag for tag in pair}  # a bare language takes its tag
+    for side in ("source_lang", "target_lang"):
+        tag = getattr(unit, side)
+        if "-" not in tag and "_" not in tag and base_language(tag) in tags:
+            setattr(unit, side, tags[base_language(tag)])
+    bases = (base_language(unit.source_lang), base_language(unit.target_lang))
+    wanted = (base_language(pair[0]), base_language(pair[1]))
+    if bases == wanted:
+        return unit
+    if bases == wanted[::-1]:
+        return swapped(unit)
+    raise InputError(f"languages {unit.source_lang}→{unit.target_lang}, but the memory "
+                     f"is {pair[0]}→{pair[1]}", where, unit.line)
+
+
+def merged(stored: tuple, data: list[tuple[str, str | None, str]], unit: TranslationUnit
+           ) -> tuple[tuple, list[tuple[str, str | None, str]]] | None:
+    """What importing unit again changes in a stored one: its (changed_at, changed_by,
+    origin, tuid), each kept where unit has none, and its props and notes with unit's
+    new ones appended; None when nothing changes."""
+    changed_at, changed_by, origin, tuid = stored
+    fresh = (unit.changed_at or changed_at, unit.changed_by or changed_by,
+             unit.origin or origin, unit.tuid or tuid)
+    new_data = data + [d for d in _data_rows(unit) if d not in data]
+    if fresh == tuple(stored) and new_data == data:
+        return None
+    return fresh, new_data
+
+
+def direction_fits(unit: TranslationUnit, side: str, wanted: tuple[str, str]) -> bool:
+    """True when a unit matched on side (source or target) reads wanted's direction."""
+    pair = (base_language(unit.source_lang), base_language(unit.target_lang))
+    return pair == (wanted if side == "source" else (wanted[1], wanted[0]))
+
+
 def swapped(unit: TranslationUnit) -> TranslationUnit:
     return TranslationUnit(
         source=unit.target, target=unit.source, source_lang=unit.target_lang,
@@ -579,10 +606,24 @@ def _statements(script: str) -> list[str]:
 
 
 def open_memory(path: str | os.PathLike[str] | None = None, create: bool = True) -> Memory:
-    """The memory at path; never one inside the installed package (SQLite writes beside
-    the file even to read it, and an import there is lost on reinstall)."""
+    """The memory at path: a PostgreSQL database for a postgresql:// (or postgres://)
+    URL, else the SQLite file, never one inside the installed package (SQLite writes
+    beside the file even to read it, and an import there is lost on reinstall)."""
     from termbase.workspace import refuse_installed
 
-    path = path or default_memory_path()
-    refuse_installed(path, "memory")
-    return SQLiteMemory(path, create=create)
+    location = path or os.environ.get("TERMBASE_TM") or default_memory_path()
+    if is_database_url(str(location)):
+        return _open_postgres(str(location), create)
+    refuse_installed(location, "memory")
+    return SQLiteMemory(location, create=create)
+
+
+def _open_postgres(url: str, create: bool) -> Memory:
+    try:
+        from termbase.tm.postgres import PostgresMemory
+    except ModuleNotFoundError as exc:
+        if (exc.name or "").split(".")[0] not in ("psycopg", "psycopg_pool"):
+            raise
+        raise InputError("PostgreSQL needs `pip install termbase[postgres]`",
+                         masked_url(url)) from None
+    return PostgresMemory(url, create=create)
