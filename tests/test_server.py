@@ -531,3 +531,34 @@ def test_the_edit_forms_are_shown_only_to_terminologists(client):
     refused = client.post("/glossary/org-013/edit", data={"csrf": csrf_of(client),
                                                           "note": "x"})
     assert refused.status_code == 403
+
+
+def test_a_desk_on_postgresql_shares_memory_and_accounts_between_workers(tmp_path,
+                                                                         postgres_url):
+    import psycopg
+
+    from termbase.accounts import open_accounts
+    from termbase.server.desk import DeskSettings
+
+    with psycopg.connect(postgres_url, autocommit=True) as connection:
+        connection.execute("DROP SCHEMA IF EXISTS tm CASCADE")
+        connection.execute("DROP SCHEMA IF EXISTS accounts CASCADE")
+    files = make_desk(tmp_path).settings.glossary_files
+    accounts = open_accounts(postgres_url)
+    accounts.add_user("penerjemah", PASSWORD, "translator")
+    token = {"Authorization": f"Bearer {accounts.new_api_token('penerjemah', 'uji')}"}
+    accounts.close()
+    settings = DeskSettings(glossary_files=files, memory=postgres_url, accounts=postgres_url)
+    first = TestClient(create_app(settings), base_url="http://desk.test")
+    second = TestClient(create_app(settings), base_url="http://desk.test")
+    added = first.post("/api/v1/tm/units", headers=token, json={
+        "source": "Bank sentral menahan suku bunga acuan.",
+        "target": "The central bank held its benchmark rate."})
+    assert added.status_code == 201, added.text
+    found = second.get("/api/v1/tm/search", headers=token,
+                       params={"q": "Bank sentral menahan suku bunga acuan."}).json()
+    assert found["matches"][0]["score"] == 100
+    assert found["matches"][0]["target"] == "The central bank held its benchmark rate."
+    sign_in_page = second.post("/login", data={"name": "penerjemah", "password": PASSWORD},
+                               follow_redirects=False)
+    assert sign_in_page.status_code == 303

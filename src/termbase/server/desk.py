@@ -53,6 +53,7 @@ class Desk:
         self._signature: tuple[Any, ...] | None = None
         self._glossary: Glossary | None = None
         self._context: CheckContext | None = None
+        self._shared_memory: Memory | None = None
 
     # --- the glossary and the checker ----------------------------------------------
     def _files_signature(self) -> tuple[Any, ...]:
@@ -124,10 +125,18 @@ class Desk:
 
     # --- per-thread stores ------------------------------------------------------------
     def memory(self) -> Memory:
+        """A SQLite memory per thread (a connection belongs to its thread); a PostgreSQL
+        memory shared by all, its connection pool being the point."""
+        from termbase.locations import is_database_url
+        from termbase.tm.store import open_memory
+
+        if is_database_url(self.settings.memory):
+            with self._reload:
+                if self._shared_memory is None:
+                    self._shared_memory = open_memory(self.settings.memory, create=True)
+                return self._shared_memory
         memory = getattr(self._local, "memory", None)
         if memory is None:
-            from termbase.tm.store import open_memory
-
             memory = self._local.memory = open_memory(self.settings.memory, create=True)
         return memory
 
