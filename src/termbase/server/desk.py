@@ -12,8 +12,10 @@ never write from the same stale copy.
 from __future__ import annotations
 
 import fcntl
+import hashlib
 import os
 import threading
+from collections import OrderedDict
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -90,10 +92,8 @@ class Desk:
         self._current()
         with self._reload:
             if self._context is None:
-                from termbase.check.service import load_context
-
-                self._context = load_context(self.settings.glossary_files,
-                                             config=self.settings.config)
+                self._context = _shared_context(self.settings.glossary_files,
+                                                self.settings.config)
             return self._context
 
     def selection(self) -> Selection:
@@ -147,6 +147,30 @@ class Desk:
 
             accounts = self._local.accounts = open_accounts(self.settings.accounts)
         return accounts
+
+
+# Contexts by the glossary files' content: applications over the same glossary (tests,
+# several desks in one process) share one instead of each holding their own ~100 MB.
+_CONTEXTS: OrderedDict[tuple[Any, ...], CheckContext] = OrderedDict()
+_CONTEXTS_KEPT = 2
+_CONTEXTS_LOCK = threading.Lock()
+
+
+def _shared_context(files: list[str], config: Config) -> CheckContext:
+    from termbase.check.service import load_context
+
+    try:
+        key = (tuple(hashlib.sha256(Path(f).read_bytes()).hexdigest() for f in files),
+               config.dictionary, tuple(config.accept))
+    except OSError:  # not files: built for this desk alone
+        return load_context(files, config=config)
+    with _CONTEXTS_LOCK:
+        if key not in _CONTEXTS:
+            _CONTEXTS[key] = load_context(files, config=config)
+            while len(_CONTEXTS) > _CONTEXTS_KEPT:
+                _CONTEXTS.popitem(last=False)
+        _CONTEXTS.move_to_end(key)
+        return _CONTEXTS[key]
 
 
 def desk_settings(memory: str | None = None, accounts: str | None = None,
