@@ -562,3 +562,11 @@ def test_a_desk_on_postgresql_shares_memory_and_accounts_between_workers(tmp_pat
     sign_in_page = second.post("/login", data={"name": "penerjemah", "password": PASSWORD},
                                follow_redirects=False)
     assert sign_in_page.status_code == 303
+
+
+def test_a_reader_is_not_offered_the_exchange_page(client):
+    sign_in(client, "reader")
+    assert 'href="/exchange"' not in client.get("/").text
+    client.post("/logout", data={"csrf": csrf_of(client)})
+    sign_in(client, "translator")
+    assert 'href="/exchange"' in client.get("/").text

@@ -182,3 +182,20 @@ def test_the_glossary_and_memory_pages_render(server, browsers):
     assert "bilateral meeting" in browser.find_element(By.ID, "memory-results").text
     assert browser.find_elements(By.CSS_SELECTOR, "#memory-results ins")
     _screenshot(browser, "memory")
+
+
+def test_the_pages_fit_a_phone(server, browsers):
+    from selenium.webdriver.common.by import By
+
+    browser = browsers()
+    browser.set_window_size(390, 844)
+    _sign_in(browser, server, "reader")
+    for path in ("/?q=Sabuk+dan+Jalan", "/memory?q=Jakarta&mode=concordance", "/check",
+                 "/glossary"):
+        browser.get(server + path)
+        overflow = browser.execute_script(
+            "return document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        assert overflow <= 0, (path, overflow)
+    browser.get(f"{server}/?q=Sabuk+dan+Jalan")
+    assert browser.find_element(By.ID, "q").is_displayed()
+    _screenshot(browser, "phone-lookup")
