@@ -6,7 +6,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import shutil
 from pathlib import Path
 
 import pytest
@@ -15,6 +14,7 @@ from termbase.check.document import Document
 from termbase.check.engine import CheckResult
 from termbase.check.report import CSV_COLUMNS, render_csv, render_html
 from termbase.model import Finding, Severity
+from tests.browser import chromium
 
 # A typo, a deprecated term, a double space, and markup that must stay text.
 ARTICLE = ("Kedua negara memperkuat kerjasama  ekonomi.\n\n"
@@ -115,19 +115,8 @@ def test_output_file_is_written_and_never_replaced_without_force(invoke, article
 
 # ------------------------------------------------------------------- in a browser
 
-def _browser() -> tuple[str, str]:
-    binary = next((shutil.which(name) for name in ("chromium", "chromium-browser",
-                                                   "google-chrome") if shutil.which(name)),
-                  None)
-    driver = shutil.which("chromedriver")
-    if binary is None or driver is None:
-        pytest.skip("Chromium and chromedriver not found (apt-get install chromium "
-                    "chromium-driver)")
-    return binary, driver
-
-
 def test_html_report_in_headless_chromium(invoke, article, tmp_path):
-    binary, driver_path = _browser()
+    binary, driver_path = chromium()
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
     from selenium.webdriver.common.by import By

@@ -8,7 +8,6 @@ docs/img/ were made so)."""
 from __future__ import annotations
 
 import os
-import shutil
 import socket
 import threading
 import time
@@ -17,20 +16,10 @@ from pathlib import Path
 
 import pytest
 
+from tests.browser import chromium
 from tests.server_fixtures import PASSWORD, make_desk
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "artikel-asean.txt"
-
-
-def _browser_binaries() -> tuple[str, str]:
-    binary = next((shutil.which(name) for name in ("chromium", "chromium-browser",
-                                                   "google-chrome") if shutil.which(name)),
-                  None)
-    driver = shutil.which("chromedriver")
-    if binary is None or driver is None:
-        pytest.skip("Chromium and chromedriver not found (apt-get install chromium "
-                    "chromium-driver)")
-    return binary, driver
 
 
 @pytest.fixture
@@ -60,7 +49,7 @@ def server(tmp_path) -> Iterator[str]:
 
 @pytest.fixture
 def browsers() -> Iterator[list]:
-    binary, driver_path = _browser_binaries()
+    binary, driver_path = chromium()
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
 

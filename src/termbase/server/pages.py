@@ -9,6 +9,8 @@ from __future__ import annotations
 import difflib
 import os
 import tempfile
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -21,6 +23,7 @@ from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.routing import Route
 from starlette.templating import Jinja2Templates
 
+from termbase.accounts import User
 from termbase.errors import InputError
 from termbase.server.auth import (
     CSRF_FIELD,
@@ -71,6 +74,47 @@ def _upload_bytes(request: Request, upload: UploadFile) -> bytes:
     if len(data) > limit:
         raise TooLarge(limit)
     return data
+
+
+@dataclass(frozen=True)
+class Posted:
+    """A form posted by a user who may post it, its CSRF token checked."""
+
+    request: Request
+    desk: Desk
+    who: Caller
+    user: User
+    form: FormData
+
+    def field(self, name: str) -> str:
+        return _field(self.form, name)
+
+    def upload(self) -> UploadFile | None:
+        upload = self.form.get("file")
+        return upload if isinstance(upload, UploadFile) and upload.filename else None
+
+
+def form_action(role: str) -> Callable[[Callable[[Posted], Response]],
+                                       Callable[[Request], Awaitable[Response]]]:
+    """An endpoint that reads the form, then, off the event loop, checks the role and
+    the CSRF token and calls the action with what was posted."""
+
+    def wrap(action: Callable[[Posted], Response]) -> Callable[[Request], Awaitable[Response]]:
+        async def endpoint(request: Request) -> Response:
+            form = await _form(request)
+
+            def run() -> Response:
+                desk = _desk(request)
+                who = caller(request, desk)
+                user = require(who, role)
+                check_csrf(who, desk, _field(form, CSRF_FIELD))
+                return action(Posted(request, desk, who, user, form))
+
+            return await run_in_threadpool(run)
+
+        return endpoint
+
+    return wrap
 
 
 def _field(form: FormData, name: str) -> str:
@@ -174,33 +218,26 @@ def check_page(request: Request) -> Response:
     return render(request, "check.html", "check", who=who, text="", checked=False)
 
 
-async def check_submit(request: Request) -> Response:
-    form = await _form(request)
-    return await run_in_threadpool(_check_submit, request, form)
-
-
-def _check_submit(request: Request, form: FormData) -> Response:
+@form_action("reader")
+def check_submit(posted: Posted) -> Response:
     from termbase.server.work import check_article
 
-    desk = _desk(request)
-    who = caller(request, desk)
-    require(who, "reader")
-    check_csrf(who, desk, _field(form, CSRF_FIELD))
-    upload = form.get("file")
-    name, text = "article.txt", _field(form, "text")
-    if isinstance(upload, UploadFile) and upload.filename:
-        name = os.path.basename(upload.filename)
+    request, desk = posted.request, posted.desk
+    upload = posted.upload()
+    name, text = "article.txt", posted.field("text")
+    if upload is not None:
+        name = os.path.basename(upload.filename or name)
         if name.lower().endswith((".xlf", ".xliff")):
-            return _check_bilingual_upload(request, who, _upload_bytes(request, upload), name)
+            return _check_bilingual_upload(posted, _upload_bytes(request, upload), name)
         text = _uploaded_text(_upload_bytes(request, upload), name)
     if not text.strip():
         raise InputError("paste an article or choose a file")
-    fix = _field(form, "fix") == "1"
+    fix = posted.field("fix") == "1"
     payload = check_article(desk, text, name, fix=fix)
     if fix:
         text = payload["fixed"]
     findings = payload["findings"]
-    return render(request, "check.html", "check", who=who, text=text, name=name,
+    return render(request, "check.html", "check", who=posted.who, text=text, name=name,
                   checked=True, findings=findings, runs=_runs(text, findings),
                   fixable=payload["summary"]["fixable"],
                   applied=payload.get("applied"))
@@ -221,13 +258,12 @@ def _uploaded_text(data: bytes, name: str) -> str:
             raise InputError(str(exc).replace(str(path), name)) from None
 
 
-def _check_bilingual_upload(request: Request, who: Caller, data: bytes,
-                            name: str) -> Response:
+def _check_bilingual_upload(posted: Posted, data: bytes, name: str) -> Response:
     from termbase.check.records import check_payload
     from termbase.check.service import check_source
     from termbase.formats.bilingual import read_bilingual
 
-    desk = _desk(request)
+    desk = posted.desk
     with tempfile.TemporaryDirectory(prefix="termbase-upload-") as folder:
         path = Path(folder) / name
         path.write_bytes(data)
@@ -236,7 +272,8 @@ def _check_bilingual_upload(request: Request, who: Caller, data: bytes,
         except InputError as exc:
             raise InputError(str(exc).replace(str(path), name)) from None
     findings = check_payload([result])["findings"]
-    return render(request, "check.html", "check", who=who, text="", name=name, checked=True,
+    return render(posted.request, "check.html", "check", who=posted.who, text="", name=name,
+                  checked=True,
                   findings=findings, runs=[], fixable=0, applied=None)
 
 
@@ -266,14 +303,11 @@ def _runs(text: str, findings: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return runs
 
 
-async def check_download(request: Request) -> Response:
-    form = await _form(request)
-    desk = _desk(request)
-    who = caller(request, desk)
-    require(who, "reader")
-    check_csrf(who, desk, _field(form, CSRF_FIELD))
-    name = os.path.basename(_field(form, "name")) or "article.txt"
-    return Response(_field(form, "text").encode("utf-8"), media_type="text/plain; charset=utf-8",
+@form_action("reader")
+def check_download(posted: Posted) -> Response:
+    name = os.path.basename(posted.field("name")) or "article.txt"
+    return Response(posted.field("text").encode("utf-8"),
+                    media_type="text/plain; charset=utf-8",
                     headers={"Content-Disposition": f"attachment; filename*=UTF-8''{quote(name)}"})
 
 
@@ -314,67 +348,44 @@ def concept_page(request: Request) -> Response:
                   may_edit=may_edit, history=desk.history(concept.id))
 
 
-async def deprecate_submit(request: Request) -> Response:
-    form = await _form(request)
-    return await run_in_threadpool(_deprecate_submit, request, form)
-
-
-def _deprecate_submit(request: Request, form: FormData) -> Response:
+@form_action("terminologist")
+def deprecate_submit(posted: Posted) -> Response:
     from termbase.server.work import deprecate_term
 
-    desk = _desk(request)
-    who = caller(request, desk)
-    user = require(who, "terminologist")
-    check_csrf(who, desk, _field(form, CSRF_FIELD))
-    deprecate_term(desk, user, {"term": _field(form, "term"), "use": _field(form, "use"),
-                                "superseded": _field(form, "superseded") == "1",
-                                "force": _field(form, "force") == "1"})
-    concept = _field(form, "concept")
+    deprecate_term(posted.desk, posted.user, {
+        "term": posted.field("term"), "use": posted.field("use"),
+        "superseded": posted.field("superseded") == "1",
+        "force": posted.field("force") == "1"})
+    concept = posted.field("concept")
     return RedirectResponse(f"/glossary/{quote(concept)}" if concept else "/glossary",
                             status_code=303)
 
 
-async def concept_edit_submit(request: Request) -> Response:
-    form = await _form(request)
-    return await run_in_threadpool(_concept_edit_submit, request, form)
-
-
-def _concept_edit_submit(request: Request, form: FormData) -> Response:
+@form_action("terminologist")
+def concept_edit_submit(posted: Posted) -> Response:
     from termbase.server.work import edit_glossary_concept
 
-    desk = _desk(request)
-    who = caller(request, desk)
-    user = require(who, "terminologist")
-    check_csrf(who, desk, _field(form, CSRF_FIELD))
-    concept_id = request.path_params["concept_id"]
-    term = _field(form, "term_text").strip()
-    edit_glossary_concept(desk, user, concept_id, {
-        "note": _field(form, "note"),
-        "definitions": {"id": _field(form, "definition_id"),
-                        "en": _field(form, "definition_en")},
-        "add_terms": [{"text": term, "language": _field(form, "term_language") or "id",
-                       "status": _field(form, "term_status") or "preferred"}] if term else [],
-        "force": _field(form, "force") == "1"})
+    concept_id = posted.request.path_params["concept_id"]
+    term = posted.field("term_text").strip()
+    edit_glossary_concept(posted.desk, posted.user, concept_id, {
+        "note": posted.field("note"),
+        "definitions": {"id": posted.field("definition_id"),
+                        "en": posted.field("definition_en")},
+        "add_terms": [{"text": term, "language": posted.field("term_language") or "id",
+                       "status": posted.field("term_status") or "preferred"}] if term else [],
+        "force": posted.field("force") == "1"})
     return RedirectResponse(f"/glossary/{quote(concept_id)}", status_code=303)
 
 
-async def concept_new_submit(request: Request) -> Response:
-    form = await _form(request)
-    return await run_in_threadpool(_concept_new_submit, request, form)
-
-
-def _concept_new_submit(request: Request, form: FormData) -> Response:
+@form_action("terminologist")
+def concept_new_submit(posted: Posted) -> Response:
     from termbase.server.work import add_glossary_concept
 
-    desk = _desk(request)
-    who = caller(request, desk)
-    user = require(who, "terminologist")
-    check_csrf(who, desk, _field(form, CSRF_FIELD))
-    terms = [{"text": _field(form, f"term_{language}"), "language": language}
-             for language in ("id", "en") if _field(form, f"term_{language}").strip()]
-    concept_id = _field(form, "id").strip()
-    add_glossary_concept(desk, user, {"id": concept_id, "terms": terms,
-                                      "subject_field": _field(form, "subject_field")})
+    terms = [{"text": posted.field(f"term_{language}"), "language": language}
+             for language in ("id", "en") if posted.field(f"term_{language}").strip()]
+    concept_id = posted.field("id").strip()
+    add_glossary_concept(posted.desk, posted.user, {
+        "id": concept_id, "terms": terms, "subject_field": posted.field("subject_field")})
     return RedirectResponse(f"/glossary/{quote(concept_id)}", status_code=303)
 
 
@@ -385,46 +396,31 @@ def exchange_page(request: Request) -> Response:
     return render(request, "exchange.html", "exchange", who=who, message="")
 
 
-async def exchange_export(request: Request) -> Response:
-    form = await _form(request)
-    return await run_in_threadpool(_exchange_export, request, form)
-
-
-def _exchange_export(request: Request, form: FormData) -> Response:
+@form_action("translator")
+def exchange_export(posted: Posted) -> Response:
     from termbase.server.work import export_article
 
-    desk = _desk(request)
-    who = caller(request, desk)
-    require(who, "translator")
-    check_csrf(who, desk, _field(form, CSRF_FIELD))
-    upload = form.get("file")
-    if not isinstance(upload, UploadFile) or not upload.filename:
+    upload = posted.upload()
+    if upload is None:
         raise InputError("choose an article (.txt or .md) to export")
-    name = os.path.basename(upload.filename)
-    data = export_article(desk, name, _upload_bytes(request, upload))
+    name = os.path.basename(upload.filename or "article.txt")
+    data = export_article(posted.desk, name, _upload_bytes(posted.request, upload))
     return Response(data, media_type="application/xliff+xml", headers={
         "Content-Disposition": f"attachment; filename*=UTF-8''{quote(Path(name).stem)}.xlf"})
 
 
-async def exchange_import(request: Request) -> Response:
-    form = await _form(request)
-    return await run_in_threadpool(_exchange_import, request, form)
-
-
-def _exchange_import(request: Request, form: FormData) -> Response:
+@form_action("translator")
+def exchange_import(posted: Posted) -> Response:
     from termbase.server.work import import_translation
 
-    desk = _desk(request)
-    who = caller(request, desk)
-    user = require(who, "translator")
-    check_csrf(who, desk, _field(form, CSRF_FIELD))
-    upload = form.get("file")
-    if not isinstance(upload, UploadFile) or not upload.filename:
+    upload = posted.upload()
+    if upload is None:
         raise InputError("choose a translated XLIFF or TMX file")
-    name = os.path.basename(upload.filename)
-    done = import_translation(desk, user, name, _upload_bytes(request, upload))
-    t = messages()[interface_language(request)]
-    return render(request, "exchange.html", "exchange", who=who,
+    name = os.path.basename(upload.filename or "translation.xlf")
+    done = import_translation(posted.desk, posted.user, name,
+                              _upload_bytes(posted.request, upload))
+    t = messages()[interface_language(posted.request)]
+    return render(posted.request, "exchange.html", "exchange", who=posted.who,
                   message=f"{name}: {done['added'] + done['updated']} {t['imported']}")
 
 
