@@ -15,7 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
-from termbase.errors import InputError
+from termbase.errors import InputError, TermbaseWarning
 from termbase.formats.csv import COLUMNS, read_csv, write_csv
 from termbase.formats.glossary_io import (
     detect_format,
@@ -747,3 +747,18 @@ def test_a_po_glossary_naming_only_a_third_language_is_refused_not_guessed():
     with pytest.raises(InputError, match="X-Source-Language") as caught:
         read_po(_po_naming_only("af", "cooperation", "samewerking"), "g.po")
     assert caught.value.path == "g.po"
+
+
+def test_a_po_glossary_refused_for_its_header_says_nothing_else(invoke, tmp_path):
+    path = tmp_path / "uk.po"
+    path.write_bytes(_po_naming_only("uk", "peace", "мир") + b'\nmsgid ""\nmsgstr "x"\n')
+    refused = invoke("glossary", "import", str(path), "--into", str(tmp_path / "g.tbx"))
+    assert refused.exit_code == 2
+    assert len(refused.output.strip().splitlines()) == 1 and "X-Source-Language" in refused.output
+
+
+def test_a_po_glossary_that_is_read_still_warns_of_a_stray_empty_msgid(tmp_path):
+    data = _po_naming_only("en", "kerja sama", "cooperation") + b'\nmsgid ""\nmsgstr "x"\n'
+    with pytest.warns(TermbaseWarning, match="empty msgid"):
+        (concept,) = read_po(data, "g.po")
+    assert concept.terms[0].text == "kerja sama"

@@ -246,10 +246,16 @@ def read_po(data: bytes, path: str, source: str = "id", target: str = "en") -> l
     languages are the header's (`Language:` the msgstrs', `X-Source-Language:` the
     msgids'), else source and target."""
     text = checked_po_text(data, path)
-    po = parse_po_text(text, path, wrapwidth=78)
+    # A file refused for its header is refused in one line: what reading it noticed on
+    # the way is said only if it is read.
+    with warnings.catch_warnings(record=True) as noticed:
+        warnings.simplefilter("always", TermbaseWarning)
+        po = parse_po_text(text, path, wrapwidth=78)
     if not po and not po.metadata:
         raise InputError("no PO entries found", path)
     source, target = _glossary_languages(po.metadata, source, target, path)
+    for notice in noticed:
+        warnings.warn(notice.message, stacklevel=2)
     concepts: dict[str, Concept] = {}
     seen: dict[tuple[str | None, str], int] = {}
     translations: dict[str, list[Term]] = {}
