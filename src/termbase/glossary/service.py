@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from termbase.errors import InputError
-from termbase.glossary import Glossary
+from termbase.glossary import Glossary, is_stored
 
 if TYPE_CHECKING:
     from termbase.glossary.edit import TbxFile
@@ -111,11 +111,14 @@ def validate_files(explicit: Sequence[PathLike] = ()) -> Validation:
     concepts: list[Concept] = []
     problems: list[Problem] = []
     seen_ids: dict[str, str] = {}
-    for path in paths:
+    files: list[str] = []
+    for path, data in _documents(paths):
+        files.append(path)
         faults: list[InputError] = []
         notices: list[TbxNotice] = []
         try:
-            loaded = parse_tbx(read_bytes(path), str(path), faults, notices)
+            loaded = parse_tbx(data if data is not None else read_bytes(path), path,
+                               faults, notices)
         except InputError as exc:  # the file as a whole: missing, malformed, hostile
             if "no such file" in exc.message:
                 raise
@@ -130,7 +133,28 @@ def validate_files(explicit: Sequence[PathLike] = ()) -> Validation:
             seen_ids.setdefault(concept.id, str(path))
         concepts.extend(loaded)
     problems.extend(check_concepts(concepts))
-    return Validation([str(p) for p in paths], len(concepts), problems)
+    return Validation(files, len(concepts), problems)
+
+
+def _documents(paths: Sequence[PathLike]) -> list[tuple[str, bytes | None]]:
+    """(path, None) for each file, to be read when its turn comes; (source, bytes) for
+    each file stored in a database that paths name."""
+    from termbase.glossary import is_stored
+    from termbase.glossary.postgres import PostgresGlossary, split_location
+
+    found: list[tuple[str, bytes | None]] = []
+    for path in paths:
+        if not is_stored(path):
+            found.append((str(path), None))
+            continue
+        url, only = split_location(str(path))
+        with PostgresGlossary(url) as store:
+            documents = store.documents(only)
+            if only is not None and not documents:
+                raise InputError(f"no glossary file named {only!r} in the database",
+                                 store.shown)
+            found.extend((store.source(name), data) for name, data, _ in documents)
+    return found
 
 
 @dataclass
@@ -320,6 +344,8 @@ def import_glossary(source: PathLike, target: PathLike,
     from termbase.glossary.edit import TbxFile
     from termbase.glossary.merge import merge_into
 
+    if is_stored(target):
+        return _import_stored(source, str(target), source_format)
     if not os.path.lexists(target):  # a dangling symlink is not a file to create
         fmt = GLOSSARY.for_output(target)
         if fmt.name not in ("tbx", "tbx3"):
@@ -331,6 +357,38 @@ def import_glossary(source: PathLike, target: PathLike,
     incoming = read_glossary_file(source, source_format)
     document = TbxFile(target)
     report = merge_into(document, read_tbx(target), incoming)
+    return GlossaryImport(document, len(incoming), report)
+
+
+def _import_stored(source: PathLike, target: str, source_format: str | None
+                   ) -> GlossaryImport:
+    """import_glossary into a database: into the stored file the URL names after '#',
+    else the one named as source is (a .tbx name for another format), created when
+    the database has no such file."""
+    from termbase.formats.glossary_io import read_glossary_file
+    from termbase.formats.registry import GLOSSARY
+    from termbase.formats.tbx import parse_tbx
+    from termbase.glossary.edit import TbxFile
+    from termbase.glossary.merge import MergeReport, merge_into
+    from termbase.glossary.postgres import split_location, stored_exists, stored_name_for
+    from termbase.textio import read_bytes
+
+    url, name = split_location(target)
+    location = f"{url}#{name or stored_name_for(str(source))}"
+    exists = stored_exists(location)
+    incoming = read_glossary_file(source, source_format)
+    if not exists:
+        data = read_bytes(source)
+        fmt = GLOSSARY.get(source_format, str(source)) if source_format \
+            else GLOSSARY.detect(str(source), data)
+        if fmt.name in ("tbx", "tbx3"):  # stored as it is: the file stays the record
+            document = TbxFile(location, data)
+            return GlossaryImport(document, len(incoming),
+                                  MergeReport(added=[c.id for c in incoming]))
+        document = TbxFile.create(location)
+        return GlossaryImport(document, len(incoming), merge_into(document, [], incoming))
+    document = TbxFile(location)
+    report = merge_into(document, parse_tbx(document.to_bytes(), document.path), incoming)
     return GlossaryImport(document, len(incoming), report)
 
 
