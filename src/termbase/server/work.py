@@ -88,7 +88,7 @@ def deprecate_term(desk: Desk, user: User, data: dict[str, Any]) -> dict[str, An
         edit = deprecate(glossary, term.strip(), use.strip(),
                          superseded=bool(data.get("superseded")),
                          force=bool(data.get("force")))
-        edit.document.save()
+        edit.document.save(user.name)
     desk.record_change(user, "deprecate", edit.what, edit.concept_id)
     return {"version": 1, "done": edit.what}
 
@@ -140,11 +140,11 @@ def import_translation(desk: Desk, user: User, name: str, data: bytes) -> dict[s
 
 def public_concept(record: dict[str, Any]) -> dict[str, Any]:
     """A concept record as the server shows it: its file by name, not by the desk's
-    folders (`source` is the file it was read from)."""
-    from pathlib import Path
+    folders nor its database (`source` is the file it was read from)."""
+    from termbase.glossary.postgres import source_name
 
     if record.get("source"):
-        record["source"] = Path(record["source"]).name
+        record["source"] = source_name(record["source"])
     return record
 
 
