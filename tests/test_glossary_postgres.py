@@ -296,6 +296,9 @@ def test_a_deprecation_through_one_worker_is_the_others_rule(store, url, tmp_pat
     concept = second.get("/api/v1/lookup", params={"q": "Sabuk dan Jalan"},
                          headers=reader).json()["results"][0]["concept"]
     assert concept["source"] == "organisations.tbx"  # not the database's address
+    missing = second.get("/api/v1/glossary/concepts/tidak-ada", headers=reader)
+    assert missing.status_code == 404
+    assert "postgres" not in missing.text and "termbase_test" not in missing.text
     import psycopg
 
     with psycopg.connect(url) as db:
