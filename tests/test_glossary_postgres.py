@@ -305,3 +305,35 @@ def test_a_deprecation_through_one_worker_is_the_others_rule(store, url, tmp_pat
         who = db.execute("SELECT updated_by FROM glossary.files "
                          "WHERE name = 'organisations.tbx'").fetchone()
     assert who == ("terminologist",)
+
+
+def test_a_terminologist_adds_and_edits_a_stored_concept_through_the_server(
+        store, url, tmp_path: Path):
+    from starlette.testclient import TestClient
+
+    from termbase.server.app import create_app
+    from tests.server_fixtures import make_desk
+    from tests.test_server import token_for
+
+    store.put("organisations.tbx", ORGANISATIONS.read_bytes())
+    store.put("small.tbx", SMALL)
+    desk = make_desk(tmp_path)
+    desk.settings.glossary_files = [url]
+    client = TestClient(create_app(desk.settings), base_url="http://desk.test")
+    terminologist = token_for(desk, "terminologist")
+    added = client.post("/api/v1/glossary/concepts", headers=terminologist, json={
+        "id": "uji-001", "file": "small.tbx",
+        "terms": [{"text": "ketahanan pangan", "language": "id"},
+                  {"text": "food security", "language": "en"}]})
+    assert added.status_code == 201, added.text
+    edited = client.patch("/api/v1/glossary/concepts/uji-001", headers=terminologist,
+                          json={"note": "Catatan uji."})
+    assert edited.status_code == 200, edited.text
+    text = store.get("small.tbx").decode()
+    assert "ketahanan pangan" in text and "Catatan uji." in text
+    assert "ketahanan pangan" not in store.get("organisations.tbx").decode()
+    unknown = client.post("/api/v1/glossary/concepts", headers=terminologist, json={
+        "id": "uji-002", "file": "none.tbx", "terms": [{"text": "x", "language": "id"}]})
+    assert unknown.status_code == 400
+    assert "organisations.tbx, small.tbx" in unknown.json()["error"]
+    assert "postgres" not in unknown.text

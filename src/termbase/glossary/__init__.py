@@ -38,7 +38,7 @@ class Glossary:
 
 def is_stored(location: str | Path) -> bool:
     """Whether a glossary location is a database (postgresql://...) rather than a file."""
-    from termbase.accounts import is_database_url
+    from termbase.locations import is_database_url
 
     return isinstance(location, str) and is_database_url(location)
 

@@ -29,8 +29,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
-from termbase.accounts import display_location, is_database_url
 from termbase.errors import InputError
+from termbase.locations import is_database_url, masked_url
 
 if TYPE_CHECKING:
     from termbase.glossary import Glossary
@@ -70,7 +70,7 @@ class StoredFile:
     @property
     def source(self) -> str:
         """The file as messages and concepts name it (password masked)."""
-        return f"{display_location(self.url)}#{self.name}"
+        return f"{masked_url(self.url)}#{self.name}"
 
 
 def split_location(location: str) -> tuple[str, str | None]:
@@ -85,14 +85,14 @@ def stored_file(location: str) -> StoredFile:
     url, name = split_location(location)
     if name is None:
         raise InputError("name the stored glossary file: add #NAME.tbx to the URL",
-                         display_location(url))
+                         masked_url(url))
     return StoredFile(_URLS.get(url, url), check_name(name, url))
 
 
 def check_name(name: str, url: str = "") -> str:
     if not _NAME.fullmatch(name):
         raise InputError(f"not a stored glossary name: {name!r} (letters, digits, . _ - "
-                         "and spaces, ending in .tbx)", display_location(url) or None)
+                         "and spaces, ending in .tbx)", masked_url(url) or None)
     return name
 
 
@@ -124,7 +124,7 @@ class PostgresGlossary:
     def __init__(self, url: str):
         url = split_location(url)[0]
         self.url = url
-        self.shown = display_location(url)
+        self.shown = masked_url(url)
         self._lock = threading.Lock()
         self._db: Any = None
         try:
