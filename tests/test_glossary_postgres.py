@@ -180,6 +180,19 @@ def test_concurrent_edits_in_threads_lose_nothing_silently(store, url):
         assert (f"<term>{term}</term>" in text) == (outcome == "saved")
 
 
+def test_an_edit_decided_on_a_stale_glossary_is_refused_before_it_is_made(store, url):
+    store.put("small.tbx", SMALL)
+    stale = load_glossary([url])
+    deprecate(load_glossary([url]), "kerjasama", "kerja sama").document.save()
+    # The check that "kerjasama" belongs to no other concept was made on the old text.
+    with pytest.raises(InputError, match=CHANGED_MEANWHILE):
+        deprecate(stale, "bandar", "pelabuhan")
+    from termbase.glossary.service import ConceptChange, edit_concept
+
+    with pytest.raises(InputError, match=CHANGED_MEANWHILE):
+        edit_concept(stale, "c2", ConceptChange(note="a note"))
+
+
 def test_a_stored_file_that_was_removed_cannot_be_saved_to(store, url):
     store.put("small.tbx", SMALL)
     edit = deprecate(load_glossary([url]), "kerjasama", "kerja sama")
@@ -337,3 +350,14 @@ def test_a_terminologist_adds_and_edits_a_stored_concept_through_the_server(
     assert unknown.status_code == 400
     assert "organisations.tbx, small.tbx" in unknown.json()["error"]
     assert "postgres" not in unknown.text
+
+
+def test_config_shows_a_stored_glossary_without_its_password(invoke, tmp_path, monkeypatch):
+    # No database is opened to show the setting, so any URL will do.
+    (tmp_path / "termbase.toml").write_text(
+        'glossary = ["postgresql://desk:rahasia@db.example/termbase", "local.tbx"]\n',
+        encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    report = json.loads(invoke("config", "--format", "json").output)
+    shown = next(s for s in report["settings"] if s["name"] == "glossary")["value"]
+    assert shown == ["postgresql://desk:***@db.example/termbase", str(tmp_path / "local.tbx")]

@@ -15,6 +15,9 @@ from termbase.model import Concept, Term
 class Glossary:
     concepts: list[Concept] = field(default_factory=list)
     sources: list[str] = field(default_factory=list)
+    # The version of each file stored in a database, as read: an edit decided on this
+    # glossary is refused once its file has another (termbase.glossary.postgres).
+    versions: dict[str, int] = field(default_factory=dict)
 
     @classmethod
     def load(cls, paths: Iterable[str | Path]) -> Glossary:
@@ -22,7 +25,9 @@ class Glossary:
         for the files stored in that database (only the one named, with #NAME.tbx)."""
         glossary = cls()
         seen: dict[str, str] = {}
-        for source, concepts in read_locations(paths):
+        for source, concepts, version in read_locations(paths):
+            if version is not None:
+                glossary.versions[source] = version
             for concept in concepts:
                 if concept.id in seen:
                     raise InputError(f"concept id {concept.id!r} is also in {seen[concept.id]}",
@@ -43,11 +48,13 @@ def is_stored(location: str | Path) -> bool:
     return isinstance(location, str) and is_database_url(location)
 
 
-def read_locations(paths: Iterable[str | Path]) -> list[tuple[str, list[Concept]]]:
-    """(source, concepts) of each TBX file, a database URL giving its stored files."""
+def read_locations(paths: Iterable[str | Path]
+                   ) -> list[tuple[str, list[Concept], int | None]]:
+    """(source, concepts, version) of each TBX file (version None), a database URL
+    giving its stored files (with their versions)."""
     from termbase.glossary.cache import load_concepts
 
-    found: list[tuple[str, list[Concept]]] = []
+    found: list[tuple[str, list[Concept], int | None]] = []
     for path in paths:
         if is_stored(path):
             from termbase.glossary.postgres import PostgresGlossary, split_location
@@ -55,7 +62,7 @@ def read_locations(paths: Iterable[str | Path]) -> list[tuple[str, list[Concept]
             with PostgresGlossary(str(path)) as store:
                 found.extend(store.concepts(split_location(str(path))[1]))
         else:
-            found.append((str(path), load_concepts(path)))
+            found.append((str(path), load_concepts(path), None))
     return found
 
 

@@ -28,11 +28,12 @@ if TYPE_CHECKING:
 
 
 class TbxFile:
-    def __init__(self, path: str | Path, data: bytes | None = None):
+    def __init__(self, path: str | Path, data: bytes | None = None,
+                 based_on: int | None = None):
         """The TBX file at path, or (data given) a file to be created there. A path
         "postgresql://...#NAME.tbx" is a file stored in that database (see
-        termbase.glossary.postgres): read from it, and saved back only if nobody wrote
-        it meanwhile."""
+        termbase.glossary.postgres): read from it (refused unless it still has version
+        based_on, when given), and saved back only if nobody wrote it meanwhile."""
         self.path = str(path)
         self.new = data is not None
         self._stored: StoredFile | None = None
@@ -41,7 +42,7 @@ class TbxFile:
             from termbase.glossary.postgres import open_stored, stored_file
 
             if data is None:
-                self._stored, data, self._version = open_stored(self.path)
+                self._stored, data, self._version = open_stored(self.path, based_on)
             else:
                 self._stored = stored_file(self.path)
             self.path = self._stored.source  # the password masked, for every message

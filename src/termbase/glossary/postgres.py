@@ -12,6 +12,9 @@ Concepts read from the store carry that as their source, so the edit layer opens
 saves the right row. A save checks that the row still has the version it read: two
 edits from the same stale copy cannot both land, the second fails with a one-line
 "changed meanwhile" error (optimistic concurrency; nobody's edit is silently lost).
+An edit made through the service functions goes further: it is refused as soon as the
+file is found to have another version than the glossary it was decided on had
+(Glossary.versions), so its checks (duplicates, house style) saw what it changes.
 
 Versions come from one sequence, so a file removed and stored again never repeats the
 version it had: a server comparing signature() sees every change.
@@ -230,16 +233,17 @@ class PostgresGlossary:
     def exists(self, name: str) -> bool:
         return bool(self.documents(name))
 
-    def concepts(self, name: str | None = None) -> list[tuple[str, list[Concept]]]:
-        """(source, concepts) of every stored file (or the one named), parsed through
-        the same cache as files."""
+    def concepts(self, name: str | None = None
+                 ) -> list[tuple[str, list[Concept], int | None]]:
+        """(source, concepts, version) of every stored file (or the one named), parsed
+        through the same cache as files."""
         from termbase.glossary.cache import concepts_of
 
         documents = self.documents(name)
         if name is not None and not documents:
             raise InputError(f"no glossary file named {name!r} in the database", self.shown)
-        return [(self.source(n), concepts_of(data, self.source(n)))
-                for n, data, _ in documents]
+        return [(self.source(n), concepts_of(data, self.source(n)), version)
+                for n, data, version in documents]
 
     def load(self) -> Glossary:
         """Every stored file as one glossary; a concept id in two files is an error, as
@@ -307,11 +311,16 @@ def _login() -> str | None:
         return None
 
 
-def open_stored(location: str) -> tuple[StoredFile, bytes, int]:
-    """The stored file location names, its bytes and version."""
+def open_stored(location: str, based_on: int | None = None
+                ) -> tuple[StoredFile, bytes, int]:
+    """The stored file location names, its bytes and version; InputError when based_on
+    is given and the file no longer has that version (the glossary an edit was decided
+    on is out of date)."""
     where = stored_file(location)
     with PostgresGlossary(where.url) as store:
         data, version = store.read(where.name)
+    if based_on is not None and version != based_on:
+        raise InputError(CHANGED_MEANWHILE, where.source)
     return where, data, version
 
 

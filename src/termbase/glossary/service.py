@@ -48,13 +48,23 @@ def concept_by_id(glossary: Glossary, concept_id: str) -> Concept:
     raise InputError(f"no concept with id {concept_id!r} in {', '.join(glossary.sources)}")
 
 
-def concept_file(concept: Concept) -> TbxFile:
-    """The TBX file a concept was read from, opened for editing."""
+def concept_file(concept: Concept, glossary: Glossary | None = None) -> TbxFile:
+    """The TBX file a concept was read from, opened for editing; a stored file only if
+    it is still the version glossary (the one the concept came from) read."""
     from termbase.glossary.edit import TbxFile
 
     if concept.source is None:
         raise InputError(f"concept {concept.id!r} was not read from a file")
-    return TbxFile(concept.source)
+    return TbxFile(concept.source, based_on=glossary_version(glossary, concept.source))
+
+
+def glossary_version(glossary: Glossary | None, source: PathLike) -> int | None:
+    """The version glossary read of a stored file (None for a file on disk)."""
+    if glossary is None or not is_stored(source):
+        return None
+    from termbase.glossary.postgres import stored_file
+
+    return glossary.versions.get(stored_file(str(source)).source)
 
 
 TM_EXAMPLES = 3
@@ -211,7 +221,7 @@ def deprecate(glossary: Glossary, term: str, preferred: str,
             preferred_term.status is Status.PREFERRED:
         raise InputError(f"nothing to change: {existing.text!r} is already {status.value} "
                          f"in {concept.id}, and {preferred_term.text!r} preferred")
-    document = concept_file(concept)
+    document = concept_file(concept, glossary)
     if preferred_term.status is not Status.PREFERRED:
         document.set_status(concept.id, preferred_term.text, Status.PREFERRED)
     if existing is not None:
@@ -263,7 +273,7 @@ def add_concept(glossary: Glossary, concept: Concept, target: PathLike,
         raise InputError(f"concept id {concept.id!r} exists already")
     if not force:
         refuse_duplicates(glossary, concept.terms, concept.id)
-    document = TbxFile(target)
+    document = TbxFile(target, based_on=glossary_version(glossary, target))
     document.add_concept(concept)
     return Edit(document, f"added {concept.id}", concept.id)
 
@@ -298,7 +308,7 @@ def edit_concept(glossary: Glossary, concept_id: str, change: ConceptChange,
             if current is not None and current.status is Status.PREFERRED:
                 raise InputError(f"{current.text!r} is the preferred term of {concept_id}: "
                                  f"{how} changes the house style; {FORCE}")
-    document = concept_file(concept)
+    document = concept_file(concept, glossary)
     if change.subject_field:
         document.set_subject_field(concept_id, change.subject_field)
     if change.note:
