@@ -2,7 +2,8 @@
 
 The nearest file from the working directory upwards wins. Paths in it are relative to
 the file's folder. Keys: glossary (list of TBX files, a folder standing for the .tbx
-files in it), accept (list of word-list files),
+files in it, a postgresql:// URL for the glossary files stored in that database),
+accept (list of word-list files),
 dictionary, select, ignore, fail-on, tm (the translation memory file, or a
 postgresql:// URL), source-language and target-language (the memory's languages),
 accounts (the desk server's user accounts: a SQLite file or a postgresql:// URL; a
@@ -114,10 +115,16 @@ def load_config(path: Path | None) -> Config:
         return [str(base / v) for v in value]
 
     def glossaries() -> list[str]:
-        """The glossary paths, a folder standing for the .tbx files in it."""
+        """The glossary paths, a folder standing for the .tbx files in it, a database
+        URL kept as written."""
         found: list[str] = []
-        for entry in paths("glossary"):
-            if Path(entry).is_dir():
+        entries = paths("glossary")  # checked to be strings: the values as written
+        written = data.get("glossary", [])
+        for value, entry in zip([written] if isinstance(written, str) else written,
+                                entries, strict=True):
+            if is_database_url(value):  # the glossary files stored there
+                found.append(value)
+            elif Path(entry).is_dir():
                 files = sorted(Path(entry).glob("*.tbx"))
                 if not files:
                     raise ConfigError(f"glossary folder {entry} holds no .tbx file",

@@ -112,8 +112,9 @@ def config_text(glossary: str | None = None, memory: str = MEMORY_FILE) -> str:
 # settings. Paths are relative to this file. `termbase config` shows each setting in
 # force and where it comes from.
 
-# TBX glossaries that `termbase check`, `lookup` and `glossary` read and edit (files, or
-# folders standing for every .tbx file in them).
+# TBX glossaries that `termbase check`, `lookup` and `glossary` read and edit (files,
+# folders standing for every .tbx file in them, or a postgresql:// URL: the glossary
+# files stored in that database).
 {glossary_line}
 
 # The translation memory (SQLite; `termbase tm import` creates it). $TERMBASE_TM overrides.
@@ -267,7 +268,8 @@ def settings(config_path: str | os.PathLike[str] | None = None,
         else:
             found.append(Setting(name, default, default_source, note))
 
-    add("glossary", config.glossary, [str(p) for p in starter_glossaries()],
+    add("glossary", [masked_url(g) for g in config.glossary],
+        [str(p) for p in starter_glossaries()],
         note="the shipped starter glossary, read-only")
     memory_env = os.environ.get("TERMBASE_TM")
     if memory_env:

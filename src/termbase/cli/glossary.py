@@ -293,7 +293,8 @@ def _finish(document: TbxFile, dry_run: bool, what: str) -> None:
 def _file_of(glossaries: Sequence[str], concept_id: str) -> TbxFile:
     from termbase.glossary.service import concept_by_id, concept_file
 
-    return concept_file(concept_by_id(load_glossary(glossaries), concept_id))
+    loaded = load_glossary(glossaries)
+    return concept_file(concept_by_id(loaded, concept_id), loaded)
 
 
 @glossary.command()

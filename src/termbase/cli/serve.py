@@ -17,12 +17,15 @@ from termbase.cli import cli
               help="postgresql://... holding the memory and the accounts (default: the "
                    "workspace's memory file and accounts.sqlite beside it).")
 @click.option("--accounts", metavar="LOCATION", help="Where the accounts live, if elsewhere.")
+@click.option("--glossary", "glossaries", multiple=True, metavar="LOCATION",
+              help="TBX file or postgresql://... holding the glossary files (repeatable; "
+                   "default: the workspace's glossaries).")
 @click.option("--public-read", is_flag=True,
               help="Anyone may look up, search and check without an account.")
 @click.option("--secure-cookies", is_flag=True,
               help="Mark the session cookie Secure (when served over https).")
 def serve(host: str, port: int, workers: int, database: str | None, accounts: str | None,
-          public_read: bool, secure_cookies: bool) -> None:
+          glossaries: tuple[str, ...], public_read: bool, secure_cookies: bool) -> None:
     """Serve the web pages and the JSON API (/api/v1/...) of this workspace's glossary,
     memory and accounts. Create accounts with `termbase users add`. Stop with Ctrl-C."""
     import os
@@ -32,7 +35,8 @@ def serve(host: str, port: int, workers: int, database: str | None, accounts: st
     from termbase.server.app import SETTINGS_ENV, settings_for_workers
     from termbase.server.desk import desk_settings
 
-    settings = desk_settings(memory=database, accounts=accounts, public_read=public_read)
+    settings = desk_settings(memory=database, accounts=accounts, public_read=public_read,
+                             glossary=glossaries)
     settings.secure_cookies = secure_cookies
     os.environ[SETTINGS_ENV] = settings_for_workers(settings)
     click.echo(f"termbase serving http://{host}:{port}/ ({workers} worker(s); "

@@ -15,25 +15,55 @@ from termbase.model import Concept, Term
 class Glossary:
     concepts: list[Concept] = field(default_factory=list)
     sources: list[str] = field(default_factory=list)
+    # The version of each file stored in a database, as read: an edit decided on this
+    # glossary is refused once its file has another (termbase.glossary.postgres).
+    versions: dict[str, int] = field(default_factory=dict)
 
     @classmethod
     def load(cls, paths: Iterable[str | Path]) -> Glossary:
-        from termbase.glossary.cache import load_concepts
-
+        """The TBX files at paths as one glossary; a postgresql:// URL among them stands
+        for the files stored in that database (only the one named, with #NAME.tbx)."""
         glossary = cls()
         seen: dict[str, str] = {}
-        for path in paths:
-            for concept in load_concepts(path):
+        for source, concepts, version in read_locations(paths):
+            if version is not None:
+                glossary.versions[source] = version
+            for concept in concepts:
                 if concept.id in seen:
                     raise InputError(f"concept id {concept.id!r} is also in {seen[concept.id]}",
-                                     str(path), concept.line)
-                seen[concept.id] = str(path)
+                                     source, concept.line)
+                seen[concept.id] = source
                 glossary.concepts.append(concept)
-            glossary.sources.append(str(path))
+            glossary.sources.append(source)
         return glossary
 
     def terms(self, language: str) -> list[tuple[Concept, Term]]:
         return [(c, t) for c in self.concepts for t in c.terms_in(language)]
+
+
+def is_stored(location: str | Path) -> bool:
+    """Whether a glossary location is a database (postgresql://...) rather than a file."""
+    from termbase.locations import is_database_url
+
+    return isinstance(location, str) and is_database_url(location)
+
+
+def read_locations(paths: Iterable[str | Path]
+                   ) -> list[tuple[str, list[Concept], int | None]]:
+    """(source, concepts, version) of each TBX file (version None), a database URL
+    giving its stored files (with their versions)."""
+    from termbase.glossary.cache import load_concepts
+
+    found: list[tuple[str, list[Concept], int | None]] = []
+    for path in paths:
+        if is_stored(path):
+            from termbase.glossary.postgres import PostgresGlossary, split_location
+
+            with PostgresGlossary(str(path)) as store:
+                found.extend(store.concepts(split_location(str(path))[1]))
+        else:
+            found.append((str(path), load_concepts(path), None))
+    return found
 
 
 def default_glossary_paths() -> list[Path]:

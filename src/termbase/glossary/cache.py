@@ -51,7 +51,12 @@ def load_concepts(path: str | os.PathLike[str]) -> list[Concept]:
     """The concepts of a TBX file, from the cache when its content was seen before; what
     the reader left out is a TermbaseWarning each time (see parse_tbx)."""
     name = str(path)
-    data = read_bytes(name)
+    return concepts_of(read_bytes(name), name)
+
+
+def concepts_of(data: bytes, name: str) -> list[Concept]:
+    """The concepts of a TBX document's bytes (a file's, or a stored one's), their
+    source set to name; cached as load_concepts caches a file's."""
     digest = hashlib.sha256(data)
     digest.update(f"{__version__}/{CACHE_FORMAT}".encode())
     entry = cache_folder() / f"{digest.hexdigest()}.pickle"

@@ -11,23 +11,42 @@ from __future__ import annotations
 
 import codecs
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from lxml import etree
 
 from termbase.errors import InputError
 from termbase.formats.tbx import STATUS_NAMES, STRUCTURE, parse_tbx, write_tbx
 from termbase.formats.xml import XML_LANG, local_name, read_xml, source_line, text_of, unfit_for_xml
+from termbase.glossary import is_stored
 from termbase.lang.tags import normal_tag
 from termbase.model import Concept, Status, Term
 from termbase.textio import atomic_write_bytes, read_bytes
 
+if TYPE_CHECKING:
+    from termbase.glossary.postgres import StoredFile
+
 
 class TbxFile:
-    def __init__(self, path: str | Path, data: bytes | None = None):
-        """The TBX file at path, or (data given) a file to be created there."""
+    def __init__(self, path: str | Path, data: bytes | None = None,
+                 based_on: int | None = None):
+        """The TBX file at path, or (data given) a file to be created there. A path
+        "postgresql://...#NAME.tbx" is a file stored in that database (see
+        termbase.glossary.postgres): read from it (refused unless it still has version
+        based_on, when given), and saved back only if nobody wrote it meanwhile."""
         self.path = str(path)
         self.new = data is not None
-        if data is None:
+        self._stored: StoredFile | None = None
+        self._version: int | None = None  # the stored file's, when read
+        if is_stored(self.path):
+            from termbase.glossary.postgres import open_stored, stored_file
+
+            if data is None:
+                self._stored, data, self._version = open_stored(self.path, based_on)
+            else:
+                self._stored = stored_file(self.path)
+            self.path = self._stored.source  # the password masked, for every message
+        elif data is None:
             data = read_bytes(self.path)
         document = read_xml(data, self.path)
         self.tree = document.tree
@@ -213,12 +232,21 @@ class TbxFile:
         """The edited file in its own encoding; a character it cannot hold becomes &#N;."""
         return self.to_text().encode(self._codec, "xmlcharrefreplace")
 
-    def save(self) -> list[Concept]:
-        """Check the edited file still reads as TBX, then replace the file atomically."""
+    def save(self, user: str | None = None) -> list[Concept]:
+        """Check the edited file still reads as TBX, then replace the file atomically;
+        a stored file in one transaction that fails if another edit saved it since it
+        was read (user: who made the edit, kept with a stored file)."""
         from termbase.workspace import refuse_installed
 
-        refuse_installed(self.path, "glossary")
         data = self.to_bytes()
+        if self._stored is not None:
+            from termbase.glossary.postgres import save_stored
+
+            concepts = parse_tbx(data, self.path)
+            self._version = save_stored(self._stored, data, self._version, user)
+            self.new = False
+            return concepts
+        refuse_installed(self.path, "glossary")
         concepts = parse_tbx(data, self.path)
         if self.new and Path(self.path).exists():
             raise InputError("exists already; a new glossary is not written over it",

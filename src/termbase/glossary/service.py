@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from termbase.errors import InputError
-from termbase.glossary import Glossary
+from termbase.glossary import Glossary, is_stored
 
 if TYPE_CHECKING:
     from termbase.glossary.edit import TbxFile
@@ -48,13 +48,23 @@ def concept_by_id(glossary: Glossary, concept_id: str) -> Concept:
     raise InputError(f"no concept with id {concept_id!r} in {', '.join(glossary.sources)}")
 
 
-def concept_file(concept: Concept) -> TbxFile:
-    """The TBX file a concept was read from, opened for editing."""
+def concept_file(concept: Concept, glossary: Glossary | None = None) -> TbxFile:
+    """The TBX file a concept was read from, opened for editing; a stored file only if
+    it is still the version glossary (the one the concept came from) read."""
     from termbase.glossary.edit import TbxFile
 
     if concept.source is None:
         raise InputError(f"concept {concept.id!r} was not read from a file")
-    return TbxFile(concept.source)
+    return TbxFile(concept.source, based_on=glossary_version(glossary, concept.source))
+
+
+def glossary_version(glossary: Glossary | None, source: PathLike) -> int | None:
+    """The version glossary read of a stored file (None for a file on disk)."""
+    if glossary is None or not is_stored(source):
+        return None
+    from termbase.glossary.postgres import stored_file
+
+    return glossary.versions.get(stored_file(str(source)).source)
 
 
 TM_EXAMPLES = 3
@@ -111,11 +121,14 @@ def validate_files(explicit: Sequence[PathLike] = ()) -> Validation:
     concepts: list[Concept] = []
     problems: list[Problem] = []
     seen_ids: dict[str, str] = {}
-    for path in paths:
+    files: list[str] = []
+    for path, data in _documents(paths):
+        files.append(path)
         faults: list[InputError] = []
         notices: list[TbxNotice] = []
         try:
-            loaded = parse_tbx(read_bytes(path), str(path), faults, notices)
+            loaded = parse_tbx(data if data is not None else read_bytes(path), path,
+                               faults, notices)
         except InputError as exc:  # the file as a whole: missing, malformed, hostile
             if "no such file" in exc.message:
                 raise
@@ -130,7 +143,28 @@ def validate_files(explicit: Sequence[PathLike] = ()) -> Validation:
             seen_ids.setdefault(concept.id, str(path))
         concepts.extend(loaded)
     problems.extend(check_concepts(concepts))
-    return Validation([str(p) for p in paths], len(concepts), problems)
+    return Validation(files, len(concepts), problems)
+
+
+def _documents(paths: Sequence[PathLike]) -> list[tuple[str, bytes | None]]:
+    """(path, None) for each file, to be read when its turn comes; (source, bytes) for
+    each file stored in a database that paths name."""
+    from termbase.glossary import is_stored
+    from termbase.glossary.postgres import PostgresGlossary, split_location
+
+    found: list[tuple[str, bytes | None]] = []
+    for path in paths:
+        if not is_stored(path):
+            found.append((str(path), None))
+            continue
+        url, only = split_location(str(path))
+        with PostgresGlossary(url) as store:
+            documents = store.documents(only)
+            if only is not None and not documents:
+                raise InputError(f"no glossary file named {only!r} in the database",
+                                 store.shown)
+            found.extend((store.source(name), data) for name, data, _ in documents)
+    return found
 
 
 @dataclass
@@ -187,7 +221,7 @@ def deprecate(glossary: Glossary, term: str, preferred: str,
             preferred_term.status is Status.PREFERRED:
         raise InputError(f"nothing to change: {existing.text!r} is already {status.value} "
                          f"in {concept.id}, and {preferred_term.text!r} preferred")
-    document = concept_file(concept)
+    document = concept_file(concept, glossary)
     if preferred_term.status is not Status.PREFERRED:
         document.set_status(concept.id, preferred_term.text, Status.PREFERRED)
     if existing is not None:
@@ -239,7 +273,7 @@ def add_concept(glossary: Glossary, concept: Concept, target: PathLike,
         raise InputError(f"concept id {concept.id!r} exists already")
     if not force:
         refuse_duplicates(glossary, concept.terms, concept.id)
-    document = TbxFile(target)
+    document = TbxFile(target, based_on=glossary_version(glossary, target))
     document.add_concept(concept)
     return Edit(document, f"added {concept.id}", concept.id)
 
@@ -274,7 +308,7 @@ def edit_concept(glossary: Glossary, concept_id: str, change: ConceptChange,
             if current is not None and current.status is Status.PREFERRED:
                 raise InputError(f"{current.text!r} is the preferred term of {concept_id}: "
                                  f"{how} changes the house style; {FORCE}")
-    document = concept_file(concept)
+    document = concept_file(concept, glossary)
     if change.subject_field:
         document.set_subject_field(concept_id, change.subject_field)
     if change.note:
@@ -320,6 +354,8 @@ def import_glossary(source: PathLike, target: PathLike,
     from termbase.glossary.edit import TbxFile
     from termbase.glossary.merge import merge_into
 
+    if is_stored(target):
+        return _import_stored(source, str(target), source_format)
     if not os.path.lexists(target):  # a dangling symlink is not a file to create
         fmt = GLOSSARY.for_output(target)
         if fmt.name not in ("tbx", "tbx3"):
@@ -331,6 +367,38 @@ def import_glossary(source: PathLike, target: PathLike,
     incoming = read_glossary_file(source, source_format)
     document = TbxFile(target)
     report = merge_into(document, read_tbx(target), incoming)
+    return GlossaryImport(document, len(incoming), report)
+
+
+def _import_stored(source: PathLike, target: str, source_format: str | None
+                   ) -> GlossaryImport:
+    """import_glossary into a database: into the stored file the URL names after '#',
+    else the one named as source is (a .tbx name for another format), created when
+    the database has no such file."""
+    from termbase.formats.glossary_io import read_glossary_file
+    from termbase.formats.registry import GLOSSARY
+    from termbase.formats.tbx import parse_tbx
+    from termbase.glossary.edit import TbxFile
+    from termbase.glossary.merge import MergeReport, merge_into
+    from termbase.glossary.postgres import split_location, stored_exists, stored_name_for
+    from termbase.textio import read_bytes
+
+    url, name = split_location(target)
+    location = f"{url}#{name or stored_name_for(str(source))}"
+    exists = stored_exists(location)
+    incoming = read_glossary_file(source, source_format)
+    if not exists:
+        data = read_bytes(source)
+        fmt = GLOSSARY.get(source_format, str(source)) if source_format \
+            else GLOSSARY.detect(str(source), data)
+        if fmt.name in ("tbx", "tbx3"):  # stored as it is: the file stays the record
+            document = TbxFile(location, data)
+            return GlossaryImport(document, len(incoming),
+                                  MergeReport(added=[c.id for c in incoming]))
+        document = TbxFile.create(location)
+        return GlossaryImport(document, len(incoming), merge_into(document, [], incoming))
+    document = TbxFile(location)
+    report = merge_into(document, parse_tbx(document.to_bytes(), document.path), incoming)
     return GlossaryImport(document, len(incoming), report)
 
 

@@ -3,6 +3,7 @@ through (body size, security headers, same-origin writes)."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -106,13 +107,16 @@ def _error(request: Request, status: int, message: str) -> Response:
 async def _on_input_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, TermbaseError)
     status = 404 if exc.message.startswith("no concept with id") else 400
-    # A file the server holds is named by its file name only: the desk's folders are
-    # nobody's business.
+    # A file the server holds is named by its file name only: the desk's folders and
+    # database are nobody's business.
+    from termbase.glossary.postgres import source_name
+
     where = ""
     if exc.path is not None:
-        name = Path(exc.path).name
+        name = source_name(exc.path) or "glossary database"
         where = f"{name}:{exc.line}: " if exc.line else f"{name}: "
-    message = exc.message.split(" in /")[0] if status == 404 else exc.message
+    message = re.split(r" in (?:/|postgres(?:ql)?://)", exc.message)[0] if status == 404 \
+        else exc.message
     return _error(request, status, where + message if status == 400 else message)
 
 

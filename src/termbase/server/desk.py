@@ -7,6 +7,10 @@ rewrites the TBX file; every worker notices the file's new (mtime, size) on its 
 request and reloads, so a terminologist's deprecation is every editor's rule at once.
 Edits themselves hold an exclusive lock on a file beside the glossary, so two workers
 never write from the same stale copy.
+
+A glossary stored in PostgreSQL (a postgresql:// URL among the glossary files) works
+the same way with the stored files' versions in place of (mtime, size); an edit saved
+from a stale copy fails in the store's transaction instead of waiting for a lock.
 """
 
 from __future__ import annotations
@@ -16,19 +20,22 @@ import hashlib
 import os
 import threading
 from collections import OrderedDict
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from termbase.config import Config
+from termbase.glossary import is_stored
+from termbase.locations import is_database_url
 
 if TYPE_CHECKING:
     from termbase.accounts import Accounts
     from termbase.check.context import CheckContext
     from termbase.check.engine import Selection
     from termbase.glossary import Glossary
+    from termbase.glossary.postgres import PostgresGlossary
     from termbase.tm.store import Memory
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024  # an article or a translated XLIFF, with room to spare
@@ -56,11 +63,16 @@ class Desk:
         self._glossary: Glossary | None = None
         self._context: CheckContext | None = None
         self._shared_memory: Memory | None = None
+        self._stores: dict[str, PostgresGlossary] = {}
+        self._stores_lock = threading.Lock()
 
     # --- the glossary and the checker ----------------------------------------------
     def _files_signature(self) -> tuple[Any, ...]:
-        signature: list[tuple[str, int | None, int | None]] = []
+        signature: list[tuple[Any, ...]] = []
         for path in self.settings.glossary_files:
+            if is_stored(path):  # the versions of the files stored there
+                signature.append((path, self._store(path).signature()))
+                continue
             try:
                 stat = os.stat(path)
                 signature.append((path, stat.st_mtime_ns, stat.st_size))
@@ -101,10 +113,29 @@ class Desk:
 
         return selection_for(self.settings.config)
 
+    def _store(self, url: str) -> PostgresGlossary:
+        """One connection per stored glossary for the signature checks, shared by the
+        threads (the store takes turns)."""
+        with self._stores_lock:
+            store = self._stores.get(url)
+            if store is None:
+                from termbase.glossary.postgres import PostgresGlossary
+
+                store = self._stores[url] = PostgresGlossary(url)
+            return store
+
     @contextmanager
     def glossary_edit(self) -> Iterator[Glossary]:
-        """The glossary, read fresh under an exclusive lock held until the edit is saved."""
-        lock_path = Path(self.settings.glossary_files[0]).with_name(".termbase-edit.lock")
+        """The glossary, read fresh under an exclusive lock held until the edit is saved.
+        Files stored in a database need no lock: saving one fails if another edit saved
+        it since it was read (see termbase.glossary.postgres)."""
+        files = [p for p in self.settings.glossary_files if not is_stored(p)]
+        if not files:
+            from termbase.glossary import Glossary
+
+            yield Glossary.load(self.settings.glossary_files)
+            return
+        lock_path = Path(files[0]).with_name(".termbase-edit.lock")
         with open(lock_path, "a+b") as lock:
             fcntl.flock(lock, fcntl.LOCK_EX)
             try:
@@ -127,7 +158,6 @@ class Desk:
     def memory(self) -> Memory:
         """A SQLite memory per thread (a connection belongs to its thread); a PostgreSQL
         memory shared by all, its connection pool being the point."""
-        from termbase.locations import is_database_url
         from termbase.tm.store import open_memory
 
         if is_database_url(self.settings.memory):
@@ -174,10 +204,11 @@ def _shared_context(files: list[str], config: Config) -> CheckContext:
 
 
 def desk_settings(memory: str | None = None, accounts: str | None = None,
-                  public_read: bool = False) -> DeskSettings:
+                  public_read: bool = False, glossary: Sequence[str] = ()
+                  ) -> DeskSettings:
     """The workspace's settings as `termbase serve` reads them; memory (a file or a
-    postgresql:// URL) also holds the accounts unless accounts says otherwise."""
-    from termbase.accounts import is_database_url
+    postgresql:// URL) also holds the accounts unless accounts says otherwise; glossary
+    (TBX files or postgresql:// URLs) replaces the workspace's glossaries."""
     from termbase.config import find_config, load_config
     from termbase.glossary.service import glossary_paths
     from termbase.tm.service import memory_path
@@ -188,5 +219,5 @@ def desk_settings(memory: str | None = None, accounts: str | None = None,
     if accounts is None:
         accounts = memory if memory and is_database_url(memory) else accounts_location(config)
     return DeskSettings(
-        glossary_files=[str(p) for p in glossary_paths()],
+        glossary_files=[str(p) for p in glossary_paths(glossary)],
         memory=memory_location, accounts=accounts, config=config, public_read=public_read)

@@ -88,7 +88,7 @@ def deprecate_term(desk: Desk, user: User, data: dict[str, Any]) -> dict[str, An
         edit = deprecate(glossary, term.strip(), use.strip(),
                          superseded=bool(data.get("superseded")),
                          force=bool(data.get("force")))
-        edit.document.save()
+        edit.document.save(user.name)
     desk.record_change(user, "deprecate", edit.what, edit.concept_id)
     return {"version": 1, "done": edit.what}
 
@@ -140,11 +140,11 @@ def import_translation(desk: Desk, user: User, name: str, data: bytes) -> dict[s
 
 def public_concept(record: dict[str, Any]) -> dict[str, Any]:
     """A concept record as the server shows it: its file by name, not by the desk's
-    folders (`source` is the file it was read from)."""
-    from pathlib import Path
+    folders nor its database (`source` is the file it was read from)."""
+    from termbase.glossary.postgres import source_name
 
     if record.get("source"):
-        record["source"] = Path(record["source"]).name
+        record["source"] = source_name(record["source"])
     return record
 
 
@@ -213,25 +213,29 @@ def add_glossary_concept(desk: Desk, user: User, data: dict[str, Any]) -> dict[s
         raise InputError("'definitions' must map languages to texts")
     concept = Concept(concept_id, terms, _text(data, "subject_field"), _text(data, "note"),
                       dict(definitions))
-    target = _glossary_file(desk, _text(data, "file"))
     with desk.glossary_edit() as glossary:
+        target = _glossary_file(glossary, _text(data, "file"))
         edit = add_concept(glossary, concept, target, force=bool(data.get("force")))
-        edit.document.save()
+        edit.document.save(user.name)
     desk.record_change(user, "add", edit.what, concept_id)
     return {"version": 1, "done": edit.what, "concept": public_concept(concept_record(concept))}
 
 
-def _glossary_file(desk: Desk, name: str | None) -> str:
-    from pathlib import Path
+def _glossary_file(glossary: Glossary, name: str | None) -> str:
+    """The glossary's file (on disk or stored in a database) of that name, else its
+    first."""
+    from termbase.glossary.postgres import source_name
 
-    files = desk.settings.glossary_files
+    files = glossary.sources
+    if not files:
+        raise InputError("the glossary has no file to add to")
     if name is None:
         return files[0]
     for path in files:
-        if Path(path).name == name:
+        if source_name(path) == name:
             return path
     raise InputError(f"no glossary file {name!r}: one of "
-                     f"{', '.join(Path(p).name for p in files)}")
+                     f"{', '.join(source_name(p) for p in files)}")
 
 
 def edit_glossary_concept(desk: Desk, user: User, concept_id: str,
@@ -255,7 +259,7 @@ def edit_glossary_concept(desk: Desk, user: User, concept_id: str,
         removed=[str(text) for text in removed])
     with desk.glossary_edit() as glossary:
         edit = edit_concept(glossary, concept_id, change, force=bool(data.get("force")))
-        edit.document.save()
+        edit.document.save(user.name)
     desk.record_change(user, "edit", edit.what, concept_id)
     concept = concept_by_id(desk.glossary(), concept_id)
     return {"version": 1, "done": edit.what, "concept": public_concept(concept_record(concept))}
