@@ -570,3 +570,27 @@ def test_a_reader_is_not_offered_the_exchange_page(client):
     client.post("/logout", data={"csrf": csrf_of(client)})
     sign_in(client, "translator")
     assert 'href="/exchange"' in client.get("/").text
+
+
+def test_serve_db_takes_the_glossary_from_the_database_once_it_is_there(tmp_path,
+                                                                       postgres_url,
+                                                                       monkeypatch):
+    import psycopg
+
+    from termbase.glossary.postgres import PostgresGlossary
+    from termbase.server.desk import desk_settings
+
+    with psycopg.connect(postgres_url, autocommit=True) as connection:
+        connection.execute("DROP SCHEMA IF EXISTS glossary CASCADE")
+    desk = make_desk(tmp_path)
+    (tmp_path / "termbase.toml").write_text(
+        'glossary = ["glossaries"]\ntm = "memory.sqlite"\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    before = desk_settings(memory=postgres_url)
+    assert before.glossary_files == desk.settings.glossary_files
+    assert before.accounts == postgres_url
+    with PostgresGlossary(postgres_url) as store:
+        first = Path(desk.settings.glossary_files[0])
+        store.put(first.name, first.read_bytes(), "uji")
+    after = desk_settings(memory=postgres_url)
+    assert after.glossary_files == [postgres_url]

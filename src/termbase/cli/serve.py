@@ -14,8 +14,9 @@ from termbase.cli import cli
 @click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True,
               help="Worker processes; each reloads the glossary when its files change.")
 @click.option("--db", "database", metavar="URL",
-              help="postgresql://... holding the memory and the accounts (default: the "
-                   "workspace's memory file and accounts.sqlite beside it).")
+              help="postgresql://... holding the memory, the accounts and, once imported "
+                   "there, the glossary (default: the workspace's memory file, "
+                   "accounts.sqlite beside it, its TBX files).")
 @click.option("--accounts", metavar="LOCATION", help="Where the accounts live, if elsewhere.")
 @click.option("--glossary", "glossaries", multiple=True, metavar="LOCATION",
               help="TBX file or postgresql://... holding the glossary files (repeatable; "
@@ -39,7 +40,11 @@ def serve(host: str, port: int, workers: int, database: str | None, accounts: st
                              glossary=glossaries)
     settings.secure_cookies = secure_cookies
     os.environ[SETTINGS_ENV] = settings_for_workers(settings)
+    from termbase.locations import is_database_url, masked_url
+
+    where = ", ".join(masked_url(g) if is_database_url(g) else g
+                      for g in settings.glossary_files)
     click.echo(f"termbase serving http://{host}:{port}/ ({workers} worker(s); "
-               f"{len(settings.glossary_files)} glossary file(s))", err=True)
+               f"glossary: {where})", err=True)
     uvicorn.run("termbase.server.app:app_from_environment", factory=True, host=host,
                 port=port, workers=workers, log_level="warning", proxy_headers=True)

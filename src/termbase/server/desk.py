@@ -218,6 +218,17 @@ def desk_settings(memory: str | None = None, accounts: str | None = None,
     memory_location = memory or memory_path()
     if accounts is None:
         accounts = memory if memory and is_database_url(memory) else accounts_location(config)
+    if not glossary and memory and is_database_url(memory) and _stores_glossary(memory):
+        glossary = [memory]  # one database for the whole desk, its glossary included
     return DeskSettings(
         glossary_files=[str(p) for p in glossary_paths(glossary)],
         memory=memory_location, accounts=accounts, config=config, public_read=public_read)
+
+
+def _stores_glossary(url: str) -> bool:
+    """Whether the database at url holds glossary files (`termbase glossary import FILE
+    --into URL` puts them there)."""
+    from termbase.glossary.postgres import PostgresGlossary
+
+    with PostgresGlossary(url) as store:
+        return bool(store.names())
