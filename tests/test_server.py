@@ -562,3 +562,53 @@ def test_a_desk_on_postgresql_shares_memory_and_accounts_between_workers(tmp_pat
     sign_in_page = second.post("/login", data={"name": "penerjemah", "password": PASSWORD},
                                follow_redirects=False)
     assert sign_in_page.status_code == 303
+
+
+def test_lookup_shows_memory_examples_once_the_memory_has_units(tmp_path):
+    # The desk keeps "the memory has units" rather than counting them on every look-up:
+    # an empty memory must still be asked again, so that the first pair added shows.
+    from dataclasses import replace
+
+    desk = make_desk(tmp_path)
+    settings = replace(desk.settings, memory=str(tmp_path / "empty.sqlite"))
+    client = TestClient(create_app(settings), base_url="http://desk.test")
+    reader, translator = token_for(desk, "reader"), token_for(desk, "translator")
+    query = {"q": "Sabuk dan Jalan"}
+    before = client.get("/api/v1/lookup", params=query, headers=reader).json()
+    assert before["results"][0]["tm_units"] == []
+    added = client.post("/api/v1/tm/units", headers=translator, json={
+        "source": "Pemerintah meninjau proyek Sabuk dan Jalan di Kalimantan.",
+        "target": "The government reviewed the Belt and Road project in Kalimantan."})
+    assert added.status_code == 201, added.text
+    after = client.get("/api/v1/lookup", params=query, headers=reader).json()
+    examples = after["results"][0]["tm_units"]
+    assert [e["target"] for e in examples] == [
+        "The government reviewed the Belt and Road project in Kalimantan."]
+
+
+def test_a_desk_on_postgresql_holds_a_pool_sized_for_its_request_threads(tmp_path,
+                                                                          postgres_url):
+    import psycopg
+
+    from termbase.server.desk import SERVER_POOL_SIZE, Desk, DeskSettings
+    from termbase.tm.postgres import POOL_SIZE
+    from termbase.tm.store import open_memory
+
+    with psycopg.connect(postgres_url, autocommit=True) as connection:
+        connection.execute("DROP SCHEMA IF EXISTS tm CASCADE")
+    files = make_desk(tmp_path).settings.glossary_files
+    desk = Desk(DeskSettings(glossary_files=files, memory=postgres_url,
+                             accounts=str(tmp_path / "accounts.sqlite")))
+    shared = desk.memory()
+    try:
+        assert shared is desk.memory()
+        assert shared._pool.max_size == SERVER_POOL_SIZE > POOL_SIZE  # type: ignore[attr-defined]
+    finally:
+        shared.close()  # type: ignore[attr-defined]
+    command_line = open_memory(postgres_url)
+    try:
+        assert command_line._pool.max_size == POOL_SIZE  # type: ignore[attr-defined]
+    finally:
+        command_line.close()  # type: ignore[attr-defined]
+    with psycopg.connect(postgres_url, autocommit=True) as connection:
+        connection.execute("DROP SCHEMA IF EXISTS tm CASCADE")

@@ -99,7 +99,7 @@ def lookup(request: Request) -> Response:
     limit = _int_param(request, "limit", 10, 1, MAX_LIMIT)
     min_score = _float_param(request, "min_score", 60)
     hits = find(desk.glossary(), query, language, min_score, limit)
-    examples = memory_examples(hits, desk.memory()) if desk.memory().count() else {}
+    examples = memory_examples(hits, desk.memory()) if desk.memory_has_units() else {}
     from termbase.server.work import public_lookup
 
     return _ok(public_lookup(lookup_payload(query, language or detected_language(hits), hits,

@@ -30,6 +30,10 @@ if TYPE_CHECKING:
     from termbase.tm.store import Memory
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024  # an article or a translated XLIFF, with room to spare
+# Connections a worker's PostgreSQL memory may hold at once. Its request threads (up to
+# 40) share them; with the command line's 4, look-ups and searches queued for a
+# connection while the database sat idle (benchmarks/bench_serve.py).
+SERVER_POOL_SIZE = 12
 
 
 @dataclass
@@ -54,6 +58,7 @@ class Desk:
         self._glossary: Glossary | None = None
         self._context: CheckContext | None = None
         self._shared_memory: Memory | None = None
+        self._memory_has_units = False
 
     # --- the glossary and the checker ----------------------------------------------
     def _files_signature(self) -> tuple[Any, ...]:
@@ -133,12 +138,22 @@ class Desk:
         if is_database_url(self.settings.memory):
             with self._reload:
                 if self._shared_memory is None:
-                    self._shared_memory = open_memory(self.settings.memory, create=True)
+                    self._shared_memory = open_memory(self.settings.memory, create=True,
+                                                      pool_size=SERVER_POOL_SIZE)
                 return self._shared_memory
         memory = getattr(self._local, "memory", None)
         if memory is None:
             memory = self._local.memory = open_memory(self.settings.memory, create=True)
         return memory
+
+    def memory_has_units(self) -> bool:
+        """Whether the memory holds any unit. Counting them costs a scan of the table
+        (tens of milliseconds at a million units), too much for every look-up: once the
+        memory has units the answer is kept (a memory emptied later merely yields no
+        examples)."""
+        if not self._memory_has_units:
+            self._memory_has_units = self.memory().count() > 0
+        return self._memory_has_units
 
     def accounts(self) -> Accounts:
         accounts = getattr(self._local, "accounts", None)

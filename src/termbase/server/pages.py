@@ -87,7 +87,7 @@ def _lookup_results(request: Request, desk: Desk, query: str) -> list[dict[str, 
     if not query:
         return []
     hits = find(desk.glossary(), query, None, 60, 10)
-    examples = memory_examples(hits, desk.memory()) if desk.memory().count() else {}
+    examples = memory_examples(hits, desk.memory()) if desk.memory_has_units() else {}
     from termbase.server.work import public_lookup
 
     results: list[dict[str, Any]] = public_lookup(
