@@ -612,3 +612,18 @@ def test_a_desk_on_postgresql_holds_a_pool_sized_for_its_request_threads(tmp_pat
         command_line.close()  # type: ignore[attr-defined]
     with psycopg.connect(postgres_url, autocommit=True) as connection:
         connection.execute("DROP SCHEMA IF EXISTS tm CASCADE")
+
+
+def test_a_pair_added_through_the_desk_is_a_look_up_example_at_once(client, desk):
+    # Look-ups keep each term's examples for a while; a pair added through the same
+    # worker must not wait for that.
+    reader, translator = token_for(desk, "reader"), token_for(desk, "translator")
+    query = {"q": "Sabuk dan Jalan"}
+    first = client.get("/api/v1/lookup", params=query, headers=reader).json()
+    assert len(first["results"][0]["tm_units"]) == 1
+    added = client.post("/api/v1/tm/units", headers=translator, json={
+        "source": "Jalur kereta Sabuk dan Jalan menghubungkan dua provinsi.",
+        "target": "A Belt and Road railway links two provinces."})
+    assert added.status_code == 201, added.text
+    second = client.get("/api/v1/lookup", params=query, headers=reader).json()
+    assert len(second["results"][0]["tm_units"]) == 2

@@ -14,7 +14,8 @@ from __future__ import annotations
 import fcntl
 import os
 import threading
-from collections.abc import Iterator
+import time
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,6 +28,8 @@ if TYPE_CHECKING:
     from termbase.check.context import CheckContext
     from termbase.check.engine import Selection
     from termbase.glossary import Glossary
+    from termbase.glossary.lookup import Hit
+    from termbase.model import TranslationUnit
     from termbase.tm.store import Memory
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024  # an article or a translated XLIFF, with room to spare
@@ -34,6 +37,11 @@ MAX_UPLOAD_BYTES = 5 * 1024 * 1024  # an article or a translated XLIFF, with roo
 # 40) share them; with the command line's 4, look-ups and searches queued for a
 # connection while the database sat idle (benchmarks/bench_serve.py).
 SERVER_POOL_SIZE = 12
+# How long a worker shows the same memory examples for a term in look-ups. Finding them
+# is a concordance of the term, which in a memory of a million units costs up to half
+# a second for a common one (SQLite ranks every unit holding it); look-ups ask for the
+# same glossary terms over and over. A pair added through this worker is shown at once.
+EXAMPLES_SECONDS = 60.0
 
 
 @dataclass
@@ -59,6 +67,8 @@ class Desk:
         self._context: CheckContext | None = None
         self._shared_memory: Memory | None = None
         self._memory_has_units = False
+        # preferred term -> (when found, units); as many keys as the glossary has terms
+        self._examples: dict[str, tuple[float, list[tuple[int, TranslationUnit]]]] = {}
 
     # --- the glossary and the checker ----------------------------------------------
     def _files_signature(self) -> tuple[Any, ...]:
@@ -154,6 +164,31 @@ class Desk:
         if not self._memory_has_units:
             self._memory_has_units = self.memory().count() > 0
         return self._memory_has_units
+
+    def memory_examples(self, hits: Sequence[Hit]) -> dict[str, list[tuple[int, TranslationUnit]]]:
+        """glossary.service.memory_examples for the hits of a look-up, each term's kept
+        for EXAMPLES_SECONDS."""
+        from termbase.glossary.service import TM_EXAMPLES
+
+        if not self.memory_has_units():
+            return {}
+        found: dict[str, list[tuple[int, TranslationUnit]]] = {}
+        for hit in hits:
+            preferred = hit.concept.preferred("id")
+            if preferred is None:
+                continue
+            kept = self._examples.get(preferred.text)
+            if kept is None or time.monotonic() - kept[0] > EXAMPLES_SECONDS:
+                kept = (time.monotonic(), self.memory().concordance(preferred.text,
+                                                                    TM_EXAMPLES))
+                self._examples[preferred.text] = kept
+            found[hit.concept.id] = kept[1]
+        return found
+
+    def memory_changed(self) -> None:
+        """Units were added or changed through this worker: find examples afresh."""
+        self._examples = {}
+        self._memory_has_units = False
 
     def accounts(self) -> Accounts:
         accounts = getattr(self._local, "accounts", None)
