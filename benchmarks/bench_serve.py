@@ -24,11 +24,14 @@ throughput, the errors and the lost writes, and whether the targets are met.
 
     python benchmarks/bench_serve.py [--units 1000000] [--clients 50] [--seconds 60]
         [--workers 2] [--only pg|sqlite] [--db URL] [--work DIR] [--reuse] [--keep]
+        [--plans]
 
 Without --db a throw-away PostgreSQL cluster is started (tests/postgres.py) and removed
 at the end. --work names a folder for the SQLite memory (default: a temporary one);
 --reuse uses a memory there (and in --db) that already holds N units; --keep leaves the
-folder in place. This is a script that prints figures, never a test.
+folder in place. --plans also prints the PostgreSQL memory's table and index sizes
+and the plans of a search's and a concordance's queries (EXPLAIN ANALYZE), for the
+sizing in docs/deployment.md. This is a script that prints figures, never a test.
 """
 
 from __future__ import annotations
@@ -359,6 +362,71 @@ def lost_writes(location: str, written: list[tuple[int, str, str]]) -> int:
         memory.close()
 
 
+# --- sizes and plans (docs/deployment.md) -----------------------------------------------
+def print_sizes_and_plans(url: str, pairs: list[tuple[str, str]], vocabulary: list[str]
+                          ) -> None:
+    """The tm schema's table and index sizes, and EXPLAIN (ANALYZE, BUFFERS) of the
+    queries a search and a concordance run (tm/postgres.py), each run once before."""
+    import psycopg
+
+    from termbase.tm import scoring
+    from termbase.tm.postgres import DENSE_WORDS, _chosen_terms, _closest
+    from termbase.tm.store import CANDIDATES, _fts_terms
+
+    def explain(connection: psycopg.Connection, title: str, sql: str,
+                params: tuple[object, ...]) -> None:
+        connection.execute(sql, params).fetchall()
+        print(f"\n-- {title}")
+        for (line,) in connection.execute("EXPLAIN (ANALYZE, BUFFERS) " + sql, params):
+            print(f"   {line}")
+
+    rng = random.Random(SEED)
+    text = vary(rng.choice([s for s, _ in pairs]), vocabulary, rng, 2)
+    with psycopg.connect(url, autocommit=True) as connection:
+        units = connection.execute("SELECT count(*) FROM tm.units").fetchone()
+        print(f"\n{units[0] if units else 0:,} units; sizes in schema tm:")
+        for name, kind, size, total in connection.execute(
+                "SELECT c.relname, c.relkind, pg_relation_size(c.oid), "
+                "pg_total_relation_size(c.oid) FROM pg_class c JOIN pg_namespace n "
+                "ON n.oid = c.relnamespace WHERE n.nspname = 'tm' AND c.relkind IN "
+                "('r', 'i') ORDER BY pg_relation_size(c.oid) DESC"):
+            what = "table" if kind == "r" else "index"
+            print(f"  {what} {name:<22}{size / 2**20:>9.1f} MiB"
+                  + (f" (with indexes and TOAST {total / 2**20:.1f} MiB)" if kind == "r"
+                     else ""))
+        side = "source"
+        terms = _chosen_terms(connection, _fts_terms(scoring.words(text)), side)
+        print(f"\nsearch for {text!r}; its rarest words: {terms}")
+        explain(connection, "search: exact matches by the text's hash",
+                f"SELECT id, {side} FROM tm.units WHERE {side}_key = %s",
+                (scoring.text_key(text),))
+        holds = [f"{side}_terms @> ARRAY[%s]::text[]" for _ in terms]
+        shared = " + ".join(f"({test})::int" for test in holds)
+        first = " ".join(f"WHEN {test} THEN {i}" for i, test in enumerate(holds))
+        candidates = (f"SELECT id, {shared} AS shared FROM tm.units "
+                      f"WHERE {side}_terms && %s::text[] "
+                      f"ORDER BY shared DESC, CASE {first} END, id LIMIT %s")
+        params = (*terms, terms, *terms, CANDIDATES)
+        explain(connection, "search: the units sharing the most of those words",
+                candidates, params)
+        ids = _closest([(row[0], row[1]) for row in connection.execute(candidates, params)])
+        explain(connection, f"search: the texts of the {len(ids)} candidates kept",
+                f"SELECT id, {side}, {side}_norm FROM tm.units WHERE id = ANY(%s) ORDER BY id",
+                (ids,))
+        held_sql = ("SELECT count(*) FROM (SELECT 1 FROM tm.units WHERE "
+                    "(source_terms || target_terms) @> %s::text[] LIMIT %s) AS held")
+        for term in ("ekstradisi", "kerja sama", "Indonesia"):
+            words = _fts_terms(scoring.words(term))
+            explain(connection, f"concordance {term!r}: holders counted up to {DENSE_WORDS}",
+                    held_sql, (words, DENSE_WORDS))
+            held = connection.execute(held_sql, (words, DENSE_WORDS)).fetchone()
+            if held and held[0]:
+                order = "id" if held[0] >= DENSE_WORDS else "id + 0"
+                explain(connection, f"concordance {term!r}: the first 20 (ORDER BY {order})",
+                        "SELECT id FROM tm.units WHERE (source_terms || target_terms) "
+                        f"@> %s::text[] ORDER BY {order} LIMIT 20", (words,))
+
+
 # --- one store ----------------------------------------------------------------------
 def run_store(name: str, location: str, args: argparse.Namespace, pairs: list[tuple[str, str]],
               vocabulary: list[str], stuff: Material, work: Path) -> dict:
@@ -445,6 +513,8 @@ def main() -> None:
     parser.add_argument("--reuse", action="store_true",
                         help="use memories already holding the units")
     parser.add_argument("--keep", action="store_true", help="keep the work folder")
+    parser.add_argument("--plans", action="store_true",
+                        help="also print PostgreSQL's sizes and query plans")
     args = parser.parse_args()
     pairs = base_pairs()
     vocabulary = sorted({w for s, _ in pairs for w in re.findall(r"[^\W\d_]{3,}", s)})
@@ -461,6 +531,8 @@ def main() -> None:
                 if not args.reuse:
                     empty_postgres(url)
                 results.append(run_store("pg", url, args, pairs, vocabulary, stuff, work))
+                if args.plans:
+                    print_sizes_and_plans(url, pairs, vocabulary)
         if args.only in (None, "sqlite"):
             memory = work / f"memory-{args.units}.sqlite"
             if not args.reuse and memory.exists():
