@@ -6,7 +6,8 @@ generated as benchmarks/bench_tm.py generates them (a base pair of tm/*.tmx or o
 glossaries' definitions with one to three words replaced), creates a translator with an
 API token, starts `termbase serve --workers W` as a subprocess in a temporary workspace
 holding copies of the shipped glossaries, and runs C client threads, each with its own
-keep-alive connection, each sending requests back to back (no think time) in this mix:
+keep-alive connection, each sending requests back to back (no think time; --pause
+gives one) in this mix:
 
 * 40 % look-ups (GET /api/v1/lookup): glossary terms as written, inflected
   (-nya, -an, di-), with a typo, or English;
@@ -239,12 +240,12 @@ class Outcome:
 class Client(threading.Thread):
     def __init__(self, number: int, port: int, token: str, stuff: Material,
                  start_at: float, count_from: float, stop_at: float, outcome: Outcome,
-                 lock: threading.Lock):
+                 lock: threading.Lock, pause: float = 0.0):
         super().__init__(daemon=True)
         self.number, self.port, self.stuff = number, port, stuff
         self.headers = {"Authorization": f"Bearer {token}"}
         self.start_at, self.count_from, self.stop_at = start_at, count_from, stop_at
-        self.outcome, self.lock = outcome, lock
+        self.outcome, self.lock, self.pause = outcome, lock, pause
         self.rng = random.Random(SEED * 1000 + number)
         self.connection: http.client.HTTPConnection | None = None
         self.writes = 0
@@ -321,6 +322,8 @@ class Client(threading.Thread):
                     errors[kind] = errors.get(kind, 0) + 1
             elif failed:  # warm-up errors are errors too
                 errors[kind] = errors.get(kind, 0) + 1
+            if self.pause:  # a person reading: exponential, pause seconds on average
+                time.sleep(min(self.rng.expovariate(1 / self.pause), 10 * self.pause))
         if self.connection is not None:
             self.connection.close()
         with self.lock:
@@ -334,12 +337,12 @@ class Client(threading.Thread):
 
 
 def load(port: int, token: str, stuff: Material, clients: int, seconds: float,
-         warmup: float) -> Outcome:
+         warmup: float, pause: float = 0.0) -> Outcome:
     outcome, lock = Outcome(), threading.Lock()
     start_at = time.monotonic() + 0.5
     count_from, stop_at = start_at + warmup, start_at + warmup + seconds
-    threads = [Client(n, port, token, stuff, start_at, count_from, stop_at, outcome, lock)
-               for n in range(clients)]
+    threads = [Client(n, port, token, stuff, start_at, count_from, stop_at, outcome, lock,
+                      pause) for n in range(clients)]
     for thread in threads:
         thread.start()
     for thread in threads:
@@ -449,9 +452,10 @@ def run_store(name: str, location: str, args: argparse.Namespace, pairs: list[tu
     log = work / f"serve-{name}.log"
     with serving(folder, args.workers, extra, log) as port:
         print(f"[{name}] {args.clients} clients for {args.seconds:g} s (after "
-              f"{args.warmup:g} s of warm-up) against {args.workers} worker(s) ...",
-              flush=True)
-        outcome = load(port, token, stuff, args.clients, args.seconds, args.warmup)
+              f"{args.warmup:g} s of warm-up) against {args.workers} worker(s), pausing "
+              f"{args.pause:g} s on average between requests ...", flush=True)
+        outcome = load(port, token, stuff, args.clients, args.seconds, args.warmup,
+                       args.pause)
     lost = lost_writes(location, outcome.written) + outcome.unconfirmed
     return {"name": name, "import_s": import_s, "outcome": outcome, "lost": lost,
             "seconds": args.seconds}
@@ -507,6 +511,9 @@ def main() -> None:
     parser.add_argument("--seconds", "-d", type=float, default=60)
     parser.add_argument("--warmup", type=float, default=5)
     parser.add_argument("--workers", "-w", type=int, default=2)
+    parser.add_argument("--pause", type=float, default=0.0,
+                        help="mean seconds a client waits between requests (default 0: "
+                             "back to back, as issue #12 measures)")
     parser.add_argument("--only", choices=["pg", "sqlite"])
     parser.add_argument("--db", metavar="URL", help="a PostgreSQL database to use")
     parser.add_argument("--work", type=Path, help="folder for the SQLite memory and logs")
