@@ -304,6 +304,17 @@ def test_concordance(store):
     assert store.concordance("bunga kereta") == []
 
 
+def test_concordances_answer_each_text_as_its_concordance(store):
+    _fill(store)
+    texts = ["suku bunga", "Bangsa-Bangsa", "bunga kereta", "!!", "suku bunga"]
+    found = store.concordances(texts, limit=3)
+    assert list(found) == ["suku bunga", "Bangsa-Bangsa", "bunga kereta", "!!"]
+    for text in found:
+        assert found[text] == store.concordance(text, limit=3)
+    assert len(found["suku bunga"]) == 3 and found["bunga kereta"] == []
+    assert store.concordances([]) == {}
+
+
 def test_concordance_finds_the_same_units_on_both_stores(tmp_path, pg_location):
     sqlite, postgres = open_memory(str(tmp_path / "m.sqlite")), open_memory(pg_location)
     try:

@@ -172,18 +172,16 @@ class Desk:
 
         if not self.memory_has_units():
             return {}
-        found: dict[str, list[tuple[int, TranslationUnit]]] = {}
-        for hit in hits:
-            preferred = hit.concept.preferred("id")
-            if preferred is None:
-                continue
-            kept = self._examples.get(preferred.text)
-            if kept is None or time.monotonic() - kept[0] > EXAMPLES_SECONDS:
-                kept = (time.monotonic(), self.memory().concordance(preferred.text,
-                                                                    TM_EXAMPLES))
-                self._examples[preferred.text] = kept
-            found[hit.concept.id] = kept[1]
-        return found
+        terms = {hit.concept.id: preferred.text for hit in hits
+                 if (preferred := hit.concept.preferred("id")) is not None}
+        now = time.monotonic()
+        kept = self._examples  # this one, even if a write drops it meanwhile
+        stale = [text for text in terms.values()
+                 if text not in kept or now - kept[text][0] > EXAMPLES_SECONDS]
+        if stale:  # one connection for all of them, not one each
+            for text, units in self.memory().concordances(stale, TM_EXAMPLES).items():
+                kept[text] = (now, units)
+        return {concept_id: kept[text][1] for concept_id, text in terms.items()}
 
     def memory_changed(self) -> None:
         """Units were added or changed through this worker: find examples afresh."""

@@ -71,6 +71,8 @@ class Memory(Protocol):
     def search(self, text: str, source_lang: str = "id", target_lang: str = "en",
                min_score: float = scoring.DEFAULT_MIN_SCORE, limit: int = 5) -> list[Match]: ...
     def concordance(self, text: str, limit: int = 20) -> list[tuple[int, TranslationUnit]]: ...
+    def concordances(self, texts: Iterable[str], limit: int = 20
+                     ) -> dict[str, list[tuple[int, TranslationUnit]]]: ...
     def units(self) -> Iterator[tuple[int, TranslationUnit]]: ...
     def delete(self, unit_id: int) -> bool: ...
     def stats(self) -> dict: ...
@@ -508,6 +510,11 @@ class SQLiteMemory:
             "WHERE units_fts MATCH ? ORDER BY rank LIMIT ?",
             (expression, limit)).fetchall()
         return [self._unit(row) for row in rows]
+
+    def concordances(self, texts: Iterable[str], limit: int = 20
+                     ) -> dict[str, list[tuple[int, TranslationUnit]]]:
+        """The concordance of each of texts, by text."""
+        return {text: self.concordance(text, limit) for text in dict.fromkeys(texts)}
 
 
 _FTS_TOKEN = re.compile(r"[^\W_]+")
