@@ -151,7 +151,14 @@ def serving(folder: Path, workers: int, extra: list[str], log: Path) -> Iterator
     port = free_port()
     command = [sys.executable, "-c", "from termbase.cli import main; main()", "serve",
                "--port", str(port), "--workers", str(workers), *extra]
+    import termbase
+
     environment = {k: v for k, v in os.environ.items() if k != "TERMBASE_TM"}
+    # The server runs the termbase this script imports, wherever its cwd is: a relative
+    # PYTHONPATH, or an installed copy found first, would serve other code.
+    package_root = str(Path(termbase.__file__).resolve().parents[1])
+    environment["PYTHONPATH"] = os.pathsep.join(
+        [package_root, *filter(None, [environment.get("PYTHONPATH")])])
     with open(log, "ab") as output:
         server = subprocess.Popen(command, cwd=folder, env={**environment, "NO_COLOR": "1"},
                                   stdout=output, stderr=subprocess.STDOUT)
