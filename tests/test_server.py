@@ -594,3 +594,66 @@ def test_serve_db_takes_the_glossary_from_the_database_once_it_is_there(tmp_path
         store.put(first.name, first.read_bytes(), "uji")
     after = desk_settings(memory=postgres_url)
     assert after.glossary_files == [postgres_url]
+def test_lookup_shows_memory_examples_once_the_memory_has_units(tmp_path):
+    # The desk keeps "the memory has units" rather than counting them on every look-up:
+    # an empty memory must still be asked again, so that the first pair added shows.
+    from dataclasses import replace
+
+    desk = make_desk(tmp_path)
+    settings = replace(desk.settings, memory=str(tmp_path / "empty.sqlite"))
+    client = TestClient(create_app(settings), base_url="http://desk.test")
+    reader, translator = token_for(desk, "reader"), token_for(desk, "translator")
+    query = {"q": "Sabuk dan Jalan"}
+    before = client.get("/api/v1/lookup", params=query, headers=reader).json()
+    assert before["results"][0]["tm_units"] == []
+    added = client.post("/api/v1/tm/units", headers=translator, json={
+        "source": "Pemerintah meninjau proyek Sabuk dan Jalan di Kalimantan.",
+        "target": "The government reviewed the Belt and Road project in Kalimantan."})
+    assert added.status_code == 201, added.text
+    after = client.get("/api/v1/lookup", params=query, headers=reader).json()
+    examples = after["results"][0]["tm_units"]
+    assert [e["target"] for e in examples] == [
+        "The government reviewed the Belt and Road project in Kalimantan."]
+
+
+def test_a_desk_on_postgresql_holds_a_pool_sized_for_its_request_threads(tmp_path,
+                                                                          postgres_url):
+    import psycopg
+
+    from termbase.server.desk import SERVER_POOL_SIZE, Desk, DeskSettings
+    from termbase.tm.postgres import POOL_SIZE
+    from termbase.tm.store import open_memory
+
+    with psycopg.connect(postgres_url, autocommit=True) as connection:
+        connection.execute("DROP SCHEMA IF EXISTS tm CASCADE")
+    files = make_desk(tmp_path).settings.glossary_files
+    desk = Desk(DeskSettings(glossary_files=files, memory=postgres_url,
+                             accounts=str(tmp_path / "accounts.sqlite")))
+    shared = desk.memory()
+    try:
+        assert shared is desk.memory()
+        assert shared._pool.max_size == SERVER_POOL_SIZE > POOL_SIZE  # type: ignore[attr-defined]
+    finally:
+        shared.close()  # type: ignore[attr-defined]
+    command_line = open_memory(postgres_url)
+    try:
+        assert command_line._pool.max_size == POOL_SIZE  # type: ignore[attr-defined]
+    finally:
+        command_line.close()  # type: ignore[attr-defined]
+    with psycopg.connect(postgres_url, autocommit=True) as connection:
+        connection.execute("DROP SCHEMA IF EXISTS tm CASCADE")
+
+
+def test_a_pair_added_through_the_desk_is_a_look_up_example_at_once(client, desk):
+    # Look-ups keep each term's examples for a while; a pair added through the same
+    # worker must not wait for that.
+    reader, translator = token_for(desk, "reader"), token_for(desk, "translator")
+    query = {"q": "Sabuk dan Jalan"}
+    first = client.get("/api/v1/lookup", params=query, headers=reader).json()
+    assert len(first["results"][0]["tm_units"]) == 1
+    added = client.post("/api/v1/tm/units", headers=translator, json={
+        "source": "Jalur kereta Sabuk dan Jalan menghubungkan dua provinsi.",
+        "target": "A Belt and Road railway links two provinces."})
+    assert added.status_code == 201, added.text
+    second = client.get("/api/v1/lookup", params=query, headers=reader).json()
+    assert len(second["results"][0]["tm_units"]) == 2

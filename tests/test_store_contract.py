@@ -304,6 +304,17 @@ def test_concordance(store):
     assert store.concordance("bunga kereta") == []
 
 
+def test_concordances_answer_each_text_as_its_concordance(store):
+    _fill(store)
+    texts = ["suku bunga", "Bangsa-Bangsa", "bunga kereta", "!!", "suku bunga"]
+    found = store.concordances(texts, limit=3)
+    assert list(found) == ["suku bunga", "Bangsa-Bangsa", "bunga kereta", "!!"]
+    for text in found:
+        assert found[text] == store.concordance(text, limit=3)
+    assert len(found["suku bunga"]) == 3 and found["bunga kereta"] == []
+    assert store.concordances([]) == {}
+
+
 def test_concordance_finds_the_same_units_on_both_stores(tmp_path, pg_location):
     sqlite, postgres = open_memory(str(tmp_path / "m.sqlite")), open_memory(pg_location)
     try:
@@ -577,3 +588,25 @@ def test_a_postgres_url_in_the_workspace_is_taken_as_it_is(tmp_path, monkeypatch
     from_env = invoke("config", env={"TERMBASE_TM": url + "?sslmode=require"})
     assert "postgresql://desk:***@db.example/termbase?sslmode=require" in from_env.output
     assert "s3cret" not in shown.output + from_env.output
+
+
+@pytest.mark.parametrize("dense_words", [2, 1_000])
+def test_a_postgres_concordance_is_in_id_order_whether_its_words_are_common_or_rare(
+        pg_location, monkeypatch, dense_words):
+    # Words held by many units are found by walking the ids, rarer ones by reading
+    # their holders and sorting: the answer is the same.
+    from termbase.tm import postgres
+
+    monkeypatch.setattr(postgres, "DENSE_WORDS", dense_words)
+    memory = open_memory(pg_location)
+    try:
+        memory.import_units(Unit(f"Kapal ke-{n} berlabuh di pelabuhan.",
+                                  f"Ship number {n} docked in the port.",
+                                  "id-ID", "en-US") for n in range(6))
+        found = memory.concordance("pelabuhan", limit=3)
+        assert [unit.target for _, unit in found] == [
+            f"Ship number {n} docked in the port." for n in range(3)]
+        assert [unit_id for unit_id, _ in found] == sorted(i for i, _ in found)
+        assert memory.concordance("bandara", limit=3) == []
+    finally:
+        memory.close()

@@ -92,14 +92,13 @@ def lookup(request: Request) -> Response:
     require(caller(request, desk), "reader")
     from termbase.glossary.lookup import detected_language, lookup_payload
     from termbase.glossary.lookup import lookup as find
-    from termbase.glossary.service import memory_examples
 
     query = _text_param(request, "q")
     language = request.query_params.get("lang") or None
     limit = _int_param(request, "limit", 10, 1, MAX_LIMIT)
     min_score = _float_param(request, "min_score", 60)
     hits = find(desk.glossary(), query, language, min_score, limit)
-    examples = memory_examples(hits, desk.memory()) if desk.memory().count() else {}
+    examples = desk.memory_examples(hits)
     from termbase.server.work import public_lookup
 
     return _ok(public_lookup(lookup_payload(query, language or detected_language(hits), hits,

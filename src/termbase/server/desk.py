@@ -19,6 +19,7 @@ import fcntl
 import hashlib
 import os
 import threading
+import time
 from collections import OrderedDict
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -35,10 +36,21 @@ if TYPE_CHECKING:
     from termbase.check.context import CheckContext
     from termbase.check.engine import Selection
     from termbase.glossary import Glossary
+    from termbase.glossary.lookup import Hit
     from termbase.glossary.postgres import PostgresGlossary
+    from termbase.model import TranslationUnit
     from termbase.tm.store import Memory
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024  # an article or a translated XLIFF, with room to spare
+# Connections a worker's PostgreSQL memory may hold at once. Its request threads (up to
+# 40) share them; with the command line's 4, look-ups and searches queued for a
+# connection while the database sat idle (benchmarks/bench_serve.py).
+SERVER_POOL_SIZE = 12
+# How long a worker shows the same memory examples for a term in look-ups. Finding them
+# is a concordance of the term, which in a memory of a million units costs up to half
+# a second for a common one (SQLite ranks every unit holding it); look-ups ask for the
+# same glossary terms over and over. A pair added through this worker is shown at once.
+EXAMPLES_SECONDS = 60.0
 
 
 @dataclass
@@ -65,6 +77,9 @@ class Desk:
         self._shared_memory: Memory | None = None
         self._stores: dict[str, PostgresGlossary] = {}
         self._stores_lock = threading.Lock()
+        self._memory_has_units = False
+        # preferred term -> (when found, units); as many keys as the glossary has terms
+        self._examples: dict[str, tuple[float, list[tuple[int, TranslationUnit]]]] = {}
 
     # --- the glossary and the checker ----------------------------------------------
     def _files_signature(self) -> tuple[Any, ...]:
@@ -163,12 +178,45 @@ class Desk:
         if is_database_url(self.settings.memory):
             with self._reload:
                 if self._shared_memory is None:
-                    self._shared_memory = open_memory(self.settings.memory, create=True)
+                    self._shared_memory = open_memory(self.settings.memory, create=True,
+                                                      pool_size=SERVER_POOL_SIZE)
                 return self._shared_memory
         memory = getattr(self._local, "memory", None)
         if memory is None:
             memory = self._local.memory = open_memory(self.settings.memory, create=True)
         return memory
+
+    def memory_has_units(self) -> bool:
+        """Whether the memory holds any unit. Counting them costs a scan of the table
+        (tens of milliseconds at a million units), too much for every look-up: once the
+        memory has units the answer is kept (a memory emptied later merely yields no
+        examples)."""
+        if not self._memory_has_units:
+            self._memory_has_units = self.memory().count() > 0
+        return self._memory_has_units
+
+    def memory_examples(self, hits: Sequence[Hit]) -> dict[str, list[tuple[int, TranslationUnit]]]:
+        """glossary.service.memory_examples for the hits of a look-up, each term's kept
+        for EXAMPLES_SECONDS."""
+        from termbase.glossary.service import TM_EXAMPLES
+
+        if not self.memory_has_units():
+            return {}
+        terms = {hit.concept.id: preferred.text for hit in hits
+                 if (preferred := hit.concept.preferred("id")) is not None}
+        now = time.monotonic()
+        kept = self._examples  # this one, even if a write drops it meanwhile
+        stale = [text for text in terms.values()
+                 if text not in kept or now - kept[text][0] > EXAMPLES_SECONDS]
+        if stale:  # one connection for all of them, not one each
+            for text, units in self.memory().concordances(stale, TM_EXAMPLES).items():
+                kept[text] = (now, units)
+        return {concept_id: kept[text][1] for concept_id, text in terms.items()}
+
+    def memory_changed(self) -> None:
+        """Units were added or changed through this worker: find examples afresh."""
+        self._examples = {}
+        self._memory_has_units = False
 
     def accounts(self) -> Accounts:
         accounts = getattr(self._local, "accounts", None)

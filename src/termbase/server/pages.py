@@ -126,12 +126,11 @@ def _field(form: FormData, name: str) -> str:
 def _lookup_results(request: Request, desk: Desk, query: str) -> list[dict[str, Any]]:
     from termbase.glossary.lookup import lookup as find
     from termbase.glossary.lookup import lookup_payload
-    from termbase.glossary.service import memory_examples
 
     if not query:
         return []
     hits = find(desk.glossary(), query, None, 60, 10)
-    examples = memory_examples(hits, desk.memory()) if desk.memory().count() else {}
+    examples = desk.memory_examples(hits)
     from termbase.server.work import public_lookup
 
     results: list[dict[str, Any]] = public_lookup(

@@ -72,6 +72,7 @@ def add_memory_unit(desk: Desk, user: User, data: dict[str, Any]) -> dict[str, A
     unit_id, outcome = memory.add(TranslationUnit(source, target, "", "", origin=origin,
                                                   created_by=user.name,
                                                   changed_by=user.name))
+    desk.memory_changed()
     stored = memory.get(unit_id) if hasattr(memory, "get") else None
     record = unit_record(unit_id, stored) if stored is not None else {"id": unit_id}
     return {"version": 1, "outcome": outcome, "unit": record}
@@ -133,6 +134,7 @@ def import_translation(desk: Desk, user: User, name: str, data: bytes) -> dict[s
                                desk=desk_languages(desk.settings.config))
         except InputError as exc:
             raise InputError(str(exc).replace(str(path), name)) from None
+    desk.memory_changed()
     desk.record_change(user, "import", f"{name}: {done.added} added, {done.updated} updated")
     return {"version": 1, "file": name, "added": done.added, "updated": done.updated,
             "skipped": done.skipped, "reasons": done.reasons}

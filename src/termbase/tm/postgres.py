@@ -65,6 +65,9 @@ RETRIES = 5  # attempts of a transaction that lost a deadlock or a serialization
 PAGE = 1_000  # units read per query by units()
 EXACT_COUNTS = 50_000  # up to this many units, a query's words are counted, not estimated
 REPLAY_LIMIT = 200_000  # units of one import kept for another attempt, at most
+# A concordance of words held by at least this many units walks the units in id order
+# (the first holders come soon); one of rarer words reads its holders and sorts them.
+DENSE_WORDS = 5_000
 # What a transaction that lost a race to another writer raises: it may be tried again.
 RACES = (pg_errors.DeadlockDetected, pg_errors.SerializationFailure,
          pg_errors.TransactionRollback)
@@ -622,15 +625,43 @@ class PostgresMemory:
     def concordance(self, text: str, limit: int = 20) -> list[tuple[int, TranslationUnit]]:
         """Units holding every word of text in their source or target (a word may be
         on either side, as in SQLite's full-text query), in id order."""
+        if not _fts_terms(scoring.words(text)):
+            return []
+        with self._connection() as connection:
+            return self._concordance(connection, text, limit)
+
+    def concordances(self, texts: Iterable[str], limit: int = 20
+                     ) -> dict[str, list[tuple[int, TranslationUnit]]]:
+        """The concordance of each of texts, by text, over one connection: a look-up
+        asks for up to ten, and waiting for the pool once instead of ten times is what
+        keeps it quick while searches hold the other connections."""
+        wanted = list(dict.fromkeys(texts))
+        if not wanted:
+            return {}
+        with self._connection() as connection:
+            return {text: self._concordance(connection, text, limit) for text in wanted}
+
+    def _concordance(self, connection: psycopg.Connection, text: str, limit: int
+                     ) -> list[tuple[int, TranslationUnit]]:
         terms = _fts_terms(scoring.words(text))
         if not terms:
             return []
-        with self._connection() as connection:
-            rows = connection.execute(
-                f"SELECT {_COLUMNS} FROM tm.units "
-                "WHERE (source_terms || target_terms) @> %s::text[] ORDER BY id LIMIT %s",
-                (terms, limit)).fetchall()
-            return self._units(connection, rows)
+        # The planner cannot tell a word no unit holds from a common one when it is
+        # not among its most common words: it walked every id (a second at a million
+        # units) looking for the first holders of a word nobody used. Counting the
+        # holders up to DENSE_WORDS through the index tells which plan is cheap.
+        held = connection.execute(
+            "SELECT count(*) FROM (SELECT 1 FROM tm.units "
+            "WHERE (source_terms || target_terms) @> %s::text[] LIMIT %s) AS held",
+            (terms, DENSE_WORDS)).fetchone()
+        if not held or not held[0]:
+            return []
+        order = "id" if held[0] >= DENSE_WORDS else "id + 0"  # + 0: not by the index
+        rows = connection.execute(
+            f"SELECT {_COLUMNS} FROM tm.units "
+            f"WHERE (source_terms || target_terms) @> %s::text[] ORDER BY {order} "
+            "LIMIT %s", (terms, limit)).fetchall()
+        return self._units(connection, rows)
 
 
 def _chosen_terms(connection: psycopg.Connection, terms: list[str], side: str) -> list[str]:

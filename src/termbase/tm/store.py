@@ -71,6 +71,8 @@ class Memory(Protocol):
     def search(self, text: str, source_lang: str = "id", target_lang: str = "en",
                min_score: float = scoring.DEFAULT_MIN_SCORE, limit: int = 5) -> list[Match]: ...
     def concordance(self, text: str, limit: int = 20) -> list[tuple[int, TranslationUnit]]: ...
+    def concordances(self, texts: Iterable[str], limit: int = 20
+                     ) -> dict[str, list[tuple[int, TranslationUnit]]]: ...
     def units(self) -> Iterator[tuple[int, TranslationUnit]]: ...
     def delete(self, unit_id: int) -> bool: ...
     def stats(self) -> dict: ...
@@ -509,6 +511,11 @@ class SQLiteMemory:
             (expression, limit)).fetchall()
         return [self._unit(row) for row in rows]
 
+    def concordances(self, texts: Iterable[str], limit: int = 20
+                     ) -> dict[str, list[tuple[int, TranslationUnit]]]:
+        """The concordance of each of texts, by text."""
+        return {text: self.concordance(text, limit) for text in dict.fromkeys(texts)}
+
 
 _FTS_TOKEN = re.compile(r"[^\W_]+")
 
@@ -605,20 +612,23 @@ def _statements(script: str) -> list[str]:
     return statements
 
 
-def open_memory(path: str | os.PathLike[str] | None = None, create: bool = True) -> Memory:
+def open_memory(path: str | os.PathLike[str] | None = None, create: bool = True,
+                pool_size: int | None = None) -> Memory:
     """The memory at path: a PostgreSQL database for a postgresql:// (or postgres://)
     URL, else the SQLite file, never one inside the installed package (SQLite writes
-    beside the file even to read it, and an import there is lost on reinstall)."""
+    beside the file even to read it, and an import there is lost on reinstall).
+    pool_size: connections a PostgreSQL memory may hold at once (default: the store's
+    own, enough for the command line); a SQLite memory has one."""
     from termbase.workspace import refuse_installed
 
     location = path or os.environ.get("TERMBASE_TM") or default_memory_path()
     if is_database_url(str(location)):
-        return _open_postgres(str(location), create)
+        return _open_postgres(str(location), create, pool_size)
     refuse_installed(location, "memory")
     return SQLiteMemory(location, create=create)
 
 
-def _open_postgres(url: str, create: bool) -> Memory:
+def _open_postgres(url: str, create: bool, pool_size: int | None = None) -> Memory:
     try:
         from termbase.tm.postgres import PostgresMemory
     except ModuleNotFoundError as exc:
@@ -626,4 +636,6 @@ def _open_postgres(url: str, create: bool) -> Memory:
             raise
         raise InputError("PostgreSQL needs `pip install termbase[postgres]`",
                          masked_url(url)) from None
-    return PostgresMemory(url, create=create)
+    if pool_size is None:
+        return PostgresMemory(url, create=create)
+    return PostgresMemory(url, create=create, pool_size=pool_size)
