@@ -165,7 +165,8 @@ class Desk:
                       subject: str | None = None) -> None:
         self.accounts().record_change(user.name, action, what, subject)
 
-    def history(self, subject: str, limit: int = 50) -> list[dict[str, str]]:
+    def history(self, subject: str | None, limit: int = 50) -> list[dict[str, str]]:
+        """Who changed what, newest first: of subject (a concept id), or of anything."""
         return [{"at": at, "user": name, "action": action, "what": what}
                 for at, name, action, what in self.accounts().changes(subject, limit)]
 
