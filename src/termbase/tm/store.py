@@ -10,11 +10,11 @@ frequencies kept in an indexed table), and up to a thousand of them are scored e
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import re
 import sqlite3
-from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
@@ -71,8 +71,8 @@ class Memory(Protocol):
     def search(self, text: str, source_lang: str = "id", target_lang: str = "en",
                min_score: float = scoring.DEFAULT_MIN_SCORE, limit: int = 5) -> list[Match]: ...
     def concordance(self, text: str, limit: int = 20) -> list[tuple[int, TranslationUnit]]: ...
-    def concordances(self, texts: Iterable[str], limit: int = 20
-                     ) -> dict[str, list[tuple[int, TranslationUnit]]]: ...
+    def examples(self, texts: Iterable[str], limit: int = 3
+                 ) -> dict[str, list[tuple[int, TranslationUnit]]]: ...
     def units(self) -> Iterator[tuple[int, TranslationUnit]]: ...
     def delete(self, unit_id: int) -> bool: ...
     def stats(self) -> dict: ...
@@ -187,7 +187,9 @@ class SQLiteMemory:
                     "INSERT INTO units_fts (rowid, source_norm, target_norm) "
                     "SELECT id, source_norm, target_norm FROM units WHERE id > ?",
                     (last_before,))
-            if report.added and report.added >= self.count() * DF_REFRESH_SHARE:
+            # The largest id stands for the size: counting a million rows on every pair
+            # added cost more than adding it.
+            if report.added and report.added >= last_before * DF_REFRESH_SHARE:
                 self.refresh_frequencies()
             self.db.execute("COMMIT")
         except BaseException as exc:
@@ -456,8 +458,9 @@ class SQLiteMemory:
         for start in range(0, len(ids), 500):
             chunk = ids[start : start + 500]
             marks = ", ".join("?" for _ in chunk)
-            for unit_id, stored, norm in self.db.execute(
-                    f"SELECT id, {side}, {side}_norm FROM units WHERE id IN ({marks})", chunk):
+            for unit_id, stored, norm in _all_rows(
+                    self.db, f"SELECT id, {side} AS text, {side}_norm AS norm FROM units "
+                    f"WHERE id IN ({marks})", chunk, ("id", "text", "norm")):
                 yield unit_id, stored, norm.split(" ") if norm else []
 
     def _sharing_rare_words(self, query_words: list[str], column: str) -> list[int]:
@@ -473,27 +476,23 @@ class SQLiteMemory:
         known = [w for w in distinct if frequencies.get(w)]
         if len(known) < len(distinct) and self._frequencies_missing():
             known = distinct  # frequencies not computed yet: take the query as it comes
-        chosen = sorted(known, key=lambda w: frequencies.get(w, 0))
-        overlap: Counter[int] = Counter()
-        read = 0
-        for word in chosen[:RARE_WORDS]:
-            if read and read + frequencies.get(word, 0) > POSTINGS_BUDGET:
-                break  # a common word adds cost, not selectivity
-            postings = [row[0] for row in self.db.execute(
-                "SELECT rowid FROM units_fts WHERE units_fts MATCH ?",
-                (f"{{{column}}} : {_quoted(word)}",))]
-            read += len(postings)
-            overlap.update(postings)
-        if not overlap:
+        chosen = rare_words_within_budget(
+            sorted(known, key=lambda w: frequencies.get(w, 0)), frequencies)
+        if not chosen:
             return []
-        # Units sharing clearly fewer rare words than the best cannot come close to it.
-        floor = max(overlap.values()) - OVERLAP_MARGIN
-        close = [unit_id for unit_id, shared in overlap.items() if shared >= floor]
-        if len(close) > CANDIDATES:
-            return [unit_id for unit_id, _ in overlap.most_common(CANDIDATES)]
-        if len(close) < MIN_CANDIDATES:
-            return [unit_id for unit_id, _ in overlap.most_common(MIN_CANDIDATES)]
-        return close
+        # Counted by SQLite in one statement: fetching every posting into Python took
+        # the interpreter lock once per row, so a search stalled behind every other
+        # request of its worker (a second under load at a million units).
+        postings = " UNION ALL ".join(
+            f"SELECT rowid AS id, {rank} AS rank FROM units_fts WHERE units_fts MATCH ?"
+            for rank in range(len(chosen)))
+        ranked = _all_rows(
+            self.db, f"SELECT id, count(*) AS shared, min(rank) AS first FROM ({postings}) "
+            "GROUP BY id ORDER BY shared DESC, first, id LIMIT ?",
+            (*(f"{{{column}}} : {_quoted(word)}" for word in chosen), CANDIDATES),
+            ("id", "shared", "first"))
+        ranked.sort(key=lambda row: (-row[1], row[2], row[0]))
+        return closest_candidates([(row[0], row[1]) for row in ranked])
 
     def _frequencies_missing(self) -> bool:
         return self.db.execute("SELECT 1 FROM word_df LIMIT 1").fetchone() is None
@@ -511,10 +510,68 @@ class SQLiteMemory:
             (expression, limit)).fetchall()
         return [self._unit(row) for row in rows]
 
-    def concordances(self, texts: Iterable[str], limit: int = 20
-                     ) -> dict[str, list[tuple[int, TranslationUnit]]]:
-        """The concordance of each of texts, by text."""
-        return {text: self.concordance(text, limit) for text in dict.fromkeys(texts)}
+    def examples(self, texts: Iterable[str], limit: int = 3
+                 ) -> dict[str, list[tuple[int, TranslationUnit]]]:
+        """For each of texts, the newest units holding every word of it (as in a
+        concordance), newest first: how the desk translated a term lately. Unlike a
+        concordance it ranks nothing, so a common term costs no more than a rare one
+        (ranking every holder of a common term took half a second at a million units)."""
+        found: dict[str, list[tuple[int, TranslationUnit]]] = {}
+        for text in dict.fromkeys(texts):
+            query_words = _fts_terms(scoring.words(text))
+            if not query_words:
+                found[text] = []
+                continue
+            expression = " AND ".join(_quoted(w) for w in query_words)
+            rows = self.db.execute(
+                f"SELECT {self._COLUMNS} FROM units WHERE id IN ("
+                "SELECT rowid FROM units_fts WHERE units_fts MATCH ? "
+                "ORDER BY rowid DESC LIMIT ?) ORDER BY id DESC",
+                (expression, limit)).fetchall()
+            found[text] = [self._unit(row) for row in rows]
+        return found
+
+
+def _all_rows(db: sqlite3.Connection, sql: str, params: Sequence[Any],
+              columns: tuple[str, ...]) -> list[list[Any]]:
+    """The rows of sql (as lists, in no promised order), fetched in one step of SQLite.
+    Python's sqlite3 lets go of the interpreter lock for every row it steps to, and
+    under load each row then waited for the lock again: a search's thousand candidates
+    waited a thousand turns behind the worker's other requests."""
+    try:
+        row = db.execute(f"SELECT json_group_array(json_array({', '.join(columns)})) "
+                         f"FROM ({sql})", params).fetchone()
+    except sqlite3.OperationalError:  # a SQLite built without its JSON functions
+        return [list(found) for found in db.execute(sql, params)]
+    return json.loads(row[0]) if row and row[0] else []
+
+
+def rare_words_within_budget(rarest_first: list[str], postings: dict[str, float]
+                             ) -> list[str]:
+    """Of the query's words, rarest first, those whose units are read: at most
+    RARE_WORDS, and no more postings than POSTINGS_BUDGET after the first word."""
+    chosen: list[str] = []
+    read = 0.0
+    for word in rarest_first[:RARE_WORDS]:
+        if read and read + postings.get(word, 0) > POSTINGS_BUDGET:
+            break  # a common word adds cost, not selectivity
+        chosen.append(word)
+        read += postings.get(word, 0)
+    return chosen
+
+
+def closest_candidates(shared: list[tuple[int, int]]) -> list[int]:
+    """Of (unit id, rare words shared) in ranking order (most shared first, then by the
+    rarest word held, then by id), the units worth scoring: those sharing nearly as many
+    as the best (units sharing clearly fewer cannot come close to it), at most
+    CANDIDATES and at least MIN_CANDIDATES."""
+    if not shared:
+        return []
+    floor = shared[0][1] - OVERLAP_MARGIN
+    close = [unit_id for unit_id, count in shared if count >= floor]
+    if len(close) < MIN_CANDIDATES:
+        return [unit_id for unit_id, _ in shared[:MIN_CANDIDATES]]
+    return close[:CANDIDATES]
 
 
 _FTS_TOKEN = re.compile(r"[^\W_]+")
