@@ -245,6 +245,7 @@ class Outcome:
     written: list[tuple[int, str, str]] = field(default_factory=list)
     unconfirmed: int = 0  # writes whose answer never came (errors, not lost writes)
     stale: int = 0  # requests sent again after the server closed an idle connection
+    client_cpu_share: float = 0.0  # CPU seconds the clients used per second of load
 
 
 class Client(threading.Thread):
@@ -370,10 +371,13 @@ def load(port: int, token: str, stuff: Material, clients: int, seconds: float,
     count_from, stop_at = start_at + warmup, start_at + warmup + seconds
     threads = [Client(n, port, token, stuff, start_at, count_from, stop_at, outcome, lock,
                       pause) for n in range(clients)]
+    cpu_before = time.process_time()
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join()
+    # The clients share the machine with the server: what they took is not the server's.
+    outcome.client_cpu_share = (time.process_time() - cpu_before) / (warmup + seconds)
     return outcome
 
 
@@ -510,7 +514,8 @@ def report(result: dict) -> bool:
     errors = sum(outcome.errors.values())
     print(f"errors: {errors} (writes unanswered: {outcome.unconfirmed}); writes answered "
           f"2xx: {len(outcome.written):,}, lost: {result['lost']}; requests sent again on a "
-          f"new connection: {outcome.stale}")
+          f"new connection: {outcome.stale}; the clients used "
+          f"{outcome.client_cpu_share:.0%} of a core")
     for message in outcome.messages[:5]:
         print(f"  {message}")
     targets = ", ".join(

@@ -23,6 +23,11 @@ class InputError(TermbaseError):
     """A file that cannot be read as what it should be."""
 
 
+class Busy(TermbaseError):
+    """A store that is there but did not answer in time: the same request may succeed
+    a moment later (the server answers 503)."""
+
+
 class ConfigError(TermbaseError):
     """A configuration file or option that makes no sense."""
 

@@ -25,21 +25,26 @@ from termbase.cli import cli
               help="Anyone may look up, search and check without an account.")
 @click.option("--secure-cookies", is_flag=True,
               help="Mark the session cookie Secure (when served over https).")
+@click.option("--check-processes", type=click.IntRange(0, 64), default=1, show_default=True,
+              help="Processes per worker that check articles at a lower CPU priority, so "
+                   "that look-ups never wait for checks (0: check in the worker).")
 def serve(host: str, port: int, workers: int, database: str | None, accounts: str | None,
-          glossaries: tuple[str, ...], public_read: bool, secure_cookies: bool) -> None:
+          glossaries: tuple[str, ...], public_read: bool, secure_cookies: bool,
+          check_processes: int) -> None:
     """Serve the web pages and the JSON API (/api/v1/...) of this workspace's glossary,
     memory and accounts. Create accounts with `termbase users add`. Stop with Ctrl-C."""
     import os
 
     import uvicorn
 
-    from termbase.server.app import SETTINGS_ENV, settings_for_workers
-    from termbase.server.desk import desk_settings
+    from termbase.server.app import SETTINGS_ENV
+    from termbase.server.desk import desk_settings, settings_json
 
     settings = desk_settings(memory=database, accounts=accounts, public_read=public_read,
                              glossary=glossaries)
     settings.secure_cookies = secure_cookies
-    os.environ[SETTINGS_ENV] = settings_for_workers(settings)
+    settings.check_processes = check_processes
+    os.environ[SETTINGS_ENV] = settings_json(settings)
     from termbase.locations import is_database_url, masked_url
 
     where = ", ".join(masked_url(g) if is_database_url(g) else g

@@ -73,13 +73,11 @@ TM_EXAMPLES = 3
 def memory_examples(hits: Sequence[Hit], memory: Memory, limit: int = TM_EXAMPLES
                     ) -> dict[str, list[tuple[int, TranslationUnit]]]:
     """For each hit's concept, up to limit memory units (id, unit) using its preferred
-    Indonesian term: how the desk has translated it before."""
-    examples = {}
-    for hit in hits:
-        preferred = hit.concept.preferred("id")
-        if preferred is not None:
-            examples[hit.concept.id] = memory.concordance(preferred.text, limit)
-    return examples
+    Indonesian term, newest first: how the desk has translated it lately."""
+    terms = {hit.concept.id: preferred.text for hit in hits
+             if (preferred := hit.concept.preferred("id")) is not None}
+    found = memory.examples(terms.values(), limit)
+    return {concept_id: found[text] for concept_id, text in terms.items()}
 
 
 def glossary_stats(glossary: Glossary) -> dict:

@@ -135,18 +135,23 @@ async def check(request: Request) -> Response:
     after the safe fixes ("fixed") and the check of that text."""
     desk = _desk(request)
     data = await _json_body(request)
-    return await run_in_threadpool(_check, request, desk, data)
+    text, name, fix = await run_in_threadpool(_check_request, request, desk, data)
+    if desk.check_lane is not None:  # awaited here: no thread of the worker waits
+        return _ok(await desk.check_lane.check_async(text, name, fix))
+    from termbase.server.work import check_article
+
+    return _ok(await run_in_threadpool(check_article, desk, text, name, fix))
 
 
-def _check(request: Request, desk: Desk, data: dict[str, Any]) -> Response:
+def _check_request(request: Request, desk: Desk, data: dict[str, Any]
+                   ) -> tuple[str, str, bool]:
+    """(text, name, fix) of a check its caller may ask for."""
     require(caller(request, desk), "reader")
     text = data.get("text")
     if not isinstance(text, str) or not text.strip():
         raise InputError("give the article as a non-empty string in 'text'")
     name = data["name"] if isinstance(data.get("name"), str) else "article.txt"
-    from termbase.server.work import check_article
-
-    return _ok(check_article(desk, text, name, fix=bool(data.get("fix"))))
+    return text, name, bool(data.get("fix"))
 
 
 def concepts(request: Request) -> Response:

@@ -4,6 +4,8 @@ through (body size, security headers, same-origin writes)."""
 from __future__ import annotations
 
 import re
+from collections.abc import AsyncIterator, Callable
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from pathlib import Path
 from typing import Any
 
@@ -16,10 +18,11 @@ from starlette.routing import Mount
 from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from termbase.errors import TermbaseError
+from termbase.errors import Busy, TermbaseError
 from termbase.server import api, pages
 from termbase.server.auth import BadCsrf, Forbidden
-from termbase.server.desk import Desk, DeskSettings
+from termbase.server.desk import Desk, DeskSettings, settings_from_json
+from termbase.server.scheduling import LaneBroken, Scheduling
 
 SECURITY_HEADERS = [
     (b"content-security-policy",
@@ -113,7 +116,7 @@ async def _on_input_error(request: Request, exc: Exception) -> Response:
 
     where = ""
     if exc.path is not None:
-        name = source_name(exc.path) or "glossary database"
+        name = source_name(exc.path) or "database"
         where = f"{name}:{exc.line}: " if exc.line else f"{name}: "
     message = re.split(r" in (?:/|postgres(?:ql)?://)", exc.message)[0] if status == 404 \
         else exc.message
@@ -143,6 +146,31 @@ async def _on_too_large(request: Request, exc: Exception) -> Response:
     return _error(request, 413, "upload too large")
 
 
+async def _on_busy(request: Request, exc: Exception) -> Response:
+    response = _error(request, 503, str(exc.message if isinstance(exc, Busy) else exc))
+    response.headers["Retry-After"] = "1"
+    return response
+
+
+async def _on_lane_broken(request: Request, exc: Exception) -> Response:
+    return _error(request, 503, "the check was lost (a check process stopped): send it again")
+
+
+def _closing(desk: Desk) -> Callable[[Starlette], AbstractAsyncContextManager[None]]:
+    """The lifespan of the application: when the worker stops, so do its check
+    processes."""
+
+    @asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        try:
+            yield
+        finally:
+            if desk.check_lane is not None:
+                desk.check_lane.close()
+
+    return lifespan
+
+
 async def _on_http(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, HTTPException)
     return _error(request, exc.status_code, str(exc.detail))
@@ -151,17 +179,22 @@ async def _on_http(request: Request, exc: Exception) -> Response:
 def create_app(settings: DeskSettings) -> Starlette:
     desk = Desk(settings)
     handlers: dict[Any, Any] = {
+        Busy: _on_busy,
         TermbaseError: _on_input_error,
         Forbidden: _on_forbidden,
         BadCsrf: _on_bad_csrf,
         api.TooLarge: _on_too_large,
+        LaneBroken: _on_lane_broken,
         HTTPException: _on_http,
     }
     static = StaticFiles(directory=str(Path(__file__).with_name("static")))
     app = Starlette(
         routes=[*api.ROUTES, *pages.ROUTES, Mount("/static", static, name="static")],
         exception_handlers=handlers,
-        middleware=[Middleware(Defences, max_body=settings.max_upload_bytes + 64 * 1024)],
+        middleware=[Middleware(Defences, max_body=settings.max_upload_bytes + 64 * 1024),
+                    Middleware(Scheduling, slots=settings.compute_slots,
+                               checks_apart=desk.check_lane is not None)],
+        lifespan=_closing(desk),
     )
     app.state.desk = desk
     return app
@@ -173,19 +206,6 @@ SETTINGS_ENV = "TERMBASE_SERVE_SETTINGS"
 def app_from_environment() -> Starlette:
     """The application of a `termbase serve` worker process: uvicorn starts each worker
     by import, so the settings travel in the environment, as JSON."""
-    import json
     import os
 
-    from termbase.config import Config
-
-    values = json.loads(os.environ[SETTINGS_ENV])
-    config = Config(**values.pop("config"))
-    return create_app(DeskSettings(config=config, **values))
-
-
-def settings_for_workers(settings: DeskSettings) -> str:
-    import dataclasses
-    import json
-
-    values = dataclasses.asdict(settings)
-    return json.dumps(values)
+    return create_app(settings_from_json(os.environ[SETTINGS_ENV]))

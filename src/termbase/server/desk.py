@@ -15,8 +15,10 @@ from a stale copy fails in the store's transaction instead of waiting for a lock
 
 from __future__ import annotations
 
+import dataclasses
 import fcntl
 import hashlib
+import json
 import os
 import threading
 import time
@@ -39,6 +41,7 @@ if TYPE_CHECKING:
     from termbase.glossary.lookup import Hit
     from termbase.glossary.postgres import PostgresGlossary
     from termbase.model import TranslationUnit
+    from termbase.server.scheduling import CheckLane
     from termbase.tm.store import Memory
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024  # an article or a translated XLIFF, with room to spare
@@ -64,6 +67,10 @@ class DeskSettings:
     public_read: bool = False
     max_upload_bytes: int = MAX_UPLOAD_BYTES
     secure_cookies: bool = False  # set when served over https (behind a proxy)
+    # Processes checking articles apart from the worker (server.scheduling.CheckLane);
+    # 0 checks in the worker's own threads.
+    check_processes: int = 0
+    compute_slots: int = 4  # requests computing at once in a worker (PriorityGate)
 
 
 class Desk:
@@ -80,6 +87,11 @@ class Desk:
         self._memory_has_units = False
         # preferred term -> (when found, units); as many keys as the glossary has terms
         self._examples: dict[str, tuple[float, list[tuple[int, TranslationUnit]]]] = {}
+        self.check_lane: CheckLane | None = None
+        if settings.check_processes > 0:
+            from termbase.server.scheduling import CheckLane
+
+            self.check_lane = CheckLane(settings_json(settings), settings.check_processes)
 
     # --- the glossary and the checker ----------------------------------------------
     def _files_signature(self) -> tuple[Any, ...]:
@@ -210,14 +222,28 @@ class Desk:
         stale = [text for text in terms.values()
                  if text not in kept or now - kept[text][0] > EXAMPLES_SECONDS]
         if stale:  # one connection for all of them, not one each
-            for text, units in self.memory().concordances(stale, TM_EXAMPLES).items():
+            for text, units in self.memory().examples(stale, TM_EXAMPLES).items():
                 kept[text] = (now, units)
         return {concept_id: kept[text][1] for concept_id, text in terms.items()}
 
-    def memory_changed(self) -> None:
-        """Units were added or changed through this worker: find examples afresh."""
-        self._examples = {}
-        self._memory_has_units = False
+    def memory_changed(self, added: Sequence[TranslationUnit] | None = None) -> None:
+        """Units were added or changed through this worker: examples that may now differ
+        are found afresh. With added (the units of one write), only the terms those
+        units hold: dropping every term on every write made each look-up after it a
+        concordance again, at a desk that writes several times a second."""
+        if added is None:
+            self._examples = {}
+            self._memory_has_units = False
+            return
+        from termbase.tm.scoring import words
+        from termbase.tm.store import _fts_terms
+
+        self._memory_has_units = True
+        held: set[str] = set()
+        for unit in added:
+            held.update(_fts_terms(words(unit.source)), _fts_terms(words(unit.target)))
+        self._examples = {term: kept for term, kept in self._examples.items()
+                          if not set(_fts_terms(words(term))) <= held}
 
     def accounts(self) -> Accounts:
         accounts = getattr(self._local, "accounts", None)
@@ -281,3 +307,17 @@ def _stores_glossary(url: str) -> bool:
 
     with PostgresGlossary(url) as store:
         return bool(store.names())
+
+
+def settings_json(settings: DeskSettings) -> str:
+    """The settings as JSON, for processes that build their own desk: uvicorn's workers
+    (through the environment) and the check processes."""
+    return json.dumps(dataclasses.asdict(settings))
+
+
+def settings_from_json(text: str) -> DeskSettings:
+    from termbase.config import Config
+
+    values = json.loads(text)
+    config = Config(**values.pop("config"))
+    return DeskSettings(config=config, **values)

@@ -14,7 +14,10 @@ from termbase.server.desk import Desk
 def check_article(desk: Desk, text: str, name: str = "article.txt",
                   fix: bool = False) -> dict[str, Any]:
     """The check's JSON payload; with fix, "fixed" holds the text after the safe fixes
-    and "findings"/"summary" describe what is left in it."""
+    and "findings"/"summary" describe what is left in it. A desk with a check lane
+    checks there, in a process of its own (server.scheduling.CheckLane)."""
+    if desk.check_lane is not None:
+        return desk.check_lane.check(text, name, fix)
     from termbase.check.engine import check_text
     from termbase.check.records import check_payload
     from termbase.check.service import fix_result
@@ -69,10 +72,10 @@ def add_memory_unit(desk: Desk, user: User, data: dict[str, Any]) -> dict[str, A
     check_pair(source, target)
     origin = data.get("origin") if isinstance(data.get("origin"), str) else None
     memory = desk.memory()
-    unit_id, outcome = memory.add(TranslationUnit(source, target, "", "", origin=origin,
-                                                  created_by=user.name,
-                                                  changed_by=user.name))
-    desk.memory_changed()
+    unit = TranslationUnit(source, target, "", "", origin=origin, created_by=user.name,
+                           changed_by=user.name)
+    unit_id, outcome = memory.add(unit)
+    desk.memory_changed([unit])
     stored = memory.get(unit_id) if hasattr(memory, "get") else None
     record = unit_record(unit_id, stored) if stored is not None else {"id": unit_id}
     return {"version": 1, "outcome": outcome, "unit": record}

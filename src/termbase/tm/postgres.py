@@ -28,7 +28,7 @@ import psycopg
 from psycopg import errors as pg_errors
 from psycopg_pool import ConnectionPool, PoolTimeout
 
-from termbase.errors import InputError
+from termbase.errors import Busy, InputError
 from termbase.lang.tags import base_language
 from termbase.locations import masked_url
 from termbase.model import TranslationUnit
@@ -217,9 +217,9 @@ class PostgresMemory:
                 yield connection
         except RACES:
             raise
-        except PoolTimeout as exc:
-            raise InputError(f"cannot reach the database: {self._line(exc)}",
-                             self.path) from None
+        except PoolTimeout:
+            raise Busy(f"the database is busy: no connection was free within "
+                       f"{CONNECT_SECONDS} s", self.path) from None
         except (psycopg.OperationalError, psycopg.DataError, psycopg.IntegrityError,
                 psycopg.InternalError) as exc:
             raise InputError(f"database error: {self._line(exc)}", self.path) from None
@@ -630,19 +630,21 @@ class PostgresMemory:
         with self._connection() as connection:
             return self._concordance(connection, text, limit)
 
-    def concordances(self, texts: Iterable[str], limit: int = 20
-                     ) -> dict[str, list[tuple[int, TranslationUnit]]]:
-        """The concordance of each of texts, by text, over one connection: a look-up
-        asks for up to ten, and waiting for the pool once instead of ten times is what
-        keeps it quick while searches hold the other connections."""
+    def examples(self, texts: Iterable[str], limit: int = 3
+                 ) -> dict[str, list[tuple[int, TranslationUnit]]]:
+        """For each of texts, the newest units holding every word of it, newest first
+        (SQLiteMemory.examples), over one connection: a look-up asks for up to ten, and
+        waiting for the pool once instead of ten times keeps it quick while searches
+        hold the other connections."""
         wanted = list(dict.fromkeys(texts))
         if not wanted:
             return {}
         with self._connection() as connection:
-            return {text: self._concordance(connection, text, limit) for text in wanted}
+            return {text: self._concordance(connection, text, limit, newest=True)
+                    for text in wanted}
 
-    def _concordance(self, connection: psycopg.Connection, text: str, limit: int
-                     ) -> list[tuple[int, TranslationUnit]]:
+    def _concordance(self, connection: psycopg.Connection, text: str, limit: int,
+                     newest: bool = False) -> list[tuple[int, TranslationUnit]]:
         terms = _fts_terms(scoring.words(text))
         if not terms:
             return []
@@ -657,6 +659,8 @@ class PostgresMemory:
         if not held or not held[0]:
             return []
         order = "id" if held[0] >= DENSE_WORDS else "id + 0"  # + 0: not by the index
+        if newest:
+            order += " DESC"
         rows = connection.execute(
             f"SELECT {_COLUMNS} FROM tm.units "
             f"WHERE (source_terms || target_terms) @> %s::text[] ORDER BY {order} "
