@@ -12,9 +12,9 @@ from starlette.testclient import TestClient
 
 from termbase.server.app import create_app
 from termbase.server.scheduling import (
-    LOOKUP,
     MEMORY,
     OTHER,
+    QUICK,
     PriorityGate,
     request_priority,
 )
@@ -27,7 +27,7 @@ ARTICLE = "Delegasi membahas proyek Jalur Sutra Baru di Jakarta.\n"
 # --- the gate -------------------------------------------------------------------------
 def test_the_gate_lets_in_waiters_by_priority_then_arrival():
     async def scenario() -> list[str]:
-        gate, order = PriorityGate(1), []
+        gate, order = PriorityGate(1, reserved=0), []
         await gate.acquire(OTHER)  # the slot is taken
 
         async def wait(name: str, priority: int) -> None:
@@ -37,8 +37,8 @@ def test_the_gate_lets_in_waiters_by_priority_then_arrival():
             gate.release()
 
         waiters = [asyncio.create_task(wait(name, priority)) for name, priority in
-                   [("check", OTHER), ("lookup-1", LOOKUP), ("search", MEMORY),
-                    ("lookup-2", LOOKUP)]]
+                   [("check", OTHER), ("lookup-1", QUICK), ("search", MEMORY),
+                    ("lookup-2", QUICK)]]
         await asyncio.sleep(0.01)
         assert order == [] and gate.waiting == 4
         gate.release()
@@ -51,7 +51,7 @@ def test_the_gate_lets_in_waiters_by_priority_then_arrival():
 
 def test_the_gate_admits_as_many_as_it_has_slots_at_once():
     async def scenario() -> int:
-        gate, running, most = PriorityGate(3), 0, 0
+        gate, running, most = PriorityGate(3, reserved=0), 0, 0
 
         async def work() -> None:
             nonlocal running, most
@@ -70,9 +70,9 @@ def test_the_gate_admits_as_many_as_it_has_slots_at_once():
 
 def test_a_waiter_that_goes_away_does_not_keep_the_slot():
     async def scenario() -> list[str]:
-        gate, order = PriorityGate(1), []
+        gate, order = PriorityGate(1, reserved=0), []
         await gate.acquire(OTHER)
-        gone = asyncio.create_task(gate.acquire(LOOKUP))
+        gone = asyncio.create_task(gate.acquire(QUICK))
 
         async def stays() -> None:
             await gate.acquire(MEMORY)
@@ -91,16 +91,42 @@ def test_a_waiter_that_goes_away_does_not_keep_the_slot():
     assert asyncio.run(scenario()) == ["stays"]
 
 
-def test_a_gate_needs_a_slot():
+def test_the_last_free_slot_is_kept_for_quick_requests():
+    async def scenario() -> list[str]:
+        gate, order = PriorityGate(2, reserved=1), []
+        await gate.acquire(MEMORY)  # one slow search computing, one slot free
+
+        async def wait(name: str, priority: int) -> None:
+            await gate.acquire(priority)
+            order.append(name)
+
+        search = asyncio.create_task(wait("search", MEMORY))
+        await asyncio.sleep(0.01)
+        assert order == []  # the free slot is not a search's
+        lookup = asyncio.create_task(wait("lookup", QUICK))
+        await asyncio.wait_for(lookup, 1)  # ...but a look-up's, at once
+        gate.release()  # the first search ends: the reserve is whole again
+        await asyncio.sleep(0.01)
+        assert order == ["lookup"]
+        gate.release()  # the look-up ends: the waiting search may have a slot
+        await asyncio.wait_for(search, 1)
+        return order
+
+    assert asyncio.run(scenario()) == ["lookup", "search"]
+
+
+@pytest.mark.parametrize("slots,reserved", [(0, 0), (1, 1), (2, -1)])
+def test_a_gate_needs_a_slot_beyond_its_reserve(slots, reserved):
     with pytest.raises(ValueError):
-        PriorityGate(0)
+        PriorityGate(slots, reserved)
 
 
 @pytest.mark.parametrize("method,path,apart,priority", [
-    ("GET", "/api/v1/lookup", True, LOOKUP),
-    ("GET", "/lookup/results", True, LOOKUP),
+    ("GET", "/api/v1/lookup", True, QUICK),
+    ("GET", "/lookup/results", True, QUICK),
     ("GET", "/api/v1/tm/search", True, MEMORY),
-    ("POST", "/api/v1/tm/units", True, MEMORY),
+    ("POST", "/api/v1/tm/units", True, QUICK),
+    ("GET", "/api/v1/tm/units", True, MEMORY),
     ("GET", "/memory", True, MEMORY),
     ("POST", "/api/v1/check", True, None),
     ("POST", "/api/v1/check", False, OTHER),

@@ -6,7 +6,8 @@ search box waited for every search and check in front of it (benchmarks/bench_se
 p95 of seconds). Two remedies, both in this module:
 
 * PriorityGate lets a few requests compute at a time and admits the waiting ones by
-  priority, then by arrival: look-ups, then memory searches and writes, then the rest.
+  priority, then by arrival: look-ups and memory writes, then memory searches, then
+  the rest; its last free slot is kept for the first kind.
 * CheckLane runs article checks, the longest requests, in worker processes of their own
   at a lower CPU priority (nice), so that a queue of checks takes what the look-ups and
   searches leave and never holds them up. A check waits; a look-up does not.
@@ -33,18 +34,22 @@ if TYPE_CHECKING:
 # Requests computing at once in one worker. More than a few only share the interpreter
 # lock more finely; fewer leave it idle while a request waits for its database.
 COMPUTE_SLOTS = 4
+RESERVED_SLOTS = 1  # of them, free only to QUICK requests
 # How much nicer (lower CPU priority) a check process is than the worker that started it.
 CHECK_NICENESS = 10
 
-LOOKUP, MEMORY, OTHER = 0, 1, 2
-# (path prefix, priority or None for ungated); the first that fits decides. Paths absent
-# here (a page, an export, the glossary) are OTHER.
-PRIORITIES: tuple[tuple[str, int | None], ...] = (
-    ("/static/", None),
-    ("/api/v1/lookup", LOOKUP),
-    ("/lookup/results", LOOKUP),
-    ("/api/v1/tm/", MEMORY),
-    ("/memory", MEMORY),
+# Look-ups and memory writes are quick and someone waits for each; searches and
+# concordances take longer; the rest (pages, glossary edits, exports) longest.
+QUICK, MEMORY, OTHER = 0, 1, 2
+# (method or None for any, path prefix, priority or None for ungated); the first that
+# fits decides. Paths absent here are OTHER.
+PRIORITIES: tuple[tuple[str | None, str, int | None], ...] = (
+    (None, "/static/", None),
+    (None, "/api/v1/lookup", QUICK),
+    (None, "/lookup/results", QUICK),
+    ("POST", "/api/v1/tm/units", QUICK),
+    (None, "/api/v1/tm/", MEMORY),
+    (None, "/memory", MEMORY),
 )
 CHECKS = {("POST", "/api/v1/check"), ("POST", "/check")}
 
@@ -54,20 +59,22 @@ def request_priority(method: str, path: str, checks_apart: bool) -> int | None:
     check is gated only when it computes in the worker itself (no CheckLane)."""
     if (method, path) in CHECKS:
         return None if checks_apart else OTHER
-    for prefix, priority in PRIORITIES:
-        if path.startswith(prefix):
+    for wanted_method, prefix, priority in PRIORITIES:
+        if wanted_method in (None, method) and path.startswith(prefix):
             return priority
     return OTHER
 
 
 class PriorityGate:
-    """At most `slots` holders at once; waiters are let in by priority, then arrival.
-    Used from one event loop (a worker's)."""
+    """At most `slots` holders at once; waiters are let in by priority, then arrival,
+    and the last `reserved` free slots only to the most urgent (QUICK): a look-up never
+    waits for four slow searches to end. Used from one event loop (a worker's)."""
 
-    def __init__(self, slots: int):
-        if slots < 1:
-            raise ValueError("a gate needs at least one slot")
+    def __init__(self, slots: int, reserved: int = 1):
+        if slots < 1 or not 0 <= reserved < slots:
+            raise ValueError("a gate needs a slot, and one more than it reserves")
         self.free = slots
+        self.reserved = reserved
         self._waiting: list[tuple[int, int, asyncio.Future[None]]] = []
         self._arrivals = itertools.count()
 
@@ -76,11 +83,9 @@ class PriorityGate:
         return sum(1 for *_, future in self._waiting if not future.done())
 
     async def acquire(self, priority: int) -> None:
-        if self.free and not self.waiting:
-            self.free -= 1
-            return
         future: asyncio.Future[None] = asyncio.get_running_loop().create_future()
         heapq.heappush(self._waiting, (priority, next(self._arrivals), future))
+        self._admit()
         try:
             await future
         except asyncio.CancelledError:
@@ -90,12 +95,21 @@ class PriorityGate:
             raise
 
     def release(self) -> None:
-        while self._waiting:
-            *_, future = heapq.heappop(self._waiting)
-            if not future.done():  # skips waiters that were cancelled
-                future.set_result(None)
-                return
         self.free += 1
+        self._admit()
+
+    def _admit(self) -> None:
+        """Let in waiters, most urgent first, while a slot is free to them."""
+        while self._waiting:
+            priority, _, future = self._waiting[0]
+            if future.done():  # a waiter that was cancelled
+                heapq.heappop(self._waiting)
+                continue
+            if self.free <= (0 if priority == QUICK else self.reserved):
+                return  # the rest are no more urgent
+            heapq.heappop(self._waiting)
+            self.free -= 1
+            future.set_result(None)
 
 
 class Scheduling:
@@ -105,7 +119,7 @@ class Scheduling:
 
     def __init__(self, app: ASGIApp, slots: int, checks_apart: bool):
         self.app = app
-        self.gate = PriorityGate(slots)
+        self.gate = PriorityGate(slots, min(RESERVED_SLOTS, slots - 1))
         self.checks_apart = checks_apart
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
