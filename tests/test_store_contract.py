@@ -511,6 +511,8 @@ def _v1_memory(url: str, pairs: list[tuple[str, str]]) -> None:
 
 
 def test_a_v1_postgres_memory_gets_its_postings_and_finds_the_same(tmp_path, pg_location):
+    import psycopg
+
     from termbase.tm.postgres import MIGRATIONS
 
     _v1_memory(pg_location, CORPUS)
@@ -520,6 +522,11 @@ def test_a_v1_postgres_memory_gets_its_postings_and_finds_the_same(tmp_path, pg_
         assert postgres.schema_version() == len(MIGRATIONS) == 2
         assert postgres.count() == len(CORPUS)
         assert _postings_astray(pg_location) == []
+        with psycopg.connect(pg_location, autocommit=True) as connection:
+            vacuumed = connection.execute(
+                "SELECT count(*) FROM pg_stat_user_tables WHERE schemaname = 'tm' "
+                "AND relname LIKE '%postings' AND last_vacuum IS NOT NULL").fetchone()
+        assert vacuumed == (2,)  # so that candidates are read from the index alone
         for query in QUERIES_ID:
             assert _found(postgres, query) == _found(sqlite, query), query
         postgres.add(Unit("Harga cabai di pasar tradisional naik tajam.",

@@ -9,12 +9,15 @@ not race, and a schema newer than this termbase is refused.
 
 Retrieval: exact matches by the hash of the text (as in SQLite); fuzzy candidates are
 the units sharing the most of the query's rarest words (SQLite's choice of words, with
-PostgreSQL's statistics for the frequencies), found through a GIN index over each
-side's words, at most CANDIDATES per side, ties by id; they are scored by scoring.score
-like SQLite's. No extension is needed: trigram similarity (pg_trgm) as the order of
-candidates cost ten times as much per unit and agreed less with SQLite. Units are
-identified by scoring.unit_keys under a unique index, so concurrent imports of the same
-unit update it instead of adding it twice.
+PostgreSQL's statistics for the frequencies), at most CANDIDATES per side, ties by the
+rarest word held and then by id; they are scored by scoring.score like SQLite's. The
+words shared are counted from each side's posting table (tm.source_postings,
+tm.target_postings: one (word, unit_id) row per word of a unit, under a primary key),
+read index-only, rather than from the wide units rows; every write keeps the postings
+exact in the unit's own transaction. No extension is needed: trigram similarity
+(pg_trgm) as the order of candidates cost ten times as much per unit and agreed less
+with SQLite. Units are identified by scoring.unit_keys under a unique index, so
+concurrent imports of the same unit update it instead of adding it twice.
 """
 
 from __future__ import annotations
@@ -147,6 +150,7 @@ _POSTINGS_OF_INSERTED = (
     "INSERT INTO tm.{side}_postings (word, unit_id) "
     "SELECT DISTINCT t.word, i.id FROM inserted i, unnest(i.{side}_terms) AS t(word)")
 _POSTINGS = ("tm.source_postings", "tm.target_postings")
+POSTINGS_VERSION = 2  # the migration that made them
 _WORD_INDEXES = ("units_source_terms", "units_target_terms", "units_terms")
 _COLUMNS = ("id, source_lang, target_lang, source, target, source_markup, target_markup, "
             "created_at, created_by, changed_at, changed_by, origin, tuid")
@@ -222,6 +226,8 @@ class PostgresMemory:
             for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
                 connection.execute(script)  # our own fixed text, no parameters: one round trip
                 connection.execute("UPDATE tm.termbase_schema SET version = %s", (number,))
+        if version < POSTINGS_VERSION:  # postings just filled from the units
+            _vacuum_postings(connection)
 
     def schema_version(self) -> int:
         with self._connection() as connection:
@@ -323,20 +329,18 @@ class PostgresMemory:
         """After an import that added much (autovacuum would, later): refresh the
         statistics of the words, which retrieval chooses words by, and move the new
         units' words from the GIN indexes' pending lists, which every query reads
-        through, into the indexes proper; and vacuum the postings, so that the new
-        ones are marked all-visible and candidates are counted from the index alone,
-        without a visit to each posting's table page. Only an optimisation: a role that
-        does not own the tables may not, and then autovacuum does it."""
-        with self._connection() as connection:  # autocommit: VACUUM needs it
+        through, into the indexes proper; and vacuum the postings (_vacuum_postings).
+        Only an optimisation: a role that does not own the tables may not, and then
+        autovacuum does it."""
+        with self._connection() as connection:
             try:
                 connection.execute("ANALYZE tm.units")
-                for table in _POSTINGS:
-                    connection.execute(f"VACUUM (ANALYZE) {table}")
                 for index in _WORD_INDEXES:
                     connection.execute("SELECT gin_clean_pending_list(%s::regclass)",
                                        (f"tm.{index}",))
             except psycopg.errors.InsufficientPrivilege:
                 pass
+            _vacuum_postings(connection)
 
     def add(self, unit: TranslationUnit) -> tuple[int, str]:
         """One pair typed by the user, refused as SQLiteMemory.add refuses it."""
@@ -700,6 +704,15 @@ class PostgresMemory:
             f"WHERE (source_terms || target_terms) @> %s::text[] ORDER BY {order} "
             "LIMIT %s", (terms, limit)).fetchall()
         return self._units(connection, rows)
+
+
+def _vacuum_postings(connection: psycopg.Connection) -> None:
+    """VACUUM (ANALYZE) the posting tables (connection in autocommit, as VACUUM needs),
+    so that their new rows are marked all-visible and candidates are counted from the
+    index alone, not from a table page per posting. Only an optimisation: a role that
+    does not own them is warned, not refused, and autovacuum does it later."""
+    for table in _POSTINGS:
+        connection.execute(f"VACUUM (ANALYZE) {table}")
 
 
 def _chosen_terms(connection: psycopg.Connection, terms: list[str], side: str) -> list[str]:
