@@ -454,7 +454,8 @@ def test_postgres_schema_lives_in_tm_and_a_newer_one_is_refused(pg_location):
     with psycopg.connect(pg_location, autocommit=True) as connection:
         tables = {row[0] for row in connection.execute(
             "SELECT table_name FROM information_schema.tables WHERE table_schema = 'tm'")}
-        assert {"units", "unit_data", "termbase_schema"} <= tables
+        assert {"units", "unit_data", "termbase_schema", "source_postings",
+                "target_postings"} <= tables
         assert connection.execute(
             "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'public'"
         ).fetchone()[0] == 0
