@@ -404,7 +404,7 @@ def print_sizes_and_plans(url: str, pairs: list[tuple[str, str]], vocabulary: li
     import psycopg
 
     from termbase.tm import scoring
-    from termbase.tm.postgres import DENSE_WORDS, _chosen_terms, _closest
+    from termbase.tm.postgres import CANDIDATES_SQL, DENSE_WORDS, _chosen_terms, _closest
     from termbase.tm.store import CANDIDATES, _fts_terms
 
     def explain(connection: psycopg.Connection, title: str, sql: str,
@@ -434,13 +434,8 @@ def print_sizes_and_plans(url: str, pairs: list[tuple[str, str]], vocabulary: li
         explain(connection, "search: exact matches by the text's hash",
                 f"SELECT id, {side} FROM tm.units WHERE {side}_key = %s",
                 (scoring.text_key(text),))
-        holds = [f"{side}_terms @> ARRAY[%s]::text[]" for _ in terms]
-        shared = " + ".join(f"({test})::int" for test in holds)
-        first = " ".join(f"WHEN {test} THEN {i}" for i, test in enumerate(holds))
-        candidates = (f"SELECT id, {shared} AS shared FROM tm.units "
-                      f"WHERE {side}_terms && %s::text[] "
-                      f"ORDER BY shared DESC, CASE {first} END, id LIMIT %s")
-        params = (*terms, terms, *terms, CANDIDATES)
+        candidates = CANDIDATES_SQL.format(side=side)
+        params = (terms, CANDIDATES)
         explain(connection, "search: the units sharing the most of those words",
                 candidates, params)
         ids = _closest([(row[0], row[1]) for row in connection.execute(candidates, params)])

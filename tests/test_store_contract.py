@@ -442,6 +442,7 @@ def test_concurrent_writers_lose_nothing_and_duplicate_nothing(pg_location):
         assert failures == []
         assert shared.count() == len(expected)
         assert {(u.source, u.target) for _, u in shared.units()} == expected
+        assert _postings_astray(pg_location) == []
         assert shared.language_pair() == ("id-ID", "en-US")
     finally:
         shared.close()
@@ -454,13 +455,143 @@ def test_postgres_schema_lives_in_tm_and_a_newer_one_is_refused(pg_location):
     with psycopg.connect(pg_location, autocommit=True) as connection:
         tables = {row[0] for row in connection.execute(
             "SELECT table_name FROM information_schema.tables WHERE table_schema = 'tm'")}
-        assert {"units", "unit_data", "termbase_schema"} <= tables
+        assert {"units", "unit_data", "termbase_schema", "source_postings",
+                "target_postings"} <= tables
         assert connection.execute(
             "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'public'"
         ).fetchone()[0] == 0
         connection.execute("UPDATE tm.termbase_schema SET version = 99")
     with pytest.raises(InputError, match="memory schema 99 is newer than this termbase"):
         open_memory(pg_location)
+
+
+def _postings_astray(url: str) -> list[tuple]:
+    """(side, word, unit id, where) of every posting missing from the posting tables
+    or left there though no unit's words hold it: none when they are exact."""
+    import psycopg
+
+    astray: list[tuple] = []
+    with psycopg.connect(url, autocommit=True) as connection:
+        for side in ("source", "target"):
+            held = (f"SELECT DISTINCT t.word, u.id FROM tm.units u, "
+                    f"unnest(u.{side}_terms) AS t(word)")
+            posted = f"SELECT word, unit_id FROM tm.{side}_postings"
+            for where, sql in (("missing", f"{held} EXCEPT {posted}"),
+                               ("stale", f"{posted} EXCEPT {held}")):
+                astray += [(side, word, unit_id, where)
+                           for word, unit_id in connection.execute(sql)]
+    return astray
+
+
+def _v1_memory(url: str, pairs: list[tuple[str, str]]) -> None:
+    """A memory as schema 1 made it: its tables by MIGRATIONS[0] alone, its units
+    written as that version's import wrote them, without postings."""
+    import psycopg
+
+    from termbase.tm import scoring
+    from termbase.tm.postgres import MIGRATIONS, _terms
+
+    with psycopg.connect(url, autocommit=True) as connection, connection.transaction():
+        connection.execute("CREATE SCHEMA tm")
+        connection.execute("CREATE TABLE tm.termbase_schema (version integer NOT NULL)")
+        connection.execute("INSERT INTO tm.termbase_schema VALUES (1)")
+        connection.execute(MIGRATIONS[0])
+        for source, target in pairs:
+            identity, source_key, target_key = scoring.unit_keys("id-ID", "en-US",
+                                                                 source, target)
+            connection.execute(
+                "INSERT INTO tm.units (source_lang, target_lang, source, target, "
+                "source_norm, target_norm, source_terms, target_terms, source_key, "
+                "target_key, pair_key, created_at, origin) VALUES ('id-ID', 'en-US', "
+                "%s, %s, %s, %s, string_to_array(%s, ' '), string_to_array(%s, ' '), "
+                "%s, %s, %s, '2026-01-01T00:00:00Z', 'berita.tmx')",
+                (source, target, scoring.normalised(source), scoring.normalised(target),
+                 _terms(source), _terms(target), source_key, target_key, identity))
+        connection.execute("INSERT INTO tm.language_pairs VALUES ('id-ID', 'en-US')")
+        connection.execute("INSERT INTO tm.memory_info VALUES ('source_lang', 'id-ID'), "
+                           "('target_lang', 'en-US')")
+
+
+def test_a_v1_postgres_memory_gets_its_postings_and_finds_the_same(tmp_path, pg_location):
+    import psycopg
+
+    from termbase.tm.postgres import MIGRATIONS
+
+    _v1_memory(pg_location, CORPUS)
+    sqlite, postgres = open_memory(str(tmp_path / "m.sqlite")), open_memory(pg_location)
+    try:
+        sqlite.import_units(_units(CORPUS), origin="berita.tmx")
+        assert postgres.schema_version() == len(MIGRATIONS) == 2
+        assert postgres.count() == len(CORPUS)
+        assert _postings_astray(pg_location) == []
+        with psycopg.connect(pg_location, autocommit=True) as connection:
+            vacuumed = connection.execute(
+                "SELECT count(*) FROM pg_stat_user_tables WHERE schemaname = 'tm' "
+                "AND relname LIKE '%postings' AND last_vacuum IS NOT NULL").fetchone()
+        assert vacuumed == (2,)  # so that candidates are read from the index alone
+        for query in QUERIES_ID:
+            assert _found(postgres, query) == _found(sqlite, query), query
+        postgres.add(Unit("Harga cabai di pasar tradisional naik tajam.",
+                          "Chili prices at traditional markets rose sharply."))
+        assert _postings_astray(pg_location) == []
+    finally:
+        sqlite.close()
+        postgres.close()
+
+
+def test_postings_follow_every_write(pg_location):
+    memory = open_memory(pg_location)
+    try:
+        memory.import_units(_units(CORPUS[:20]), origin="berita.tmx")
+        assert _postings_astray(pg_location) == []
+        # again, from another file, some with a note: the old ones updated, the rest added
+        again = _units(CORPUS[15:])
+        for unit in again[:3]:
+            unit.notes.append("diperiksa redaktur")
+        report = memory.import_units(again, origin="berita-2.tmx")
+        assert (report.added, report.updated) == (len(CORPUS) - 20, 5)
+        assert _postings_astray(pg_location) == []
+        unit_id, outcome = memory.add(Unit("Harga cabai di pasar modern turun tajam.",
+                                           "Chili prices at modern markets fell sharply."))
+        assert outcome == "added"
+        assert memory.add(Unit(CORPUS[0][0], CORPUS[0][1], changed_by="redaktur")) \
+            [1] == "updated"
+        assert _postings_astray(pg_location) == []
+        assert memory.delete(unit_id) and not memory.delete(unit_id)
+        for doomed in (1, 5, 9):
+            assert memory.delete(doomed)
+        assert _postings_astray(pg_location) == []
+        memory.import_units(_units(REVERSED), origin="english.tmx")
+        assert _postings_astray(pg_location) == []
+    finally:
+        memory.close()
+
+
+def test_a_deleted_unit_is_never_a_candidate(pg_location):
+    import psycopg
+
+    from termbase.tm import scoring
+    from termbase.tm.postgres import _chosen_terms
+    from termbase.tm.store import _fts_terms
+
+    memory = open_memory(pg_location)
+    try:
+        memory.import_units(_units(CORPUS))
+        query = CORPUS[8][0]
+        doomed = _found(memory, query)[0][0]
+        assert _found(memory, query)[0][1] == query
+        assert memory.delete(doomed)
+        assert doomed not in [unit_id for unit_id, *_ in _found(memory, query, min_score=0,
+                                                                  limit=100)]
+        with psycopg.connect(pg_location, autocommit=True) as connection:
+            terms = _chosen_terms(connection, _fts_terms(scoring.words(query)), "source")
+            candidates = memory._candidates(connection, query, terms, "source")
+            assert candidates and doomed not in [unit_id for unit_id, *_ in candidates]
+            for side in ("source", "target"):
+                assert connection.execute(f"SELECT count(*) FROM tm.{side}_postings "
+                                          "WHERE unit_id = %s", (doomed,)).fetchone()[0] == 0
+    finally:
+        memory.close()
 
 
 def test_postgres_errors_are_one_line_naming_the_url_without_its_password(pg_location):
