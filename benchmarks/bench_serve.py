@@ -404,8 +404,8 @@ def print_sizes_and_plans(url: str, pairs: list[tuple[str, str]], vocabulary: li
     import psycopg
 
     from termbase.tm import scoring
-    from termbase.tm.postgres import CANDIDATES_SQL, DENSE_WORDS, _chosen_terms, _closest
-    from termbase.tm.store import CANDIDATES, _fts_terms
+    from termbase.tm.postgres import CANDIDATES_SQL, DENSE_WORDS, _chosen_terms
+    from termbase.tm.store import CANDIDATES, _fts_terms, closest_candidates
 
     def explain(connection: psycopg.Connection, title: str, sql: str,
                 params: tuple[object, ...]) -> None:
@@ -438,7 +438,8 @@ def print_sizes_and_plans(url: str, pairs: list[tuple[str, str]], vocabulary: li
         params = (terms, CANDIDATES)
         explain(connection, "search: the units sharing the most of those words",
                 candidates, params)
-        ids = _closest([(row[0], row[1]) for row in connection.execute(candidates, params)])
+        ids = closest_candidates([(row[0], row[1])
+                                  for row in connection.execute(candidates, params)])
         explain(connection, f"search: the texts of the {len(ids)} candidates kept",
                 f"SELECT id, {side}, {side}_norm FROM tm.units WHERE id = ANY(%s) ORDER BY id",
                 (ids,))

@@ -41,19 +41,17 @@ from termbase.tm.store import (
     BATCH,
     CANDIDATES,
     DF_REFRESH_SHARE,
-    MIN_CANDIDATES,
-    OVERLAP_MARGIN,
-    POSTINGS_BUDGET,
-    RARE_WORDS,
     ImportReport,
     Match,
     _data_rows,
     _fts_terms,
     _keys,
+    closest_candidates,
     direction_fits,
     fit_to_pair,
     merged,
     now,
+    rare_words_within_budget,
     swapped,
 )
 
@@ -654,7 +652,7 @@ class PostgresMemory:
             # all that is read (an index-only scan, where the units' GIN index led to
             # a wide row per holder); ties in the order SQLite's counter keeps: by the
             # rarest word held (terms come rarest first), then by id.
-            ids.extend(_closest([(row[0], row[1]) for row in connection.execute(
+            ids.extend(closest_candidates([(row[0], row[1]) for row in connection.execute(
                 CANDIDATES_SQL.format(side=side), (terms, CANDIDATES))]))
         ids = list(dict.fromkeys(ids))
         if not ids:
@@ -753,27 +751,7 @@ def _chosen_terms(connection: psycopg.Connection, terms: list[str], side: str) -
             shares = dict(zip(stats[0], stats[1], strict=False))
         rare_share = min(shares.values(), default=0.0) / 2
         postings = {term: shares.get(term, rare_share) * units for term in terms}
-    chosen: list[str] = []
-    read = 0.0
-    for term in sorted(terms, key=lambda t: postings[t])[:RARE_WORDS]:
-        if read and read + postings[term] > POSTINGS_BUDGET:
-            break  # a common word adds cost, not selectivity
-        chosen.append(term)
-        read += postings[term]
-    return chosen
-
-
-def _closest(shared: list[tuple[int, int]]) -> list[int]:
-    """Of (unit id, words shared) in SQLite's order (most shared first, then by the
-    rarest word held, then by id), the units SQLite keeps: those sharing nearly as many
-    as the best, at most CANDIDATES and at least MIN_CANDIDATES."""
-    if not shared:
-        return []
-    floor = shared[0][1] - OVERLAP_MARGIN
-    close = [unit_id for unit_id, count in shared if count >= floor]
-    if len(close) < MIN_CANDIDATES:
-        return [unit_id for unit_id, _ in shared[:MIN_CANDIDATES]]
-    return close[:CANDIDATES]
+    return rare_words_within_budget(sorted(terms, key=lambda t: postings[t]), postings)
 
 
 def _terms(text: str) -> str:
