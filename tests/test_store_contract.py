@@ -306,13 +306,21 @@ def test_concordance(store):
 
 def test_examples_are_the_newest_holders_of_each_text(store):
     _fill(store)
-    texts = ["suku bunga", "Bangsa-Bangsa", "bunga kereta", "!!", "suku bunga"]
+    for number in range(3):  # a word on both sides of a unit: one unit, not two
+        store.add(Unit(f"Delegasi ASEAN ke-{number} tiba.",
+                       f"ASEAN delegation number {number} arrived.", "id", "en"))
+    texts = ["suku bunga", "Bangsa-Bangsa", "bunga kereta", "!!", "suku bunga",
+             "kereta passengers", "ASEAN", "delegasi delegation"]
     found = store.examples(texts, limit=2)
-    assert list(found) == ["suku bunga", "Bangsa-Bangsa", "bunga kereta", "!!"]
+    assert list(found) == ["suku bunga", "Bangsa-Bangsa", "bunga kereta", "!!",
+                           "kereta passengers", "ASEAN", "delegasi delegation"]
     for text in found:  # the concordance's units, the newest first
         everyone = sorted(store.concordance(text, limit=100), key=lambda found: -found[0])
         assert found[text] == everyone[:2]
     assert len(found["suku bunga"]) == 2 and found["bunga kereta"] == []
+    assert [u.source for _, u in found["ASEAN"]] == [
+        "Delegasi ASEAN ke-2 tiba.", "Delegasi ASEAN ke-1 tiba."]
+    assert len(found["kereta passengers"]) == 1
     assert store.examples([]) == {}
 
 

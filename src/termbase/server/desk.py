@@ -70,7 +70,7 @@ class DeskSettings:
     # Processes checking articles apart from the worker (server.scheduling.CheckLane);
     # 0 checks in the worker's own threads.
     check_processes: int = 0
-    compute_slots: int = 4  # requests computing at once in a worker (PriorityGate)
+    compute_slots: int = 8  # requests computing at once in a worker (PriorityGate)
 
 
 class Desk:

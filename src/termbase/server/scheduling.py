@@ -8,9 +8,10 @@ p95 of seconds). Two remedies, both in this module:
 * PriorityGate lets a few requests compute at a time and admits the waiting ones by
   priority, then by arrival: look-ups and memory writes, then memory searches, then
   the rest; its last free slot is kept for the first kind.
-* CheckLane runs article checks, the longest requests, in worker processes of their own
-  at a lower CPU priority (nice), so that a queue of checks takes what the look-ups and
-  searches leave and never holds them up. A check waits; a look-up does not.
+* CheckLane runs article checks, the longest requests, in processes of their own at
+  the lowest CPU priority (SCHED_IDLE on Linux, else nice), so that a queue of checks
+  takes what the look-ups and searches leave and never holds them up. A check waits;
+  a look-up does not.
 """
 
 from __future__ import annotations
@@ -164,14 +165,26 @@ async def _whole_body(receive: Receive) -> list[Message]:
 _lane_desk: Desk | None = None
 
 
+def _lower_priority() -> None:
+    """Linux's SCHED_IDLE: the process runs when nothing else wants the CPU, so under
+    load checks take only what look-ups, searches and the database leave (a nice of
+    10 still took a tenth of each busy core from them). Elsewhere, a higher nice."""
+    try:
+        os.sched_setscheduler(0, os.SCHED_IDLE, os.sched_param(0))
+        return
+    except (AttributeError, OSError):
+        pass
+    with contextlib.suppress(OSError):  # a platform without nice still checks
+        os.nice(CHECK_NICENESS)
+
+
 def _start_lane(settings_json: str) -> None:
     """In a check process: lower its priority, open the desk, build the checker."""
     global _lane_desk
     from termbase.server.app import settings_from_json
     from termbase.server.desk import Desk
 
-    with contextlib.suppress(OSError):  # a platform without nice still checks
-        os.nice(CHECK_NICENESS)
+    _lower_priority()
     settings = settings_from_json(settings_json)
     settings.check_processes = 0  # this process checks itself
     _lane_desk = Desk(settings)
