@@ -9,6 +9,8 @@ import sys
 import textwrap
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from termbase.errors import InputError
 from termbase.model import TranslationUnit as Unit
@@ -164,3 +166,35 @@ def test_hyphenated_words_are_searchable(memory):
         "The United Nations session opened."]
     (match,) = memory.search("Sidang Perserikatan Bangsa-Bangsa ditutup.")
     assert match.band == "fuzzy"
+
+
+_SCORED_WORDS = st.sampled_from(["naik", "turun", "harga", "Harga", "5", "7", "minyak",
+                                 "persen", "dunia", "2026", "tajam"])
+_SCORED_TEXTS = st.lists(_SCORED_WORDS, max_size=8).map(" ".join)
+
+
+@given(query=_SCORED_TEXTS,
+       candidates=st.lists(st.tuples(_SCORED_TEXTS, st.sampled_from(["", ".", ",", "  "])),
+                           max_size=12),
+       min_score=st.sampled_from([0, 50, 75, 98, 99, 100]))
+def test_scoring_many_candidates_scores_each_as_score_does(query, candidates, min_score):
+    texts = [text + tail for text, tail in candidates]
+    expected = [(number, scoring.score(query, text)) for number, text in enumerate(texts)]
+    expected = [(number, found) for number, found in expected if found.value >= min_score]
+    given_words = [(number, text, scoring.words(text)) for number, text in enumerate(texts)]
+    assert scoring.scores_at_least(query, scoring.words(query), given_words,
+                                   min_score) == expected
+
+
+def test_scoring_many_candidates_keeps_only_those_at_the_minimum():
+    query = "Harga minyak dunia naik 5 persen."
+    candidates = [(1, "Harga minyak dunia naik 5 persen.", ""),
+                  (2, "harga minyak dunia naik 5 persen", ""),
+                  (3, "Harga minyak dunia naik 7 persen.", ""),
+                  (4, "Harga kopi dunia turun tajam.", "")]
+    words = [(i, text, scoring.words(text)) for i, text, _ in candidates]
+    found = scoring.scores_at_least(query, scoring.words(query), words, 75)
+    assert [(i, s.value, s.band) for i, s in found] == [
+        (1, 100, "exact"), (2, 99, "near-exact"), (3, 98, "near-exact")]
+    assert scoring.scores_at_least(query, scoring.words(query), words, 100) == [
+        (1, scoring.Score(100, "exact"))]

@@ -624,11 +624,10 @@ class PostgresMemory:
                 if stored not in pairs:
                     continue
                 terms = _chosen_terms(connection, _fts_terms(query_words), side)
-                for unit_id, stored_text, stored_words in self._candidates(
-                        connection, text, terms, side):
-                    result = scoring.score(text, stored_text, query_words, stored_words)
-                    if result.value >= min_score:
-                        scored.append((result.value, result.band, unit_id, side))
+                candidates = self._candidates(connection, text, terms, side)
+                scored.extend((result.value, result.band, unit_id, side)
+                              for unit_id, result in scoring.scores_at_least(
+                                  text, query_words, candidates, min_score))
             scored.sort(key=lambda item: (-item[0], item[2]))
             matches: list[Match] = []
             seen: set[int] = set()

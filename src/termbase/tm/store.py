@@ -402,10 +402,10 @@ class SQLiteMemory:
         for side in ("source", "target"):
             if self._stored_direction(side, wanted) is None:
                 continue
-            for unit_id, stored_text, stored_words in self._candidates(text, query_words, side):
-                result = scoring.score(text, stored_text, query_words, stored_words)
-                if result.value >= min_score:
-                    scored.append((result.value, result.band, unit_id, side))
+            candidates = self._candidates(text, query_words, side)
+            scored.extend((result.value, result.band, unit_id, side) for unit_id, result
+                          in scoring.scores_at_least(text, query_words, candidates,
+                                                     min_score))
         scored.sort(key=lambda item: (-item[0], item[2]))
         matches, seen = [], set()
         for value, band, unit_id, side in scored:
