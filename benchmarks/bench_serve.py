@@ -72,6 +72,7 @@ SEED = 20261203
 MIX = (("lookup", 0.40), ("search", 0.35), ("check", 0.20), ("write", 0.05))
 TARGETS_MS = {"lookup": 50.0, "search": 150.0}  # p95
 ARTICLE_BYTES = 4096
+SLOWEST_SHOWN = 3  # the slowest requests of a kind with a target, printed
 TRANSLATOR = "bench-penerjemah"
 PASSWORD = "kata-sandi-bench-123"
 
@@ -246,6 +247,8 @@ class Outcome:
     unconfirmed: int = 0  # writes whose answer never came (errors, not lost writes)
     stale: int = 0  # requests sent again after the server closed an idle connection
     client_cpu_share: float = 0.0  # CPU seconds the clients used per second of load
+    # the slowest requests of each kind: (ms, path)
+    slowest: dict[str, list[tuple[float, str]]] = field(default_factory=dict)
 
 
 class Client(threading.Thread):
@@ -324,6 +327,7 @@ class Client(threading.Thread):
         errors: dict[str, int] = {}
         messages: list[str] = []
         written: list[tuple[int, str, str]] = []
+        slowest: dict[str, list[tuple[float, str]]] = {}
         unconfirmed = 0
         while (began := time.monotonic()) < self.stop_at:
             kind, method, path, body = self._one()
@@ -345,6 +349,8 @@ class Client(threading.Thread):
                 written.append((unit["id"], body["source"], body["target"]))  # type: ignore[index]
             if counted:
                 latencies.setdefault(kind, []).append(elapsed)
+                slowest[kind] = sorted([*slowest.get(kind, []), (elapsed, path)],
+                                       reverse=True)[:SLOWEST_SHOWN]
                 if failed:
                     errors[kind] = errors.get(kind, 0) + 1
             elif failed:  # warm-up errors are errors too
@@ -359,6 +365,9 @@ class Client(threading.Thread):
             for kind, number in errors.items():
                 self.outcome.errors[kind] = self.outcome.errors.get(kind, 0) + number
             self.outcome.messages.extend(messages)
+            for kind, found in slowest.items():
+                self.outcome.slowest[kind] = sorted(
+                    [*self.outcome.slowest.get(kind, []), *found], reverse=True)[:SLOWEST_SHOWN]
             self.outcome.written.extend(written)
             self.outcome.unconfirmed += unconfirmed
             self.outcome.stale += self.stale
@@ -514,6 +523,11 @@ def report(result: dict) -> bool:
           f"{outcome.client_cpu_share:.0%} of a core")
     for message in outcome.messages[:5]:
         print(f"  {message}")
+    for kind, found in outcome.slowest.items():
+        if kind in TARGETS_MS:
+            for elapsed, path in found:
+                print(f"  slowest {kind}: {elapsed:,.0f} ms "
+                      f"{urllib.parse.unquote_plus(path)[:90]}")
     targets = ", ".join(
         f"p95 {kind} {percentile(outcome.latencies.get(kind, [0.0]), 0.95):.1f} ms "
         f"(<= {limit:g})" for kind, limit in TARGETS_MS.items())

@@ -69,6 +69,7 @@ REPLAY_LIMIT = 200_000  # units of one import kept for another attempt, at most
 # A concordance of words held by at least this many units walks the units in id order
 # (the first holders come soon); one of rarer words reads its holders and sorts them.
 DENSE_WORDS = 5_000
+STATS_SECONDS = 60.0  # how long the common words' statistics are kept (see _word_shares)
 # What a transaction that lost a race to another writer raises: it may be tried again.
 RACES = (pg_errors.DeadlockDetected, pg_errors.SerializationFailure,
          pg_errors.TransactionRollback)
@@ -171,6 +172,7 @@ class PostgresMemory:
         self.path = masked_url(url)
         self._url = url
         self._pair: tuple[str, str] | None = None
+        self._shares: tuple[float, dict[str, float]] | None = None  # (when read, shares)
         try:
             with psycopg.connect(url, autocommit=True,
                                  connect_timeout=CONNECT_SECONDS) as connection:
@@ -689,16 +691,34 @@ class PostgresMemory:
         if not wanted:
             return {}
         with self._connection() as connection:
-            return {text: self._newest_holders(connection, text, limit) for text in wanted}
+            shares = self._word_shares(connection)
+            return {text: self._newest_holders(connection, text, limit, shares)
+                    for text in wanted}
 
-    def _newest_holders(self, connection: psycopg.Connection, text: str, limit: int
-                        ) -> list[tuple[int, TranslationUnit]]:
+    def _word_shares(self, connection: psycopg.Connection) -> dict[str, float]:
+        """The common words' shares of units, either side, kept for STATS_SECONDS:
+        reading them from pg_stats cost more than the examples they choose a plan for,
+        and they change only when ANALYZE runs."""
+        kept = self._shares
+        if kept is not None and time.monotonic() - kept[0] < STATS_SECONDS:
+            return kept[1]
+        shares = _common_word_shares(connection, "source")
+        for word, share in _common_word_shares(connection, "target").items():
+            shares[word] = shares.get(word, 0.0) + share
+        self._shares = (time.monotonic(), shares)
+        return shares
+
+    def _newest_holders(self, connection: psycopg.Connection, text: str, limit: int,
+                        shares: dict[str, float]) -> list[tuple[int, TranslationUnit]]:
         """Walks the posting tables from the newest unit down, following the holders of
-        the term's longest word (likely its rarest) and keeping those that hold the
-        others too, until limit are found: a common term stops at once. The
-        concordance's plan first counted up to 5,000 holders, 30 ms a term at a
-        million units, paid by every look-up that showed its examples."""
-        words = sorted(_fts_terms(scoring.words(text)), key=lambda w: (-len(w), w))
+        the term's rarest word (by shares, the common words' statistics; a word absent
+        from them is rarer than any in them) and keeping those that hold the others
+        too, until limit are found: it reads no more than the rarest word's holders,
+        and a term whose words go together stops at once. The concordance's plan first
+        counted up to 5,000 holders, 30 ms a term at a million units, paid by every
+        look-up that showed its examples."""
+        words = sorted(_fts_terms(scoring.words(text)),
+                       key=lambda w: (shares.get(w, 0.0), -len(w), w))
         if not words:
             return []
         # One EXISTS over a UNION ALL per other word: as two EXISTS joined by OR, the
@@ -753,6 +773,18 @@ def _vacuum_postings(connection: psycopg.Connection) -> None:
         connection.execute(f"VACUUM (ANALYZE) {table}")
 
 
+def _common_word_shares(connection: psycopg.Connection, side: str) -> dict[str, float]:
+    """The side's most common words with the share of units holding each, as ANALYZE
+    last found them (empty before it has run)."""
+    stats = connection.execute(
+        "SELECT most_common_elems::text::text[], most_common_elem_freqs FROM pg_stats "
+        "WHERE schemaname = 'tm' AND tablename = 'units' AND attname = %s",
+        (f"{side}_terms",)).fetchone()
+    if not stats or stats[0] is None:
+        return {}
+    return dict(zip(stats[0], stats[1], strict=False))  # the shares end with 3 figures
+
+
 def _chosen_terms(connection: psycopg.Connection, terms: list[str], side: str) -> list[str]:
     """The query's words whose units are read, rarest first, chosen as SQLite chooses
     them (store._sharing_rare_words): the RARE_WORDS rarest of the words the memory
@@ -778,13 +810,7 @@ def _chosen_terms(connection: psycopg.Connection, terms: list[str], side: str) -
         postings = dict(zip(terms, (float(n) for n in found or ()), strict=True))
         terms = [term for term in terms if postings[term]]  # words the memory lacks
     else:
-        stats = connection.execute(
-            "SELECT most_common_elems::text::text[], most_common_elem_freqs FROM pg_stats "
-            "WHERE schemaname = 'tm' AND tablename = 'units' AND attname = %s",
-            (f"{side}_terms",)).fetchone()
-        shares: dict[str, float] = {}
-        if stats and stats[0] is not None:  # the shares end with three other figures
-            shares = dict(zip(stats[0], stats[1], strict=False))
+        shares = _common_word_shares(connection, side)
         rare_share = min(shares.values(), default=0.0) / 2
         postings = {term: shares.get(term, rare_share) * units for term in terms}
     return rare_words_within_budget(sorted(terms, key=lambda t: postings[t]), postings)
