@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING, Any
 from termbase.config import Config
 from termbase.glossary import is_stored
 from termbase.locations import is_database_url
+from termbase.server.scheduling import COMPUTE_SLOTS
 
 if TYPE_CHECKING:
     from termbase.accounts import Accounts
@@ -70,7 +71,7 @@ class DeskSettings:
     # Processes checking articles apart from the worker (server.scheduling.CheckLane);
     # 0 checks in the worker's own threads.
     check_processes: int = 0
-    compute_slots: int = 8  # requests computing at once in a worker (PriorityGate)
+    compute_slots: int = COMPUTE_SLOTS  # requests computing at once in a worker
 
 
 class Desk:

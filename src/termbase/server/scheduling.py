@@ -32,9 +32,10 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 if TYPE_CHECKING:
     from termbase.server.desk import Desk
 
-# Requests computing at once in one worker. More than a few only share the interpreter
-# lock more finely; fewer leave it idle while a request waits for its database.
-COMPUTE_SLOTS = 4
+# Requests computing at once in one worker. A request waiting for PostgreSQL holds its
+# place without using the interpreter, so too few leave the worker idle: at four, p95
+# of a PostgreSQL search under bench_serve.py's load was 955 ms, at eight 404 ms.
+COMPUTE_SLOTS = 8
 RESERVED_SLOTS = 1  # of them, free only to QUICK requests
 # How much nicer (lower CPU priority) a check process is than the worker that started it.
 CHECK_NICENESS = 10
@@ -181,8 +182,7 @@ def _lower_priority() -> None:
 def _start_lane(settings_json: str) -> None:
     """In a check process: lower its priority, open the desk, build the checker."""
     global _lane_desk
-    from termbase.server.app import settings_from_json
-    from termbase.server.desk import Desk
+    from termbase.server.desk import Desk, settings_from_json
 
     _lower_priority()
     settings = settings_from_json(settings_json)
