@@ -23,11 +23,31 @@ def shipped():
     ("Sabuk dan Jalur", None, "Sabuk dan Jalan", "fuzzy"),
     ("kemitraan strategis kekal", "id", "Kemitraan Strategis Kekal dan Komprehensif",
      "partial"),
+    ("P.B.B.", None, "Perserikatan Bangsa-Bangsa", "exact"),
+    ("Sekjen P.B.B.", None, "Sekretaris Jenderal Perserikatan Bangsa-Bangsa", "exact"),
+    ("pengungsi-pengungsi", "id", "pengungsi", "inflected"),
+    ("pengungsi-pengungsinya", "id", "pengungsi", "inflected"),
 ])
 def test_lookup_finds_the_concept(shipped, query, language, expected_id_term, how):
     hit = lookup(shipped, query, language)[0]
     assert hit.concept.preferred("id").text == expected_id_term
     assert hit.how == how
+
+
+def test_a_hyphenated_term_is_not_taken_for_a_plural(shipped):
+    # Bangsa-Bangsa is the term itself, not the plural of a term "Bangsa".
+    hit = lookup(shipped, "Perserikatan Bangsa-Bangsa")[0]
+    assert hit.how == "exact" and hit.concept.preferred("en").text == "United Nations"
+
+
+
+def test_dotted_acronyms_are_joined_and_initials_kept():
+    from termbase.glossary.lookup import _undotted
+
+    assert _undotted(["p", ".", "b", ".", "b", "."]) == ["pbb"]
+    assert _undotted(["u", ".", "s", ".", "state", "department"]) == ["us", "state", "department"]
+    assert _undotted(["j", ".", "smith"]) == ["j", ".", "smith"]
+    assert _undotted(["akhir", "tahun", "."]) == ["akhir", "tahun", "."]
 
 
 def test_scores_order_exact_inflected_partial(shipped):

@@ -45,6 +45,9 @@ class Hit:
 @lru_cache(maxsize=1 << 16)
 def _base_forms(token: str) -> frozenset[str]:
     forms = {token}
+    head, hyphen, tail = token.partition("-")
+    if hyphen and head and tail.startswith(head):  # a plural: pengungsi-pengungsi(nya)
+        forms.update(_base_forms(head) | {head})
     forms.update(base.lower() for base in strip_clitics(token))
     for suffix in ("an", "kan", "i"):
         for form in list(forms):
@@ -71,6 +74,32 @@ def _partial_score(query: list[str], term: list[str]) -> float | None:
     return None
 
 
+def _undotted(tokens: list[str]) -> list[str]:
+    """An acronym written with dots (P.B.B., U.S.) as the glossary writes it: PBB, US."""
+    joined: list[str] = []
+    letters = ""
+    for position, token in enumerate(tokens):
+        dotted = (len(token) == 1 and token.isalpha() and position + 1 < len(tokens)
+                  and tokens[position + 1] == ".")
+        if dotted:
+            letters += token
+        elif token == "." and letters:
+            continue
+        else:
+            if letters:
+                joined.extend(_letters_or_acronym(letters))
+                letters = ""
+            joined.append(token)
+    if letters:
+        joined.extend(_letters_or_acronym(letters))
+    return joined
+
+
+def _letters_or_acronym(letters: str) -> list[str]:
+    # One dotted letter is an initial (J. Smith), kept as it was written.
+    return [letters] if len(letters) > 1 else [letters, "."]
+
+
 def score(query_tokens: list[str], term: Term) -> tuple[float, str] | None:
     """How well a query (as normalised tokens) matches a term, and in which way."""
     key = list(term.match_key or term_tokens(term.text))
@@ -93,7 +122,7 @@ def lookup(glossary: Glossary, query: str, language: str | None = None,
            min_score: float = DEFAULT_MIN_SCORE, limit: int = 5) -> list[Hit]:
     """The best hit per concept, best concepts first."""
     best: dict[str, Hit] = {}
-    query_tokens = term_tokens(query)
+    query_tokens = _undotted(term_tokens(query))
     for concept in glossary.concepts:
         for term in concept.terms:
             if language and not language_matches(term.language, language):
