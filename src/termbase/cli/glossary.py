@@ -16,6 +16,7 @@ from termbase.cli.options import (
     load_glossary,
     memory_path,
     opened_memory,
+    tm_option,
 )
 from termbase.cli.output import json_text
 from termbase.formats.registry import GLOSSARY
@@ -401,17 +402,37 @@ def remove(concept_id: str, glossaries: tuple[str, ...], dry_run: bool) -> None:
 
 
 @glossary.command()
-@click.argument("corpus", nargs=-1, required=True)
+@click.argument("corpus", nargs=-1)
 @click.option("--min-count", type=click.IntRange(1), default=2, show_default=True,
               help="Fewest occurrences of a phrase or acronym (an acronym written with its "
-                   "expansion counts once).")
+                   "expansion counts once); with --bilingual, fewest sentence pairs.")
 @click.option("--limit", type=click.IntRange(1), default=30, show_default=True)
+@click.option("--bilingual", is_flag=True,
+              help="Read sentence pairs (CORPUS: TMX, XLIFF, TSV or PO files; none: the "
+                   "memory) and give each Indonesian term its English equivalents.")
+@tm_option
 @glossary_option
-@format_option
-def suggest(corpus: tuple[str, ...], min_count: int, limit: int, glossaries: tuple[str, ...],
-            output_format: str) -> None:
+@click.option("--format", "output_format", type=click.Choice(["text", "json", "tbx"]),
+              default="text", show_default=True,
+              help="Output format; tbx (with --bilingual and -o) writes the terms the "
+                   "glossary lacks as admitted terms for review.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to this file.")
+@click.option("--force", is_flag=True, help="With -o: replace an existing file.")
+def suggest(corpus: tuple[str, ...], min_count: int, limit: int, bilingual: bool,
+            tm_path: str | None, glossaries: tuple[str, ...], output_format: str,
+            output: str | None, force: bool) -> None:
     """Candidate terms in CORPUS (files or folders of *.txt/*.md) that the glossary
-    lacks: recurring phrases, acronyms and acronyms with their expansions, ranked."""
+    lacks: recurring phrases, acronyms and acronyms with their expansions, ranked.
+    With --bilingual, Indonesian terms (the glossary's too) with the English found
+    beside them in aligned sentence pairs."""
+    if bilingual:
+        _suggest_bilingual(corpus, min_count, limit, tm_path, glossaries, output_format,
+                           output, force)
+        return
+    if not corpus:
+        raise click.UsageError("give the files or folders to read (or --bilingual)")
+    if output_format == "tbx" or output or tm_path:
+        raise click.UsageError("--format tbx, -o and --tm go with --bilingual")
     from termbase.check.inputs import expand_paths, read_source
     from termbase.glossary.extract import suggest_terms
 
@@ -433,6 +454,66 @@ def suggest(corpus: tuple[str, ...], min_count: int, limit: int, glossaries: tup
         example = c.example if len(c.example) <= 90 else c.example[:87] + "…"
         table.add_row(f"{c.score:g}", str(c.count), name, c.kind, example)
     stdout_console().print(table)
+
+
+def _suggest_bilingual(corpus: tuple[str, ...], min_count: int, limit: int,
+                       tm_path: str | None, glossaries: tuple[str, ...], output_format: str,
+                       output: str | None, force: bool) -> None:
+    from termbase.glossary.bilingual import suggest_pairs, suggestion_concepts, term_pair_record
+
+    if output_format == "tbx" and not output:
+        raise click.UsageError("--format tbx writes a file: give -o FILE")
+    if output:
+        from termbase.textio import refuse_to_replace
+
+        refuse_to_replace(output, force)
+    found = suggest_pairs(_sentence_pairs(corpus, tm_path), load_glossary(glossaries),
+                          min_count, limit)
+    if output_format == "tbx":
+        from termbase.formats.glossary_io import write_glossary_file
+
+        assert output is not None
+        concepts = suggestion_concepts(found)
+        write_glossary_file(concepts, output, "tbx")
+        click.echo(f"{output}: {len(concepts)} suggested concept(s) to review", err=True)
+        return
+    if output_format == "json":
+        text = json_text({"version": 1, "candidates": [term_pair_record(p) for p in found]},
+                         ensure_ascii=False, indent=2)
+        _emit(text, output)
+        return
+    lines = []
+    for pair in found:
+        english = "; ".join(f"{e.text} ({e.dice:g})" for e in pair.equivalents) or "-"
+        where = {"no": "new", "same": f"in {pair.concept_id}",
+                 "other": f"in {pair.concept_id} as {', '.join(pair.glossary_english)}"}
+        lines.append(f"{pair.pairs:>4}  {pair.term}  ->  {english}  [{where[pair.in_glossary]}]")
+    _emit("\n".join(lines), output)
+
+
+def _emit(text: str, output: str | None) -> None:
+    if output is None:
+        click.echo(text)
+        return
+    from termbase.textio import atomic_write_bytes
+
+    atomic_write_bytes(output, (text + "\n").encode("utf-8"))
+
+
+def _sentence_pairs(corpus: tuple[str, ...], tm_path: str | None) -> list[tuple[str, str]]:
+    """(Indonesian, English) of the units of the bilingual files, or of the memory."""
+    from termbase.lang.tags import base_language
+
+    if corpus:
+        from termbase.formats.tm_io import iter_units
+
+        units = [unit for path in corpus for unit in iter_units(path)]
+    else:
+        from termbase.cli.options import open_memory
+
+        units = [unit for _, unit in open_memory(tm_path).units()]
+    return [(u.target, u.source) if base_language(u.source_lang) == "en" else
+            (u.source, u.target) for u in units]
 
 
 @glossary.command("import")
