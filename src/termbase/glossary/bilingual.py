@@ -9,8 +9,13 @@ in the pairs that hold it are ranked by the Dice coefficient
 
     2 x (pairs holding both) / (pairs holding the term + pairs holding the English)
 
-over all the pairs: "Belt and Road" beats "Belt" when "Belt" also occurs alone. Ties go
-to the sequence closest to the term in words (an acronym: the longest). Each candidate
+over all the pairs: "Belt and Road" beats "Belt" when "Belt" also occurs alone. A term
+held by a pair or two leaves many sequences at the same Dice, so the Dice is weighed by
+how well the words explain each other: each word of the term by its best English word
+and each English word by its best word of the term, a word's association with another
+being their Dice over all the pairs (the same word, a name or an acronym, or a
+near-spelling, a loan such as vaksin/vaccine, counts as associated). Ties go to the
+sequence closest to the term in words (an acronym: the longest). Each candidate
 says whether the glossary has it already (the concept, and whether the English found
 is one of its English terms).
 """
@@ -31,12 +36,15 @@ from termbase.model import Concept, Status, Term
 MAX_ENGLISH_WORDS = 5
 EQUIVALENTS_KEPT = 3
 EXAMPLES_KEPT = 2
+SHAPE_PENALTY = 0.7  # per content word more or fewer than the term's, per lower-case
+LOAN_SIMILARITY = 75  # rapidfuzz ratio from which two words are taken for one loan
 _PROPOSED = (Status.PREFERRED, Status.ADMITTED)
 
 
 @dataclass
 class Equivalent:
     text: str  # as most often written
+    score: float  # what ranks them: the Dice weighed by the words' associations
     dice: float
     together: int  # pairs holding both
 
@@ -127,6 +135,8 @@ def suggest_pairs(pairs: Sequence[tuple[str, str]], glossary: Glossary, min_coun
                  for number in wanted}
     everywhere = _sequence_counts(pairs, set().union(*sequences.values()) if sequences
                                   else set(), function_words)
+    associations = _Associations(pairs, {word for term in chosen
+                                         for word in _content_words(term_tokens(term))})
     found = []
     for term in chosen:
         held = holders[term]
@@ -136,20 +146,110 @@ def suggest_pairs(pairs: Sequence[tuple[str, str]], glossary: Glossary, min_coun
             for key, text in sequences[number].items():
                 together[key] += 1
                 written[key][text] += 1
-        ranked = sorted(
-            ((2 * both / (len(held) + everywhere[key]), len(key), key, both)
-             for key, both in together.items() if both >= min(min_count, len(held))),
-            key=lambda item: (-item[0], _tie_order(term, item[2]), item[2]))[
+        term_words = _content_words(term_tokens(term))
+        scored = []
+        for key, both in together.items():
+            if both < min(min_count, len(held)):
+                continue
+            dice = 2 * both / (len(held) + everywhere[key])
+            text = written[key].most_common(1)[0][0]
+            weight = associations.coverage(term_words, key, function_words) * _shape(
+                term, term_words, text, function_words)
+            scored.append((dice * weight, dice, key, both, text))
+        ranked = sorted(scored, key=lambda item: (-round(item[0], 6),
+                                                  _tie_order(term, item[2]), item[2]))[
             :EQUIVALENTS_KEPT]
         concept = concepts.get(term)
         found.append(TermPair(
             term, len(held),
-            [Equivalent(written[key].most_common(1)[0][0], round(dice, 3), both)
-             for dice, _, key, both in ranked],
+            [Equivalent(text, round(score, 3), round(dice, 3), both)
+             for score, dice, _, both, text in ranked],
             concept.id if concept else None,
             [t.text for t in concept.terms_in("en")] if concept else [],
             [pairs[number] for number in held[:EXAMPLES_KEPT]]))
     return found
+
+
+def _content_words(tokens: Sequence[str]) -> list[str]:
+    """The words of an Indonesian term that carry its meaning (not dan, di, untuk)."""
+    stoplist = _indonesian_stop_words()
+    return [t for t in tokens if t.isalnum() and t not in stoplist] or list(tokens)
+
+
+def _indonesian_stop_words() -> frozenset[str]:
+    """The stoplist's words (data/stoplist_id.txt, poterminology's format: @ and >)."""
+    from termbase.data import word_list
+
+    return frozenset(entry[1:] for entry in word_list("stoplist_id")
+                     if entry[:1] in ("@", ">"))
+
+
+class _Associations:
+    """How strongly Indonesian words (of the terms looked for) and English stems go
+    together in the pairs: their Dice over all the pairs."""
+
+    def __init__(self, pairs: Sequence[tuple[str, str]], wanted: set[str]):
+        self.indonesian: Counter[str] = Counter()
+        self.english: Counter[str] = Counter()
+        self.both: Counter[tuple[str, str]] = Counter()
+        for source, target in pairs:
+            english = {stem(word.text) for word in words(target)}
+            self.english.update(english)
+            held = {term_tokens(token.text)[0] for token in tokenize(source)
+                    if token.text.isalnum()} & wanted
+            self.indonesian.update(held)
+            self.both.update((word, other) for word in held for other in english)
+
+    def strength(self, word: str, english: str) -> float:
+        if word == english:  # a name, an acronym, a loan written alike
+            return 1.0
+        together = self.both[(word, english)]
+        dice = 2 * together / (self.indonesian[word] + self.english[english]) \
+            if together else 0.0
+        from rapidfuzz import fuzz
+
+        alike = fuzz.ratio(word, english, score_cutoff=LOAN_SIMILARITY) / 100
+        return max(dice, alike)
+
+    def coverage(self, term_words: list[str], english: tuple[str, ...],
+                 function_words: frozenset[str]) -> float:
+        """How well term and English explain each other, 0..1: the geometric mean of
+        the term words' best association with the English and back."""
+        content = [word for word in english if word not in function_words] or list(english)
+        if not term_words or not content:
+            return 0.0
+        forward = sum(max(self.strength(w, e) for e in content) for w in term_words)
+        backward = sum(max(self.strength(w, e) for w in term_words) for e in content)
+        return (forward / len(term_words) * backward / len(content)) ** 0.5
+
+
+def _shape(term: str, term_words: list[str], english: str,
+           function_words: frozenset[str]) -> float:
+    """How much the English looks like a rendering of the term, 0..1, for the many
+    sequences a term seen once or twice leaves equally associated: about as many
+    content words (an acronym may stand for several, or for itself), and a name's
+    capitals (Korea Selatan: South Korea, not South Korea are exploring)."""
+    content = [w for w in words(english) if w.text.casefold() not in function_words]
+    if not content:
+        return 0.0
+    if term.isupper() and " " not in term:  # an acronym: itself, or what it stands for
+        if english.casefold() == term.casefold():
+            return 1.0
+        initials = {w.text[0].casefold() for w in content}
+        letters = [ch for ch in term.casefold() if ch.isalpha()]
+        spelt = sum(ch in initials for ch in letters) / len(letters)
+        return spelt * SHAPE_PENALTY ** abs(len(content) - len(letters))
+    factor = SHAPE_PENALTY ** abs(len(content) - len(term_words))
+    if _is_name(term):
+        factor *= SHAPE_PENALTY ** sum(1 for w in content if not w.text[:1].isupper())
+    return factor
+
+
+def _is_name(term: str) -> bool:
+    """Every word of the term but its small words capitalised (Korea Selatan, Sabuk dan
+    Jalan, Tiongkok); not a phrase that merely began a sentence (Ketahanan pangan)."""
+    stoplist = _indonesian_stop_words()
+    return all(word[:1].isupper() for word in term.split() if word.casefold() not in stoplist)
 
 
 def _tie_order(term: str, english: tuple[str, ...]) -> tuple[int, int]:
@@ -177,7 +277,8 @@ def term_pair_record(pair: TermPair) -> dict[str, object]:
     """The JSON shape of a candidate (docs/glossary.md)."""
     return {
         "term": pair.term, "pairs": pair.pairs,
-        "equivalents": [{"text": e.text, "dice": e.dice, "together": e.together}
+        "equivalents": [{"text": e.text, "score": e.score, "dice": e.dice,
+                         "together": e.together}
                         for e in pair.equivalents],
         "in_glossary": pair.in_glossary, "concept": pair.concept_id,
         "glossary_english": pair.glossary_english,
@@ -194,7 +295,7 @@ def suggestion_concepts(found: Sequence[TermPair]) -> list[Concept]:
         best = pair.equivalents[0]
         note = (f"Suggested by termbase glossary suggest --bilingual: in {pair.pairs} "
                 f"sentence pairs, with the English in {best.together} (Dice "
-                f"{best.dice:g}); review before use.")
+                f"{best.dice:g}, score {best.score:g}); review before use.")
         concepts.append(Concept(f"suggested-{number:03d}", [
             Term(pair.term, "id", Status.ADMITTED), Term(best.text, "en", Status.ADMITTED)],
             note=note))
