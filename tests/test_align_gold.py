@@ -73,3 +73,22 @@ def test_gold_set_is_big_enough() -> None:
     both_sides = sum(1 for name in pairs for source, target in gold_beads(name)
                      if source and target)
     assert both_sides >= MIN_SENTENCE_PAIRS
+
+
+def test_readme_counts_are_the_sets() -> None:
+    """The README's table says what the files hold (it is edited by hand)."""
+    kinds: dict[str, int] = {}
+    for name in names():
+        for source, target in gold_beads(name):
+            kind = (f"{len(sentences(source, 'id')) if source else 0}-"
+                    f"{len(sentences(target, 'en')) if target else 0}")
+            kinds[kind] = kinds.get(kind, 0) + 1
+    table = {}
+    for line in (GOLD / "README.md").read_text(encoding="utf-8").splitlines():
+        cells = [cell.strip() for cell in line.strip("|").split("|")]
+        if line.startswith("|") and len(cells) == 2 and cells[1].isdigit():
+            table[cells[0].split(" (")[0]] = int(cells[1])
+    assert table["article pairs"] == len(names())
+    assert table["gold beads"] == sum(kinds.values())
+    for kind, count in kinds.items():
+        assert table[kind] == count, kind
