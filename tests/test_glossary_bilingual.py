@@ -122,7 +122,7 @@ def test_cli_reads_the_memory_when_no_file_is_given(invoke, pairs_tmx, tmp_path)
     assert invoke("tm", "import", str(pairs_tmx), "--tm", str(memory)).exit_code == 0
     result = invoke("glossary", "suggest", "--bilingual", "--tm", str(memory), "--limit", "50")
     assert result.exit_code == 0, result.output
-    assert "pangan  ->  food security (1)" in result.output.casefold()
+    assert "pangan  ->  food security (" in result.output.casefold()
 
 
 @pytest.mark.parametrize("args", [

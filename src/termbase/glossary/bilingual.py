@@ -37,7 +37,12 @@ MAX_ENGLISH_WORDS = 5
 EQUIVALENTS_KEPT = 3
 EXAMPLES_KEPT = 2
 SHAPE_PENALTY = 0.7  # per content word more or fewer than the term's, per lower-case
-LOAN_SIMILARITY = 75  # rapidfuzz ratio from which two words are taken for one loan
+LOAN_SIMILARITY = 75
+# Added to the counts under a word association's Dice: two words seen once, together,
+# are not yet evidence of a translation (else every word of a term's only sentence
+# explained it perfectly).
+RARE_EVIDENCE = 1
+RARE_EVIDENCE_TERMS = 2  # the same under a term's Dice with an English sequence
 _PROPOSED = (Status.PREFERRED, Status.ADMITTED)
 
 
@@ -152,10 +157,11 @@ def suggest_pairs(pairs: Sequence[tuple[str, str]], glossary: Glossary, min_coun
             if both < min(min_count, len(held)):
                 continue
             dice = 2 * both / (len(held) + everywhere[key])
+            evidence = 2 * both / (len(held) + everywhere[key] + RARE_EVIDENCE_TERMS)
             text = written[key].most_common(1)[0][0]
             weight = associations.coverage(term_words, key, function_words) * _shape(
                 term, term_words, text, function_words)
-            scored.append((dice * weight, dice, key, both, text))
+            scored.append((evidence * weight, dice, key, both, text))
         ranked = sorted(scored, key=lambda item: (-round(item[0], 6),
                                                   _tie_order(term, item[2]), item[2]))[
             :EQUIVALENTS_KEPT]
@@ -204,8 +210,8 @@ class _Associations:
         if word == english:  # a name, an acronym, a loan written alike
             return 1.0
         together = self.both[(word, english)]
-        dice = 2 * together / (self.indonesian[word] + self.english[english]) \
-            if together else 0.0
+        dice = 2 * together / (self.indonesian[word] + self.english[english]
+                               + RARE_EVIDENCE) if together else 0.0
         from rapidfuzz import fuzz
 
         alike = fuzz.ratio(word, english, score_cutoff=LOAN_SIMILARITY) / 100
@@ -239,10 +245,20 @@ def _shape(term: str, term_words: list[str], english: str,
         letters = [ch for ch in term.casefold() if ch.isalpha()]
         spelt = sum(ch in initials for ch in letters) / len(letters)
         return spelt * SHAPE_PENALTY ** abs(len(content) - len(letters))
-    factor = SHAPE_PENALTY ** abs(len(content) - len(term_words))
+    fewest, most = _english_length(term, len(term_words))
+    factor = SHAPE_PENALTY ** max(fewest - len(content), len(content) - most, 0)
     if _is_name(term):
         factor *= SHAPE_PENALTY ** sum(1 for w in content if not w.text[:1].isupper())
     return factor
+
+
+def _english_length(term: str, content_words: int) -> tuple[int, int]:
+    """How many content words the term's English may have: one a word, and one to as
+    many as its letters for an acronym inside the term (Dewan Keamanan PBB: United
+    Nations Security Council)."""
+    acronyms = [word for word in term.split() if len(word) > 1 and word.isupper()]
+    extra = sum(sum(ch.isalpha() for ch in word) - 1 for word in acronyms)
+    return content_words, content_words + extra
 
 
 def _is_name(term: str) -> bool:
@@ -259,7 +275,8 @@ def _tie_order(term: str, english: tuple[str, ...]) -> tuple[int, int]:
     Belt and Road, not Belt and Road project nor Road project)."""
     if term.isupper() and " " not in term:
         return 0, -len(english)
-    return abs(len(english) - len(term.split())), -len(english)
+    fewest, most = _english_length(term, len(term.split()))
+    return max(fewest - len(english), len(english) - most, 0), -len(english)
 
 
 def _sequence_counts(pairs: Sequence[tuple[str, str]], keys: set[tuple[str, ...]],
