@@ -61,12 +61,11 @@ class Item:
 
     length: int
     keys: frozenset[Key]
+    sentences: int = 1  # a paragraph's; a paragraph left out is its sentences left out
 
 
 def length_cost(source_length: int, target_length: int) -> float:
     """-log of the probability that lengths this far apart translate each other."""
-    if source_length == 0 or target_length == 0:
-        return 0.0  # a bead with one side empty costs its prior only
     mean = (source_length + target_length / LENGTH_RATIO) / 2
     delta = abs(target_length - source_length * LENGTH_RATIO) / math.sqrt(
         mean * LENGTH_VARIANCE)
@@ -79,14 +78,23 @@ def length_cost(source_length: int, target_length: int) -> float:
 
 def bead_cost(sources: Sequence[Item], targets: Sequence[Item]) -> float:
     shape = (len(sources), len(targets))
+    if not (sources and targets):
+        # Each sentence left out costs the same, alone or in a paragraph: else a long
+        # paragraph with one sentence untranslated would rather be dropped whole.
+        return PRIOR_COSTS[shape] * sum(item.sentences for item in (*sources, *targets))
     source_length = sum(item.length for item in sources)
     target_length = sum(item.length for item in targets)
-    cost = PRIOR_COSTS[shape] + length_cost(source_length, target_length)
-    if sources and targets:
-        source_keys = sources[0].keys.union(*(item.keys for item in sources[1:]))
-        target_keys = targets[0].keys.union(*(item.keys for item in targets[1:]))
-        cost -= bonus(source_keys, target_keys)
-    return cost
+    source_keys = sources[0].keys.union(*(item.keys for item in sources[1:]))
+    target_keys = targets[0].keys.union(*(item.keys for item in targets[1:]))
+    shared = bonus(source_keys, target_keys)
+    if shape == (2, 2):
+        # Anchors that two 1-1 beads in order would share as well say nothing for
+        # the 2-2 bead: only those across (first with second) count. Else a 2-2 bead,
+        # averaging out two length errors, would swallow pairs of good 1-1 beads.
+        in_order = (bonus(sources[0].keys, targets[0].keys)
+                    + bonus(sources[1].keys, targets[1].keys))
+        shared = max(0.0, shared - in_order)
+    return PRIOR_COSTS[shape] + length_cost(source_length, target_length) - shared
 
 
 def confidence(cost: float) -> float:
@@ -164,7 +172,8 @@ def align(source_text: str, target_text: str, glossary: Glossary | None = None) 
 def _merged(paragraphs: list[list[Item]]) -> list[Item]:
     """Each paragraph as one item: its sentences' lengths summed, their keys joined."""
     return [Item(sum(item.length for item in items),
-                 frozenset().union(*(item.keys for item in items))) for items in paragraphs]
+                 frozenset().union(*(item.keys for item in items)), len(items))
+            for items in paragraphs]
 
 
 def _first_indexes(paragraphs: list[list[str]]) -> list[int]:
