@@ -27,6 +27,9 @@ CONCEPT, VALUE, NAME, QUOTE = "concept", "value", "name", "quote"
 # model's -log probability). A number or a glossary concept found on both sides rarely
 # happens by chance; a name can recur through an article, a quotation even more.
 WEIGHTS = {VALUE: 3.0, CONCEPT: 2.5, NAME: 1.5, QUOTE: 1.0}
+# What a number, percentage or time on one side of a bead only adds to its cost: a
+# translation keeps its figures, so a figure without its match speaks against the pair.
+UNMATCHED_NUMBER = 1.0
 # A term longer than this many words is not looked for (none in practice).
 _LONGEST_TERM = 8
 _WORD = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)*")
@@ -124,7 +127,14 @@ def sentence_keys(text: str, language: str, terms: TermIndex) -> frozenset[Key]:
 
 
 def bonus(source_keys: frozenset[Key], target_keys: frozenset[Key]) -> float:
-    """What the keys both sides share take off a bead's cost."""
-    if len(source_keys) > len(target_keys):
-        source_keys, target_keys = target_keys, source_keys
-    return sum(WEIGHTS[cast(str, key[0])] for key in source_keys if key in target_keys)
+    """What the keys both sides share take off a bead's cost, less what a number found
+    on one side only adds to it."""
+    shared = source_keys & target_keys
+    unmatched = sum(1 for key in source_keys ^ target_keys if _is_number(key))
+    return (sum(WEIGHTS[cast(str, key[0])] for key in shared)
+            - UNMATCHED_NUMBER * unmatched)
+
+
+def _is_number(key: Key) -> bool:
+    # Not a date: an English 9/14 gives two readings, one of which never matches.
+    return key[0] == VALUE and key[1] != DATE
