@@ -126,15 +126,17 @@ def sentence_keys(text: str, language: str, terms: TermIndex) -> frozenset[Key]:
     return frozenset(keys)
 
 
-def bonus(source_keys: frozenset[Key], target_keys: frozenset[Key]) -> float:
-    """What the keys both sides share take off a bead's cost, less what a number found
-    on one side only adds to it."""
+def numbers_of(keys: frozenset[Key]) -> frozenset[Key]:
+    """The keys of numbers, percentages and times (not dates: an English 9/14 gives two
+    readings, one of which never matches)."""
+    return frozenset(key for key in keys if key[0] == VALUE and key[1] != DATE)
+
+
+def bonus(source_keys: frozenset[Key], target_keys: frozenset[Key],
+          source_numbers: frozenset[Key], target_numbers: frozenset[Key]) -> float:
+    """What the keys both sides share take off a bead's cost, less what each number
+    found on one side only (numbers_of the keys) adds to it."""
     shared = source_keys & target_keys
-    unmatched = sum(1 for key in source_keys ^ target_keys if _is_number(key))
+    unmatched = len(source_numbers ^ target_numbers)
     return (sum(WEIGHTS[cast(str, key[0])] for key in shared)
             - UNMATCHED_NUMBER * unmatched)
-
-
-def _is_number(key: Key) -> bool:
-    # Not a date: an English 9/14 gives two readings, one of which never matches.
-    return key[0] == VALUE and key[1] != DATE

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from termbase.align import Alignment, Bead
-from termbase.align.anchors import Key, TermIndex, bonus, sentence_keys
+from termbase.align.anchors import Key, TermIndex, bonus, numbers_of, sentence_keys
 from termbase.data import word_set
 from termbase.lang.segment import paragraph_spans, sentence_spans
 
@@ -61,7 +61,12 @@ class Item:
 
     length: int
     keys: frozenset[Key]
+    numbers: frozenset[Key]  # numbers_of(keys), kept apart for speed
     sentences: int = 1  # a paragraph's; a paragraph left out is its sentences left out
+
+    @classmethod
+    def of(cls, length: int, keys: frozenset[Key], sentences: int = 1) -> Item:
+        return cls(length, keys, numbers_of(keys), sentences)
 
 
 def length_cost(source_length: int, target_length: int) -> float:
@@ -84,17 +89,30 @@ def bead_cost(sources: Sequence[Item], targets: Sequence[Item]) -> float:
         return PRIOR_COSTS[shape] * sum(item.sentences for item in (*sources, *targets))
     source_length = sum(item.length for item in sources)
     target_length = sum(item.length for item in targets)
-    source_keys = sources[0].keys.union(*(item.keys for item in sources[1:]))
-    target_keys = targets[0].keys.union(*(item.keys for item in targets[1:]))
-    shared = bonus(source_keys, target_keys)
+    if shape == (1, 1):
+        shared = _bonus(sources[0], targets[0])
+    else:
+        shared = _bonus(_joined(sources), _joined(targets))
     if shape == (2, 2):
         # Anchors that two 1-1 beads in order would share as well say nothing for
         # the 2-2 bead: only those across (first with second) count. Else a 2-2 bead,
         # averaging out two length errors, would swallow pairs of good 1-1 beads.
-        in_order = (bonus(sources[0].keys, targets[0].keys)
-                    + bonus(sources[1].keys, targets[1].keys))
+        in_order = _bonus(sources[0], targets[0]) + _bonus(sources[1], targets[1])
         shared = max(0.0, shared - in_order)
     return PRIOR_COSTS[shape] + length_cost(source_length, target_length) - shared
+
+
+def _bonus(source: Item, target: Item) -> float:
+    return bonus(source.keys, target.keys, source.numbers, target.numbers)
+
+
+def _joined(items: Sequence[Item]) -> Item:
+    if len(items) == 1:
+        return items[0]
+    return Item(sum(item.length for item in items),
+                frozenset().union(*(item.keys for item in items)),
+                frozenset().union(*(item.numbers for item in items)),
+                sum(item.sentences for item in items))
 
 
 def confidence(cost: float) -> float:
@@ -146,9 +164,9 @@ def align(source_text: str, target_text: str, glossary: Glossary | None = None) 
     terms = _term_index(glossary)
     source_paragraphs = paragraphs_of(source_text, "id")
     target_paragraphs = paragraphs_of(target_text, "en")
-    source_items = [[Item(len(s), sentence_keys(s, "id", terms)) for s in p]
+    source_items = [[Item.of(len(s), sentence_keys(s, "id", terms)) for s in p]
                     for p in source_paragraphs]
-    target_items = [[Item(len(s), sentence_keys(s, "en", terms)) for s in p]
+    target_items = [[Item.of(len(s), sentence_keys(s, "en", terms)) for s in p]
                     for p in target_paragraphs]
     source_first = _first_indexes(source_paragraphs)
     target_first = _first_indexes(target_paragraphs)
@@ -171,9 +189,7 @@ def align(source_text: str, target_text: str, glossary: Glossary | None = None) 
 
 def _merged(paragraphs: list[list[Item]]) -> list[Item]:
     """Each paragraph as one item: its sentences' lengths summed, their keys joined."""
-    return [Item(sum(item.length for item in items),
-                 frozenset().union(*(item.keys for item in items)), len(items))
-            for items in paragraphs]
+    return [_joined(items) for items in paragraphs]
 
 
 def _first_indexes(paragraphs: list[list[str]]) -> list[int]:
