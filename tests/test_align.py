@@ -290,3 +290,16 @@ def test_cli_pairs_refuses_an_unmatched_file(invoke, article, tmp_path):
 
 def test_cli_wants_two_files_or_pairs(invoke, article):
     assert invoke("align", str(article[0])).exit_code == 2
+
+
+def test_cli_tm_without_into_tm_is_refused(invoke, article, tmp_path):
+    line = _one_error_line(invoke("align", *map(str, article), "--tm",
+                                  str(tmp_path / "m.sqlite")))
+    assert "--into-tm" in line
+    assert not (tmp_path / "m.sqlite").exists()
+
+
+def test_cli_review_suffix_is_checked_before_any_work(invoke, article, tmp_path):
+    line = _one_error_line(invoke("align", *map(str, article), "--review",
+                                  str(tmp_path / "review.docx")))
+    assert ".tmx, .tsv, .xlf or .xliff" in line
