@@ -12,6 +12,7 @@ from hypothesis import HealthCheck, settings
 
 from termbase.check.context import build_context
 from termbase.check.engine import Selection, check_text
+from termbase.cli import align as _align_command  # noqa: F401  (registers commands)
 from termbase.cli import check as _check_command  # noqa: F401  (registers commands)
 from termbase.cli import cli, main  # noqa: F401
 from termbase.cli import exchange as _exchange_commands  # noqa: F401

@@ -19,6 +19,7 @@ def test_rule_is_documented_with_its_example(name):
 
 
 @pytest.mark.parametrize("command, page", [("check", "check.md"), ("rules", "check.md"),
+                                           ("align", "align.md"),
                                            ("segment", "segment.md"),
                                            ("init", "workspace.md"),
                                            ("config", "workspace.md")])

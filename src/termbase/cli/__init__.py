@@ -118,6 +118,7 @@ def completion(shell: str) -> None:
 
 def main() -> None:
     from termbase.cli import (  # noqa: F401  (registers commands)
+        align,
         check,
         exchange,
         glossary,

@@ -63,6 +63,7 @@ GLS = "urn:oasis:names:tc:xliff:glossary:2.0"
 
 TM_ORIGIN = "termbase-tm"
 GLOSSARY_ORIGIN = "termbase-glossary"
+ALIGN_ORIGIN = "termbase-align"  # notes on an aligned pair sent for review
 GLOSSARY_SOURCE = "termbase"
 
 # Confirmed translations: what `tm import` takes into the memory.
@@ -121,6 +122,10 @@ class XliffSegment:
     score: float | None = None  # the score of the match the target comes from
     candidates: list[Candidate] = field(default_factory=list)
     glossary: list[GlossaryHit] = field(default_factory=list)
+    # XLIFF 1.2 only: the target's state when not decided by score (an aligned pair for
+    # review: translated or needs-review-translation), and notes for the translator.
+    state: str | None = None
+    notes: list[str] = field(default_factory=list)
 
     @property
     def band(self) -> str:
@@ -201,7 +206,9 @@ def _trans_unit(group: etree._Element, segment: XliffSegment, where: str,
     q = f"{{{XLIFF12}}}"
     unit = etree.SubElement(group, q + "trans-unit", {"id": segment.id})
     _text_element(unit, q + "source", segment.source, where)
-    if segment.target is not None:
+    if segment.target is not None and segment.state is not None:
+        _text_element(unit, q + "target", segment.target, where, {"state": segment.state})
+    elif segment.target is not None:
         exact = segment.band == "exact"
         _text_element(unit, q + "target", segment.target, where, {
             "state": "translated" if exact else "needs-review-translation",
@@ -214,6 +221,8 @@ def _trans_unit(group: etree._Element, segment: XliffSegment, where: str,
                                                       "origin": TM_ORIGIN})
         _text_element(alt, q + "source", candidate.source, where)
         _text_element(alt, q + "target", candidate.target, where)
+    for text in segment.notes:
+        _text_element(unit, q + "note", text, where, {"from": ALIGN_ORIGIN})
     for hit in segment.glossary:
         note = hit.term_note()
         if note:

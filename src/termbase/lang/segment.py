@@ -78,23 +78,28 @@ def _word_before_period(text: str, period: int, floor: int) -> str:
     return text[start:period].lstrip(_OPENERS)
 
 
-def _may_break(text: str, match: re.Match[str], floor: int) -> bool:
+def _may_break(text: str, match: re.Match[str], floor: int,
+               more_abbreviations: frozenset[str]) -> bool:
     marks = match.group()
     if not marks.startswith("."):
         return True
     word = _word_before_period(text, match.start(), floor)
     if word in word_set("abbreviations_final"):
         return True  # dll., dsb.: the candidate already has a capital after it
-    if word in word_set("abbreviations"):
+    if word in word_set("abbreviations") or word in more_abbreviations:
         return False
     return not _DOTTED_INITIALS.match(word)
 
 
-def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+def sentence_spans(text: str, start: int, end: int,
+                   more_abbreviations: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
+    """Sentences of text[start:end]. more_abbreviations: words (without the period)
+    after which a period does not end a sentence either, besides the Indonesian ones:
+    English text passes data/abbreviations_en.txt (Mr, Gen, Sept)."""
     spans = []
     position = start
     for match in _CANDIDATE_BREAK.finditer(text, start, end):
-        if _may_break(text, match, position):
+        if _may_break(text, match, position, more_abbreviations):
             gap = match.start("gap")
             spans.append((position, gap))
             position = match.end("gap")
