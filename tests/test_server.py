@@ -453,18 +453,18 @@ def test_a_terminologist_adds_and_edits_a_concept(client, desk):
     terminologist = token_for(desk, "terminologist")
     added = client.post("/api/v1/glossary/concepts", headers=terminologist, json={
         "id": "uji-001", "subject_field": "economy",
-        "terms": [{"text": "ketahanan pangan", "language": "id"},
-                  {"text": "food security", "language": "en"}]})
+        "terms": [{"text": "pasar terapung", "language": "id"},
+                  {"text": "floating market", "language": "en"}]})
     assert added.status_code == 201, added.text
     edited = client.patch("/api/v1/glossary/concepts/uji-001", headers=terminologist, json={
         "note": "Catatan uji.", "add_terms": [
-            {"text": "kedaulatan pangan", "language": "id", "status": "deprecated"}]})
+            {"text": "pasar apung", "language": "id", "status": "deprecated"}]})
     assert edited.status_code == 200, edited.text
     concept = client.get("/api/v1/glossary/concepts/uji-001", headers=terminologist).json()
     assert concept["concept"]["note"] == "Catatan uji."
     assert {t["text"]: t["status"] for t in concept["concept"]["terms"]} == {
-        "ketahanan pangan": "preferred", "food security": "preferred",
-        "kedaulatan pangan": "deprecated"}
+        "pasar terapung": "preferred", "floating market": "preferred",
+        "pasar apung": "deprecated"}
     history = client.get("/api/v1/glossary/history", params={"concept": "uji-001"},
                          headers=terminologist).json()["changes"]
     assert [c["action"] for c in history] == ["edit", "add"]
@@ -510,17 +510,17 @@ def test_the_concept_page_edits_and_the_glossary_page_adds(client):
     sign_in(client, "terminologist")
     csrf = csrf_of(client, "/glossary")
     made = client.post("/glossary/new", data={"csrf": csrf, "id": "uji-010",
-                                              "term_id": "penyakit menular",
-                                              "term_en": "infectious disease",
+                                              "term_id": "penyakit langka",
+                                              "term_en": "rare disease",
                                               "subject_field": "health"},
                        follow_redirects=False)
     assert made.status_code == 303 and made.headers["location"] == "/glossary/uji-010"
     edited = client.post("/glossary/uji-010/edit", data={
-        "csrf": csrf, "note": "Istilah kesehatan.", "term_text": "penyakit infeksi",
+        "csrf": csrf, "note": "Istilah kesehatan.", "term_text": "penyakit jarang",
         "term_language": "id", "term_status": "admitted"}, follow_redirects=False)
     assert edited.status_code == 303
     page = client.get("/glossary/uji-010").text
-    assert "Istilah kesehatan." in page and "penyakit infeksi" in page
+    assert "Istilah kesehatan." in page and "penyakit jarang" in page
     assert page.count("<b>terminologist</b>") == 2  # both changes in the history
 
 
