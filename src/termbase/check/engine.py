@@ -20,6 +20,7 @@ from termbase.check.document import Document
 from termbase.check.markdown import code_regions, suppressed_regions
 from termbase.check.registry import BILINGUAL_RULES, DOCUMENT_RULES
 from termbase.check.rules import Rule
+from termbase.check.terms import allowed_name_spans
 from termbase.formats.bilingual import BilingualFile, read_bilingual
 from termbase.lang.segment import paragraph_spans
 from termbase.model import Finding
@@ -39,6 +40,11 @@ _PRECEDENCE = {"term": 0, "orthography": 1, "spelling": 2}
 # would otherwise make a million findings, gigabytes of report nobody reads.
 PARAGRAPH_LIMIT = 200
 CHARACTERS_PER_FINDING = 100
+# The glossary is the desk's word on how its names are written: a name written exactly as
+# a preferred or admitted term (Majelis Permusyawaratan Rakyat, Kelompok Tujuh) is not
+# judged again word by word by these categories, which cannot know it is one name. A
+# common term (menteri luar negeri) still is: its capitals depend on where it stands.
+_DEFER_TO_GLOSSARY = ("spelling", "orthography")
 
 
 def _matches(name: str, patterns: tuple[str, ...]) -> bool:
@@ -76,8 +82,25 @@ def check_document(document: Document, ctx: CheckContext,
                    selection: Selection = Selection(),
                    progress: RuleProgress | None = None) -> CheckResult:
     on_rule = _counter(progress, selection, DOCUMENT_RULES)
-    return CheckResult(document, run_rules(DOCUMENT_RULES, document, ctx, document, selection,
-                                           on_rule))
+    findings = run_rules(DOCUMENT_RULES, document, ctx, document, selection, on_rule)
+    return CheckResult(document, _outside_glossary_terms(findings, document, ctx))
+
+
+def _outside_glossary_terms(findings: list[Finding], document: Document,
+                            ctx: CheckContext) -> list[Finding]:
+    """The findings, less those of _DEFER_TO_GLOSSARY inside a glossary name written as
+    the glossary writes it."""
+    if not any(f.rule.split("/")[0] in _DEFER_TO_GLOSSARY for f in findings):
+        return findings  # most texts: the glossary matches are not even needed
+    spans = allowed_name_spans(document, ctx)
+    starts = [start for start, _ in spans]
+
+    def inside_a_term(finding: Finding) -> bool:
+        index = bisect_right(starts, finding.start) - 1
+        return index >= 0 and finding.end <= spans[index][1]
+
+    return [f for f in findings
+            if f.rule.split("/")[0] not in _DEFER_TO_GLOSSARY or not inside_a_term(f)]
 
 
 def _counter(progress: RuleProgress | None, selection: Selection,
@@ -113,8 +136,9 @@ def check_bilingual(file: BilingualFile, ctx: CheckContext,
     findings = run_rules(BILINGUAL_RULES, check, ctx, document, selection, on_rule)
     if any(selection.enabled(rule.name) for rule in DOCUMENT_RULES):
         sources = check.sources
-        found = run_rules(DOCUMENT_RULES, sources.document, ctx, sources.document, selection,
-                          on_rule)
+        found = _outside_glossary_terms(
+            run_rules(DOCUMENT_RULES, sources.document, ctx, sources.document, selection,
+                      on_rule), sources.document, ctx)
         findings.extend(sources.in_file(finding) for finding in found)
         findings.sort(key=_text_order)
     return CheckResult(document, findings)

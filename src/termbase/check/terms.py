@@ -75,6 +75,16 @@ def _document_matches(doc: Document, ctx: CheckContext) -> list[Match]:
     return [match for sentence in doc.sentences() for match in ctx.matcher.find(sentence.tokens)]
 
 
+def allowed_name_spans(doc: Document, ctx: CheckContext) -> list[tuple[int, int]]:
+    """(start, end) of each place, in text order, where the document writes a preferred
+    or admitted glossary term that is a name (it opens with a capital) exactly as the
+    glossary writes it."""
+    return [(match.start, match.end) for match in _document_matches(doc, ctx)
+            if match.term.status.allowed and not match.clitic
+            and match.term.text[:1].isupper()
+            and doc.text[match.start : match.end] == match.term.text]
+
+
 def _preferred_text(match: Match, ctx: CheckContext, model: str) -> str | None:
     preferred = match.concept.preferred(ctx.language)
     if preferred is None:
