@@ -13,15 +13,15 @@ from termbase.glossary.bilingual import suggest_pairs
 from termbase.model import TranslationUnit
 
 PAIRS = [
-    ("Ketahanan pangan menjadi agenda utama pertemuan menteri.",
-     "Food security topped the agenda of the ministers' meeting."),
-    ("Pemerintah menyiapkan cadangan beras untuk ketahanan pangan.",
-     "The government is preparing rice reserves for food security."),
-    ("Ketahanan pangan kawasan terancam oleh cuaca ekstrem.",
-     "The region's food security is threatened by extreme weather."),
-    ("Harga pangan naik tajam bulan lalu.", "Food prices rose sharply last month."),
-    ("Impor pangan dibatasi sampai akhir tahun.",
-     "Food imports are limited until the end of the year."),
+    ("Kapal pesiar itu berlabuh di Benoa pagi ini.",
+     "The cruise ship docked at Benoa this morning."),
+    ("Pemerintah membuka pelabuhan baru untuk kapal pesiar.",
+     "The government is opening a new port for cruise ships."),
+    ("Kapal pesiar asing membawa dua ribu wisatawan.",
+     "A foreign cruise ship carried two thousand tourists."),
+    ("Kapal barang tertahan di Selat Lombok.", "A cargo ship was held in the Lombok Strait."),
+    ("Awak kapal dievakuasi sebelum badai datang.",
+     "The ship's crew was evacuated before the storm arrived."),
     ("Kedua negara memperluas kerja sama di bidang energi.",
      "The two countries expanded cooperation in energy."),
     ("Kerja samanya dengan Jepang diperpanjang lima tahun.",
@@ -45,12 +45,12 @@ def by_term(found):
 
 def test_a_new_term_gets_its_english_phrase_not_its_common_word(shipped):
     found = by_term(suggest_pairs(PAIRS, shipped, min_count=2, limit=50))
-    food = found["ketahanan pangan"]
-    assert food.pairs == 3 and food.in_glossary == "no"
-    # "food" is in five English sentences, "food security" in exactly these three
-    assert food.equivalents[0].text == "food security"  # as it is written most often
-    assert food.equivalents[0].dice == 1.0
-    assert [e.text.casefold() for e in food.equivalents].index("food") > 0
+    cruise = found["kapal pesiar"]
+    assert cruise.pairs == 3 and cruise.in_glossary == "no"
+    # "ship" is in five English sentences, "cruise ship(s)" in exactly these three
+    assert cruise.equivalents[0].text == "cruise ship"  # as it is written most often
+    assert cruise.equivalents[0].dice == 1.0
+    assert [e.text.casefold() for e in cruise.equivalents].index("ship") > 0
 
 
 def test_glossary_terms_are_found_inflected_and_checked_against_the_glossary(shipped):
@@ -66,7 +66,7 @@ def test_glossary_terms_are_found_inflected_and_checked_against_the_glossary(shi
 
 def test_a_term_below_the_minimum_of_pairs_is_not_proposed(shipped):
     found = by_term(suggest_pairs(PAIRS, shipped, min_count=3, limit=50))
-    assert "ketahanan pangan" in found and "kerja sama" not in found
+    assert "kapal pesiar" in found and "kerja sama" not in found
 
 
 def test_english_sequences_stop_at_numbers_punctuation_and_function_words():
@@ -94,10 +94,10 @@ def test_cli_json_from_a_tmx_file(invoke, pairs_tmx):
                     "--limit", "50")
     assert result.exit_code == 0, result.output
     records = {c["term"].casefold(): c for c in json.loads(result.output)["candidates"]}
-    food = records["ketahanan pangan"]
-    assert food["equivalents"][0]["text"] == "food security"
-    assert food["in_glossary"] == "no" and food["concept"] is None
-    assert food["examples"][0]["en"].startswith("Food security")
+    cruise = records["kapal pesiar"]
+    assert cruise["equivalents"][0]["text"] == "cruise ship"
+    assert cruise["in_glossary"] == "no" and cruise["concept"] is None
+    assert cruise["examples"][0]["en"] == "The cruise ship docked at Benoa this morning."
 
 
 def test_cli_tbx_holds_the_new_terms_admitted_for_review(invoke, pairs_tmx, tmp_path):
@@ -107,10 +107,10 @@ def test_cli_tbx_holds_the_new_terms_admitted_for_review(invoke, pairs_tmx, tmp_
     assert result.exit_code == 0, result.output
     concepts = Glossary.load([str(out)]).concepts
     pairs = {tuple(t.text for t in c.terms): c for c in concepts}
-    food = next(c for key, c in pairs.items()
-                if [k.casefold() for k in key] == ["ketahanan pangan", "food security"])
-    assert {t.status.value for t in food.terms} == {"admitted"}
-    assert "review" in (food.note or "")
+    cruise = next(c for key, c in pairs.items()
+                  if [k.casefold() for k in key] == ["kapal pesiar", "cruise ship"])
+    assert {t.status.value for t in cruise.terms} == {"admitted"}
+    assert "review" in (cruise.note or "")
     assert not [c for c in concepts if c.terms[0].text.casefold() == "kerja sama"]
     again = invoke("glossary", "suggest", "--bilingual", str(pairs_tmx), "--format", "tbx",
                    "-o", str(out))
@@ -122,7 +122,7 @@ def test_cli_reads_the_memory_when_no_file_is_given(invoke, pairs_tmx, tmp_path)
     assert invoke("tm", "import", str(pairs_tmx), "--tm", str(memory)).exit_code == 0
     result = invoke("glossary", "suggest", "--bilingual", "--tm", str(memory), "--limit", "50")
     assert result.exit_code == 0, result.output
-    assert "pangan  ->  food security (" in result.output.casefold()
+    assert "kapal pesiar  ->  cruise ship (" in result.output.casefold()
 
 
 @pytest.mark.parametrize("args", [
