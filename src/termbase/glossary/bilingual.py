@@ -38,6 +38,7 @@ EQUIVALENTS_KEPT = 3
 EXAMPLES_KEPT = 2
 SHAPE_PENALTY = 0.7  # per content word more or fewer than the term's, per lower-case
 LOAN_SIMILARITY = 75
+COPIED_PENALTY = 0.5  # per English word copied from the Indonesian outside the term
 # Added to the counts under a word association's Dice: two words seen once, together,
 # are not yet evidence of a translation (else every word of a term's only sentence
 # explained it perfectly).
@@ -147,11 +148,15 @@ def suggest_pairs(pairs: Sequence[tuple[str, str]], glossary: Glossary, min_coun
         held = holders[term]
         together: Counter[tuple[str, ...]] = Counter()
         written: dict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
+        copied: dict[tuple[str, ...], int] = {}
+        term_words = _content_words(term_tokens(term))
         for number in held:
+            elsewhere = _words_beside(pairs[number][0], term_words)
             for key, text in sequences[number].items():
                 together[key] += 1
                 written[key][text] += 1
-        term_words = _content_words(term_tokens(term))
+                copied.setdefault(key, sum(1 for w in words(text)
+                                           if w.text.casefold() in elsewhere))
         scored = []
         for key, both in together.items():
             if both < min(min_count, len(held)):
@@ -160,7 +165,7 @@ def suggest_pairs(pairs: Sequence[tuple[str, str]], glossary: Glossary, min_coun
             evidence = 2 * both / (len(held) + everywhere[key] + RARE_EVIDENCE_TERMS)
             text = written[key].most_common(1)[0][0]
             weight = associations.coverage(term_words, key, function_words) * _shape(
-                term, term_words, text, function_words)
+                term, term_words, text, function_words) * COPIED_PENALTY ** copied[key]
             scored.append((evidence * weight, dice, key, both, text))
         ranked = sorted(scored, key=lambda item: (-round(item[0], 6),
                                                   _tie_order(term, item[2]), item[2]))[
@@ -174,6 +179,14 @@ def suggest_pairs(pairs: Sequence[tuple[str, str]], glossary: Glossary, min_coun
             [t.text for t in concept.terms_in("en")] if concept else [],
             [pairs[number] for number in held[:EXAMPLES_KEPT]]))
     return found
+
+
+def _words_beside(source: str, term_words: list[str]) -> set[str]:
+    """The Indonesian sentence's words other than the term's, as written (case-folded):
+    a name or a figure copied into the English from them (Menteri Keuangan Dewi:
+    Finance Minister Dewi) belongs to them, not to the term."""
+    return {token.text.casefold() for token in tokenize(source)
+            if token.text[:1].isalnum()} - set(term_words)
 
 
 def _content_words(tokens: Sequence[str]) -> list[str]:
