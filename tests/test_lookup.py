@@ -98,3 +98,49 @@ def test_cli_lookup_nothing_found_exits_1(invoke):
 def test_cli_lookup_bad_options(invoke):
     assert invoke("lookup", "x", "--from", "fr").exit_code == 2
     assert invoke("lookup").exit_code == 2
+
+
+def _every_term_scored(glossary, query, language=None, limit=10):
+    """What lookup() answers, by scoring every term of the glossary (its index must
+    only save time)."""
+    from termbase.glossary import lookup as module
+
+    best = {}
+    query_tokens = module._undotted(module.term_tokens(query))
+    for concept in glossary.concepts:
+        for term in concept.terms:
+            if language and not module.language_matches(term.language, language):
+                continue
+            scored = module.score(query_tokens, term)
+            if scored is None or scored[0] < module.DEFAULT_MIN_SCORE:
+                continue
+            hit = module.Hit(concept, term, round(scored[0], 1), scored[1])
+            if concept.id not in best or hit.score > best[concept.id].score:
+                best[concept.id] = hit
+    return sorted(best.values(), key=lambda h: (-h.score, h.concept.id))[:limit]
+
+
+def test_the_index_finds_what_scoring_every_term_finds(shipped):
+    import random
+
+    rng = random.Random(13)
+    terms = [t.text for c in shipped.concepts for t in c.terms]
+    queries = ["kerja samanya", "P.B.B.", "pengungsi-pengungsinya", "Belt & Road", "asean"]
+    for term in rng.sample(terms, 25):
+        cut = rng.randrange(len(term)) if len(term) > 3 else 0
+        queries += [term[:cut] + term[cut + 1:], " ".join(term.split()[:-1]) or term,
+                    term.upper(), term + "nya"]
+    for query in queries:
+        for language in (None, "id", "en"):
+            assert lookup(shipped, query, language, limit=10) == \
+                _every_term_scored(shipped, query, language), (query, language)
+
+
+def test_a_concept_added_to_the_same_glossary_is_found():
+    from termbase.model import Concept, Status, Term
+
+    glossary = Glossary.load(default_glossary_paths())
+    assert lookup(glossary, "kapal pesiar", "id", min_score=90) == []
+    glossary.concepts.append(Concept("uji-1", [Term("kapal pesiar", "id", Status.PREFERRED),
+                                               Term("cruise ship", "en", Status.PREFERRED)]))
+    assert lookup(glossary, "kapal pesiar", "id")[0].concept.id == "uji-1"
