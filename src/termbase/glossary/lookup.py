@@ -15,7 +15,7 @@ Kept only for speed-sensitive start-up: nothing here imports Hunspell or wordfre
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from types import ModuleType
@@ -181,14 +181,28 @@ def _candidates(index: _Index, query_tokens: list[str]) -> list[int]:
     return sorted(found)
 
 
+def _worth_scoring(glossary: Glossary, query_tokens: list[str]
+                   ) -> Iterator[tuple[Concept, Term]]:
+    """The terms to score, in glossary order: every one for a glossary's first look-up
+    (a command looks up once, and building the index costs more than one scan), the
+    index's candidates from the second on (a server looks up thousands of times)."""
+    if getattr(glossary, _INDEX_ATTRIBUTE, None) is None:
+        setattr(glossary, _INDEX_ATTRIBUTE, False)  # scanned once: index the next time
+        for concept in glossary.concepts:
+            for term in concept.terms:
+                yield concept, term
+        return
+    index = _index(glossary)
+    for number in _candidates(index, query_tokens):
+        yield index.entries[number]
+
+
 def lookup(glossary: Glossary, query: str, language: str | None = None,
            min_score: float = DEFAULT_MIN_SCORE, limit: int = 5) -> list[Hit]:
     """The best hit per concept, best concepts first."""
     best: dict[str, Hit] = {}
     query_tokens = _undotted(term_tokens(query))
-    index = _index(glossary)
-    for number in _candidates(index, query_tokens):
-        concept, term = index.entries[number]
+    for concept, term in _worth_scoring(glossary, query_tokens):
         if language and not language_matches(term.language, language):
             continue
         scored = score(query_tokens, term)
