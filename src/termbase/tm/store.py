@@ -499,10 +499,9 @@ class SQLiteMemory:
 
     def concordance(self, text: str, limit: int = 20) -> list[tuple[int, TranslationUnit]]:
         """Units whose source or target contains every word of text."""
-        query_words = _fts_terms(scoring.words(text))
-        if not query_words:
+        expression = _every_word(text)
+        if expression is None:
             return []
-        expression = " AND ".join(_quoted(w) for w in query_words)
         rows = self.db.execute(
             f"SELECT {', '.join('u.' + c.strip() for c in self._COLUMNS.split(','))} "
             "FROM units_fts JOIN units u ON u.id = units_fts.rowid "
@@ -518,11 +517,10 @@ class SQLiteMemory:
         (ranking every holder of a common term took half a second at a million units)."""
         found: dict[str, list[tuple[int, TranslationUnit]]] = {}
         for text in dict.fromkeys(texts):
-            query_words = _fts_terms(scoring.words(text))
-            if not query_words:
+            expression = _every_word(text)
+            if expression is None:
                 found[text] = []
                 continue
-            expression = " AND ".join(_quoted(w) for w in query_words)
             rows = self.db.execute(
                 f"SELECT {self._COLUMNS} FROM units WHERE id IN ("
                 "SELECT rowid FROM units_fts WHERE units_fts MATCH ? "
@@ -530,6 +528,12 @@ class SQLiteMemory:
                 (expression, limit)).fetchall()
             found[text] = [self._unit(row) for row in rows]
         return found
+
+
+def _every_word(text: str) -> str | None:
+    """The full-text query for units holding every word of text (None: it has none)."""
+    query_words = _fts_terms(scoring.words(text))
+    return " AND ".join(_quoted(w) for w in query_words) if query_words else None
 
 
 def _all_rows(db: sqlite3.Connection, sql: str, params: Sequence[Any],
