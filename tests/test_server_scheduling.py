@@ -246,3 +246,37 @@ def test_a_busy_database_is_a_503_to_send_again(tmp_path):
     assert busy.status_code == 503 and busy.headers["retry-after"] == "1"
     assert busy.json() == {"error": "the database is busy: no connection was free "
                                     "within 10 s"}
+
+
+def test_a_write_while_look_ups_add_examples_does_not_fail(tmp_path):
+    # Look-up threads add kept examples while a write's thread drops some: the write
+    # failed with "dictionary changed size during iteration" under load.
+    import sys
+    import threading
+
+    from termbase.model import TranslationUnit
+    from termbase.server.desk import Desk
+
+    desk = Desk(make_desk(tmp_path).settings)
+    desk._examples = {f"istilah {n}": (0.0, []) for n in range(500)}
+    stop = threading.Event()
+
+    def add_examples() -> None:
+        for n in range(10_000):  # the dict grows while the write drops terms
+            if stop.is_set():
+                return
+            desk._examples[f"baru {n}"] = (0.0, [])
+
+    adder = threading.Thread(target=add_examples)
+    switching = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)  # hand the interpreter over as often as it can
+    adder.start()
+    try:
+        for _ in range(10):
+            desk.memory_changed([TranslationUnit("Istilah 7 dibahas.", "Term 7 was discussed.",
+                                                 "id", "en")])
+    finally:
+        stop.set()
+        adder.join()
+        sys.setswitchinterval(switching)
+    assert "istilah 7" not in desk._examples and "istilah 8" in desk._examples

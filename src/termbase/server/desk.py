@@ -243,7 +243,10 @@ class Desk:
         held: set[str] = set()
         for unit in added:
             held.update(_fts_terms(words(unit.source)), _fts_terms(words(unit.target)))
-        self._examples = {term: kept for term, kept in self._examples.items()
+        # A copy first: look-ups in other threads add examples meanwhile, and a dict
+        # that grows while it is iterated raises.
+        kept_now = list(self._examples.items())
+        self._examples = {term: kept for term, kept in kept_now
                           if not set(_fts_terms(words(term))) <= held}
 
     def accounts(self) -> Accounts:
