@@ -750,3 +750,22 @@ def test_a_postgres_concordance_is_in_id_order_whether_its_words_are_common_or_r
         assert memory.concordance("bandara", limit=3) == []
     finally:
         memory.close()
+
+
+def test_a_query_of_new_words_is_answered_without_reading_postings():
+    from termbase.tm.store import beyond_reach
+
+    words = ["harga", "minyak", "dunia", "naik", "5", "persen", "kemarin", "sore"]
+    assert not beyond_reach(words, {"kemarin", "sore"}, 75)  # 6 of 8 held: 75 possible
+    assert beyond_reach(words, {"kemarin", "sore", "dunia"}, 75)  # 5 of 8: 62.5 at best
+    assert not beyond_reach(words, {"5", "kemarin"}, 75)  # a number may differ (98)
+    assert not beyond_reach(words, set(), 75) and not beyond_reach([], {"x"}, 75)
+
+
+def test_matches_with_new_words_are_still_found_up_to_the_bound(store):
+    store.add(Unit("Harga minyak dunia naik lima persen hari ini.",
+                   "World oil prices rose five percent today.", "id", "en"))
+    near = store.search("Harga minyak dunia naik lima persen kemarin sore.", "id", "en")
+    assert [round(m.score) for m in near] == [75]  # two new words of eight
+    assert store.search("Harga minyak dunia naik lima persen kemarin sore tadi.",
+                        "id", "en") == []  # three: 66.7 at best

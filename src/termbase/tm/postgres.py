@@ -46,6 +46,7 @@ from termbase.tm.store import (
     _data_rows,
     _fts_terms,
     _keys,
+    beyond_reach,
     closest_candidates,
     direction_fits,
     fit_to_pair,
@@ -625,7 +626,10 @@ class PostgresMemory:
                 stored = wanted if side == "source" else (wanted[1], wanted[0])
                 if stored not in pairs:
                     continue
-                terms = _chosen_terms(connection, _fts_terms(query_words), side)
+                distinct = _fts_terms(query_words)
+                absent = _absent_words(connection, distinct, side)
+                terms = [] if beyond_reach(query_words, absent, min_score) else \
+                    _chosen_terms(connection, [w for w in distinct if w not in absent], side)
                 candidates = self._candidates(connection, text, terms, side)
                 scored.extend((result.value, result.band, unit_id, side)
                               for unit_id, result in scoring.scores_at_least(
@@ -771,6 +775,15 @@ def _vacuum_postings(connection: psycopg.Connection) -> None:
     does not own them is warned, not refused, and autovacuum does it later."""
     for table in _POSTINGS:
         connection.execute(f"VACUUM (ANALYZE) {table}")
+
+
+def _absent_words(connection: psycopg.Connection, words: list[str], side: str) -> set[str]:
+    """Those of words that no unit holds on side (store.beyond_reach)."""
+    if not words:
+        return set()
+    return {row[0] for row in connection.execute(
+        f"SELECT q.word FROM unnest(%s::text[]) AS q(word) WHERE NOT EXISTS ("
+        f"SELECT 1 FROM tm.{side}_postings p WHERE p.word = q.word)", (words,))}
 
 
 def _common_word_shares(connection: psycopg.Connection, side: str) -> dict[str, float]:

@@ -402,7 +402,7 @@ class SQLiteMemory:
         for side in ("source", "target"):
             if self._stored_direction(side, wanted) is None:
                 continue
-            candidates = self._candidates(text, query_words, side)
+            candidates = self._candidates(text, query_words, side, min_score)
             scored.extend((result.value, result.band, unit_id, side) for unit_id, result
                           in scoring.scores_at_least(text, query_words, candidates,
                                                      min_score))
@@ -445,15 +445,15 @@ class SQLiteMemory:
     def _direction_fits(unit: TranslationUnit, side: str, wanted: tuple[str, str]) -> bool:
         return direction_fits(unit, side, wanted)
 
-    def _candidates(self, text: str, query_words: list[str], side: str
-                    ) -> Iterator[tuple[int, str, list[str]]]:
+    def _candidates(self, text: str, query_words: list[str], side: str,
+                    min_score: float = 0.0) -> Iterator[tuple[int, str, list[str]]]:
         """(id, text, words) of exact matches and of the units sharing most of the query's
         rarest words; only these few are scored."""
         exact = scoring.collapse(text)
         ids: list[int] = [row[0] for row in self.db.execute(
             f"SELECT id, {side} FROM units WHERE {side}_key = ?", (scoring.text_key(text),))
             if scoring.collapse(row[1]) == exact]
-        ids.extend(self._sharing_rare_words(query_words, f"{side}_norm"))
+        ids.extend(self._sharing_rare_words(query_words, f"{side}_norm", min_score))
         ids = list(dict.fromkeys(ids))
         for start in range(0, len(ids), 500):
             chunk = ids[start : start + 500]
@@ -463,9 +463,11 @@ class SQLiteMemory:
                     f"WHERE id IN ({marks})", chunk, ("id", "text", "norm")):
                 yield unit_id, stored, norm.split(" ") if norm else []
 
-    def _sharing_rare_words(self, query_words: list[str], column: str) -> list[int]:
+    def _sharing_rare_words(self, query_words: list[str], column: str,
+                            min_score: float = 0.0) -> list[int]:
         """Units sharing most of the query's rarest words: the words' FTS5 posting lists,
-        rarest first within a budget, counted per unit."""
+        rarest first within a budget, counted per unit. None when so many of the
+        query's words are in no unit that none can score min_score."""
         distinct = _fts_terms(query_words)
         if not distinct:
             return []
@@ -473,6 +475,13 @@ class SQLiteMemory:
         frequencies = dict(self.db.execute(
             f"SELECT term, doc FROM word_df WHERE col = ? AND term IN ({marks})",
             (column, *distinct)).fetchall())
+        # The stored frequencies may predate the latest units: ask the index itself.
+        absent = {word for word in distinct if not frequencies.get(word)
+                  and self.db.execute("SELECT 1 FROM units_fts WHERE units_fts MATCH ? "
+                                      "LIMIT 1", (f"{{{column}}} : {_quoted(word)}",)
+                                      ).fetchone() is None}
+        if beyond_reach(query_words, absent, min_score):
+            return []
         known = [w for w in distinct if frequencies.get(w)]
         if len(known) < len(distinct) and self._frequencies_missing():
             known = distinct  # frequencies not computed yet: take the query as it comes
@@ -548,6 +557,19 @@ def _all_rows(db: sqlite3.Connection, sql: str, params: Sequence[Any],
     except sqlite3.OperationalError:  # a SQLite built without its JSON functions
         return [list(found) for found in db.execute(sql, params)]
     return json.loads(row[0]) if row and row[0] else []
+
+
+def beyond_reach(query_words: list[str], absent: set[str], min_score: float) -> bool:
+    """Whether no unit can score min_score, given the query's words no unit holds.
+    Each such word of the query costs a candidate an edit, and a fuzzy score is 100 x
+    (1 - edits / the longer sentence's words); the near-exact bands need every word
+    but numbers. So a query of only new words (a sentence no one translated yet) reads
+    no postings at all: reading those of its few common words took seconds."""
+    if not query_words or not absent:
+        return False
+    missing = sum(1 for word in query_words if not word.isdigit()
+                  and any(token in absent for token in _FTS_TOKEN.findall(word)))
+    return 100.0 * (1 - missing / len(query_words)) < min_score
 
 
 def rare_words_within_budget(rarest_first: list[str], postings: dict[str, float]
