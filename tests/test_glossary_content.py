@@ -44,10 +44,13 @@ def test_a_term_written_as_the_glossary_writes_it_is_not_judged_word_by_word(lin
 
 
 def test_the_shipped_glossaries_hold_the_concepts_promised():
-    assert validate_files().concepts >= MIN_CONCEPTS
+    assert validate_files(default_glossary_paths()).concepts >= MIN_CONCEPTS
 
 
 def test_the_shipped_glossaries_validate_without_problems():
-    validation = validate_files()
+    # Named explicitly: an installed termbase ships its own copy, which a checkout's
+    # configuration would not name.
+    shipped = default_glossary_paths()
+    validation = validate_files(shipped)
     assert [str(problem) for problem in validation.problems] == []
-    assert validation.files == [str(path) for path in default_glossary_paths()]
+    assert validation.files == [str(path) for path in shipped]
