@@ -87,7 +87,9 @@ def _sign_in(browser, base: str, name: str) -> None:
     browser.find_element(By.ID, "name").send_keys(name)
     browser.find_element(By.ID, "password").send_keys(PASSWORD)
     browser.find_element(By.ID, "login-button").click()
-    assert browser.find_element(By.ID, "who").text == name
+    # The click starts a navigation; the next page may not be there yet.
+    who = _wait(browser, lambda b: b.find_elements(By.ID, "who"))
+    assert who[0].text == name
 
 
 def _wait(browser, condition, seconds: float = 15):
