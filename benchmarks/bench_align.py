@@ -36,8 +36,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from nltk.translate import gale_church
-from termbase.align import Alignment, align_texts, sentences_of
 
+from termbase.align import Alignment, align_texts, sentences_of
 from termbase.glossary import Glossary, default_glossary_paths
 
 ROOT = Path(__file__).resolve().parents[1]
