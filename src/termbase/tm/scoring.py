@@ -76,30 +76,22 @@ def score(query: str, candidate: str, query_words: list[str] | None = None,
           candidate_words: list[str] | None = None) -> Score:
     a = query_words if query_words is not None else words(query)
     b = candidate_words if candidate_words is not None else words(candidate)
-    if a == b:  # identical text has identical words: compare texts only then
-        if collapse(query) == collapse(candidate):
-            return Score(EXACT, "exact")
-        return Score(SAME_WORDS, "near-exact")
-    if len(a) == len(b) and a and [w for w in a if not w.isdigit()] == [
-            w for w in b if not w.isdigit()]:
-        return Score(SAME_BUT_NUMBERS, "near-exact")
-    longest = max(len(a), len(b)) or 1
-    similarity = 100.0 * (1 - Levenshtein.distance(a, b) / longest)
-    return Score(round(min(similarity, FUZZY_CAP), 1), "fuzzy")
+    return scores_at_least(query, a, [(0, candidate, b)], float("-inf"))[0][1]
 
 
 def scores_at_least(query: str, query_words: list[str],
                     candidates: Iterable[tuple[int, str, list[str]]], min_score: float
                     ) -> list[tuple[int, Score]]:
-    """(id, score) of the candidates (id, text, words) scoring at least min_score, each
-    scored as score() scores it. A search scores up to a thousand candidates per side;
-    score() one by one spent five times the edit distances' own time on its checks."""
+    """(id, score) of the candidates (id, text, words) scoring at least min_score, by
+    the bands of the module's docstring; score() is this for one candidate. A search
+    scores up to a thousand candidates per side, so the query's own forms are made once
+    and no Score is built for a candidate under the minimum."""
     a = query_words
     a_without_numbers = [w for w in a if not w.isdigit()]
     query_collapsed: str | None = None
     found: list[tuple[int, Score]] = []
     for unit_id, candidate, b in candidates:
-        if a == b:
+        if a == b:  # identical text has identical words: compare texts only then
             if query_collapsed is None:
                 query_collapsed = collapse(query)
             result = Score(EXACT, "exact") if query_collapsed == collapse(candidate) \
