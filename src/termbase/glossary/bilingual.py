@@ -25,6 +25,9 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cache
+
+from rapidfuzz import fuzz
 
 from termbase.data import word_set
 from termbase.glossary import Glossary
@@ -139,6 +142,7 @@ def suggest_pairs(pairs: Sequence[tuple[str, str]], glossary: Glossary, min_coun
     wanted = {number for term in chosen for number in holders[term]}
     sequences = {number: _english_sequences(pairs[number][1], function_words)
                  for number in wanted}
+    sentence_words = {number: _sentence_words(pairs[number][0]) for number in wanted}
     everywhere = _sequence_counts(pairs, set().union(*sequences.values()) if sequences
                                   else set(), function_words)
     associations = _Associations(pairs, {word for term in chosen
@@ -151,7 +155,7 @@ def suggest_pairs(pairs: Sequence[tuple[str, str]], glossary: Glossary, min_coun
         copied: dict[tuple[str, ...], int] = {}
         term_words = _content_words(term_tokens(term))
         for number in held:
-            elsewhere = _words_beside(pairs[number][0], term_words)
+            elsewhere = sentence_words[number] - set(term_words)
             for key, text in sequences[number].items():
                 together[key] += 1
                 written[key][text] += 1
@@ -181,12 +185,11 @@ def suggest_pairs(pairs: Sequence[tuple[str, str]], glossary: Glossary, min_coun
     return found
 
 
-def _words_beside(source: str, term_words: list[str]) -> set[str]:
-    """The Indonesian sentence's words other than the term's, as written (case-folded):
-    a name or a figure copied into the English from them (Menteri Keuangan Dewi:
-    Finance Minister Dewi) belongs to them, not to the term."""
-    return {token.text.casefold() for token in tokenize(source)
-            if token.text[:1].isalnum()} - set(term_words)
+def _sentence_words(source: str) -> set[str]:
+    """The Indonesian sentence's words, as written (case-folded). Those beside the term
+    matter: a name or a figure copied into the English from them (Menteri Keuangan
+    Dewi: Finance Minister Dewi) belongs to them, not to the term."""
+    return {token.text.casefold() for token in tokenize(source) if token.text[:1].isalnum()}
 
 
 def _content_words(tokens: Sequence[str]) -> list[str]:
@@ -195,6 +198,7 @@ def _content_words(tokens: Sequence[str]) -> list[str]:
     return [t for t in tokens if t.isalnum() and t not in stoplist] or list(tokens)
 
 
+@cache
 def _indonesian_stop_words() -> frozenset[str]:
     """The stoplist's words (data/stoplist_id.txt, poterminology's format: @ and >)."""
     from termbase.data import word_list
@@ -225,8 +229,6 @@ class _Associations:
         together = self.both[(word, english)]
         dice = 2 * together / (self.indonesian[word] + self.english[english]
                                + RARE_EVIDENCE) if together else 0.0
-        from rapidfuzz import fuzz
-
         alike = fuzz.ratio(word, english, score_cutoff=LOAN_SIMILARITY) / 100
         return max(dice, alike)
 
