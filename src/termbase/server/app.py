@@ -147,7 +147,8 @@ async def _on_too_large(request: Request, exc: Exception) -> Response:
 
 
 async def _on_busy(request: Request, exc: Exception) -> Response:
-    response = _error(request, 503, str(exc.message if isinstance(exc, Busy) else exc))
+    assert isinstance(exc, Busy)
+    response = _error(request, 503, exc.message)
     response.headers["Retry-After"] = "1"
     return response
 
