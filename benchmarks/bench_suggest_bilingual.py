@@ -23,9 +23,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from termbase.glossary import Glossary, default_glossary_paths  # noqa: E402
-from termbase.glossary.bilingual import _stems, suggest_pairs  # noqa: E402
+from termbase.glossary.bilingual import _stems, suggest_pairs, units  # noqa: E402
 from termbase.glossary.matcher import TermMatcher  # noqa: E402
-from termbase.lang.english import stem, words  # noqa: E402
+from termbase.lang.english import stem  # noqa: E402
 from termbase.lang.tokens import tokenize  # noqa: E402
 from termbase.model import Status  # noqa: E402
 
@@ -51,7 +51,7 @@ def occurring_term_pairs(pairs: list[tuple[str, str]], glossary: Glossary
     matcher = TermMatcher(entries)
     occurring: dict[str, set[tuple[str, ...]]] = {}
     for source, target in pairs:
-        english = tuple(stem(w.text) for w in words(target))
+        english = tuple(stem(w.text) for w in units(target))
         for match in matcher.find(tokenize(source)):
             stems = {_stems(t.text) for t in match.concept.terms_in("en")}
             if any(_holds(english, key) for key in stems if key):

@@ -7,10 +7,20 @@ import json
 
 import pytest
 
+from termbase.data import word_set
 from termbase.formats.tm_io import write_units
 from termbase.glossary import Glossary, default_glossary_paths
-from termbase.glossary.bilingual import suggest_pairs
-from termbase.model import TranslationUnit
+from termbase.glossary.bilingual import (
+    _Associations,
+    _english_sequences,
+    _LengthModel,
+    loan_spelling,
+    suggest_pairs,
+    units,
+)
+from termbase.model import Concept, Status, Term, TranslationUnit
+
+FUNCTION_WORDS = word_set("english_function_words")
 
 PAIRS = [
     ("Kapal pesiar itu berlabuh di Benoa pagi ini.",
@@ -70,15 +80,108 @@ def test_a_term_below_the_minimum_of_pairs_is_not_proposed(shipped):
 
 
 def test_english_sequences_stop_at_numbers_punctuation_and_function_words():
-    from termbase.data import word_set
-    from termbase.glossary.bilingual import _english_sequences
-
     found = _english_sequences("The (IKN) Authority paid 5 billion for the Belt and Road.",
-                               word_set("english_function_words"))
-    assert "Belt and Road" in found.values()
-    assert not [text for text in found.values()
+                               FUNCTION_WORDS)
+    texts = [place.text for place in found.values()]
+    assert "Belt and Road" in texts
+    assert not [text for text in texts
                 if text.startswith(("the ", "The")) or "5" in text or ")" in text
                 or text.endswith((" for", " the"))]
+
+
+def test_a_hyphenated_compound_is_one_word_of_a_sequence():
+    assert [unit.text for unit in units("Non-tariff barriers slowed COVID-19 vaccines.")] \
+        == ["Non-tariff", "barriers", "slowed", "COVID-19", "vaccines"]
+    texts = {place.text for place in _english_sequences(
+        "They removed a discriminatory non-tariff barrier on COVID-19 vaccines.",
+        FUNCTION_WORDS).values()}
+    assert {"non-tariff barrier", "COVID-19 vaccines", "discriminatory non-tariff"} <= texts
+    assert not [text for text in texts if text.endswith("non") or text.startswith("tariff")
+                or text.endswith("COVID") or text.startswith("19")]
+
+
+def test_an_acronym_is_not_taken_for_a_function_word():
+    texts = {place.text for place in _english_sequences(
+        "The WHO and the US backed the plan, the minister who resigned said.",
+        FUNCTION_WORDS).values()}
+    assert {"WHO", "US"} <= texts
+    assert not [text for text in texts if text.startswith("who")]
+
+
+def test_a_sequence_that_cuts_a_capitalised_name_is_marked():
+    found = _english_sequences(
+        "Members of the United Nations Security Council met the Convention on the Law of "
+        "the Sea panel.", FUNCTION_WORDS)
+    cuts = {place.text: place.cuts_name for place in found.values()}
+    assert cuts["United Nations Security Council"] == 0
+    assert cuts["Nations Security Council"] == 1
+    assert cuts["United Nations Security"] == 1
+    assert cuts["Convention on the Law"] == 1  # of the Sea runs on
+    assert cuts["Convention on the Law of the Sea"] == 0
+    # punctuation ends a name: "(IKN) Authority" does not cut IKN
+    assert {p.text: p.cuts_name for p in _english_sequences(
+        "The (IKN) Authority paid.", FUNCTION_WORDS).values()}["IKN"] == 0
+
+
+@pytest.mark.parametrize(("english", "indonesian"), [
+    ("vaccination", "vaksinasi"), ("ratification", "ratifikasi"),
+    ("commodities", "komoditas"), ("physics", "fisika"), ("immunization", "imunisasi"),
+    ("effective", "efektif"), ("technology", "teknologi"), ("democracy", "demokrasi"),
+])
+def test_loan_spelling_rewrites_english_as_indonesian_borrows_it(english, indonesian):
+    assert loan_spelling(english) == indonesian
+
+
+def test_a_loan_is_associated_and_an_unrelated_word_is_not():
+    associations = _Associations([], set(), Glossary([]))
+    assert associations.strength("vaksinasi", "vaccination") == 1.0
+    assert associations.strength("kedaulatan", "sovereignty") == 0.0
+
+
+def _concept(identifier, indonesian, english):
+    return Concept(identifier, [Term(indonesian, "id", Status.PREFERRED),
+                                Term(english, "en", Status.PREFERRED)])
+
+
+def test_the_glossary_associates_words_but_a_terms_own_concept_does_not_count():
+    glossary = Glossary([_concept("c1", "krisis iklim", "climate crisis"),
+                         _concept("c2", "perubahan iklim", "climate change")])
+    associations = _Associations([], {"iklim", "perubahan"}, glossary)
+    assert associations.strength("iklim", "climate") > 0.5
+    associations.hold_out(glossary.concepts[1])  # c2 out: c1 still ties iklim to climate
+    assert associations.strength("iklim", "climate") > 0.5
+    assert associations.strength("perubahan", "change") == 0.0
+    associations.hold_out(None)
+    assert associations.strength("perubahan", "change") > 0.5
+
+
+def test_a_glossary_word_picks_a_singletons_english_among_equals():
+    """Held by one pair, every English word is as tied to perubahan iklim as any other;
+    another concept, krisis iklim: climate crisis, says which one is "climate". The
+    term's own concept (perubahan iklim: climate change) is no evidence for it."""
+    pairs = [("Perubahan iklim memperpanjang musim kemarau di Nusa Tenggara.",
+              "Climate change is lengthening the dry season in Nusa Tenggara.")]
+    own = _concept("c3", "perubahan iklim", "climate change")
+
+    def best(glossary):
+        found = by_term(suggest_pairs(pairs, glossary, min_count=1, limit=50))
+        return found["perubahan iklim"].equivalents[0].text
+
+    assert best(Glossary([_concept("c1", "krisis iklim", "climate crisis"), own])) \
+        == "Climate change"
+    assert best(Glossary([own])) != "Climate change"
+
+
+def test_the_length_model_learns_from_the_glossary_without_the_terms_own_concept():
+    glossary = Glossary([_concept(f"c{n}", f"kata{n} benda{n}", f"noun{n} phrase{n}")
+                         for n in range(6)] + [_concept("c9", "kapal selam", "submarine")])
+    lengths = _LengthModel(glossary, FUNCTION_WORDS)
+    assert lengths.prior("tanggul laut", "sea wall") == 1.0
+    assert lengths.prior("tanggul laut", "wall") < lengths.prior("tanggul laut", "sea wall")
+    assert lengths.prior("tanggul laut", "giant sea wall project") \
+        < lengths.prior("tanggul laut", "wall")  # one two-word term took one word
+    without_own = lengths.prior("kapal selam", "submarine", glossary.concepts[-1])
+    assert without_own < lengths.prior("kapal selam", "submarine")
 
 
 @pytest.fixture
