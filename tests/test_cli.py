@@ -267,6 +267,21 @@ def test_installed_console_script_runs_the_example():
             "typography/spaced-hyphen"} <= rules
 
 
+def test_python_dash_m_runs_the_command_with_its_exit_statuses(tmp_path):
+    env = {**os.environ, "NO_COLOR": "1"}
+    clean = tmp_path / "bersih.txt"
+    clean.write_text("Menteri itu tiba di Jakarta pada Senin pagi.\n", encoding="utf-8")
+
+    def run(*args):
+        return subprocess.run([sys.executable, "-m", "termbase", *args],
+                              capture_output=True, text=True, env=env, cwd=tmp_path)
+
+    assert run("check", str(clean)).returncode == 0
+    missing = run("check", str(tmp_path / "hilang.txt"))
+    assert missing.returncode == 2 and "hilang.txt" in missing.stderr
+    assert "Traceback" not in missing.stderr
+
+
 def test_dictionary_option(invoke, tmp_path, article):
     from termbase.lang.speller import find_dictionary
 
