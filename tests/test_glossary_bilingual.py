@@ -235,3 +235,46 @@ def test_cli_reads_the_memory_when_no_file_is_given(invoke, pairs_tmx, tmp_path)
 ])
 def test_cli_refuses_wrong_options(invoke, args):
     assert invoke(*args).exit_code == 2
+
+
+FDI_PAIRS = [
+    ("Arus penanaman modal luar negeri naik tajam tahun ini.",
+     "Foreign direct investment rose sharply this year."),
+    ("Pemerintah ingin menarik penanaman modal luar negeri ke Sulawesi.",
+     "The government wants to attract foreign direct investment to Sulawesi."),
+    ("Penanaman modal luar negeri di sektor nikel melambat.",
+     "Foreign direct investment in the nickel sector slowed."),
+]
+
+
+def test_a_new_term_with_a_concepts_english_says_which_concept_it_may_belong_to():
+    from termbase.glossary.bilingual import suggestion_concepts
+
+    glossary = Glossary([_concept("c1", "investasi asing langsung",
+                                  "foreign direct investment"),
+                         _concept("c2", "nikel", "nickel")])
+    found = suggest_pairs(FDI_PAIRS, glossary, min_count=2, limit=10)
+    fdi = by_term(found)["penanaman modal luar negeri"]
+    assert fdi.concept_id is None and fdi.english_of == ["c1"]
+    note = suggestion_concepts(found)[0].note
+    assert "that of c1" in note
+    # a term whose English no concept has says nothing of the kind
+    other = Glossary([_concept("c2", "nikel", "nickel")])
+    fdi = by_term(suggest_pairs(FDI_PAIRS, other, min_count=2, limit=10))[
+        "penanaman modal luar negeri"]
+    assert fdi.english_of == [] and "that of" not in suggestion_concepts([fdi])[0].note
+
+
+def test_cli_text_names_the_concept_a_new_term_may_belong_to(invoke, tmp_path):
+    pairs = tmp_path / "fdi.tsv"
+    pairs.write_text("".join(f"{source}\t{target}\n" for source, target in FDI_PAIRS),
+                     encoding="utf-8")
+    shipped = Glossary.load(default_glossary_paths())
+    fdi_ids = [c.id for c in shipped.concepts
+               if "foreign direct investment" in {t.text.casefold() for t in c.terms_in("en")}]
+    assert fdi_ids, "the shipped glossary has foreign direct investment"
+    result = invoke("glossary", "suggest", "--bilingual", str(pairs))
+    assert result.exit_code == 0, result.output
+    line = next(line for line in result.output.splitlines()
+                if "penanaman modal luar negeri" in line)
+    assert f"[new; English of {fdi_ids[0]}]" in line

@@ -485,7 +485,8 @@ def _suggest_bilingual(corpus: tuple[str, ...], min_count: int, limit: int,
     lines = []
     for pair in found:
         english = "; ".join(f"{e.text} ({e.score:g})" for e in pair.equivalents) or "-"
-        where = {"no": "new", "same": f"in {pair.concept_id}",
+        new = f"new; English of {', '.join(pair.english_of)}" if pair.english_of else "new"
+        where = {"no": new, "same": f"in {pair.concept_id}",
                  "other": f"in {pair.concept_id} as {', '.join(pair.glossary_english)}"}
         lines.append(f"{pair.pairs:>4}  {pair.term}  ->  {english}  [{where[pair.in_glossary]}]")
     _emit("\n".join(lines), output)

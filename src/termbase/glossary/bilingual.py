@@ -86,6 +86,9 @@ class TermPair:
     concept_id: str | None = None  # a glossary concept with this Indonesian term
     glossary_english: list[str] = field(default_factory=list)  # that concept's English
     examples: list[tuple[str, str]] = field(default_factory=list)
+    # For a term the glossary lacks: the concepts that have its best English, which
+    # it may be a new Indonesian term of (a variant the desk writes, an older name).
+    english_of: list[str] = field(default_factory=list)
 
     @property
     def in_glossary(self) -> str:
@@ -228,6 +231,7 @@ def suggest_pairs(pairs: Sequence[tuple[str, str]], glossary: Glossary, min_coun
     associations = _Associations(pairs, {word for term in chosen
                                          for word in _content_words(term_tokens(term))},
                                  glossary)
+    by_english = _concepts_by_english(glossary)
     found = []
     for term in chosen:
         held = holders[term]
@@ -270,7 +274,19 @@ def suggest_pairs(pairs: Sequence[tuple[str, str]], glossary: Glossary, min_coun
              for score, dice, _, both, text in ranked],
             concept.id if concept else None,
             [t.text for t in concept.terms_in("en")] if concept else [],
-            [pairs[number] for number in held[:EXAMPLES_KEPT]]))
+            [pairs[number] for number in held[:EXAMPLES_KEPT]],
+            by_english.get(ranked[0][2], []) if ranked and concept is None else []))
+    return found
+
+
+def _concepts_by_english(glossary: Glossary) -> dict[tuple[str, ...], list[str]]:
+    """The ids of the concepts with each preferred or admitted English term, by its
+    stems (as the English sequences are keyed)."""
+    found: dict[tuple[str, ...], list[str]] = defaultdict(list)
+    for concept in glossary.concepts:
+        for term in concept.terms_in("en"):
+            if term.status in _PROPOSED and concept.id not in found[_stems(term.text)]:
+                found[_stems(term.text)].append(concept.id)
     return found
 
 
@@ -521,7 +537,7 @@ def term_pair_record(pair: TermPair) -> dict[str, object]:
                          "together": e.together}
                         for e in pair.equivalents],
         "in_glossary": pair.in_glossary, "concept": pair.concept_id,
-        "glossary_english": pair.glossary_english,
+        "glossary_english": pair.glossary_english, "english_of": pair.english_of,
         "examples": [{"id": source, "en": target} for source, target in pair.examples],
     }
 
@@ -536,6 +552,9 @@ def suggestion_concepts(found: Sequence[TermPair]) -> list[Concept]:
         note = (f"Suggested by termbase glossary suggest --bilingual: in {pair.pairs} "
                 f"sentence pairs, with the English in {best.together} (Dice "
                 f"{best.dice:g}, score {best.score:g}); review before use.")
+        if pair.english_of:
+            note += (f" Its English is that of {', '.join(pair.english_of)}: it may be an "
+                     f"Indonesian term of that concept instead.")
         concepts.append(Concept(f"suggested-{number:03d}", [
             Term(pair.term, "id", Status.ADMITTED), Term(best.text, "en", Status.ADMITTED)],
             note=note))
