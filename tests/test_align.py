@@ -288,6 +288,61 @@ def test_cli_pairs_refuses_an_unmatched_file(invoke, article, tmp_path):
     assert "sendiri.id.txt" in line and "sendiri.en.txt" in line
 
 
+def _archive(tmp_path, article):
+    """The article pair filed as an archive whose names do not pair themselves."""
+    (tmp_path / "id").mkdir()
+    (tmp_path / "en").mkdir()
+    article[0].rename(tmp_path / "id" / "2024-03-01-banjir.txt")
+    article[1].rename(tmp_path / "en" / "floods-in-the-hills.txt")
+
+
+@pytest.mark.parametrize("name, lines", [
+    ("manifest.tsv", ["# Indonesian\tEnglish\torigin", "",
+                      "id/2024-03-01-banjir.txt\ten/floods-in-the-hills.txt\tbanjir-2024"]),
+    ("manifest.csv", ['id/2024-03-01-banjir.txt,"en/floods-in-the-hills.txt",banjir-2024']),
+])
+def test_cli_pairs_reads_a_manifest_with_the_origin_it_gives(invoke, article, tmp_path,
+                                                             name, lines):
+    _archive(tmp_path, article)
+    manifest = tmp_path / name
+    manifest.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    memory = tmp_path / "memory.sqlite"
+    result = invoke("align", "--pairs", str(manifest), "--into-tm", "--tm", str(memory))
+    assert result.exit_code == 0, result.output
+    with sqlite3.connect(memory) as db:
+        origins = {row[0] for row in db.execute("SELECT origin FROM units")}
+    assert origins == {"banjir-2024"}
+
+
+def test_a_manifest_without_an_origin_records_the_indonesian_files_name(invoke, article,
+                                                                        tmp_path):
+    _archive(tmp_path, article)
+    manifest = tmp_path / "pairs.tsv"
+    manifest.write_text("id/2024-03-01-banjir.txt\ten/floods-in-the-hills.txt\n",
+                        encoding="utf-8")
+    result = invoke("align", "--pairs", str(manifest), "--format", "json")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)["articles"][0]["origin"] == "2024-03-01-banjir.txt"
+
+
+@pytest.mark.parametrize("lines, message", [
+    (["id/2024-03-01-banjir.txt\ten/floods-in-the-hills.txt",
+      "id/2024-03-01-banjir.txt\ten/missing.txt"], "pairs.tsv:2: no such file"),
+    (["id/2024-03-01-banjir.txt"], "pairs.tsv:1: expected the Indonesian file"),
+    (["# nothing but a comment"], "lists no article pair"),
+])
+def test_a_bad_manifest_is_one_line_naming_its_line_and_nothing_is_written(
+        invoke, article, tmp_path, lines, message):
+    _archive(tmp_path, article)
+    manifest = tmp_path / "pairs.tsv"
+    manifest.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    memory = tmp_path / "memory.sqlite"
+    line = _one_error_line(invoke("align", "--pairs", str(manifest), "--into-tm",
+                                  "--tm", str(memory)))
+    assert message in line
+    assert not memory.exists()
+
+
 def test_cli_wants_two_files_or_pairs(invoke, article):
     assert invoke("align", str(article[0])).exit_code == 2
 
@@ -303,3 +358,8 @@ def test_cli_review_suffix_is_checked_before_any_work(invoke, article, tmp_path)
     line = _one_error_line(invoke("align", *map(str, article), "--review",
                                   str(tmp_path / "review.docx")))
     assert ".tmx, .tsv, .xlf or .xliff" in line
+
+
+def test_cli_pairs_that_is_neither_a_directory_nor_a_file_is_refused(invoke, tmp_path):
+    line = _one_error_line(invoke("align", "--pairs", str(tmp_path / "nowhere")))
+    assert "nowhere" in line and "no such directory or manifest" in line

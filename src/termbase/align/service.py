@@ -3,6 +3,8 @@ and read, aligned, their pairs into a memory, and the review file for a person."
 
 from __future__ import annotations
 
+import csv
+import io
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,11 +28,13 @@ NEEDS_REVIEW = "needs-review"
 class ArticlePair:
     source_path: str  # the Indonesian article
     target_path: str  # its English translation
+    named: str | None = None  # the origin a manifest gives it
 
     @property
     def origin(self) -> str:
-        """The article's file name, as the memory records where its pairs come from."""
-        return os.path.basename(self.source_path)
+        """Where the memory records its pairs come from: the manifest's name for the
+        article, else the Indonesian file's name."""
+        return self.named or os.path.basename(self.source_path)
 
 
 @dataclass
@@ -41,12 +45,14 @@ class AlignedArticle:
 
 def pairs_in(directory: str) -> list[ArticlePair]:
     """The NAME.id.txt / NAME.en.txt pairs of a directory (not its subdirectories),
-    by name. A file of either suffix without its partner is an InputError, as is a
-    directory with no pair: a translation silently left out would be a gap in the
-    memory nobody notices."""
+    by name, or those a manifest file lists (pairs_listed). A file of either suffix
+    without its partner is an InputError, as is a directory with no pair: a
+    translation silently left out would be a gap in the memory nobody notices."""
     folder = Path(directory)
+    if folder.is_file():
+        return pairs_listed(directory)
     if not folder.is_dir():
-        raise InputError("no such directory", directory)
+        raise InputError("no such directory or manifest", directory)
     names = {entry.name for entry in folder.iterdir() if entry.is_file()}
     pairs = []
     for name in sorted(names):
@@ -63,6 +69,37 @@ def pairs_in(directory: str) -> list[ArticlePair]:
     if not pairs:
         raise InputError(f"no NAME{SOURCE_SUFFIX} and NAME{TARGET_SUFFIX} pair",
                          directory)
+    return pairs
+
+
+def pairs_listed(manifest: str) -> list[ArticlePair]:
+    """The article pairs a manifest lists, for archives whose file names do not pair
+    themselves (id/2024-05-01-ktt.txt with en/asean-summit.txt). One pair a line:
+    the Indonesian file, the English file and optionally the origin to record in the
+    memory, separated by tabs (by commas in a .csv file, quoted as CSV); paths are
+    relative to the manifest's folder; blank lines and lines starting with # are
+    skipped. A line without two files, or naming a file that is not there, is an
+    InputError naming the manifest's line, before anything is aligned."""
+    text = read_text(manifest).text
+    folder = Path(manifest).parent
+    rows = (csv.reader(io.StringIO(text)) if manifest.casefold().endswith(".csv")
+            else ([cell.strip() for cell in line.split("\t")]
+                  for line in text.splitlines()))
+    pairs = []
+    for number, row in enumerate(rows, 1):
+        cells = [cell.strip() for cell in row]
+        if not any(cells) or cells[0].startswith("#"):
+            continue
+        if len(cells) not in (2, 3) or not all(cells):
+            raise InputError("expected the Indonesian file, the English file and "
+                             "optionally an origin", manifest, number)
+        source, target = (str(folder / cell) for cell in cells[:2])
+        for path in (source, target):
+            if not os.path.isfile(path):
+                raise InputError(f"no such file: {path}", manifest, number)
+        pairs.append(ArticlePair(source, target, cells[2] if len(cells) == 3 else None))
+    if not pairs:
+        raise InputError("the manifest lists no article pair", manifest)
     return pairs
 
 

@@ -16,8 +16,10 @@ if TYPE_CHECKING:
 
 @cli.command()
 @click.argument("files", nargs=-1, type=click.Path(dir_okay=False))
-@click.option("--pairs", "pairs_dir", type=click.Path(file_okay=False),
-              help="Align every NAME.id.txt in this directory with its NAME.en.txt.")
+@click.option("--pairs", "pairs_dir", type=click.Path(),
+              help="Align every NAME.id.txt in this directory with its NAME.en.txt, or "
+                   "the pairs a manifest file lists (Indonesian file, English file, "
+                   "optional origin; tab- or comma-separated).")
 @click.option("--into-tm", is_flag=True,
               help="Add the pairs of at least --min-confidence to the memory, each "
                    "article's file name as their origin.")
@@ -35,7 +37,8 @@ def align(files: tuple[str, ...], pairs_dir: str | None, into_tm: bool,
           review_path: str | None, force: bool, min_confidence: float,
           glossaries: tuple[str, ...], tm_path: str | None, output_format: str) -> None:
     """Pair the sentences of an Indonesian article (FILES: ARTICLE.id.txt) and its
-    English translation (ARTICLE.en.txt), or of every pair in --pairs DIR.
+    English translation (ARTICLE.en.txt), or of every pair in --pairs DIR (or listed
+    in --pairs MANIFEST).
 
     Each pair (bead) gets a confidence from 0 to 1; see docs/align.md for the method.
     Paragraphs are separated by blank lines, or one a line when a file has none.
@@ -77,7 +80,7 @@ def _article_pairs(files: tuple[str, ...], pairs_dir: str | None) -> list[Articl
 
     if pairs_dir is not None:
         if files:
-            raise click.UsageError("give either two FILES or --pairs DIR, not both")
+            raise click.UsageError("give either two FILES or --pairs, not both")
         return pairs_in(pairs_dir)
     if len(files) != 2:
         raise click.UsageError("give two FILES (ARTICLE.id.txt ARTICLE.en.txt) or --pairs DIR")
