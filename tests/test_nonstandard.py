@@ -168,3 +168,22 @@ def test_ber_that_lost_its_r_is_rebuilt_around_a_listed_compound(lint):
 def test_written_apart_or_unlisted_be_words_are_silent(lint):
     text = "Desa itu bekerja sama dengan kampus; warganya bekerja dan bertani."
     assert not [f for f in lint(text) if f.rule == "spelling/nonstandard"]
+
+
+def test_a_speller_is_not_kept_alive_by_the_verdicts_it_gave():
+    """A server or script that builds a context per request must not keep every
+    speller (each with its Hunspell dictionary, about 4 MB) for ever."""
+    import gc
+    import weakref
+
+    from termbase.lang.nonstandard import standard_word
+    from termbase.lang.speller import Speller
+
+    speller = Speller()
+    assert standard_word("resiko", speller) == standard_word("resiko", speller)
+    assert standard_word("resiko", speller) is not None
+    assert standard_word("rumah", speller) is None
+    gone = weakref.ref(speller)
+    del speller
+    gc.collect()
+    assert gone() is None

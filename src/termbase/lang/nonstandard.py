@@ -11,7 +11,8 @@ stem is a word, and whether a word that looks prefixed is really a root (mentega
 from __future__ import annotations
 
 import re
-from functools import cache, lru_cache
+import weakref
+from functools import cache
 from typing import TYPE_CHECKING
 
 from termbase.data import word_list, word_set
@@ -137,10 +138,27 @@ def assimilated(word: str, speller: Speller) -> tuple[str, str] | None:
     return None
 
 
-@lru_cache(maxsize=100_000)
+# Verdicts of standard_word, kept per speller for as long as the speller lives: an
+# article repeats its words, and a desk checks article after article with one speller.
+# (A cache keyed by the speller itself kept every speller, with its Hunspell
+# dictionary, alive: 4 MB per CheckContext a long-lived process built.)
+_VERDICTS: weakref.WeakKeyDictionary[Speller, dict[str, tuple[str, str] | None]] = (
+    weakref.WeakKeyDictionary())
+VERDICTS_KEPT = 100_000
+
+
 def standard_word(word: str, speller: Speller) -> tuple[str, str] | None:
-    """(standard form, why) for a lower-case word, hyphenated parts one by one.
-    Cached: an article repeats its words, and a desk checks article after article."""
+    """(standard form, why) for a lower-case word, hyphenated parts one by one."""
+    verdicts = _VERDICTS.setdefault(speller, {})
+    if word in verdicts:
+        return verdicts[word]
+    if len(verdicts) >= VERDICTS_KEPT:
+        verdicts.clear()
+    verdict = verdicts[word] = _standard_word(word, speller)
+    return verdict
+
+
+def _standard_word(word: str, speller: Speller) -> tuple[str, str] | None:
     word = word.replace("\u2019", "'")  # Jum’at is jum'at
     parts = word_parts(word)
     if len(parts) > 1:
