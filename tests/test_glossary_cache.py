@@ -75,3 +75,33 @@ def test_bad_files_are_not_cached(tmp_path, cache_dir):
     with pytest.raises(Exception, match="malformed"):
         Glossary.load([path])
     assert not list(cache_dir.glob("*.pickle"))
+
+
+def test_a_change_to_termbases_code_is_a_new_key(tmp_path):
+    """The key follows the reader's code and word lists, not a number bumped by hand."""
+    import os
+
+    code = tmp_path / "pkg"
+    (code / "data").mkdir(parents=True)
+    (code / "__pycache__").mkdir()
+    reader = code / "tbx.py"
+    reader.write_text("VERSION = 1\n", encoding="utf-8")
+    (code / "data" / "clitics.txt").write_text("nya\n", encoding="utf-8")
+    before = cache.folder_signature(code)
+    (code / "__pycache__" / "tbx.cpython-311.pyc").write_bytes(b"compiled")
+    (code / "notes.md").write_text("not code\n", encoding="utf-8")
+    assert cache.folder_signature(code) == before  # neither code nor a word list
+    (code / "data" / "clitics.txt").write_text("nya\nku\n", encoding="utf-8")
+    assert cache.folder_signature(code) != before
+    changed = cache.folder_signature(code)
+    stat = reader.stat()
+    os.utime(reader, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))
+    assert cache.folder_signature(code) != changed  # same size, edited later
+
+
+def test_the_installed_code_signs_the_cache_key(tmp_path, cache_dir, monkeypatch):
+    path = write(tmp_path / "g.tbx", "kerja sama")
+    Glossary.load([path])
+    monkeypatch.setattr(cache, "code_signature", lambda: "another termbase")
+    Glossary.load([path])
+    assert len(list(cache_dir.glob("*.pickle"))) == 2

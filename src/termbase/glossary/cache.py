@@ -2,8 +2,9 @@
 
 Parsing a TBX file is mostly Python walking elements (a 20,000-concept file takes over
 a second); unpickling the result takes a fraction of that. The key is a hash of the
-file's bytes and of termbase's version, so an edited file or a new termbase never sees
-a stale entry. The cache lives in $TERMBASE_CACHE_DIR, else $XDG_CACHE_HOME/termbase,
+file's bytes, of termbase's version and of its code and data files (their names, sizes
+and modification times), so an edited file, a new termbase or a changed reader never
+sees a stale entry. The cache lives in $TERMBASE_CACHE_DIR, else $XDG_CACHE_HOME/termbase,
 else ~/.cache/termbase; a cache that cannot be read or written is simply not used.
 """
 
@@ -12,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+from functools import cache
 from pathlib import Path
 
 from termbase import __version__
@@ -21,10 +23,7 @@ from termbase.glossary.matcher import term_tokens
 from termbase.model import Concept
 from termbase.textio import atomic_write_bytes, read_bytes
 
-# Bumped whenever what parse_tbx accepts changes, not only its output: 3 since the safe
-# XML reader of issue #9, so a hostile file parsed before it is parsed again (and refused);
-# 4 since an odd term is left out with a notice (issue #11), kept with the concepts.
-CACHE_FORMAT = 4
+CODE_SUFFIXES = (".py", ".txt")  # what parsing a glossary may depend on: code, word lists
 
 
 def cache_folder() -> Path:
@@ -58,7 +57,7 @@ def concepts_of(data: bytes, name: str) -> list[Concept]:
     """The concepts of a TBX document's bytes (a file's, or a stored one's), their
     source set to name; cached as load_concepts caches a file's."""
     digest = hashlib.sha256(data)
-    digest.update(f"{__version__}/{CACHE_FORMAT}".encode())
+    digest.update(f"{__version__}/{code_signature()}".encode())
     entry = cache_folder() / f"{digest.hexdigest()}.pickle"
     parsed = _read_entry(entry)
     if parsed is None:
@@ -69,6 +68,29 @@ def concepts_of(data: bytes, name: str) -> list[Concept]:
     for concept in concepts:
         concept.source = name
     return concepts
+
+
+@cache
+def code_signature() -> str:
+    """A digest of termbase's own files as installed (names, sizes, modification
+    times): a reader whose output or whose refusals change (the safe XML reader of issue
+    #9 refuses files it once parsed) must not be answered from an entry the old code
+    wrote. It used to be a number bumped by hand, which a change could forget."""
+    return folder_signature(Path(__file__).resolve().parents[1])
+
+
+def folder_signature(root: Path) -> str:
+    """The digest code_signature takes, of any folder."""
+    digest = hashlib.sha256()
+    for folder, subfolders, files in os.walk(root):
+        subfolders[:] = sorted(name for name in subfolders if name != "__pycache__")
+        for name in sorted(files):
+            if name.endswith(CODE_SUFFIXES):
+                path = os.path.join(folder, name)
+                found = os.stat(path)
+                digest.update(f"{os.path.relpath(path, root)}:{found.st_size}:"
+                              f"{found.st_mtime_ns};".encode())
+    return digest.hexdigest()
 
 
 def _read_entry(entry: Path) -> Parsed | None:
