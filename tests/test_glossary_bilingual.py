@@ -14,7 +14,6 @@ from termbase.glossary.bilingual import (
     _Associations,
     _english_sequences,
     _LengthModel,
-    loan_spelling,
     suggest_pairs,
     units,
 )
@@ -121,15 +120,6 @@ def test_a_sequence_that_cuts_a_capitalised_name_is_marked():
     # punctuation ends a name: "(IKN) Authority" does not cut IKN
     assert {p.text: p.cuts_name for p in _english_sequences(
         "The (IKN) Authority paid.", FUNCTION_WORDS).values()}["IKN"] == 0
-
-
-@pytest.mark.parametrize(("english", "indonesian"), [
-    ("vaccination", "vaksinasi"), ("ratification", "ratifikasi"),
-    ("commodities", "komoditas"), ("physics", "fisika"), ("immunization", "imunisasi"),
-    ("effective", "efektif"), ("technology", "teknologi"), ("democracy", "demokrasi"),
-])
-def test_loan_spelling_rewrites_english_as_indonesian_borrows_it(english, indonesian):
-    assert loan_spelling(english) == indonesian
 
 
 def test_a_loan_is_associated_and_an_unrelated_word_is_not():

@@ -30,11 +30,10 @@ and whether the English found is one of its English terms).
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import cache
 
 from rapidfuzz import fuzz
 
@@ -42,6 +41,7 @@ from termbase.data import word_list, word_set
 from termbase.glossary import Glossary
 from termbase.glossary.matcher import TermMatcher, term_tokens
 from termbase.lang.english import Word, stem, words
+from termbase.lang.loans import loan_spelling
 from termbase.lang.tokens import tokenize
 from termbase.model import Concept, Status, Term
 
@@ -498,24 +498,6 @@ def _is_name(term: str) -> bool:
     Jalan, Tiongkok); not a phrase that merely began a sentence (Ketahanan pangan)."""
     stoplist = _indonesian_stop_words()
     return all(word[:1].isupper() for word in term.split() if word.casefold() not in stoplist)
-
-
-@lru_cache(maxsize=65536)
-def loan_spelling(english: str) -> str:
-    """The English word as Indonesian spells it when borrowing it (data/loan_spelling:
-    vaccination: vaksinasi, commodity: komoditas)."""
-    for pattern, replacement in _loan_rules():
-        english = pattern.sub(replacement, english)
-    return english
-
-
-@cache
-def _loan_rules() -> tuple[tuple[re.Pattern[str], str], ...]:
-    rules = []
-    for entry in word_list("loan_spelling"):
-        pattern, _, replacement = entry.partition("|")
-        rules.append((re.compile(pattern.strip()), replacement.strip()))
-    return tuple(rules)
 
 
 def _sequence_counts(pairs: Sequence[tuple[str, str]], keys: set[tuple[str, ...]],
