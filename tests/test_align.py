@@ -133,7 +133,7 @@ def test_names_shared_by_both_sides_anchor_the_pair():
     assert shapes(alignment) == ["1-0", "1-1"]
 
 
-def test_paragraphs_are_aligned_first_even_when_their_counts_differ():
+def test_paragraphs_joined_in_the_english_still_pair_sentence_by_sentence():
     source = ("Gempa mengguncang pesisir selatan pada Kamis malam.\n\n"
               "Warga berlarian ke luar rumah.\n\n"
               "BMKG menyatakan gempa itu tidak berpotensi tsunami.")
@@ -141,6 +141,62 @@ def test_paragraphs_are_aligned_first_even_when_their_counts_differ():
               "their homes.\n\nBMKG said the quake had no tsunami potential.")
     alignment = align_texts(source, target)
     assert shapes(alignment) == ["1-1", "1-1", "1-1"]
+
+
+VISIT_ID = (
+    "Menteri Luar Negeri tiba di Canberra pada Senin pagi untuk kunjungan dua hari. Ia "
+    "disambut pejabat protokol di bandara.\n\n"
+    "Dalam pertemuan dengan mitranya, menteri membahas kerja sama maritim dan perdagangan. "
+    "Kedua pihak juga menyinggung rencana latihan bersama.\n\n"
+    "Kunjungan itu merupakan yang pertama sejak pemilihan umum tahun lalu.\n\n"
+    "Menteri dijadwalkan kembali ke Jakarta pada Selasa malam.")
+# The English cuts each of the first two paragraphs in two, as English news does, and
+# leaves the third out.
+VISIT_EN = (
+    "The foreign minister arrived in Canberra on Monday morning for a two-day visit.\n\n"
+    "She was welcomed by protocol officials at the airport.\n\n"
+    "In talks with her counterpart, the minister discussed maritime cooperation and "
+    "trade.\n\n"
+    "Both sides also touched on plans for a joint exercise.\n\n"
+    "The minister is due back in Jakarta on Tuesday evening.")
+
+
+def test_paragraphs_cut_in_two_and_one_left_out_do_not_shift_the_pairs():
+    alignment = align_texts(VISIT_ID, VISIT_EN)
+    assert [(bead.source, bead.target) for bead in alignment.beads] == [
+        ((0,), (0,)), ((1,), (1,)), ((2,), (2,)), ((3,), (3,)), ((4,), ()), ((5,), (4,))]
+    assert alignment.beads[4].confidence < 0.5 <= min(
+        bead.confidence for bead in alignment.beads if bead.source and bead.target)
+
+
+def test_paragraphs_are_paired_first_only_when_they_pair_without_doubt():
+    from termbase.align.engine import _items, _term_index, _within_paragraphs, paragraphs_of
+
+    def items(text, language):
+        return _items(paragraphs_of(text, language), language, _term_index(None))
+
+    # cut and left-out paragraphs: in doubt, so the whole article is aligned at once
+    assert _within_paragraphs(items(VISIT_ID, "id"), items(VISIT_EN, "en")) is None
+    # the same paragraphs in both: paired first, then their sentences
+    whole = VISIT_EN.replace(".\n\nShe", ". She").replace(".\n\nBoth", ". Both")
+    kept = VISIT_ID.replace("Kunjungan itu merupakan yang pertama sejak pemilihan umum "
+                            "tahun lalu.\n\n", "")
+    paired = _within_paragraphs(items(kept, "id"), items(whole, "en"))
+    assert paired is not None
+    assert [(list(s), list(t)) for s, t, _ in paired] == [
+        ([0], [0]), ([1], [1]), ([2], [2]), ([3], [3]), ([4], [4])]
+
+
+def test_a_loan_shared_by_both_sides_anchors_the_pair():
+    from termbase.align.anchors import LOAN, TermIndex, sentence_keys
+
+    def loans(text, language):
+        return {key for key in sentence_keys(text, language, TermIndex()) if key[0] == LOAN}
+
+    indonesian = loans("Kasus tuberkulosis dan komitmen pendanaan terus bertambah.", "id")
+    english = loans("Cases of tuberculosis and the funding commitment keep rising.", "en")
+    assert len(indonesian & english) == 2  # tuberkulosis, komitmen
+    assert not indonesian & loans("The price of rice rose again in March.", "en")
 
 
 def test_confidence_falls_as_lengths_drift_apart():

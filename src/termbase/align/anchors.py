@@ -5,7 +5,8 @@ its sides. Keys are the concepts of approved glossary terms (an Indonesian term 
 concept on one side, an English preferred or admitted term on the other), numbers,
 percentages, dates and times read as values (termbase.lang.numbers: 1,5 juta = 1.5
 million, 14/9 = September 14), capitalised words written the same in both languages
-(names, acronyms) and the presence of quotation marks.
+(names, acronyms), the skeletons of loans (tuberkulosis, tuberculosis:
+termbase.lang.loans) and the presence of quotation marks.
 """
 
 from __future__ import annotations
@@ -17,16 +18,23 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, cast
 
 from termbase.lang import english
+from termbase.lang.loans import loan_spelling, skeleton
 from termbase.lang.numbers import DATE, quantities
 
 if TYPE_CHECKING:
     from termbase.glossary import Glossary
 
-CONCEPT, VALUE, NAME, QUOTE = "concept", "value", "name", "quote"
+CONCEPT, VALUE, NAME, QUOTE, LOAN = "concept", "value", "name", "quote", "loan"
 # What a shared key of each kind takes off a bead's cost (the unit of the length
 # model's -log probability). A number or a glossary concept found on both sides rarely
-# happens by chance; a name can recur through an article, a quotation even more.
-WEIGHTS = {VALUE: 3.0, CONCEPT: 2.5, NAME: 1.5, QUOTE: 1.0}
+# happens by chance; a name can recur through an article, a quotation even more; a
+# loan's skeleton may meet another word's by chance, and a sentence holds several.
+LOAN_WEIGHT = 1.0
+WEIGHTS = {VALUE: 3.0, CONCEPT: 2.5, NAME: 1.5, QUOTE: 1.0, LOAN: LOAN_WEIGHT}
+LOAN_WEIGHT = 1.0
+# A word shorter than this is no loan anchor: short skeletons meet by chance.
+LOAN_LETTERS = 5
+LOAN_SKELETON = 3
 # What a number, percentage or time on one side of a bead only adds to its cost: a
 # translation keeps its figures, so a figure without its match speaks against the pair.
 UNMATCHED_NUMBER = 1.0
@@ -112,10 +120,21 @@ def _name_keys(text: str) -> Iterable[Key]:
             yield (NAME, word.casefold())
 
 
+def _loan_keys(text: str, language: str) -> Iterable[Key]:
+    """A lower-case word's skeleton, an English one's as Indonesian borrows it: a loan
+    and its source share one (tuberkulosis, tuberculosis; komitmen, commitment)."""
+    for word in _WORD.findall(text):
+        if len(word) >= LOAN_LETTERS and word[0].islower():
+            form = skeleton(loan_spelling(english.stem(word)) if language == "en" else word)
+            if len(form) >= LOAN_SKELETON:
+                yield (LOAN, form)
+
+
 def sentence_keys(text: str, language: str, terms: TermIndex) -> frozenset[Key]:
     """The anchor keys of one sentence in language "id" (source) or "en" (target)."""
     keys: set[Key] = set(_value_keys(text, language))
     keys.update(_name_keys(text))
+    keys.update(_loan_keys(text, language))
     if any(mark in _QUOTES for mark in text):
         keys.add((QUOTE,))
     if language == "en":

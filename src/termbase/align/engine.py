@@ -1,5 +1,6 @@
 """The aligner: segmentation, the Gale–Church length model, and the dynamic programme
-that both paragraphs and sentences go through."""
+over an article's sentences, in which a bead joining sentences across a paragraph break
+costs more than leaving a sentence out."""
 
 from __future__ import annotations
 
@@ -36,6 +37,15 @@ EVEN_COST = 3.0
 # Half the band's width around the diagonal, in items, at least: beyond the difference
 # in counts, this much room for omissions in one place and additions in another.
 BAND_MARGIN = 10
+# What a bead pays for each paragraph break inside it, on either side: more than a
+# sentence left out (about 5.3). Translators split and merge sentences within a
+# paragraph, seldom across one; but they do split and merge paragraphs, and leave whole
+# ones out, so paragraphs are not aligned first (they once were: real translated news,
+# whose English cuts a long Indonesian paragraph in two, then shifted every pair after).
+BREAK_CROSSED = 8.0
+# A paragraph bead that costs more than this (confidence under about 0.95) puts the
+# pairing of the paragraphs in doubt (_within_paragraphs).
+PARAGRAPH_TRUSTED = 0.0
 
 _BLANK_LINE = re.compile(r"\n[ \t\u00a0\r]*\n")
 
@@ -62,11 +72,12 @@ class Item:
     length: int
     keys: frozenset[Key]
     numbers: frozenset[Key]  # numbers_of(keys), kept apart for speed
+    opens_paragraph: bool = False
     sentences: int = 1  # a paragraph's; a paragraph left out is its sentences left out
 
     @classmethod
-    def of(cls, length: int, keys: frozenset[Key], sentences: int = 1) -> Item:
-        return cls(length, keys, numbers_of(keys), sentences)
+    def of(cls, length: int, keys: frozenset[Key], opens_paragraph: bool = False) -> Item:
+        return cls(length, keys, numbers_of(keys), opens_paragraph)
 
 
 def length_cost(source_length: int, target_length: int) -> float:
@@ -99,7 +110,9 @@ def bead_cost(sources: Sequence[Item], targets: Sequence[Item]) -> float:
         # averaging out two length errors, would swallow pairs of good 1-1 beads.
         in_order = _bonus(sources[0], targets[0]) + _bonus(sources[1], targets[1])
         shared = max(0.0, shared - in_order)
-    return PRIOR_COSTS[shape] + length_cost(source_length, target_length) - shared
+    breaks = sum(item.opens_paragraph for item in (*sources[1:], *targets[1:]))
+    return (PRIOR_COSTS[shape] + length_cost(source_length, target_length) - shared
+            + BREAK_CROSSED * breaks)
 
 
 def _bonus(source: Item, target: Item) -> float:
@@ -112,7 +125,7 @@ def _joined(items: Sequence[Item]) -> Item:
     return Item(sum(item.length for item in items),
                 frozenset().union(*(item.keys for item in items)),
                 frozenset().union(*(item.numbers for item in items)),
-                sum(item.sentences for item in items))
+                sentences=sum(item.sentences for item in items))
 
 
 def confidence(cost: float) -> float:
@@ -161,43 +174,61 @@ def best_beads(sources: Sequence[Item], targets: Sequence[Item]
 
 
 def align(source_text: str, target_text: str, glossary: Glossary | None = None) -> Alignment:
+    """The article's sentences paired. Where its paragraphs pair confidently (no
+    paragraph bead costs more than PARAGRAPH_TRUSTED: none left out, none cut in two),
+    the sentences are paired within the paragraphs paired; else over the whole
+    article, a bead that crosses a paragraph break paying BREAK_CROSSED for it."""
     terms = _term_index(glossary)
     source_paragraphs = paragraphs_of(source_text, "id")
     target_paragraphs = paragraphs_of(target_text, "en")
-    source_items = [[Item.of(len(s), sentence_keys(s, "id", terms)) for s in p]
-                    for p in source_paragraphs]
-    target_items = [[Item.of(len(s), sentence_keys(s, "en", terms)) for s in p]
-                    for p in target_paragraphs]
-    source_first = _first_indexes(source_paragraphs)
-    target_first = _first_indexes(target_paragraphs)
-    beads: list[Bead] = []
-    for source_group, target_group, _ in best_beads(_merged(source_items),
-                                                    _merged(target_items)):
-        source_indexes = [source_first[p] + k for p in source_group
-                          for k in range(len(source_items[p]))]
-        target_indexes = [target_first[p] + k for p in target_group
-                          for k in range(len(target_items[p]))]
-        sentences_s = [item for p in source_group for item in source_items[p]]
-        sentences_t = [item for p in target_group for item in target_items[p]]
-        for source_range, target_range, cost in best_beads(sentences_s, sentences_t):
-            beads.append(Bead(tuple(source_indexes[k] for k in source_range),
-                              tuple(target_indexes[k] for k in target_range),
-                              round(confidence(cost), 4)))
+    sources = _items(source_paragraphs, "id", terms)
+    targets = _items(target_paragraphs, "en", terms)
+    found = _within_paragraphs(sources, targets)
+    if found is None:
+        found = best_beads(sources, targets)
     return Alignment([s for p in source_paragraphs for s in p],
-                     [s for p in target_paragraphs for s in p], beads)
+                     [s for p in target_paragraphs for s in p],
+                     [Bead(tuple(source_range), tuple(target_range),
+                           round(confidence(cost), 4))
+                      for source_range, target_range, cost in found])
 
 
-def _merged(paragraphs: list[list[Item]]) -> list[Item]:
-    """Each paragraph as one item: its sentences' lengths summed, their keys joined."""
-    return [_joined(items) for items in paragraphs]
+def _within_paragraphs(sources: list[Item], targets: list[Item]
+                       ) -> list[tuple[range, range, float]] | None:
+    """Paragraphs paired first (each as one item), then the sentences within each
+    paragraph bead; None when a paragraph bead is in doubt. Paragraph-first keeps a
+    sentence moved within a paragraph from shifting its neighbours, but fails where
+    the English cut or joined paragraphs: then the whole article is aligned at once."""
+    source_paragraphs, target_paragraphs = _paragraphs(sources), _paragraphs(targets)
+    found: list[tuple[range, range, float]] = []
+    for source_group, target_group, cost in best_beads(
+            [_joined(p) for p in source_paragraphs], [_joined(p) for p in target_paragraphs]):
+        if cost > PARAGRAPH_TRUSTED:
+            return None
+        source_first = sum(len(p) for p in source_paragraphs[:source_group.start])
+        target_first = sum(len(p) for p in target_paragraphs[:target_group.start])
+        for source_range, target_range, sentence_cost in best_beads(
+                [item for p in source_group for item in source_paragraphs[p]],
+                [item for p in target_group for item in target_paragraphs[p]]):
+            found.append((range(source_first + source_range.start,
+                                source_first + source_range.stop),
+                          range(target_first + target_range.start,
+                                target_first + target_range.stop), sentence_cost))
+    return found
 
 
-def _first_indexes(paragraphs: list[list[str]]) -> list[int]:
-    firsts, count = [], 0
-    for sentences in paragraphs:
-        firsts.append(count)
-        count += len(sentences)
-    return firsts
+def _paragraphs(items: list[Item]) -> list[list[Item]]:
+    paragraphs: list[list[Item]] = []
+    for item in items:
+        if item.opens_paragraph or not paragraphs:
+            paragraphs.append([])
+        paragraphs[-1].append(item)
+    return paragraphs
+
+
+def _items(paragraphs: list[list[str]], language: str, terms: TermIndex) -> list[Item]:
+    return [Item.of(len(sentence), sentence_keys(sentence, language, terms), number == 0)
+            for sentences in paragraphs for number, sentence in enumerate(sentences)]
 
 
 # The index of the glossary last aligned with: a run over many articles builds it once.
