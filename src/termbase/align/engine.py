@@ -44,11 +44,11 @@ EVEN_COST = 3.0
 # Half the band's width around the diagonal, in items, at least: beyond the difference
 # in counts, this much room for omissions in one place and additions in another.
 BAND_MARGIN = 10
-# What a bead pays for each paragraph break inside it, on either side: more than a
-# sentence left out (about 5.3). Translators split and merge sentences within a
-# paragraph, seldom across one; but they do split and merge paragraphs, and leave whole
-# ones out, so paragraphs are not aligned first (they once were: real translated news,
-# whose English cuts a long Indonesian paragraph in two, then shifted every pair after).
+# What a bead pays for each paragraph break inside it, on either side, when an
+# article's sentences are aligned together: more than a sentence left out (about 5.3).
+# Translators split and merge sentences within a paragraph, seldom across one; but they
+# do split and join paragraphs and leave whole ones out, and then pairing paragraphs
+# first shifted every pair after the place (_within_paragraphs says when not to).
 BREAK_CROSSED = 8.0
 # A paragraph bead that costs more than this (confidence under about 0.95) puts the
 # pairing of the paragraphs in doubt (_within_paragraphs).

@@ -88,6 +88,9 @@ class Desk:
         self._memory_has_units = False
         # preferred term -> (when found, units); as many keys as the glossary has terms
         self._examples: dict[str, tuple[float, list[tuple[int, TranslationUnit]]]] = {}
+        # Held to add to or copy _examples: even list(d.items()) can let another thread
+        # in (an allocation may run the garbage collector, which runs Python code).
+        self._examples_lock = threading.Lock()
         self.check_lane: CheckLane | None = None
         if settings.check_processes > 0:
             from termbase.server.scheduling import CheckLane
@@ -223,9 +226,16 @@ class Desk:
         stale = [text for text in terms.values()
                  if text not in kept or now - kept[text][0] > EXAMPLES_SECONDS]
         if stale:  # one connection for all of them, not one each
-            for text, units in self.memory().examples(stale, TM_EXAMPLES).items():
-                kept[text] = (now, units)
+            self.keep_examples(kept, self.memory().examples(stale, TM_EXAMPLES), now)
         return {concept_id: kept[text][1] for concept_id, text in terms.items()}
+
+    def keep_examples(self, kept: dict[str, tuple[float, list[tuple[int, TranslationUnit]]]],
+                      found: dict[str, list[tuple[int, TranslationUnit]]],
+                      now: float) -> None:
+        """Add the examples found at now to kept (the examples dict a look-up read)."""
+        with self._examples_lock:
+            for text, units in found.items():
+                kept[text] = (now, units)
 
     def memory_changed(self, added: Sequence[TranslationUnit] | None = None) -> None:
         """Units were added or changed through this worker: examples that may now differ
@@ -243,9 +253,10 @@ class Desk:
         held: set[str] = set()
         for unit in added:
             held.update(_fts_terms(words(unit.source)), _fts_terms(words(unit.target)))
-        # A copy first: look-ups in other threads add examples meanwhile, and a dict
-        # that grows while it is iterated raises.
-        kept_now = list(self._examples.items())
+        # A copy first, under the lock: look-ups in other threads add examples
+        # meanwhile, and a dict that grows while it is iterated raises.
+        with self._examples_lock:
+            kept_now = list(self._examples.items())
         self._examples = {term: kept for term, kept in kept_now
                           if not set(_fts_terms(words(term))) <= held}
 
