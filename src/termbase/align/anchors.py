@@ -31,7 +31,6 @@ CONCEPT, VALUE, NAME, QUOTE, LOAN = "concept", "value", "name", "quote", "loan"
 # loan's skeleton may meet another word's by chance, and a sentence holds several.
 LOAN_WEIGHT = 1.0
 WEIGHTS = {VALUE: 3.0, CONCEPT: 2.5, NAME: 1.5, QUOTE: 1.0, LOAN: LOAN_WEIGHT}
-LOAN_WEIGHT = 1.0
 # A word shorter than this is no loan anchor: short skeletons meet by chance.
 LOAN_LETTERS = 5
 LOAN_SKELETON = 3
