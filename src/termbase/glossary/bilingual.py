@@ -260,7 +260,7 @@ def suggest_pairs(pairs: Sequence[tuple[str, str]], glossary: Glossary, min_coun
             evidence = 2 * both / (len(held) + everywhere[key] + RARE_EVIDENCE_TERMS)
             text = written[key].most_common(1)[0][0]
             weight = associations.coverage(term_words, key, function_words) * _shape(
-                term, text, lengths, prior) * COPIED_PENALTY ** copied[key]
+                term, text, lengths, prior, is_name) * COPIED_PENALTY ** copied[key]
             if is_name:  # a name's rendering is a whole name: not Nations Security Council
                 weight *= SHAPE_PENALTY ** cuts[key]
             scored.append((evidence * weight, dice, key, both, text))
@@ -449,7 +449,10 @@ class _LengthModel:
         return votes
 
     def length(self, english: str) -> int | str:
-        found = units(english)
+        return self.length_of(units(english))
+
+    def length_of(self, found: list[Word]) -> int | str:
+        """length() of an English text already cut into units."""
         if len(found) == 1 and _is_acronym(found[0].text):
             return "A"
         return sum(1 for unit in found if not _is_function_word(unit.text,
@@ -470,17 +473,17 @@ def _is_acronym(word: str) -> bool:
 
 
 def _shape(term: str, english: str, lengths: _LengthModel,
-           prior: Callable[[int | str], float]) -> float:
+           prior: Callable[[int | str], float], is_name: bool) -> float:
     """How much the English looks like a rendering of the term, 0..1, for the many
     sequences a term seen once or twice leaves equally associated: a likely length
     (prior: _LengthModel.priors), an acronym's initials (WHO: World Health
     Organization), and a name's capitals (Korea Selatan: South Korea, not South Korea
-    are exploring)."""
-    content = [w for w in units(english)
-               if not _is_function_word(w.text, lengths.function_words)]
+    are exploring); is_name is _is_name(term), asked once per term."""
+    found = units(english)
+    content = [w for w in found if not _is_function_word(w.text, lengths.function_words)]
     if not content:
         return 0.0
-    factor = prior(lengths.length(english))
+    factor = prior(lengths.length_of(found))
     if _is_acronym(term):  # itself, or what it stands for
         if english.casefold() == term.casefold():
             return 1.0
@@ -488,7 +491,7 @@ def _shape(term: str, english: str, lengths: _LengthModel,
         letters = [ch for ch in term.casefold() if ch.isalpha()]
         spelt = sum(ch in initials for ch in letters) / len(letters)
         return factor * (1 + spelt) / 2
-    if _is_name(term):
+    if is_name:
         factor *= SHAPE_PENALTY ** sum(1 for w in content if not w.text[:1].isupper())
     return factor
 
