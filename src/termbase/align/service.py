@@ -83,8 +83,7 @@ def pairs_listed(manifest: str) -> list[ArticlePair]:
     text = read_text(manifest).text
     folder = Path(manifest).parent
     rows = (csv.reader(io.StringIO(text)) if manifest.casefold().endswith(".csv")
-            else ([cell.strip() for cell in line.split("\t")]
-                  for line in text.splitlines()))
+            else (line.split("\t") for line in text.splitlines()))
     pairs = []
     for number, row in enumerate(rows, 1):
         cells = [cell.strip() for cell in row]
